@@ -1,7 +1,10 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
 
-const alias = { "@": path.resolve(import.meta.dirname) };
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  "server-only": path.resolve(import.meta.dirname, "tests/setup/empty.ts"),
+};
 
 // Three projects so that unit tests stay fast and need nothing, integration tests share one
 // throwaway embedded PostgreSQL, and browser tests share one built app.
@@ -19,7 +22,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/setup/database.ts"],
-          setupFiles: ["tests/setup/server-only.ts"],
+          setupFiles: ["tests/setup/env.ts"],
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -1,0 +1,41 @@
+import "server-only";
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { db } from "../db";
+import { authOptions } from "./options";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string | null;
+}
+
+export class UnauthorizedError extends Error {
+  override name = "UnauthorizedError";
+  constructor() {
+    super("Sign in to do this.");
+  }
+}
+
+/**
+ * The signed-in user, or null. A JWT alone is not enough: its session version must still match
+ * the user's, so "sign out everywhere" and a password change end older sessions at once.
+ * Cached per request.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(authOptions());
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, sessionVersion: true },
+  });
+  if (!user || user.sessionVersion !== session.sv) return null;
+  return { id: user.id, email: user.email, name: user.name };
+});
+
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw new UnauthorizedError();
+  return user;
+}

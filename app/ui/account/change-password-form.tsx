@@ -1,0 +1,53 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { changePassword } from "@/app/lib/server/actions/change-password";
+import { credentialsSignIn } from "@/app/ui/auth/credentials-sign-in";
+import { Field } from "@/app/ui/auth/field";
+
+export function ChangePasswordForm() {
+  const router = useRouter();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const input = {
+      currentPassword: String(form.get("currentPassword") ?? ""),
+      newPassword: String(form.get("newPassword") ?? ""),
+    };
+    setPending(true);
+    setMessage(null);
+    setFieldErrors({});
+    const result = await changePassword(input);
+    if (!result.ok) {
+      setPending(false);
+      setFieldErrors(result.fieldErrors ?? {});
+      return setMessage({ ok: false, text: result.error });
+    }
+    // Every session ended, this one too: sign in again with the new password.
+    await credentialsSignIn(result.data.email, input.newPassword);
+    setPending(false);
+    formElement.reset();
+    setMessage({ ok: true, text: "Password changed. Other devices have been signed out." });
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} className="space-y-4" noValidate>
+      <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" errors={fieldErrors.currentPassword} />
+      <Field label="New password" name="newPassword" type="password" autoComplete="new-password" hint="8 to 128 characters." errors={fieldErrors.newPassword} />
+      {message && (
+        <p role="status" data-testid="password-message" className={message.ok ? "text-sm text-green-700 dark:text-green-400" : "text-sm text-red-600 dark:text-red-400"}>
+          {message.text}
+        </p>
+      )}
+      <button type="submit" disabled={pending} className="rounded-md bg-accent-600 px-4 py-2 text-white hover:bg-accent-700 disabled:opacity-60">
+        {pending ? "Saving…" : "Change password"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,85 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+import { credentialsSignIn } from "./credentials-sign-in";
+import { Field } from "./field";
+
+export function SignInForm({
+  callbackUrl,
+  providers,
+  notice,
+}: {
+  callbackUrl: string;
+  providers: { id: string; name: string }[];
+  notice?: string;
+}) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    try {
+      const outcome = await credentialsSignIn(String(form.get("email")), String(form.get("password")));
+      if (!outcome.ok) {
+        setError(outcome.message);
+        return;
+      }
+      router.push(callbackUrl);
+      router.refresh();
+    } catch {
+      setError("Could not reach the server. Check your connection and try again.");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="space-y-6">
+      {notice && (
+        <p className="rounded-md bg-accent-50 px-3 py-2 text-sm text-accent-700 dark:bg-slate-800 dark:text-slate-200">{notice}</p>
+      )}
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <Field label="Email" name="email" type="email" autoComplete="email" />
+        <Field label="Password" name="password" type="password" autoComplete="current-password" />
+        {error && (
+          <p data-testid="signin-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+            {error}
+          </p>
+        )}
+        <button
+          type="submit"
+          disabled={pending}
+          className="w-full rounded-md bg-accent-600 px-4 py-2 font-medium text-white hover:bg-accent-700 disabled:opacity-60"
+        >
+          {pending ? "Signing in…" : "Sign in"}
+        </button>
+      </form>
+      {providers.length > 0 && (
+        <div className="space-y-2">
+          {providers.map((p) => (
+            <button
+              key={p.id}
+              type="button"
+              onClick={() => void signIn(p.id, { callbackUrl })}
+              className="w-full rounded-md border border-slate-300 px-4 py-2 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900"
+            >
+              Continue with {p.name}
+            </button>
+          ))}
+        </div>
+      )}
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        New here?{" "}
+        <Link href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="text-accent-600 underline">
+          Create an account
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { signUp } from "@/app/lib/server/actions/sign-up";
+import { credentialsSignIn } from "./credentials-sign-in";
+import { Field } from "./field";
+
+export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const input = {
+      name: String(form.get("name") ?? ""),
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+    };
+    setPending(true);
+    setError(null);
+    setFieldErrors({});
+    try {
+      const result = await signUp(input);
+      if (!result.ok) {
+        setError(result.error);
+        setFieldErrors(result.fieldErrors ?? {});
+        return;
+      }
+      const outcome = await credentialsSignIn(input.email, input.password);
+      if (!outcome.ok) {
+        setError("Could not sign you in with these details. If you already have an account, sign in instead.");
+        return;
+      }
+      router.push(callbackUrl);
+      router.refresh();
+    } catch {
+      setError("Could not reach the server. Check your connection and try again.");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="space-y-6">
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <Field label="Name (optional)" name="name" autoComplete="name" errors={fieldErrors.name} />
+        <Field label="Email" name="email" type="email" autoComplete="email" errors={fieldErrors.email} />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          hint="8 to 128 characters; very common passwords are refused."
+          errors={fieldErrors.password}
+        />
+        {error && (
+          <p data-testid="signup-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+            {error}
+          </p>
+        )}
+        <button
+          type="submit"
+          disabled={pending}
+          className="w-full rounded-md bg-accent-600 px-4 py-2 font-medium text-white hover:bg-accent-700 disabled:opacity-60"
+        >
+          {pending ? "Creating your account…" : "Create account"}
+        </button>
+      </form>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Already have an account?{" "}
+        <Link href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="text-accent-600 underline">
+          Sign in
+        </Link>
+      </p>
+    </div>
+  );
+}

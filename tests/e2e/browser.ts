@@ -1,0 +1,72 @@
+/**
+ * Debian's Chromium driven by playwright-core. Without a Chromium the browser tests are skipped
+ * with a loud message, except under CI=true where that is a failure.
+ */
+import { existsSync, mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { inject } from "vitest";
+
+const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+export const chromiumPath = candidates.find((p): p is string => Boolean(p && existsSync(p)));
+
+if (!chromiumPath) {
+  const message = "No Chromium found (install Debian's `chromium` or set CHROMIUM_PATH): browser tests are SKIPPED.";
+  if (process.env.CI === "true") throw new Error(message + " CI=true makes this a failure.");
+  console.warn(`\n${"!".repeat(80)}\n${message}\n${"!".repeat(80)}\n`);
+}
+
+export const hasBrowser = Boolean(chromiumPath);
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!chromiumPath) throw new Error("no Chromium");
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      `--user-data-dir=${mkdtempSync(path.join(os.tmpdir(), "paperdeck-chromium-"))}`,
+    ],
+  });
+}
+
+export function baseUrl(): string {
+  return inject("baseUrl");
+}
+
+export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: baseUrl() });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+let counter = 0;
+/** A fresh, unique account for each test: tests never share users. */
+export function uniqueEmail(prefix = "user"): string {
+  counter += 1;
+  return `${prefix}-${Date.now().toString(36)}-${counter}-${Math.random().toString(36).slice(2, 6)}@example.test`;
+}
+
+export const STRONG_PASSWORD = "correct horse battery staple 42";
+
+export async function signUp(page: Page, email: string, password = STRONG_PASSWORD) {
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByTestId("user-menu").waitFor();
+}
+
+export async function signIn(page: Page, email: string, password = STRONG_PASSWORD) {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
