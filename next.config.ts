@@ -34,6 +34,8 @@ const securityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
+  // Separate build folders let parallel test runs (NEXT_DIST_DIR=.next-x) not clobber each other.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   // Native or file-reading packages stay outside the server bundle.
   serverExternalPackages: [

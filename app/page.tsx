@@ -1,11 +1,68 @@
-import { db } from "@/app/lib/server/db";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getSessionUser } from "@/app/lib/server/auth/session";
+import { AREAS, libraryFilterSchema, listLibrary, listTags } from "@/app/lib/server/data/papers";
+import { masteryByPaper } from "@/app/lib/server/data/mastery";
+import { LibraryFilters } from "@/app/ui/library/library-filters";
+import { NoteTile } from "@/app/ui/library/note-tile";
 
-export default async function LibraryPage() {
-  const papers = await db.paper.findMany({ where: { retiredAt: null }, orderBy: [{ area: "asc" }, { sortKey: "asc" }] });
+export const metadata: Metadata = { title: "Library" };
+
+export default async function LibraryPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const raw = await searchParams;
+  const filter = libraryFilterSchema.parse({
+    area: typeof raw.area === "string" ? raw.area : undefined,
+    tag: typeof raw.tag === "string" ? raw.tag : undefined,
+    q: typeof raw.q === "string" && raw.q.trim() ? raw.q : undefined,
+  });
+  const [entries, tags, user] = await Promise.all([listLibrary(filter), listTags(), getSessionUser()]);
+  const mastery = user ? await masteryByPaper(user.id, new Date()) : null;
+  const areas = AREAS.filter((a) => entries.some((e) => e.area === a.id));
+
   return (
-    <div>
-      <h1 className="text-2xl font-semibold">Library</h1>
-      <ul>{papers.map((p) => <li key={p.id}>{p.short}</li>)}</ul>
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <h1 className="text-3xl font-bold tracking-tight">Library</h1>
+        <p className="max-w-2xl text-slate-600 dark:text-slate-400">
+          One note per paper or concept, each with flashcards and a quiz. Notes are grouped by area and
+          ordered so that what a note builds on comes first.
+        </p>
+      </header>
+      <LibraryFilters areas={AREAS.map((a) => ({ id: a.id, label: a.label }))} tags={tags} current={filter} />
+      {entries.length === 0 ? (
+        <p data-testid="library-empty" className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600 dark:border-slate-700 dark:text-slate-400">
+          No note matches{filter.q ? ` “${filter.q}”` : " these filters"}.{" "}
+          <Link href="/" className="text-accent-600 underline">Show all notes</Link>
+        </p>
+      ) : filter.q ? (
+        <section aria-label="Search results">
+          <p className="mb-3 text-sm text-slate-500" data-testid="search-count">
+            {entries.length} note{entries.length === 1 ? "" : "s"} match “{filter.q}”
+          </p>
+          <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+            {entries.map((e) => (
+              <NoteTile key={e.id} entry={e} mastery={mastery?.get(e.id) ?? null} />
+            ))}
+          </ul>
+        </section>
+      ) : (
+        areas.map((area) => (
+          <section key={area.id} aria-labelledby={`area-${area.id}`}>
+            <h2 id={`area-${area.id}`} className="mb-3 text-xl font-semibold">{area.label}</h2>
+            <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+              {entries
+                .filter((e) => e.area === area.id)
+                .map((e) => (
+                  <NoteTile key={e.id} entry={e} mastery={mastery?.get(e.id) ?? null} />
+                ))}
+            </ul>
+          </section>
+        ))
+      )}
     </div>
   );
 }

@@ -19,7 +19,7 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const NEXT = path.join(ROOT, "node_modules", ".bin", "next");
 
 function buildIsStale(): boolean {
-  const marker = path.join(ROOT, ".next", "BUILD_ID");
+  const marker = path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
   if (!existsSync(marker)) return true;
   return newestSourceTime(ROOT) > statSync(marker).mtimeMs;
 }

@@ -1,0 +1,171 @@
+import "server-only";
+import { z } from "zod";
+import { renderedNoteSchema } from "@/app/lib/schemas/rendered-note";
+import { db } from "../db";
+
+export const AREAS = [
+  { id: "concepts", label: "Concepts" },
+  { id: "language", label: "Language" },
+  { id: "vision", label: "Vision" },
+  { id: "video", label: "Video" },
+  { id: "clip-family", label: "The CLIP family" },
+] as const;
+
+export const libraryFilterSchema = z.object({
+  area: z.string().regex(/^[a-z-]{1,40}$/).optional().catch(undefined),
+  tag: z.string().regex(/^[a-z0-9-]{1,60}$/).optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined),
+});
+export type LibraryFilter = z.infer<typeof libraryFilterSchema>;
+
+export interface LibraryEntry {
+  id: string;
+  slug: string;
+  short: string;
+  title: string;
+  kind: string;
+  year: number | null;
+  venue: string | null;
+  area: string;
+  tags: string[];
+  summary: string;
+  prerequisites: string[];
+  cardCount: number;
+  questionCount: number;
+  /** A search snippet with <mark> around the matched words (only when searching). */
+  snippet: string | null;
+}
+
+/** The notes in library order (area, then prerequisite order), filtered and searched. */
+export async function listLibrary(filter: LibraryFilter): Promise<LibraryEntry[]> {
+  const papers = await db.paper.findMany({
+    where: {
+      retiredAt: null,
+      ...(filter.area ? { area: filter.area } : {}),
+      ...(filter.tag ? { tags: { has: filter.tag } } : {}),
+    },
+    orderBy: [{ sortKey: "asc" }],
+    select: {
+      id: true,
+      slug: true,
+      short: true,
+      title: true,
+      kind: true,
+      year: true,
+      venue: true,
+      area: true,
+      tags: true,
+      summary: true,
+      prerequisites: true,
+      _count: {
+        select: { cards: { where: { retiredAt: null } }, questions: { where: { retiredAt: null } } },
+      },
+    },
+  });
+  let snippets: Map<string, string> | null = null;
+  if (filter.q) {
+    const hits = await searchPapers(filter.q);
+    snippets = new Map(hits.map((h) => [h.id, h.snippet]));
+    const rank = new Map(hits.map((h, i) => [h.id, i]));
+    papers.sort((a, b) => (rank.get(a.id) ?? 1e9) - (rank.get(b.id) ?? 1e9));
+  }
+  return papers
+    .filter((p) => !snippets || snippets.has(p.id))
+    .map((p) => ({
+      id: p.id,
+      slug: p.slug,
+      short: p.short,
+      title: p.title,
+      kind: p.kind,
+      year: p.year,
+      venue: p.venue,
+      area: p.area,
+      tags: p.tags,
+      summary: p.summary,
+      prerequisites: p.prerequisites,
+      cardCount: p._count.cards,
+      questionCount: p._count.questions,
+      snippet: snippets?.get(p.id) ?? null,
+    }));
+}
+
+/**
+ * PostgreSQL full-text search over each note's prose, cards and questions, using the same
+ * expression as the "Paper_search_idx" GIN index so the index serves the query.
+ */
+export async function searchPapers(q: string): Promise<{ id: string; snippet: string }[]> {
+  return db.$queryRaw<{ id: string; snippet: string }[]>`
+    WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq)
+    SELECT p.id,
+           ts_headline('english', p."searchText", query.tsq,
+             'StartSel=<mark>, StopSel=</mark>, MaxWords=24, MinWords=8, MaxFragments=1') AS snippet
+    FROM "Paper" p, query
+    WHERE p."retiredAt" IS NULL
+      AND (setweight(to_tsvector('english', p."short" || ' ' || p."title"), 'A') ||
+           setweight(to_tsvector('english', p."searchText"), 'B')) @@ query.tsq
+    ORDER BY ts_rank(setweight(to_tsvector('english', p."short" || ' ' || p."title"), 'A') ||
+                     setweight(to_tsvector('english', p."searchText"), 'B'), query.tsq) DESC
+    LIMIT 50`;
+}
+
+export async function listTags(): Promise<string[]> {
+  const rows = await db.paper.findMany({ where: { retiredAt: null }, select: { tags: true } });
+  return [...new Set(rows.flatMap((r) => r.tags))].sort();
+}
+
+export interface NoteCard {
+  id: string;
+  key: string;
+  type: string;
+  front: string;
+  back: string;
+  anchor: string;
+  derived: boolean;
+}
+
+export interface NoteQuestion {
+  id: string;
+  key: string;
+  type: string;
+  prompt: string;
+  anchor: string;
+}
+
+/** A note with what its page shows. Questions carry their prompt only, never the answer. */
+export async function getNote(slug: string) {
+  const paper = await db.paper.findUnique({
+    where: { slug },
+    include: {
+      cards: {
+        where: { retiredAt: null },
+        orderBy: [{ derived: "asc" }, { position: "asc" }],
+        select: { id: true, key: true, type: true, front: true, back: true, anchor: true, derived: true },
+      },
+      questions: {
+        where: { retiredAt: null },
+        orderBy: [{ derived: "asc" }, { position: "asc" }],
+        select: { id: true, key: true, type: true, prompt: true, anchor: true },
+      },
+    },
+  });
+  if (!paper || paper.retiredAt) return null;
+  const related = await db.paper.findMany({
+    where: {
+      retiredAt: null,
+      OR: [{ slug: { in: paper.prerequisites } }, { prerequisites: { has: slug } }],
+    },
+    select: { slug: true, short: true, title: true, prerequisites: true, sortKey: true },
+    orderBy: { sortKey: "asc" },
+  });
+  return {
+    ...paper,
+    rendered: renderedNoteSchema.parse(paper.rendered),
+    prerequisiteNotes: related.filter((r) => paper.prerequisites.includes(r.slug)),
+    dependentNotes: related.filter((r) => r.prerequisites.includes(slug)),
+  };
+}
+
+export async function allNoteSlugs(): Promise<string[]> {
+  const rows = await db.paper.findMany({ where: { retiredAt: null }, select: { slug: true } });
+  return rows.map((r) => r.slug);
+}

@@ -1,0 +1,37 @@
+import Link from "next/link";
+import type { LibraryEntry } from "@/app/lib/server/data/papers";
+
+export function NoteTile({ entry, mastery }: { entry: LibraryEntry; mastery: number | null }) {
+  const pct = mastery === null ? null : Math.round(mastery * 100);
+  return (
+    <li data-testid="note-tile" className="flex flex-col rounded-lg border border-slate-200 p-4 hover:border-accent-500 dark:border-slate-800">
+      <div className="flex items-baseline justify-between gap-2">
+        <Link href={`/papers/${entry.slug}`} className="font-semibold text-slate-900 hover:text-accent-600 dark:text-white">
+          {entry.short}
+        </Link>
+        <span className="shrink-0 text-xs text-slate-500">{entry.kind === "concept" ? "concept" : entry.year}</span>
+      </div>
+      <p className="mt-1 line-clamp-2 text-sm text-slate-600 dark:text-slate-400">{entry.title}</p>
+      {entry.snippet && (
+        // The snippet comes from ts_headline over our own content; only <mark> is added.
+        <p className="mt-2 text-sm text-slate-700 dark:text-slate-300 [&_mark]:bg-yellow-200 dark:[&_mark]:bg-yellow-700/60" dangerouslySetInnerHTML={{ __html: escapeExceptMark(entry.snippet) }} />
+      )}
+      <p className="mt-auto pt-3 text-xs text-slate-500">
+        {entry.cardCount} cards · {entry.questionCount} questions
+      </p>
+      {pct !== null && (
+        <div className="mt-2" aria-label={`Mastery ${pct}%`}>
+          <div className="h-1.5 rounded bg-slate-200 dark:bg-slate-800">
+            <div className="h-1.5 rounded bg-accent-600" style={{ width: `${pct}%` }} />
+          </div>
+          <p className="mt-1 text-xs text-slate-500" data-testid="tile-mastery">Mastery {pct}%</p>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function escapeExceptMark(text: string): string {
+  const escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return escaped.replace(/&lt;mark&gt;/g, "<mark>").replace(/&lt;\/mark&gt;/g, "</mark>");
+}

@@ -1,0 +1,58 @@
+"use client";
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { StudySetButton } from "@/app/ui/review/study-set-button";
+
+type Status =
+  | { state: "loading" }
+  | { state: "error" }
+  | { state: "guest" }
+  | { state: "user"; inStudySet: boolean; studyAll: boolean; mastery: number };
+
+/** The per-user part of a statically rendered note page, fetched after the note shows. */
+export function NoteUserPanel({ slug, cardCount, questionCount }: { slug: string; cardCount: number; questionCount: number }) {
+  const [status, setStatus] = useState<Status>({ state: "loading" });
+  useEffect(() => {
+    let live = true;
+    fetch(`/api/me/notes/${slug}`, { cache: "no-store" })
+      .then(async (r) => {
+        if (!r.ok) throw new Error(String(r.status));
+        const body = (await r.json()) as { signedIn: boolean; inStudySet?: boolean; studyAll?: boolean; mastery?: number };
+        if (!live) return;
+        setStatus(
+          body.signedIn
+            ? { state: "user", inStudySet: Boolean(body.inStudySet), studyAll: Boolean(body.studyAll), mastery: body.mastery ?? 0 }
+            : { state: "guest" },
+        );
+      })
+      .catch(() => live && setStatus({ state: "error" }));
+    return () => {
+      live = false;
+    };
+  }, [slug]);
+
+  return (
+    <section aria-label="Study this note" className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        {cardCount} cards · {questionCount} quiz questions
+      </p>
+      {status.state === "user" && (
+        <div>
+          <div className="flex justify-between text-xs text-slate-500">
+            <span id={`mastery-${slug}`}>Your mastery</span>
+            <span data-testid="note-mastery">{Math.round(status.mastery * 100)}%</span>
+          </div>
+          <div role="progressbar" aria-labelledby={`mastery-${slug}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(status.mastery * 100)} className="mt-1 h-2 rounded bg-slate-200 dark:bg-slate-800">
+            <div className="h-2 rounded bg-accent-600" style={{ width: `${Math.round(status.mastery * 100)}%` }} />
+          </div>
+        </div>
+      )}
+      {status.state === "loading" && <p className="text-xs text-slate-500" role="status">Loading your progress…</p>}
+      {status.state === "error" && <p className="text-xs text-red-600">Could not load your progress for this note.</p>}
+      <StudySetButton slug={slug} signedIn={status.state === "user"} inStudySet={status.state === "user" && status.inStudySet} />
+      <Link href={`/quizzes/new?note=${slug}`} data-testid="note-quiz-link" className="block rounded-md border border-slate-300 px-3 py-2 text-center text-sm hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900">
+        Take this note&apos;s quiz
+      </Link>
+    </section>
+  );
+}

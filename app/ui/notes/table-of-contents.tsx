@@ -1,0 +1,17 @@
+import type { StoredRenderedNote } from "@/app/lib/schemas/rendered-note";
+
+export function TableOfContents({ entries }: { entries: StoredRenderedNote["toc"] }) {
+  return (
+    <ol className="space-y-1 text-sm">
+      {entries.map((entry) => (
+        <li key={entry.id} className={entry.depth === 3 ? "pl-3" : ""}>
+          <a
+            href={`#${entry.id}`}
+            className="text-slate-600 hover:text-accent-600 dark:text-slate-400 dark:hover:text-accent-500"
+            dangerouslySetInnerHTML={{ __html: entry.html }}
+          />
+        </li>
+      ))}
+    </ol>
+  );
+}
