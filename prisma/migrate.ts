@@ -66,6 +66,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
+  console.error(error instanceof Error ? `${error.name}: ${error.message}` : `Failed: ${String(error)}`);
   process.exit(1);
 });

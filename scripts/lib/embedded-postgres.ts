@@ -53,21 +53,26 @@ async function hydrateSymlinks() {
   }
 }
 
-/** A postmaster.pid left by a killed run blocks the start; drop it when its process is gone. */
-async function clearStalePid(dataDir: string) {
+/**
+ * A postmaster.pid left by a killed run blocks the start: drop it when its process is gone.
+ * When the server is alive (another `npm run dev` or script uses the folder), return its port
+ * so this process attaches to it instead of failing.
+ */
+async function runningPort(dataDir: string): Promise<number | null> {
   const pidFile = path.join(dataDir, "postmaster.pid");
-  if (!existsSync(pidFile)) return;
-  const pid = Number((await readFile(pidFile, "utf8")).split("\n")[0]);
-  let alive = false;
+  if (!existsSync(pidFile)) return null;
+  const lines = (await readFile(pidFile, "utf8")).split("\n");
+  const pid = Number(lines[0]);
   try {
     if (pid > 0) {
       process.kill(pid, 0);
-      alive = true;
+      return Number(lines[3]) || null;
     }
   } catch {
-    alive = false;
+    // not running
   }
-  if (!alive) await rm(pidFile, { force: true });
+  await rm(pidFile, { force: true });
+  return null;
 }
 
 export async function startEmbeddedPostgres(options: {
@@ -78,11 +83,16 @@ export async function startEmbeddedPostgres(options: {
   throwaway?: boolean;
 }): Promise<RunningDatabase> {
   const database = options.database ?? "paperdeck";
-  const port = await freePort();
   const user = "postgres";
   const password = "paperdeck";
   await hydrateSymlinks();
   const fresh = !existsSync(path.join(options.dir, "PG_VERSION"));
+  const alreadyRunning = fresh ? null : await runningPort(options.dir);
+  if (alreadyRunning) {
+    options.log?.(`attaching to the PostgreSQL already running on port ${alreadyRunning}`);
+    return { url: `postgresql://${user}:${password}@127.0.0.1:${alreadyRunning}/${database}`, stop: async () => {} };
+  }
+  const port = await freePort();
   const pg = new EmbeddedPostgres({
     databaseDir: options.dir,
     port,
@@ -99,7 +109,6 @@ export async function startEmbeddedPostgres(options: {
     onError: (message) => options.log?.(String(message)),
   });
   if (fresh) await pg.initialise();
-  else await clearStalePid(options.dir);
   await pg.start();
   if (fresh) await pg.createDatabase(database);
   return {

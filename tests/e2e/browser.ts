@@ -2,9 +2,7 @@
  * Debian's Chromium driven by playwright-core. Without a Chromium the browser tests are skipped
  * with a loud message, except under CI=true where that is a failure.
  */
-import { existsSync, mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { existsSync } from "node:fs";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { inject } from "vitest";
 
@@ -32,7 +30,6 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
-      `--user-data-dir=${mkdtempSync(path.join(os.tmpdir(), "paperdeck-chromium-"))}`,
     ],
   });
 }

@@ -1,15 +1,26 @@
 import { z } from "zod";
+import { WIDGET_NAMES } from "@/app/lib/domain/content/widget-names";
 
-/** The rendered note as stored in Paper.rendered (JSON), checked on the way out. */
-export const renderedNoteSchema = z.object({
-  segments: z.array(
+/**
+ * What the sync stores in Paper.rendered: the note's layout from the parser (where its blocks
+ * and headings are), so the page can render the body without parsing the file again.
+ */
+export const noteLayoutSchema = z.object({
+  bodyStartLine: z.number().int(),
+  blocks: z.array(
     z.discriminatedUnion("kind", [
-      z.object({ kind: z.literal("html"), html: z.string() }),
-      z.object({ kind: z.literal("card"), key: z.string() }),
-      z.object({ kind: z.literal("quiz"), key: z.string() }),
-      z.object({ kind: z.literal("widget"), name: z.string(), caption: z.string().nullable() }),
+      z.object({ kind: z.literal("card"), line: z.number().int(), key: z.string() }),
+      z.object({ kind: z.literal("quiz"), line: z.number().int(), key: z.string() }),
+      z.object({ kind: z.literal("widget"), line: z.number().int(), name: z.enum(WIDGET_NAMES), caption: z.string().nullable() }),
     ]),
   ),
-  toc: z.array(z.object({ depth: z.union([z.literal(2), z.literal(3)]), id: z.string(), text: z.string(), html: z.string() })),
+  headings: z.array(z.object({ depth: z.number().int(), text: z.string(), slug: z.string(), line: z.number().int() })),
 });
-export type StoredRenderedNote = z.infer<typeof renderedNoteSchema>;
+export type NoteLayout = z.infer<typeof noteLayoutSchema>;
+
+export interface TocEntryView {
+  depth: 2 | 3;
+  id: string;
+  text: string;
+  html: string;
+}

@@ -6,15 +6,18 @@
  *   user's card state and review log stay attached to it.
  * - A card, question or note that left the content is retired (`retiredAt`), never deleted;
  *   retired cards drop out of review queues, their history stays.
+ * - New rows are inserted in a few multi-row statements, so a 1,000-note corpus costs a handful
+ *   of round trips rather than thousands. Notes are stored with their layout (blocks,
+ *   headings) and rendered to HTML by the page, once, when it is first served.
  * - The caller never passes a corpus with errors: nothing is written unless all files are valid.
  *
  * Not marked `server-only`: the command-line sync and the dev server run it under tsx.
  */
 import type { Prisma, PrismaClient } from "@/app/generated/prisma/client";
-import { renderNote } from "@/app/lib/domain/content/render-note";
 import type { CardItem, Corpus, ParsedNote, QuizItem } from "@/app/lib/domain/content/types";
 import { prerequisiteOrder, searchDocument } from "@/app/lib/domain/content/note-order";
 import { contentHash } from "@/app/lib/domain/content/content-hash";
+import type { NoteLayout } from "@/app/lib/schemas/rendered-note";
 
 export interface SyncCounts {
   added: number;
@@ -32,111 +35,156 @@ export interface SyncSummary {
 
 const emptyCounts = (): SyncCounts => ({ added: 0, updated: 0, retired: 0, unchanged: 0 });
 
-type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+type Tx = Prisma.TransactionClient;
 
-/** The paper row's hash covers everything written to it, not only the file. */
-function paperHash(note: ParsedNote, sortKey: number, search: string) {
-  return contentHash({ file: note.hash, sortKey, search });
+/** Rows a multi-row INSERT may carry before PostgreSQL's 65,535-parameter limit comes near. */
+const CHUNK = 1000;
+
+async function inChunks<T, R>(items: T[], fn: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(...(await fn(items.slice(i, i + CHUNK))));
+  return out;
 }
 
 export async function syncCorpus(
   prisma: PrismaClient,
   corpus: Corpus,
-  options: { onProgress?: (done: number, total: number) => void; now?: Date } = {},
+  options: {
+    onProgress?: (done: number, total: number) => void;
+    now?: Date;
+    /** slug → hash of the source file + pipeline, stored so an unchanged run can skip parsing. */
+    sourceHashes?: Map<string, string>;
+  } = {},
 ): Promise<SyncSummary> {
   if (corpus.errors.length) {
     throw new Error(`refusing to sync a corpus with ${corpus.errors.length} error(s)`);
   }
   const now = options.now ?? new Date();
-  const summary: SyncSummary = {
-    notes: emptyCounts(),
-    cards: emptyCounts(),
-    questions: emptyCounts(),
-    writes: 0,
-  };
+  const summary: SyncSummary = { notes: emptyCounts(), cards: emptyCounts(), questions: emptyCounts(), writes: 0 };
   const order = prerequisiteOrder(corpus.notes);
-  const cardsByNote = group([...corpus.notes.flatMap((n) => n.cards), ...corpus.derived.cards]);
-  const questionsByNote = group([
-    ...corpus.notes.flatMap((n) => n.questions),
-    ...corpus.derived.questions,
-  ]);
+  const cardsByNote = groupBy([...corpus.notes.flatMap((n) => n.cards), ...corpus.derived.cards], (i) => i.noteSlug);
+  const questionsByNote = groupBy(
+    [...corpus.notes.flatMap((n) => n.questions), ...corpus.derived.questions],
+    (i) => i.noteSlug,
+  );
   const total = corpus.notes.length;
 
   await prisma.$transaction(
     async (tx) => {
-      const papers = await tx.paper.findMany({
-        select: { id: true, slug: true, contentHash: true, retiredAt: true },
-      });
+      const papers = await tx.paper.findMany({ select: { id: true, slug: true, contentHash: true, retiredAt: true } });
       const paperBySlug = new Map(papers.map((p) => [p.slug, p]));
-      const cards = await tx.card.findMany({
-        select: { id: true, paperId: true, key: true, contentHash: true, retiredAt: true, position: true },
-      });
-      const questions = await tx.quizQuestion.findMany({
-        select: { id: true, paperId: true, key: true, contentHash: true, retiredAt: true, position: true },
-      });
-      const cardsByPaper = groupBy(cards, (c) => c.paperId);
-      const questionsByPaper = groupBy(questions, (q) => q.paperId);
 
-      let done = 0;
+      // ------------------------------------------------------------ notes
+      const newPapers: Prisma.PaperCreateManyInput[] = [];
       for (const note of corpus.notes) {
         const sortKey = order.get(note.slug) ?? 0;
-        const noteCards = cardsByNote.get(note.slug) ?? [];
-        const noteQuestions = questionsByNote.get(note.slug) ?? [];
-        const search = searchDocument(note, noteCards, noteQuestions);
-        const hash = paperHash(note, sortKey, search);
+        const search = searchDocument(note, cardsByNote.get(note.slug) ?? [], questionsByNote.get(note.slug) ?? []);
+        const sourceHash = options.sourceHashes?.get(note.slug) ?? "";
+        const hash = contentHash({ file: note.hash, sortKey, search, sourceHash });
         const existing = paperBySlug.get(note.slug);
-        let paperId: string;
+        const data = { ...paperData(note, sortKey, search), contentHash: hash, sourceHash };
         if (!existing) {
-          const created = await tx.paper.create({
-            data: { ...paperData(note, sortKey, search), contentHash: hash },
-            select: { id: true },
-          });
-          paperId = created.id;
+          newPapers.push(data);
           summary.notes.added += 1;
+        } else if (existing.contentHash !== hash || existing.retiredAt) {
+          await tx.paper.update({ where: { id: existing.id }, data: { ...data, retiredAt: null } });
+          summary.notes.updated += 1;
           summary.writes += 1;
         } else {
-          paperId = existing.id;
-          if (existing.contentHash !== hash || existing.retiredAt) {
-            await tx.paper.update({
-              where: { id: existing.id },
-              data: { ...paperData(note, sortKey, search), contentHash: hash, retiredAt: null },
-            });
-            summary.notes.updated += 1;
-            summary.writes += 1;
-          } else {
-            summary.notes.unchanged += 1;
-          }
+          summary.notes.unchanged += 1;
         }
-        const cardIds = await syncCards(tx, paperId, noteCards, cardsByPaper.get(paperId) ?? [], now, summary);
-        await syncQuestions(tx, paperId, noteQuestions, questionsByPaper.get(paperId) ?? [], cardIds, now, summary);
+      }
+      if (newPapers.length) {
+        const created = await inChunks(newPapers, (data) =>
+          tx.paper.createManyAndReturn({ data, select: { id: true, slug: true, contentHash: true, retiredAt: true } }),
+        );
+        for (const p of created) paperBySlug.set(p.slug, p);
+        summary.writes += 1;
+      }
+
+      // ------------------------------------------------------------ cards and questions
+      const existingCards = groupBy(
+        await tx.card.findMany({ select: { id: true, paperId: true, key: true, contentHash: true, retiredAt: true, position: true } }),
+        (c) => c.paperId,
+      );
+      const existingQuestions = groupBy(
+        await tx.quizQuestion.findMany({ select: { id: true, paperId: true, key: true, contentHash: true, retiredAt: true, position: true } }),
+        (q) => q.paperId,
+      );
+      const cardPlan = new ItemPlan<Prisma.CardCreateManyInput>();
+      const questionPlan = new ItemPlan<Prisma.QuizQuestionCreateManyInput>();
+      const cardIdsByPaper = new Map<string, Map<string, string>>();
+      const linksWanted: { paperId: string; questionKey: string; cardKeys: string[] }[] = [];
+      let done = 0;
+      for (const note of corpus.notes) {
+        const paper = paperBySlug.get(note.slug);
+        if (!paper) throw new Error(`note ${note.slug} has no row after insert`);
+        const cardIds = new Map<string, string>();
+        cardIdsByPaper.set(paper.id, cardIds);
+        await planItems(tx, "card", paper.id, cardsByNote.get(note.slug) ?? [], existingCards.get(paper.id) ?? [], cardData, cardPlan, summary.cards, summary, cardIds);
+        const questionIds = new Map<string, string>();
+        const questions = questionsByNote.get(note.slug) ?? [];
+        const changed = await planItems(tx, "quizQuestion", paper.id, questions, existingQuestions.get(paper.id) ?? [], questionData, questionPlan, summary.questions, summary, questionIds);
+        for (const q of questions) {
+          if (changed.has(q.id)) linksWanted.push({ paperId: paper.id, questionKey: q.id, cardKeys: q.cardKeys });
+        }
         done += 1;
         options.onProgress?.(done, total);
       }
+      if (cardPlan.creates.length) {
+        const created = await inChunks(cardPlan.creates, (data) => tx.card.createManyAndReturn({ data, select: { id: true, key: true, paperId: true } }));
+        for (const c of created) cardIdsByPaper.get(c.paperId)?.set(c.key, c.id);
+        summary.writes += 1;
+      }
+      const questionIds = new Map<string, string>();
+      for (const [paperId, list] of existingQuestions) for (const q of list) questionIds.set(`${paperId}/${q.key}`, q.id);
+      if (questionPlan.creates.length) {
+        const created = await inChunks(questionPlan.creates, (data) =>
+          tx.quizQuestion.createManyAndReturn({ data, select: { id: true, key: true, paperId: true } }),
+        );
+        for (const q of created) questionIds.set(`${q.paperId}/${q.key}`, q.id);
+        summary.writes += 1;
+      }
+      await retire(tx, "card", cardPlan.retire, now, summary);
+      await retire(tx, "quizQuestion", questionPlan.retire, now, summary);
 
-      // Notes that left the content: retire them and everything they hold.
+      // Links between a changed question and the cards testing the same idea.
+      if (linksWanted.length) {
+        const changedIds = linksWanted.map((l) => questionIds.get(`${l.paperId}/${l.questionKey}`)).filter((id): id is string => Boolean(id));
+        await tx.quizQuestionCard.deleteMany({ where: { questionId: { in: changedIds } } });
+        const rows = linksWanted.flatMap((l) => {
+          const questionId = questionIds.get(`${l.paperId}/${l.questionKey}`);
+          const cardIds = cardIdsByPaper.get(l.paperId);
+          return l.cardKeys
+            .map((key) => cardIds?.get(key.slice(key.indexOf("/") + 1)))
+            .filter((cardId): cardId is string => Boolean(cardId && questionId))
+            .map((cardId) => ({ questionId: questionId as string, cardId }));
+        });
+        if (rows.length) await inChunks(rows, async (data) => [await tx.quizQuestionCard.createMany({ data, skipDuplicates: true })]);
+        summary.writes += 2;
+      }
+
+      // ------------------------------------------------------------ notes that left the content
       const present = new Set(corpus.notes.map((n) => n.slug));
       for (const paper of papers) {
         if (present.has(paper.slug) || paper.retiredAt) continue;
         await tx.paper.update({ where: { id: paper.id }, data: { retiredAt: now } });
-        summary.notes.retired += 1;
-        summary.writes += 1;
         const c = await tx.card.updateMany({ where: { paperId: paper.id, retiredAt: null }, data: { retiredAt: now } });
-        const q = await tx.quizQuestion.updateMany({
-          where: { paperId: paper.id, retiredAt: null },
-          data: { retiredAt: now },
-        });
+        const q = await tx.quizQuestion.updateMany({ where: { paperId: paper.id, retiredAt: null }, data: { retiredAt: now } });
+        summary.notes.retired += 1;
         summary.cards.retired += c.count;
         summary.questions.retired += q.count;
-        summary.writes += 2;
+        summary.writes += 3;
       }
     },
-    { timeout: 300_000, maxWait: 30_000 },
+    { timeout: 600_000, maxWait: 30_000 },
   );
   return summary;
 }
 
 function paperData(note: ParsedNote, sortKey: number, search: string) {
   const m = note.meta;
+  const layout: NoteLayout = { bodyStartLine: note.bodyStartLine, blocks: note.blocks, headings: note.headings };
   return {
     slug: note.slug,
     title: m.title,
@@ -152,130 +200,99 @@ function paperData(note: ParsedNote, sortKey: number, search: string) {
     introduces: m.introduces ?? [],
     summary: m.summary,
     body: note.body,
-    rendered: JSON.parse(JSON.stringify(renderNote(note))) as Prisma.InputJsonObject,
+    rendered: JSON.parse(JSON.stringify(layout)) as Prisma.InputJsonObject,
     sortKey,
     searchText: search,
   };
 }
 
+function cardData(item: CardItem, position: number) {
+  return {
+    type: item.type,
+    front: item.front,
+    back: item.back,
+    anchor: item.anchor ?? "",
+    derived: item.derived,
+    contentHash: item.hash,
+    position,
+  };
+}
+
+function questionData(item: QuizItem, position: number) {
+  return {
+    type: item.type,
+    prompt: item.prompt,
+    payload: JSON.parse(JSON.stringify(item.payload)) as Prisma.InputJsonObject,
+    answer: JSON.parse(JSON.stringify(item.answer)) as Prisma.InputJsonValue,
+    explanation: item.explanation,
+    anchor: item.anchor ?? "",
+    derived: item.derived,
+    contentHash: item.hash,
+    position,
+  };
+}
+
 type ExistingItem = { id: string; key: string; contentHash: string; retiredAt: Date | null; position: number };
 
-async function syncCards(
+class ItemPlan<C> {
+  creates: C[] = [];
+  retire: string[] = [];
+}
+
+/**
+ * Compares one note's items with its rows: queues inserts and retirements, updates changed rows
+ * in place (keeping their ids). Returns the ids (item ids) that were added or changed.
+ */
+async function planItems<I extends CardItem | QuizItem, C>(
   tx: Tx,
+  model: "card" | "quizQuestion",
   paperId: string,
-  items: CardItem[],
+  items: I[],
   existing: ExistingItem[],
-  now: Date,
+  toData: (item: I, position: number) => Omit<C, "paperId" | "key">,
+  plan: ItemPlan<C>,
+  counts: SyncCounts,
   summary: SyncSummary,
-): Promise<Map<string, string>> {
-  const byKey = new Map(existing.map((c) => [c.key, c]));
-  const ids = new Map<string, string>();
-  const toCreate: Prisma.CardCreateManyInput[] = [];
+  ids: Map<string, string>,
+): Promise<Set<string>> {
+  const byKey = new Map(existing.map((row) => [row.key, row]));
+  const changed = new Set<string>();
   for (const [position, item] of items.entries()) {
-    const data = {
-      type: item.type,
-      front: item.front,
-      back: item.back,
-      anchor: item.anchor ?? "",
-      derived: item.derived,
-      contentHash: item.hash,
-      position,
-    };
+    const data = toData(item, position);
     const row = byKey.get(item.id);
     if (!row) {
-      toCreate.push({ paperId, key: item.id, ...data });
-      summary.cards.added += 1;
+      plan.creates.push({ paperId, key: item.id, ...data } as C);
+      counts.added += 1;
+      changed.add(item.id);
       continue;
     }
     ids.set(item.id, row.id);
     if (row.contentHash !== item.hash || row.retiredAt || row.position !== position) {
-      await tx.card.update({ where: { id: row.id }, data: { ...data, retiredAt: null } });
-      summary.cards.updated += 1;
+      const update = { ...data, retiredAt: null };
+      if (model === "card") await tx.card.update({ where: { id: row.id }, data: update as Prisma.CardUpdateInput });
+      else await tx.quizQuestion.update({ where: { id: row.id }, data: update as Prisma.QuizQuestionUpdateInput });
+      counts.updated += 1;
       summary.writes += 1;
+      changed.add(item.id);
     } else {
-      summary.cards.unchanged += 1;
+      counts.unchanged += 1;
     }
-  }
-  if (toCreate.length) {
-    const created = await tx.card.createManyAndReturn({ data: toCreate, select: { id: true, key: true } });
-    for (const c of created) ids.set(c.key, c.id);
-    summary.writes += 1;
   }
   const keep = new Set(items.map((i) => i.id));
-  const gone = existing.filter((c) => !keep.has(c.key) && !c.retiredAt).map((c) => c.id);
-  if (gone.length) {
-    await tx.card.updateMany({ where: { id: { in: gone } }, data: { retiredAt: now } });
-    summary.cards.retired += gone.length;
-    summary.writes += 1;
-  }
-  return ids;
-}
-
-async function syncQuestions(
-  tx: Tx,
-  paperId: string,
-  items: QuizItem[],
-  existing: ExistingItem[],
-  cardIds: Map<string, string>,
-  now: Date,
-  summary: SyncSummary,
-) {
-  const byKey = new Map(existing.map((q) => [q.key, q]));
-  const links = (item: QuizItem) =>
-    item.cardKeys
-      .map((key) => cardIds.get(key.slice(key.indexOf("/") + 1)))
-      .filter((id): id is string => Boolean(id));
-  const toCreate: Prisma.QuizQuestionCreateManyInput[] = [];
-  const linksOf = new Map<string, string[]>();
-  for (const [position, item] of items.entries()) {
-    const data = {
-      type: item.type,
-      prompt: item.prompt,
-      payload: JSON.parse(JSON.stringify(item.payload)) as Prisma.InputJsonObject,
-      answer: JSON.parse(JSON.stringify(item.answer)) as Prisma.InputJsonValue,
-      explanation: item.explanation,
-      anchor: item.anchor ?? "",
-      derived: item.derived,
-      contentHash: item.hash,
-      position,
-    };
-    const row = byKey.get(item.id);
-    if (!row) {
-      toCreate.push({ paperId, key: item.id, ...data });
-      linksOf.set(item.id, links(item));
-      summary.questions.added += 1;
-      continue;
-    }
-    if (row.contentHash !== item.hash || row.retiredAt || row.position !== position) {
-      await tx.quizQuestion.update({ where: { id: row.id }, data: { ...data, retiredAt: null } });
-      await tx.quizQuestionCard.deleteMany({ where: { questionId: row.id } });
-      const cardLinks = links(item);
-      if (cardLinks.length) {
-        await tx.quizQuestionCard.createMany({ data: cardLinks.map((cardId) => ({ questionId: row.id, cardId })) });
-      }
-      summary.questions.updated += 1;
-      summary.writes += 1;
-    } else {
-      summary.questions.unchanged += 1;
+  for (const row of existing) {
+    if (!keep.has(row.key) && !row.retiredAt) {
+      plan.retire.push(row.id);
+      counts.retired += 1;
     }
   }
-  if (toCreate.length) {
-    const created = await tx.quizQuestion.createManyAndReturn({ data: toCreate, select: { id: true, key: true } });
-    const linkRows = created.flatMap((q) => (linksOf.get(q.key) ?? []).map((cardId) => ({ questionId: q.id, cardId })));
-    if (linkRows.length) await tx.quizQuestionCard.createMany({ data: linkRows });
-    summary.writes += 2;
-  }
-  const keep = new Set(items.map((i) => i.id));
-  const gone = existing.filter((q) => !keep.has(q.key) && !q.retiredAt).map((q) => q.id);
-  if (gone.length) {
-    await tx.quizQuestion.updateMany({ where: { id: { in: gone } }, data: { retiredAt: now } });
-    summary.questions.retired += gone.length;
-    summary.writes += 1;
-  }
+  return changed;
 }
 
-function group<T extends { noteSlug: string }>(items: T[]): Map<string, T[]> {
-  return groupBy(items, (i) => i.noteSlug);
+async function retire(tx: Tx, model: "card" | "quizQuestion", ids: string[], now: Date, summary: SyncSummary) {
+  if (!ids.length) return;
+  if (model === "card") await tx.card.updateMany({ where: { id: { in: ids } }, data: { retiredAt: now } });
+  else await tx.quizQuestion.updateMany({ where: { id: { in: ids } }, data: { retiredAt: now } });
+  summary.writes += 1;
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

@@ -1,5 +1,5 @@
 "use client";
-import { signOut } from "next-auth/react";
+import { signOut } from "@/app/ui/auth/next-auth-client";
 import { useState } from "react";
 import { signOutEverywhere } from "@/app/lib/server/actions/sign-out-everywhere";
 
@@ -11,7 +11,7 @@ export function SignOutEverywhere() {
     const result = await signOutEverywhere({});
     setPending(false);
     if (!result.ok) return setError(result.error);
-    await signOut({ callbackUrl: "/signin" });
+    await signOut("/signin");
   }
   return (
     <div>

@@ -1,15 +1,17 @@
+import { csrfToken } from "./next-auth-client";
+
 /**
  * Signs in through next-auth's credentials callback. Done by hand rather than with
- * `signIn()` from next-auth/react because that helper cannot report our 429 + Retry-After.
+ * next-auth/react's `signIn()`, which cannot report our 429 + Retry-After.
  */
 export type SignInOutcome = { ok: true } | { ok: false; message: string; retryAfter?: number };
 
 export async function credentialsSignIn(email: string, password: string): Promise<SignInOutcome> {
-  const csrf = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+  const token = await csrfToken();
   const response = await fetch("/api/auth/callback/credentials", {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Auth-Return-Redirect": "1" },
-    body: new URLSearchParams({ email, password, csrfToken: csrf.csrfToken, json: "true" }),
+    body: new URLSearchParams({ email, password, csrfToken: token, json: "true" }),
   });
   if (response.status === 429) {
     const body = (await response.json()) as { error: string; retryAfter?: number };

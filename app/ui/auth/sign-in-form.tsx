@@ -1,9 +1,9 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { credentialsSignIn } from "./credentials-sign-in";
+import { signInWithProvider } from "./next-auth-client";
 import { Field } from "./field";
 
 export function SignInForm({
@@ -66,7 +66,7 @@ export function SignInForm({
             <button
               key={p.id}
               type="button"
-              onClick={() => void signIn(p.id, { callbackUrl })}
+              onClick={() => void signInWithProvider(p.id, callbackUrl)}
               className="w-full rounded-md border border-slate-300 px-4 py-2 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900"
             >
               Continue with {p.name}

@@ -1,6 +1,6 @@
-import type { StoredRenderedNote } from "@/app/lib/schemas/rendered-note";
+import type { TocEntry } from "@/app/lib/domain/content/render-note";
 
-export function TableOfContents({ entries }: { entries: StoredRenderedNote["toc"] }) {
+export function TableOfContents({ entries }: { entries: TocEntry[] }) {
   return (
     <ol className="space-y-1 text-sm">
       {entries.map((entry) => (

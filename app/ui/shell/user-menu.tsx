@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { signOut } from "next-auth/react";
+import { signOut } from "@/app/ui/auth/next-auth-client";
 import { useEffect, useRef, useState } from "react";
 
 export function UserMenu({ name, email }: { name: string; email: string }) {
@@ -51,7 +51,7 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
             type="button"
             data-testid="sign-out"
             className="block w-full px-3 py-2 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
-            onClick={() => void signOut({ callbackUrl: "/" })}
+            onClick={() => void signOut("/")}
           >
             Sign out
           </button>

@@ -1,6 +1,8 @@
 import "server-only";
+import { cache } from "react";
 import { z } from "zod";
-import { renderedNoteSchema } from "@/app/lib/schemas/rendered-note";
+import { renderNote } from "@/app/lib/domain/content/render-note";
+import { noteLayoutSchema } from "@/app/lib/schemas/rendered-note";
 import { db } from "../db";
 
 export const AREAS = [
@@ -132,7 +134,7 @@ export interface NoteQuestion {
 }
 
 /** A note with what its page shows. Questions carry their prompt only, never the answer. */
-export async function getNote(slug: string) {
+export const getNote = cache(async (slug: string) => {
   const paper = await db.paper.findUnique({
     where: { slug },
     include: {
@@ -159,10 +161,16 @@ export async function getNote(slug: string) {
   });
   return {
     ...paper,
-    rendered: renderedNoteSchema.parse(paper.rendered),
+    rendered: renderStoredNote(paper.body, paper.rendered),
     prerequisiteNotes: related.filter((r) => paper.prerequisites.includes(r.slug)),
     dependentNotes: related.filter((r) => r.prerequisites.includes(slug)),
   };
+});
+
+/** Renders a note body from its stored layout (done once per note: the page is cached). */
+function renderStoredNote(body: string, stored: unknown) {
+  const layout = noteLayoutSchema.parse(stored);
+  return renderNote({ body, ...layout });
 }
 
 export async function allNoteSlugs(): Promise<string[]> {

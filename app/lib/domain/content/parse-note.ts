@@ -1,0 +1,407 @@
+/**
+ * One note file → a ParsedNote, or every error in it (never just the first), each at the
+ * line of the file where the author has to look. Pure: takes the file name and its text.
+ */
+import GithubSlugger from "github-slugger";
+import katex from "katex";
+import type { Nodes } from "mdast";
+import {
+  FRONT_MATTER_KEYS,
+  cardBlockSchema,
+  cardSchemaFor,
+  frontMatterSchemaFor,
+  quizBlockSchema,
+  quizSchemaFor,
+  widgetBlockSchema,
+  type FrontMatter,
+} from "@/app/lib/schemas/content";
+import { contentHash } from "./content-hash";
+import { cardsFromBlock, finishQuestion, itemKey, payloadAndAnswer } from "./items";
+import { findKeyTermsInSource, headingText, isBlockLang, markKeyTerms, parseMarkdown, walk, type BlockLang } from "./markdown";
+import type {
+  BlockRef,
+  CardItem,
+  ContentError,
+  Heading,
+  KeyTerm,
+  ParseResult,
+  QuizItem,
+  WidgetItem,
+} from "./types";
+import { issuesToMessages, readYaml, type YamlSource } from "./yaml-source";
+
+const PAPER_ONLY_KEYS = new Set(["authors", "year", "venue", "link", "introduces"]);
+
+const BLOCK_EXAMPLE: Record<BlockLang, string> = {
+  card: "id: ..., type: basic, front: ..., back: ...",
+  quiz: "id: ..., type: single, prompt: ..., choices: [...], answer: 0, explanation: ...",
+  widget: "name: ..., caption: ...",
+};
+
+/** The slug a file declares by its name: `content/moco.md` → `moco`. */
+export function slugFromPath(path: string): string {
+  const name = path.split(/[\\/]/).pop() ?? path;
+  return name.replace(/\.md$/i, "");
+}
+
+interface RawBlock {
+  lang: BlockLang;
+  value: string;
+  line: number;
+}
+
+export function parseNote(file: string, text: string): ParseResult {
+  const errors: ContentError[] = [];
+  const report = (line: number, message: string) => errors.push({ file, line, message });
+
+  const source = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const lines = source.split("\n");
+  const slug = slugFromPath(file);
+
+  // ------------------------------------------------------------ front matter
+  let meta: FrontMatter | undefined;
+  const frontMatterLines: Record<string, number> = {};
+  let prerequisiteLines: number[] = [];
+  let bodyIndex = 0; // 0-based index of the body's first line
+
+  if (lines[0]?.trimEnd() !== "---") {
+    report(1, 'a note must start with front matter: a "---" line, the YAML keys, then another "---" line');
+  } else {
+    const close = lines.findIndex((line, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(line));
+    if (close === -1) {
+      report(1, 'the front matter opened on line 1 is never closed by a "---" line');
+      return { ok: false, errors };
+    }
+    const yaml = readYaml(lines.slice(1, close).join("\n"), 2, 1);
+    for (const e of yaml.errors) report(e.line, e.message);
+    if (yaml.data !== undefined) {
+      if (!isRecord(yaml.data)) {
+        report(1, "the front matter must be YAML keys (title: ..., kind: ..., ...)");
+      } else {
+        const result = frontMatterSchemaFor(yaml.data).safeParse(yaml.data);
+        if (result.success) meta = result.data;
+        else {
+          const messages = issuesToMessages(result.error.issues, yaml, {
+            knownKeys: FRONT_MATTER_KEYS,
+            fallbackLine: 1,
+            missingHint: (key) => (PAPER_ONLY_KEYS.has(key) ? " (papers need it)" : ""),
+          });
+          for (const m of messages) report(m.line, m.message);
+        }
+        for (const key of FRONT_MATTER_KEYS) {
+          if (key in yaml.data) frontMatterLines[key] = yaml.keyLineOf([key]);
+        }
+        const prerequisites = yaml.data.prerequisites;
+        if (Array.isArray(prerequisites)) prerequisiteLines = prerequisites.map((_, i) => yaml.lineOf(["prerequisites", i]));
+      }
+    }
+    bodyIndex = close + 1;
+  }
+
+  // ------------------------------------------------------------ body
+  const body = lines.slice(bodyIndex).join("\n");
+  const offset = bodyIndex; // file line = body line + offset
+  const tree = parseMarkdown(body);
+  markKeyTerms(tree);
+
+  const headings: Heading[] = [];
+  const rawBlocks: RawBlock[] = [];
+  const paragraphs: { source: string; masked: string; line: number }[] = [];
+  const slugger = new GithubSlugger();
+  const bodyLines = lines.slice(bodyIndex);
+  const lineOf = (node: Nodes) => (node.position?.start.line ?? 1) + offset;
+
+  walk(tree, (node, parent) => {
+    switch (node.type) {
+      case "heading": {
+        const text = headingText(node);
+        headings.push({ depth: node.depth, text, slug: slugger.slug(text), line: lineOf(node) });
+        if (node.depth === 1) report(lineOf(node), "use ## for sections: a note's title comes from its front matter");
+        break;
+      }
+      case "code": {
+        const lang = node.lang ?? "";
+        const line = lineOf(node);
+        const terminated = fenceIsClosed(node, bodyLines);
+        if (!terminated) {
+          report(line, `${isBlockLang(lang) ? `this \`\`\`${lang} block` : "this code block"} is never closed (the rest of the file is inside it)`);
+        }
+        if (isBlockLang(lang)) {
+          if (parent?.type !== "root") {
+            report(line, `a \`\`\`${lang} block must stand on its own, not inside a list or quote`);
+          } else if (terminated) {
+            rawBlocks.push({ lang, value: node.value, line });
+          }
+        }
+        break;
+      }
+      case "math": {
+        if (!mathIsClosed(node, bodyLines)) report(lineOf(node), "this $$ math block is never closed");
+        else checkMath(node.value, true, lineOf(node), report);
+        break;
+      }
+      case "inlineMath":
+        checkMath(node.value, false, lineOf(node), report);
+        break;
+      case "html":
+        if (!node.value.trimStart().startsWith("<!--")) {
+          report(lineOf(node), `raw HTML is not rendered in notes, use markdown instead: ${node.value.split("\n")[0]}`);
+        }
+        break;
+      case "paragraph": {
+        const start = node.position?.start.offset;
+        const end = node.position?.end.offset;
+        if (start === undefined || end === undefined) break;
+        let masked = body.slice(start, end);
+        // Blank out code and math so `==` inside them is not taken for a key term.
+        walk(node, (inner) => {
+          if (inner.type !== "inlineCode" && inner.type !== "inlineMath") return;
+          const s = (inner.position?.start.offset ?? start) - start;
+          const e = (inner.position?.end.offset ?? start) - start;
+          masked = masked.slice(0, s) + "\u0000".repeat(e - s) + masked.slice(e);
+        });
+        paragraphs.push({ source: body.slice(start, end), masked, line: lineOf(node) });
+        break;
+      }
+    }
+  });
+
+  const anchorAt = (line: number): string | null => {
+    let anchor: string | null = null;
+    for (const h of headings) {
+      if (h.line >= line) break;
+      if (h.depth >= 2) anchor = h.slug;
+    }
+    return anchor;
+  };
+
+  // ------------------------------------------------------------ key terms
+  const keyTerms: KeyTerm[] = [];
+  for (const paragraph of paragraphs) {
+    const terms = findKeyTermsInSource(paragraph.source, paragraph.masked);
+    if (terms.length === 0) continue;
+    const sentences = sentenceBounds(paragraph.masked);
+    const seenInSentence = new Map<number, string>();
+    for (const term of terms) {
+      const line = paragraph.line + countNewlines(paragraph.source.slice(0, term.start));
+      const index = sentences.findIndex(([s, e]) => term.start >= s && term.start < e);
+      const [s, e] = sentences[index] ?? [0, paragraph.source.length];
+      const previous = seenInSentence.get(index);
+      if (previous !== undefined) {
+        report(line, `only one ==key term== per sentence: ==${previous}== and ==${term.inner}== share one`);
+        continue;
+      }
+      seenInSentence.set(index, term.inner);
+      const termSlug = slugify(term.inner);
+      if (termSlug === "") {
+        report(line, `key term ==${term.inner}== needs a letter or digit to name its cloze card`);
+        continue;
+      }
+      // The sentence keeps this term marked and drops the marks of any other (none, by the rule above).
+      const sentence = collapse(paragraph.source.slice(s, e));
+      const rest = collapse(paragraph.source.slice(s, term.start) + paragraph.source.slice(term.end, e));
+      if (rest.split(" ").filter((w) => /\w/.test(w)).length < 3) {
+        report(line, `the sentence around ==${term.inner}== is too short to make a cloze card; mark the term in a full sentence`);
+        continue;
+      }
+      keyTerms.push({ term: collapse(term.inner), slug: termSlug, sentence, line, anchor: anchorAt(line) });
+    }
+  }
+
+  // ------------------------------------------------------------ blocks
+  const cards: CardItem[] = [];
+  const questions: QuizItem[] = [];
+  const widgets: WidgetItem[] = [];
+  const blocks: BlockRef[] = [];
+
+  for (const block of rawBlocks) {
+    const yaml = readYaml(block.value, block.line + 1, block.line);
+    for (const e of yaml.errors) report(e.line, e.message);
+    if (yaml.data === undefined) continue;
+    if (!isRecord(yaml.data)) {
+      report(block.line, `a \`\`\`${block.lang} block holds YAML keys (${BLOCK_EXAMPLE[block.lang]})`);
+      continue;
+    }
+    const anchor = anchorAt(block.line);
+    const place = (idLine: number) => ({ noteSlug: slug, anchor, line: block.line, idLine, derived: false });
+
+    if (block.lang === "card") {
+      const schema = cardSchemaFor(yaml.data);
+      const checked = schema.safeParse(yaml.data);
+      if (!checked.success) {
+        reportIssues(checked.error.issues, yaml, Object.keys(schema.shape), block.line, report);
+        continue;
+      }
+      const card = cardBlockSchema.safeParse(yaml.data);
+      if (!card.success) continue;
+      checkMathIn(yaml, card.data, report);
+      const built = cardsFromBlock(card.data, place(yaml.keyLineOf(["id"])));
+      cards.push(...built);
+      blocks.push({ kind: "card", line: block.line, key: itemKey(slug, card.data.id) });
+    } else if (block.lang === "quiz") {
+      const schema = quizSchemaFor(yaml.data);
+      const checked = schema.safeParse(yaml.data);
+      if (!checked.success) {
+        reportIssues(checked.error.issues, yaml, Object.keys(schema.shape), block.line, report);
+        continue;
+      }
+      const quiz = quizBlockSchema.safeParse(yaml.data);
+      if (!quiz.success) continue;
+      checkMathIn(yaml, quiz.data, report);
+      const key = itemKey(slug, quiz.data.id);
+      const cardRefs = (quiz.data.cards ?? []).map((id, i) => ({ id, line: yaml.lineOf(["cards", i]) }));
+      const { payload, answer } = payloadAndAnswer(quiz.data, key);
+      questions.push(
+        finishQuestion(
+          { id: quiz.data.id, prompt: quiz.data.prompt, explanation: quiz.data.explanation, payload, answer, cardRefs },
+          place(yaml.keyLineOf(["id"])),
+        ),
+      );
+      blocks.push({ kind: "quiz", line: block.line, key });
+    } else {
+      const checked = widgetBlockSchema.safeParse(yaml.data);
+      if (!checked.success) {
+        reportIssues(checked.error.issues, yaml, Object.keys(widgetBlockSchema.shape), block.line, report);
+        continue;
+      }
+      const caption = checked.data.caption ?? null;
+      widgets.push({ name: checked.data.name, caption, line: block.line, anchor });
+      blocks.push({ kind: "widget", line: block.line, name: checked.data.name, caption });
+    }
+  }
+
+  if (errors.length > 0 || meta === undefined) {
+    return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
+  }
+  return {
+    ok: true,
+    note: {
+      file,
+      slug,
+      meta,
+      body,
+      bodyStartLine: bodyIndex + 1,
+      headings,
+      keyTerms,
+      cards,
+      questions,
+      widgets,
+      blocks,
+      lines: { frontMatter: frontMatterLines, prerequisites: prerequisiteLines },
+      hash: contentHash(source),
+    },
+  };
+}
+
+function reportIssues(
+  issues: Parameters<typeof issuesToMessages>[0],
+  yaml: YamlSource,
+  knownKeys: string[],
+  blockLine: number,
+  report: (line: number, message: string) => void,
+) {
+  for (const m of issuesToMessages(issues, yaml, { knownKeys, fallbackLine: blockLine })) report(m.line, m.message);
+}
+
+// ------------------------------------------------------------ fences
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/** remark runs an unclosed fence to the end of the document; the last line tells us which it was. */
+function fenceIsClosed(node: Nodes, bodyLines: string[]): boolean {
+  const start = node.position?.start.line;
+  const end = node.position?.end.line;
+  if (start === undefined || end === undefined || end === start) return false;
+  const open = FENCE.exec(bodyLines[start - 1] ?? "")?.[1];
+  if (open === undefined) return true; // an indented code block: nothing to close
+  const last = (bodyLines[end - 1] ?? "").trim();
+  return last.length >= open.length && [...last].every((c) => c === open[0]);
+}
+
+function mathIsClosed(node: Nodes, bodyLines: string[]): boolean {
+  const start = node.position?.start.line;
+  const end = node.position?.end.line;
+  if (start === undefined || end === undefined) return false;
+  const last = (bodyLines[end - 1] ?? "").trim();
+  if (end === start) return (last.match(/\$\$/g) ?? []).length >= 2;
+  return last.endsWith("$$");
+}
+
+// ------------------------------------------------------------ math
+
+function checkMath(tex: string, display: boolean, line: number, report: (line: number, message: string) => void) {
+  try {
+    // MathML output only: the check needs KaTeX's parse errors, not the HTML it would build.
+    katex.renderToString(tex, { displayMode: display, throwOnError: true, strict: false, output: "mathml" });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.replace(/^KaTeX parse error: /, "") : String(error);
+    report(line, `math does not render: ${message}`);
+  }
+}
+
+const MATH_IN_TEXT = /\$\$([\s\S]+?)\$\$|\$([^$\n]+?)\$/g;
+
+/** Checks `$...$` in every text value of a card or question, at the line of its key. */
+function checkMathIn(yaml: YamlSource, data: object, report: (line: number, message: string) => void) {
+  const visit = (value: unknown, path: PropertyKey[]) => {
+    if (typeof value === "string") {
+      for (const match of value.matchAll(MATH_IN_TEXT)) {
+        const tex = match[1] ?? match[2] ?? "";
+        checkMath(tex, match[1] !== undefined, yaml.lineOf(path), report);
+      }
+    } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, i]));
+    else if (isRecord(value)) for (const [k, v] of Object.entries(value)) visit(v, [...path, k]);
+  };
+  visit(data, []);
+}
+
+// ------------------------------------------------------------ sentences and slugs
+
+const ABBREVIATION = /(?:\b(?:e\.g|i\.e|et al|vs|cf|approx|resp|Fig|Figs|Eq|Eqs|Sec|Tab|No)|(?:^|\s)[A-Z])\.$/;
+
+/**
+ * [start, end) offsets of the sentences in a paragraph. A sentence ends at . ! or ? followed
+ * by a space and a word that does not start in lowercase, unless the period closes a common
+ * abbreviation or an initial ("e.g.", "et al.", "K. He"). Code and math are masked already.
+ */
+export function sentenceBounds(masked: string): [number, number][] {
+  const bounds: [number, number][] = [];
+  let start = 0;
+  for (const match of masked.matchAll(/[.!?]+["')\]*_]*(\s+)/g)) {
+    const end = match.index + match[0].length - (match[1]?.length ?? 0);
+    const next = masked[match.index + match[0].length];
+    if (next === undefined || /[a-z]/.test(next)) continue;
+    if (ABBREVIATION.test(masked.slice(start, end).replace(/["')\]*_]+$/, ""))) continue;
+    bounds.push([start, end]);
+    start = match.index + match[0].length;
+  }
+  if (start < masked.length) bounds.push([start, masked.length]);
+  return bounds;
+}
+
+/** Lowercase ASCII slug of a term: accents dropped, markdown and math markers ignored. */
+export function slugify(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/\\[a-z]+/g, (command) => command.slice(1)) // $\tau$ → tau
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 48)
+    .replace(/-+$/, "");
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+function countNewlines(text: string): number {
+  let n = 0;
+  for (const c of text) if (c === "\n") n++;
+  return n;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

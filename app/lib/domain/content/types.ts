@@ -1,0 +1,149 @@
+/**
+ * The shapes the content pipeline produces. Items carry everything a sync needs to upsert
+ * them: a corpus-wide `key`, the `hash` of what a learner sees, and where they came from.
+ */
+import type {
+  CardType,
+  FrontMatter,
+  QuizAnswer,
+  QuizPayload,
+  QuizType,
+} from "@/app/lib/schemas/content";
+import type { WidgetName } from "./widget-names";
+
+export type { CardType, FrontMatter, QuizAnswer, QuizPayload, QuizType, WidgetName };
+
+/** One source file handed to the pipeline; `path` is what error messages show. */
+export interface SourceFile {
+  path: string;
+  text: string;
+}
+
+/** A problem an author must fix, at a 1-based line of `file`. */
+export interface ContentError {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export interface Heading {
+  depth: number;
+  /** Plain text, as the slugger sees it (math and code keep their source). */
+  text: string;
+  /** GitHub-style slug; the same id rehype-slug gives the rendered heading. */
+  slug: string;
+  line: number;
+}
+
+export interface KeyTerm {
+  /** The marked text (markdown source between the `==`). */
+  term: string;
+  /** Slug of the term: the derived cloze card is `d-cloze-<slug>`. */
+  slug: string;
+  /** The sentence around the term, whitespace collapsed, with the term still marked `==...==`. */
+  sentence: string;
+  line: number;
+  anchor: string | null;
+}
+
+export interface CardItem {
+  /** `<note slug>/<id>`: unique across the corpus. */
+  key: string;
+  /** Unique within the note; a reverse card's second side is `<id>-rev`. */
+  id: string;
+  noteSlug: string;
+  type: CardType;
+  /** Markdown ready to show. For cloze: the text with each deletion replaced by `[...]`. */
+  front: string;
+  /** Markdown ready to show. For cloze: the full text with the deletions marked `==...==`. */
+  back: string;
+  /** Cloze only: the source text with `{{deletions}}`, and the deletions themselves. */
+  cloze: { text: string; deletions: string[] } | null;
+  /** For the `-rev` side of a reverse card: the key of the front → back side. */
+  reverseOf: string | null;
+  tags: string[];
+  /** Slug of the closest heading above the item (the "why?" link), null above the first. */
+  anchor: string | null;
+  /** Line of the ```card block (derived: of the key term or front matter key). */
+  line: number;
+  /** Line of the `id:` key, where duplicate ids are reported. */
+  idLine: number;
+  derived: boolean;
+  /** Hash of what is shown (type, sides, tags, anchor); not of the line. */
+  hash: string;
+}
+
+export interface QuizItem {
+  key: string;
+  id: string;
+  noteSlug: string;
+  type: QuizType;
+  prompt: string;
+  /** What the learner is shown; never the answer. */
+  payload: QuizPayload;
+  /** The answer key, kept apart from the payload. */
+  answer: QuizAnswer;
+  explanation: string;
+  anchor: string | null;
+  /** Keys of the cards testing the same idea (from `cards:`). */
+  cardKeys: string[];
+  /** The `cards:` ids as written, with their lines, for reference checks. */
+  cardRefs: { id: string; line: number }[];
+  line: number;
+  idLine: number;
+  derived: boolean;
+  /** Hash of prompt, payload, answer, explanation, cards and anchor; not of the line. */
+  hash: string;
+}
+
+export interface WidgetItem {
+  name: WidgetName;
+  caption: string | null;
+  line: number;
+  anchor: string | null;
+}
+
+/** A fenced block in body order; `render-note` puts the interactive piece where it was. */
+export type BlockRef =
+  | { kind: "card"; line: number; key: string }
+  | { kind: "quiz"; line: number; key: string }
+  | { kind: "widget"; line: number; name: WidgetName; caption: string | null };
+
+export interface ParsedNote {
+  file: string;
+  /** The file name without `.md`. */
+  slug: string;
+  meta: FrontMatter;
+  /** The markdown after the front matter. */
+  body: string;
+  /** File line of the body's first line. */
+  bodyStartLine: number;
+  headings: Heading[];
+  keyTerms: KeyTerm[];
+  /** Authored cards in body order, a reverse card as two items. */
+  cards: CardItem[];
+  /** Authored questions in body order. */
+  questions: QuizItem[];
+  widgets: WidgetItem[];
+  blocks: BlockRef[];
+  /** Lines of front matter keys (`prerequisites`, ...) and of each prerequisite. */
+  lines: { frontMatter: Record<string, number>; prerequisites: number[] };
+  /** Hash of the whole file. */
+  hash: string;
+}
+
+export interface DerivedItems {
+  cards: CardItem[];
+  questions: QuizItem[];
+}
+
+export type ParseResult = { ok: true; note: ParsedNote } | { ok: false; errors: ContentError[] };
+
+export interface Corpus {
+  /** The notes that parsed, sorted by slug. */
+  notes: ParsedNote[];
+  /** Derived items of all parsed notes, sorted by key. */
+  derived: DerivedItems;
+  /** Every error in every file, sorted by file and line. Empty means the corpus may be synced. */
+  errors: ContentError[];
+}

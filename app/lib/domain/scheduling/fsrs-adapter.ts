@@ -1,0 +1,158 @@
+/**
+ * The one place in the app that imports ts-fsrs. It builds a scheduler from the user's
+ * settings and maps the stored rows to the library's `Card` / `ReviewLog` and back, copying
+ * every `Date` so that callers never share mutable objects with the library.
+ */
+import {
+  createEmptyCard,
+  forgetting_curve,
+  fsrs,
+  generatorParameters,
+  Rating,
+  State,
+  type Card,
+  type FSRS,
+  type Grade,
+  type ReviewLog,
+} from "ts-fsrs";
+
+import { validateSchedulerSettings, isStepString } from "./settings";
+import type {
+  CardStateName,
+  ReviewRating,
+  SchedulerSettings,
+  StoredCardState,
+  StoredReviewLog,
+} from "./types";
+
+const STATE_TO_FSRS: Record<CardStateName, State> = {
+  new: State.New,
+  learning: State.Learning,
+  review: State.Review,
+  relearning: State.Relearning,
+};
+const STATE_FROM_FSRS: Record<State, CardStateName> = {
+  [State.New]: "new",
+  [State.Learning]: "learning",
+  [State.Review]: "review",
+  [State.Relearning]: "relearning",
+};
+const GRADE: Record<ReviewRating, Grade> = {
+  1: Rating.Again,
+  2: Rating.Hard,
+  3: Rating.Good,
+  4: Rating.Easy,
+};
+
+/**
+ * A fresh ts-fsrs scheduler for these settings. A new instance each call on purpose: ts-fsrs
+ * keeps the fuzz seed of the last review on the instance, so sharing one between requests
+ * would make results depend on call order.
+ */
+export function buildScheduler(settings: SchedulerSettings): FSRS {
+  validateSchedulerSettings(settings);
+  const weights =
+    settings.parameters && settings.parameters.length > 0 ? [...settings.parameters] : undefined;
+  return fsrs(
+    generatorParameters({
+      request_retention: settings.desiredRetention,
+      maximum_interval: settings.maximumInterval,
+      enable_fuzz: settings.enableFuzz,
+      enable_short_term: true,
+      learning_steps: settings.learningSteps.filter(isStepString),
+      relearning_steps: settings.relearningSteps.filter(isStepString),
+      ...(weights ? { w: weights } : {}),
+    }),
+  );
+}
+
+/** The weights ts-fsrs would use for these parameters (defaults when null or empty), clipped. */
+export function effectiveWeights(parameters: readonly number[] | null): readonly number[] {
+  const weights = parameters && parameters.length > 0 ? [...parameters] : undefined;
+  return generatorParameters(weights ? { w: weights } : {}).w;
+}
+
+export function toGrade(rating: ReviewRating): Grade {
+  return GRADE[rating];
+}
+
+export function toCard(state: StoredCardState): Card {
+  return {
+    due: new Date(state.due.getTime()),
+    stability: state.stability,
+    difficulty: state.difficulty,
+    elapsed_days: state.elapsedDays,
+    scheduled_days: state.scheduledDays,
+    learning_steps: state.learningSteps,
+    reps: state.reps,
+    lapses: state.lapses,
+    state: STATE_TO_FSRS[state.state],
+    ...(state.lastReview ? { last_review: new Date(state.lastReview.getTime()) } : {}),
+  };
+}
+
+export function fromCard(card: Card): StoredCardState {
+  return {
+    due: new Date(card.due.getTime()),
+    stability: card.stability,
+    difficulty: card.difficulty,
+    elapsedDays: card.elapsed_days,
+    scheduledDays: card.scheduled_days,
+    learningSteps: card.learning_steps,
+    reps: card.reps,
+    lapses: card.lapses,
+    state: STATE_FROM_FSRS[card.state],
+    lastReview: card.last_review ? new Date(card.last_review.getTime()) : null,
+  };
+}
+
+export function emptyCardState(now: Date): StoredCardState {
+  return fromCard(createEmptyCard(now));
+}
+
+/** Our log for an answer given to `before`, from the log ts-fsrs produced for it. */
+export function fromFsrsLog(
+  log: ReviewLog,
+  rating: ReviewRating,
+  before: StoredCardState,
+): StoredReviewLog {
+  return {
+    rating,
+    state: STATE_FROM_FSRS[log.state],
+    due: new Date(before.due.getTime()),
+    lastReview: before.lastReview ? new Date(before.lastReview.getTime()) : null,
+    stability: log.stability,
+    difficulty: log.difficulty,
+    elapsedDays: log.elapsed_days,
+    lastElapsedDays: log.last_elapsed_days,
+    scheduledDays: log.scheduled_days,
+    learningSteps: log.learning_steps,
+    lapses: before.lapses,
+    reviewedAt: new Date(log.review.getTime()),
+  };
+}
+
+/** The ts-fsrs log for one of ours; ts-fsrs keeps `last_review || due` in its `due` field. */
+export function toFsrsLog(log: StoredReviewLog): ReviewLog {
+  return {
+    rating: GRADE[log.rating],
+    state: STATE_TO_FSRS[log.state],
+    due: new Date((log.lastReview ?? log.due).getTime()),
+    stability: log.stability,
+    difficulty: log.difficulty,
+    elapsed_days: log.elapsedDays,
+    last_elapsed_days: log.lastElapsedDays,
+    scheduled_days: log.scheduledDays,
+    learning_steps: log.learningSteps,
+    review: new Date(log.reviewedAt.getTime()),
+  };
+}
+
+/** ts-fsrs's FSRS-6 forgetting curve R(t, S) for these weights. */
+export function forgettingCurveFor(
+  weights: readonly number[],
+  elapsedDays: number,
+  stability: number,
+): number {
+  return forgetting_curve(weights, elapsedDays, stability);
+}

@@ -1,0 +1,42 @@
+/**
+ * Scheduling domain: FSRS through ts-fsrs (the only importer of it in the app), study days in
+ * the user's time zone, today's queue and the workload estimate. Pure: `now` is always passed.
+ */
+export * from "./types";
+export * from "./errors";
+export {
+  validateSchedulerSettings,
+  isStepString,
+  stepToMinutes,
+  MIN_DESIRED_RETENTION,
+  MAX_DESIRED_RETENTION,
+  MAX_MAXIMUM_INTERVAL,
+  FSRS6_PARAMETER_COUNT,
+} from "./settings";
+export {
+  newCardState,
+  previewOutcomes,
+  applyGrade,
+  undoGrade,
+  forgetCard,
+  rescheduleFromLogs,
+  retrievability,
+  retrievabilityReader,
+  predictedRetention,
+  type GradeResult,
+  type PreviewOutcome,
+} from "./scheduler";
+export { formatInterval } from "./format-interval";
+export {
+  studyDayOf,
+  startOfStudyDay,
+  startOfDay,
+  addDays,
+  daysBetween,
+  remainingToday,
+  type StudyDay,
+  type DailyLimitsInput,
+  type DailyRemaining,
+} from "./study-day";
+export { orderQueue, type QueueCandidate, type QueueInput, type QueueLimits } from "./queue";
+export { estimateDailyWorkload, type WorkloadEstimate } from "./workload";

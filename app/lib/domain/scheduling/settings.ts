@@ -1,0 +1,114 @@
+import { SchedulerSettingsError } from "./errors";
+import type { SchedulerSettings, StepString } from "./types";
+
+export const MIN_DESIRED_RETENTION = 0.7;
+export const MAX_DESIRED_RETENTION = 0.99;
+export const MAX_MAXIMUM_INTERVAL = 36500;
+/** FSRS-6 has 21 weights w0..w20 (w20 is the decay of the forgetting curve). */
+export const FSRS6_PARAMETER_COUNT = 21;
+
+const STEP_PATTERN = /^([1-9]\d*)([mhd])$/;
+const MINUTES_PER_UNIT = { m: 1, h: 60, d: 1440 } as const;
+
+/** True when `step` looks like "1m", "10m", "1h" or "1d" (a positive whole number and a unit). */
+export function isStepString(step: string): step is StepString {
+  return STEP_PATTERN.test(step);
+}
+
+/** Length of a step such as "10m" or "1d" in minutes. */
+export function stepToMinutes(step: string): number {
+  const match = STEP_PATTERN.exec(step);
+  if (!match || match[1] === undefined || match[2] === undefined) {
+    throw new SchedulerSettingsError(
+      "step",
+      step,
+      'expected a step like "1m", "10m", "1h" or "1d"',
+    );
+  }
+  const unit = match[2];
+  if (unit !== "m" && unit !== "h" && unit !== "d") {
+    throw new SchedulerSettingsError("step", step, "unknown unit");
+  }
+  return Number(match[1]) * MINUTES_PER_UNIT[unit];
+}
+
+/**
+ * Checks every setting and returns them unchanged, or throws a `SchedulerSettingsError` naming
+ * the first bad field. Ranges: desired retention 0.70..0.99 (outside it FSRS's interval formula
+ * gives either a review a day or intervals too long to be useful), maximum interval 1..36500
+ * whole days, steps like "1m"/"10m"/"1h"/"1d", parameters null, [] or 21 finite numbers.
+ */
+export function validateSchedulerSettings(settings: SchedulerSettings): SchedulerSettings {
+  const {
+    desiredRetention,
+    maximumInterval,
+    enableFuzz,
+    learningSteps,
+    relearningSteps,
+    parameters,
+  } = settings;
+  if (
+    typeof desiredRetention !== "number" ||
+    !Number.isFinite(desiredRetention) ||
+    desiredRetention < MIN_DESIRED_RETENTION ||
+    desiredRetention > MAX_DESIRED_RETENTION
+  ) {
+    throw new SchedulerSettingsError(
+      "desiredRetention",
+      desiredRetention,
+      `must be between ${MIN_DESIRED_RETENTION} and ${MAX_DESIRED_RETENTION}`,
+    );
+  }
+  if (
+    !Number.isInteger(maximumInterval) ||
+    maximumInterval < 1 ||
+    maximumInterval > MAX_MAXIMUM_INTERVAL
+  ) {
+    throw new SchedulerSettingsError(
+      "maximumInterval",
+      maximumInterval,
+      `must be a whole number of days between 1 and ${MAX_MAXIMUM_INTERVAL}`,
+    );
+  }
+  if (typeof enableFuzz !== "boolean") {
+    throw new SchedulerSettingsError("enableFuzz", enableFuzz, "must be true or false");
+  }
+  checkSteps("learningSteps", learningSteps);
+  checkSteps("relearningSteps", relearningSteps);
+  if (parameters !== null) {
+    if (
+      !Array.isArray(parameters) ||
+      (parameters.length !== 0 && parameters.length !== FSRS6_PARAMETER_COUNT)
+    ) {
+      throw new SchedulerSettingsError(
+        "parameters",
+        parameters,
+        `must be null or ${FSRS6_PARAMETER_COUNT} FSRS-6 weights`,
+      );
+    }
+    const bad = parameters.findIndex((w) => typeof w !== "number" || !Number.isFinite(w));
+    if (bad !== -1) {
+      throw new SchedulerSettingsError(
+        `parameters[${bad}]`,
+        parameters[bad],
+        "must be a finite number",
+      );
+    }
+  }
+  return settings;
+}
+
+function checkSteps(field: string, steps: readonly string[]): void {
+  if (!Array.isArray(steps)) {
+    throw new SchedulerSettingsError(field, steps, "must be a list of steps");
+  }
+  steps.forEach((step, index) => {
+    if (typeof step !== "string" || !isStepString(step)) {
+      throw new SchedulerSettingsError(
+        `${field}[${index}]`,
+        step,
+        'expected a step like "1m", "10m", "1h" or "1d"',
+      );
+    }
+  });
+}

@@ -1,0 +1,22 @@
+/**
+ * Statistics: true retention, streaks, the review heatmap, the due forecast and the forgetting
+ * curve. Pure: `now`, the time zone and the day start are always passed in.
+ */
+export { StatsInputError } from "./errors";
+export {
+  trueRetention,
+  MATURE_INTERVAL_DAYS,
+  type RetentionLog,
+  type RetentionCounts,
+  type RetentionRow,
+  type TrueRetentionTable,
+} from "./retention";
+export {
+  streak,
+  reviewsPerDay,
+  dueForecast,
+  type StreakResult,
+  type DayCount,
+  type ForecastDay,
+} from "./activity";
+export { forgettingCurve, type CurvePoint } from "./forgetting-curve";

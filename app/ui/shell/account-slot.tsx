@@ -1,0 +1,33 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useEffect, useState } from "react";
+import { UserMenu } from "./user-menu";
+
+type Me = { name: string | null; email: string } | null;
+
+/**
+ * The header's account corner, filled in the browser so that pages (notes above all) can be
+ * rendered once and cached for everyone. Re-checked on navigation, so a sign-in shows at once.
+ */
+export function AccountSlot() {
+  const pathname = usePathname();
+  const [me, setMe] = useState<Me | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    fetch("/api/me", { cache: "no-store" })
+      .then((r) => r.json() as Promise<{ user: Me }>)
+      .then((body) => live && setMe(body.user))
+      .catch(() => live && setMe(null));
+    return () => {
+      live = false;
+    };
+  }, [pathname]);
+  if (me === undefined) return <span aria-hidden="true" className="h-8 w-8 animate-pulse rounded-full bg-slate-200 dark:bg-slate-800" />;
+  if (me) return <UserMenu name={me.name ?? me.email} email={me.email} />;
+  return (
+    <Link href="/signin" className="rounded-md bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700">
+      Sign in
+    </Link>
+  );
+}

@@ -1,0 +1,6 @@
+BEGIN;
+
+-- AlterTable
+ALTER TABLE "Paper" ADD COLUMN     "sourceHash" TEXT NOT NULL DEFAULT '';
+
+COMMIT;

@@ -1,0 +1,100 @@
+/**
+ * `npm run bench:content`: time to check the corpus, to sync it (first run, unchanged re-run),
+ * the same for a generated corpus of 1,000 notes, and a note page's JavaScript on first load.
+ */
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { loadCorpus } from "@/app/lib/domain/content";
+import { readContentFiles, CONTENT_DIR } from "../lib/content-files";
+import { runContentSync } from "../lib/content-sync-runner";
+import { benchDatabase, ms } from "./lib/bench-db";
+import { kb, launchChromium, measurePage, serveApp } from "./lib/serve-app";
+
+async function timed<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
+  const t = performance.now();
+  const result = await fn();
+  return [result, performance.now() - t];
+}
+
+/** 1,000 notes made from the real ones: note k of copy c is `<slug>-c<c>`, prerequisites renamed alike. */
+async function generateCorpus(target: number): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "paperdeck-corpus-"));
+  const names = (await readdir(CONTENT_DIR)).filter((n) => n.endsWith(".md")).sort();
+  const texts = await Promise.all(names.map((n) => readFile(path.join(CONTENT_DIR, n), "utf8")));
+  const slugs = names.map((n) => n.replace(/\.md$/, ""));
+  let written = 0;
+  const fullCopies = Math.floor(target / texts.length);
+  for (let copy = 0; written < target; copy += 1) {
+    for (const [i, text] of texts.entries()) {
+      if (written >= target) break;
+      let out = text.replace(/\/papers\/([a-z0-9-]+)/g, `/papers/$1-c${copy}`);
+      out = out.replace(/^prerequisites: \[(.*)\]$/m, (_m, list: string) =>
+        // The last, partial copy lacks some notes: its prerequisites are dropped.
+        copy >= fullCopies
+          ? "prerequisites: []"
+          : `prerequisites: [${list.split(",").map((s) => s.trim()).filter(Boolean).map((s) => `${s}-c${copy}`).join(", ")}]`,
+      );
+      await writeFile(path.join(dir, `${slugs[i]}-c${copy}.md`), out);
+      written += 1;
+    }
+  }
+  return dir;
+}
+
+async function main() {
+  const files = await readContentFiles();
+  const checks: number[] = [];
+  for (let i = 0; i < 5; i += 1) checks.push((await timed(() => loadCorpus(files)))[1]);
+  checks.sort((a, b) => a - b);
+  console.log(`check ${files.length} notes:            median ${ms(checks[2] ?? NaN)} (5 runs, in process)`);
+
+  const db = await benchDatabase();
+  try {
+    const [first, t1] = await timed(() => runContentSync(db.url, { quiet: true }));
+    console.log(`sync ${files.length} notes, first run:  ${ms(t1)} (${first.writes} writes)`);
+    const [again, t2] = await timed(() => runContentSync(db.url, { quiet: true }));
+    console.log(`sync ${files.length} notes, unchanged:  ${ms(t2)} (${again.writes} writes)`);
+
+    const dir = await generateCorpus(1000);
+    const copyDir = await mkdtemp(path.join(os.tmpdir(), "paperdeck-corpus-b-"));
+    await cp(dir, copyDir, { recursive: true });
+    const big = await benchDatabase();
+    try {
+      const [bigCheck, tc] = await timed(async () => loadCorpus(await readContentFiles(dir)));
+      console.log(`check 1,000 notes:           ${ms(tc)} (${bigCheck.errors.length} errors)`);
+      if (bigCheck.errors.length) console.log(bigCheck.errors.slice(0, 5));
+      const [s1, tb1] = await timed(() => runContentSync(big.url, { quiet: true, dir }));
+      console.log(`sync 1,000 notes, first run: ${ms(tb1)} (${s1.notes.added} notes, ${s1.cards.added} cards, ${s1.questions.added} questions)`);
+      const [s2, tb2] = await timed(() => runContentSync(big.url, { quiet: true, dir }));
+      console.log(`sync 1,000 notes, unchanged: ${ms(tb2)} (${s2.writes} writes)`);
+    } finally {
+      await big.close();
+      await rm(dir, { recursive: true, force: true });
+      await rm(copyDir, { recursive: true, force: true });
+    }
+
+    const browser = await launchChromium();
+    if (!browser) {
+      console.log("note page JavaScript: skipped (no Chromium; apt-get install chromium)");
+      return;
+    }
+    const app = await serveApp(db.url);
+    try {
+      for (const slug of ["knowledge-distillation", "gpt-3"]) {
+        const weight = await measurePage(browser, `${app.baseUrl}/papers/${slug}`);
+        console.log(`note page /papers/${slug}: ${kb(weight.scriptBytes)} of JavaScript, ${kb(weight.totalBytes)} in all (gzipped, first load)`);
+      }
+    } finally {
+      await browser.close();
+      await app.stop();
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,94 @@
+/**
+ * `npm run content:check`: reads content/*.md, prints every error as `content/x.md:12: message`
+ * and exits 1 if there is any; otherwise prints what the corpus holds.
+ * `npm run content:sync`: the same check, then writes the corpus to the database (nothing is
+ * written unless the whole corpus is valid).
+ */
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import { formatError, loadCorpus } from "@/app/lib/domain/content/load-corpus";
+import type { Corpus, SourceFile } from "@/app/lib/domain/content/types";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const CONTENT_DIR = path.join(ROOT, "content");
+
+async function readContent(): Promise<SourceFile[]> {
+  const names = (await readdir(CONTENT_DIR)).filter((name) => name.endsWith(".md")).sort();
+  return Promise.all(
+    names.map(async (name) => ({
+      path: `content/${name}`,
+      text: await readFile(path.join(CONTENT_DIR, name), "utf8"),
+    })),
+  );
+}
+
+/** Loads and checks the corpus; prints the errors and returns undefined if there are any. */
+async function check(): Promise<Corpus | undefined> {
+  const started = performance.now();
+  const files = await readContent();
+  const corpus = loadCorpus(files);
+  const ms = Math.round(performance.now() - started);
+  if (corpus.errors.length > 0) {
+    for (const error of corpus.errors) console.error(formatError(error));
+    const failing = new Set(corpus.errors.map((e) => e.file)).size;
+    console.error(
+      `\n${corpus.errors.length} error(s) in ${failing} of ${files.length} file(s) (${ms} ms)`,
+    );
+    return undefined;
+  }
+  console.log(summarise(corpus, ms));
+  return corpus;
+}
+
+function summarise(corpus: Corpus, ms: number): string {
+  const authoredCards = corpus.notes.reduce((n, note) => n + note.cards.length, 0);
+  const byType = new Map<string, number>();
+  for (const q of [...corpus.notes.flatMap((n) => n.questions), ...corpus.derived.questions]) {
+    byType.set(q.type, (byType.get(q.type) ?? 0) + 1);
+  }
+  const authoredQuestions = corpus.notes.reduce((n, note) => n + note.questions.length, 0);
+  const papers = corpus.notes.filter((n) => n.meta.kind === "paper").length;
+  const widgets = corpus.notes.reduce((n, note) => n + note.widgets.length, 0);
+  return [
+    `notes:     ${corpus.notes.length} (${papers} papers, ${corpus.notes.length - papers} concepts), ${widgets} widgets`,
+    `cards:     ${authoredCards + corpus.derived.cards.length} (${authoredCards} authored, ${corpus.derived.cards.length} derived)`,
+    `questions: ${authoredQuestions + corpus.derived.questions.length} (${authoredQuestions} authored, ${corpus.derived.questions.length} derived)`,
+    `           ${[...byType]
+      .sort()
+      .map(([type, n]) => `${type} ${n}`)
+      .join(", ")}`,
+    `checked in ${ms} ms`,
+  ].join("\n");
+}
+
+// ---------------------------------------------------------------- sync
+// Loaded only for `sync`, so that `check` never pulls in Prisma or pg.
+async function sync(): Promise<number> {
+  const { withDatabase } = await import("./lib/database");
+  const { applyMigrations } = await import("../prisma/schema-engine");
+  const { runContentSync } = await import("./lib/content-sync-runner");
+  return withDatabase(async (url) => {
+    await applyMigrations(url);
+    await runContentSync(url, { quiet: false, progress: process.stdout.isTTY });
+    return 0;
+  });
+}
+
+async function main(command: string | undefined): Promise<number> {
+  if (command !== "check" && command !== "sync") {
+    console.error("usage: tsx scripts/content.ts check|sync");
+    return 2;
+  }
+  // `sync` validates too (nothing is written unless every file is valid) and skips an
+  // unchanged corpus without parsing it.
+  if (command === "sync") return sync();
+  return (await check()) ? 0 : 1;
+}
+
+main(process.argv[2]).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,128 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "@/app/lib/server/db";
+import { answerCard } from "@/app/lib/server/data/review";
+import { exportReviewLogCsv, importReviewLogCsv } from "@/app/lib/server/data/review-csv";
+import { NotEnoughReviewsError, optimizerStatus, runOptimizer } from "@/app/lib/server/optimizer";
+
+const DAY = 86_400_000;
+const unique = () => `optimizer-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`;
+
+async function newUser() {
+  return db.user.create({ data: { email: unique(), settings: { create: {} } }, select: { id: true } });
+}
+
+function mulberry32(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A learner who remembers much better than FSRS's defaults expect: each card is answered when
+ * due, recalled with probability 0.9^(t / (3·S)), through the real answer path.
+ */
+async function simulateHistory(userId: string, cardCount: number, days: number, seed: number) {
+  const random = mulberry32(seed);
+  const cards = await db.card.findMany({ where: { retiredAt: null }, orderBy: { id: "asc" }, take: cardCount, select: { id: true } });
+  const start = Date.now() - days * DAY;
+  let answers = 0;
+  for (const [i, card] of cards.entries()) {
+    let at = start + (i % 10) * DAY + 9 * 3_600_000;
+    let version = 0;
+    let lastReview: number | null = null;
+    let stability = 0;
+    while (at < Date.now() - 60_000) {
+      const t = lastReview === null ? 0 : (at - lastReview) / DAY;
+      const recalled = lastReview === null || t < 1 || random() < Math.pow(0.9, t / (3 * Math.max(stability, 0.1)));
+      const rating = recalled ? (random() < 0.15 ? 4 : 3) : 1;
+      const result = await answerCard(
+        userId,
+        { clientId: randomUUID(), cardId: card.id, rating, version, answeredAt: at, durationMs: 3000 },
+        new Date(at),
+      );
+      answers += 1;
+      version = result.version;
+      lastReview = at;
+      const state = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId, cardId: card.id } }, select: { stability: true } });
+      stability = state.stability;
+      at = Math.max(result.due.getTime(), at + 60_000);
+    }
+  }
+  return answers;
+}
+
+describe("optimizing a user's parameters", () => {
+  it("says how many more reviews are needed below the minimum", async () => {
+    const user = await newUser();
+    await simulateHistory(user.id, 2, 3, 7);
+    const status = await optimizerStatus(user.id);
+    expect(status.reviewCount).toBeGreaterThan(0);
+    await expect(runOptimizer(user.id)).rejects.toBeInstanceOf(NotEnoughReviewsError);
+    await expect(runOptimizer(user.id)).rejects.toThrow(`${status.minimumReviews - status.reviewCount} more reviews`);
+  });
+
+  it("fits parameters on the user's log, compares them with the current ones and applies better ones", async () => {
+    const user = await newUser();
+    const answers = await simulateHistory(user.id, 90, 150, 42);
+    expect(answers).toBeGreaterThanOrEqual(400);
+    const before = await db.cardState.findMany({ where: { userId: user.id }, orderBy: { cardId: "asc" } });
+    const job = await runOptimizer(user.id);
+    expect(job.state).toBe("done");
+    if (job.state !== "done") return;
+    expect(Number.isFinite(job.current.logLoss) && Number.isFinite(job.fitted.rmse)).toBe(true);
+    expect(job.fitted.logLoss).toBeLessThan(job.current.logLoss);
+    expect(job.applied).toBe(true);
+    const settings = await db.userSettings.findUniqueOrThrow({ where: { userId: user.id } });
+    expect(settings.parameters).toHaveLength(21);
+    expect(settings.parametersFitAt).not.toBeNull();
+    // Every card was rescheduled by replaying its log with the new parameters.
+    const after = await db.cardState.findMany({ where: { userId: user.id }, orderBy: { cardId: "asc" } });
+    expect(job.rescheduled).toBe(after.length);
+    expect(after.every((s, i) => s.version === before[i]!.version + 1)).toBe(true);
+    expect(after.some((s, i) => s.stability !== before[i]!.stability)).toBe(true);
+    const status = await optimizerStatus(user.id);
+    expect(status.job?.state).toBe("done");
+    expect(status.parametersFitAt).not.toBeNull();
+  }, 60_000);
+});
+
+describe("the review log as CSV", () => {
+  it("exports the optimizer's columns and imports them back without adding anything", async () => {
+    const user = await newUser();
+    const answers = await simulateHistory(user.id, 4, 20, 3);
+    const csv = await exportReviewLogCsv(user.id);
+    const lines = csv.trim().split("\n");
+    expect(lines[0]).toBe("card_id,review_time,review_rating,review_state,review_duration");
+    expect(lines).toHaveLength(answers + 1);
+    const again = await importReviewLogCsv(user.id, csv, new Date());
+    expect(again).toMatchObject({ added: 0, alreadyThere: answers, errors: [] });
+    expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(answers);
+  });
+
+  it("imports another user's export, rebuilding the same card states, and lists the bad lines", async () => {
+    const alice = await newUser();
+    const bob = await newUser();
+    const answers = await simulateHistory(alice.id, 5, 30, 11);
+    const csv = await exportReviewLogCsv(alice.id);
+    const withErrors = `${csv}no-such-card,1700000000000,3,2,1000\n${csv.split("\n")[1]!.replace(/,\d,(\d),/, ",7,$1,")}\n\n`;
+    const result = await importReviewLogCsv(bob.id, withErrors, new Date());
+    expect(result.added).toBe(answers);
+    expect(result.errors.map((e) => e.line)).toEqual([answers + 2, answers + 3]);
+    expect(result.errors[0]!.message).toContain("no card");
+    expect(result.errors[1]!.message).toContain("review_rating");
+    expect(result.rescheduled).toBe(5);
+    const pick = (s: { cardId: string; due: Date; stability: number; difficulty: number; reps: number; state: number }) =>
+      ({ cardId: s.cardId, due: s.due.getTime(), stability: s.stability, difficulty: s.difficulty, reps: s.reps, state: s.state });
+    const aliceStates = (await db.cardState.findMany({ where: { userId: alice.id }, orderBy: { cardId: "asc" } })).map(pick);
+    const bobStates = (await db.cardState.findMany({ where: { userId: bob.id }, orderBy: { cardId: "asc" } })).map(pick);
+    expect(bobStates).toEqual(aliceStates);
+    const twice = await importReviewLogCsv(bob.id, csv, new Date());
+    expect(twice.added).toBe(0);
+  });
+});

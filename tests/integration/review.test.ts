@@ -1,0 +1,209 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "@/app/lib/server/db";
+import { answerCard, undoAnswer } from "@/app/lib/server/data/review";
+import { loadReviewQueue } from "@/app/lib/server/data/review-queue";
+import { addPaperToStudySet } from "@/app/lib/server/data/study-set";
+import { masteryByPaper } from "@/app/lib/server/data/mastery";
+import { ConflictError, NotFoundError } from "@/app/lib/server/errors";
+
+const unique = () => `review-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`;
+
+async function newUser(settings: Record<string, unknown> = {}) {
+  return db.user.create({ data: { email: unique(), settings: { create: settings } }, select: { id: true } });
+}
+
+async function firstLiveCards(n: number) {
+  return db.card.findMany({
+    where: { retiredAt: null, paper: { retiredAt: null } },
+    orderBy: [{ paper: { sortKey: "asc" } }, { position: "asc" }],
+    take: n,
+    select: { id: true, paperId: true, paper: { select: { slug: true } } },
+  });
+}
+
+const answer = (cardId: string, over: Partial<Parameters<typeof answerCard>[1]> = {}) => ({
+  clientId: randomUUID(),
+  cardId,
+  rating: 3 as const,
+  version: 0,
+  answeredAt: Date.now(),
+  durationMs: 1200,
+  ...over,
+});
+
+describe("saving answers", () => {
+  it("applies a resent answer once and acknowledges the resend", async () => {
+    const user = await newUser();
+    const [card] = await firstLiveCards(1);
+    const input = answer(card!.id);
+    const first = await answerCard(user.id, input, new Date());
+    const again = await answerCard(user.id, input, new Date());
+    expect(first).toMatchObject({ duplicate: false, version: 1 });
+    expect(again).toMatchObject({ duplicate: true, version: 1 });
+    expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(1);
+    const state = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: card!.id } } });
+    expect(state.version).toBe(1);
+    expect(state.reps).toBe(1);
+  });
+
+  it("applies one of many concurrent resends of the same answer", async () => {
+    const user = await newUser();
+    const [card] = await firstLiveCards(1);
+    const input = answer(card!.id);
+    const results = await Promise.all(Array.from({ length: 6 }, () => answerCard(user.id, input, new Date())));
+    expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+    expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("refuses the later of two answers to the same card version with a conflict, writing nothing for it", async () => {
+    const user = await newUser();
+    const [card] = await firstLiveCards(1);
+    const settled = await Promise.allSettled([
+      answerCard(user.id, answer(card!.id, { rating: 1 }), new Date()),
+      answerCard(user.id, answer(card!.id, { rating: 4 }), new Date()),
+    ]);
+    const ok = settled.filter((s) => s.status === "fulfilled");
+    const refused = settled.filter((s) => s.status === "rejected");
+    expect(ok).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect((refused[0] as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+    const logs = await db.reviewLog.findMany({ where: { userId: user.id } });
+    expect(logs).toHaveLength(1);
+    const state = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: card!.id } } });
+    expect(state.version).toBe(1);
+    expect(state.reps).toBe(1);
+  });
+
+  it("refuses an answer given to a stale version", async () => {
+    const user = await newUser();
+    const [card] = await firstLiveCards(1);
+    await answerCard(user.id, answer(card!.id), new Date());
+    await expect(answerCard(user.id, answer(card!.id, { version: 0 }), new Date())).rejects.toBeInstanceOf(ConflictError);
+    await expect(answerCard(user.id, answer(card!.id, { version: 1 }), new Date())).resolves.toMatchObject({ version: 2 });
+  });
+
+  it("answers 404 for a card outside the user's chosen notes and for an unknown card", async () => {
+    const user = await newUser({ studyAll: false });
+    const [card] = await firstLiveCards(1);
+    await expect(answerCard(user.id, answer(card!.id), new Date())).rejects.toBeInstanceOf(NotFoundError);
+    await expect(answerCard(user.id, answer("no-such-card"), new Date())).rejects.toBeInstanceOf(NotFoundError);
+    await addPaperToStudySet(user.id, card!.paper.slug);
+    await expect(answerCard(user.id, answer(card!.id), new Date())).resolves.toMatchObject({ version: 1 });
+  });
+
+  it("keeps another user's answers and states apart", async () => {
+    const alice = await newUser();
+    const bob = await newUser();
+    const [card] = await firstLiveCards(1);
+    const input = answer(card!.id);
+    await answerCard(alice.id, input, new Date());
+    // The same clientId and card for another user is a different answer.
+    await expect(answerCard(bob.id, input, new Date())).resolves.toMatchObject({ duplicate: false, version: 1 });
+    await expect(undoAnswer(bob.id, "not-bobs-answer-id")).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("dates an answer kept offline at the time it was given", async () => {
+    const user = await newUser();
+    const [card] = await firstLiveCards(1);
+    const givenAt = Date.now() - 3_600_000;
+    await answerCard(user.id, answer(card!.id, { answeredAt: givenAt }), new Date());
+    const log = await db.reviewLog.findFirstOrThrow({ where: { userId: user.id } });
+    expect(log.reviewedAt.getTime()).toBe(givenAt);
+  });
+});
+
+describe("undo", () => {
+  it("restores the exact previous state and removes the log, several steps back", async () => {
+    const user = await newUser();
+    const [card] = await firstLiveCards(1);
+    const key = { userId_cardId: { userId: user.id, cardId: card!.id } };
+    const t0 = Date.now() - 20 * 60_000;
+    const a1 = answer(card!.id, { answeredAt: t0, rating: 3 });
+    await answerCard(user.id, a1, new Date());
+    const afterFirst = await db.cardState.findUniqueOrThrow({ where: key });
+    const a2 = answer(card!.id, { answeredAt: t0 + 10 * 60_000, rating: 3, version: 1 });
+    await answerCard(user.id, a2, new Date());
+    const a3 = answer(card!.id, { answeredAt: t0 + 15 * 60_000, rating: 1, version: 2 });
+    await answerCard(user.id, a3, new Date());
+
+    await expect(undoAnswer(user.id, a2.clientId)).rejects.toBeInstanceOf(ConflictError);
+    const undone3 = await undoAnswer(user.id, a3.clientId);
+    expect(undone3.version).toBe(4);
+    await undoAnswer(user.id, a2.clientId);
+    const restored = await db.cardState.findUniqueOrThrow({ where: key });
+    const strip = ({ version: _v, updatedAt: _u, ...rest }: typeof restored) => rest;
+    expect(strip(restored)).toEqual(strip(afterFirst));
+    expect(restored.version).toBe(5);
+    expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(1);
+    await expect(undoAnswer(user.id, a3.clientId)).rejects.toBeInstanceOf(NotFoundError);
+
+    await undoAnswer(user.id, a1.clientId);
+    const fresh = await db.cardState.findUniqueOrThrow({ where: key });
+    expect(fresh.state).toBe(0);
+    expect(fresh.reps).toBe(0);
+    // The card is new again and comes back in the queue.
+    const queue = await loadReviewQueue(user.id, new Date(), { scope: { paper: card!.paper.slug } });
+    expect(queue.cards.find((c) => c.cardId === card!.id)).toMatchObject({ kind: "new", version: 6 });
+  });
+});
+
+describe("today's queue", () => {
+  it("puts due learning cards first, then new cards in the notes' order, up to the new-card limit", async () => {
+    const user = await newUser({ newPerDay: 5 });
+    const cards = await firstLiveCards(3);
+    await answerCard(user.id, answer(cards[2]!.id, { rating: 1, answeredAt: Date.now() - 5 * 60_000 }), new Date());
+    const queue = await loadReviewQueue(user.id, new Date(), { limit: 50 });
+    expect(queue.cards[0]).toMatchObject({ cardId: cards[2]!.id, kind: "learning", version: 1 });
+    expect(queue.cards.slice(1).map((c) => c.kind)).toEqual(["new", "new", "new", "new"]);
+    expect(queue.cards[1]!.cardId).toBe(cards[0]!.id);
+    expect(queue.counts).toEqual({ new: 4, learning: 1, review: 0 });
+    expect(queue.cards[1]!.labels).toEqual(["1m", "6m", "10m", "8d"]);
+  });
+
+  it("counts the new cards of the user's study day, in the user's time zone", async () => {
+    // 10:00 in Auckland is 21:00 or 22:00 UTC the day before: the study day started at 04:00 local.
+    const user = await newUser({ newPerDay: 3, timeZone: "Pacific/Auckland", dayStartHour: 4 });
+    const cards = await firstLiveCards(5);
+    const now = new Date("2030-01-15T21:00:00Z"); // 10:00 on the 16th in Auckland (NZDT, +13)
+    const yesterdayLocal = new Date("2030-01-15T14:30:00Z"); // 03:30 on the 16th: still the 15th's study day
+    const todayLocal = new Date("2030-01-15T15:30:00Z"); // 04:30 on the 16th: today
+    await answerCard(user.id, answer(cards[0]!.id, { answeredAt: yesterdayLocal.getTime(), rating: 4 }), yesterdayLocal);
+    await answerCard(user.id, answer(cards[1]!.id, { answeredAt: todayLocal.getTime(), rating: 4 }), todayLocal);
+    const queue = await loadReviewQueue(user.id, now, { limit: 50 });
+    expect(queue.counts.new).toBe(2);
+  });
+
+  it("leaves retired cards and notes outside the scope out", async () => {
+    const user = await newUser();
+    const [card] = await firstLiveCards(1);
+    const queue = await loadReviewQueue(user.id, new Date(), { scope: { paper: card!.paper.slug }, limit: 100 });
+    expect(queue.cards.every((c) => c.paperSlug === card!.paper.slug)).toBe(true);
+    const none = await loadReviewQueue(user.id, new Date(), { scope: { paper: "no-such-note" } });
+    expect(none.cards).toEqual([]);
+  });
+});
+
+describe("mastery", () => {
+  it("averages the recall probability over the note's cards, unstudied cards counting 0", async () => {
+    const user = await newUser();
+    const [card] = await firstLiveCards(1);
+    const before = await masteryByPaper(user.id, new Date());
+    expect(before.get(card!.paperId)).toBe(0);
+    await answerCard(user.id, answer(card!.id, { rating: 4 }), new Date());
+    const after = await masteryByPaper(user.id, new Date());
+    const total = await db.card.count({ where: { paperId: card!.paperId, retiredAt: null } });
+    expect(after.get(card!.paperId)).toBeCloseTo(1 / total, 5);
+  });
+});
+
+describe("answer ids", () => {
+  it("refuses an answer id already used for another card and leaves that card untouched", async () => {
+    const user = await newUser();
+    const [a, b] = await firstLiveCards(2);
+    const input = answer(a!.id);
+    await answerCard(user.id, input, new Date());
+    await expect(answerCard(user.id, { ...input, cardId: b!.id }, new Date())).rejects.toBeInstanceOf(ConflictError);
+    expect(await db.cardState.count({ where: { userId: user.id, cardId: b!.id } })).toBe(0);
+  });
+});
