@@ -5,6 +5,9 @@ import { NextResponse, type NextRequest } from "next/server";
  * page renders. The real check happens where the data is read (every page, action and route).
  */
 export function proxy(request: NextRequest) {
+  // Only page loads are redirected: a server action or form post must reach its own guard,
+  // which answers 401 itself instead of a redirect the caller cannot read.
+  if (request.method !== "GET" || request.headers.has("next-action")) return NextResponse.next();
   const hasSession = request.cookies
     .getAll()
     .some((c) => c.name.endsWith("next-auth.session-token"));

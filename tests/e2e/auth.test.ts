@@ -73,8 +73,65 @@ describe.runIf(hasBrowser)("signing in and out in a real browser", () => {
     const replay = await browser.newContext({ baseURL: baseUrl() });
     await replay.addCookies(oldCookies);
     const page = await replay.newPage();
-    await page.goto("/account");
+    const response = await page.goto("/account");
+    await page.waitForURL(/\/signin/);
     expect(new URL(page.url()).pathname).toBe("/signin");
+    // The old session reads nothing of the account on the way.
+    expect(await response?.text()).not.toContain(email);
     await Promise.all([first.context.close(), second.context.close(), replay.close()]);
+  });
+});
+
+describe.runIf(hasBrowser)("guards that do not rely on the page", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("refuses a server action called without a session", async () => {
+    const { context, page } = await newPage(browser);
+    await signUp(page, uniqueEmail("action"));
+    await page.goto("/account");
+    await context.clearCookies();
+    await page.getByTestId("sign-out-everywhere").click();
+    await expect(page.getByText("Sign in to do this.").waitFor()).resolves.toBeUndefined();
+    await context.close();
+  });
+});
+
+describe("the sign-in rate limit over HTTP", () => {
+  async function attempt(email: string, cookie: string, csrfToken: string) {
+    return fetch(`${baseUrl()}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
+      body: new URLSearchParams({ email, password: "wrong password!", csrfToken, json: "true" }),
+    });
+  }
+
+  it("answers 429 with Retry-After after five failures for one account", async () => {
+    const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const email = uniqueEmail("limited");
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1) statuses.push((await attempt(email, cookie, csrfToken)).status);
+    expect(statuses.every((s) => s !== 429)).toBe(true);
+    const blocked = await attempt(email, cookie, csrfToken);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+    // Another account from the same client is not blocked by this one's failures.
+    const other = await attempt(uniqueEmail("other"), cookie, csrfToken);
+    expect(other.status).not.toBe(429);
+  });
+
+  it("sends security headers on every response", async () => {
+    const response = await fetch(`${baseUrl()}/signin`);
+    expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
   });
 });

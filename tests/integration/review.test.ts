@@ -207,3 +207,51 @@ describe("answer ids", () => {
     expect(await db.cardState.count({ where: { userId: user.id, cardId: b!.id } })).toBe(0);
   });
 });
+
+describe("the answer's session check", () => {
+  it("refuses an answer from a session whose version is no longer the user's", async () => {
+    const user = await newUser();
+    const [card] = await firstLiveCards(1);
+    await expect(answerCard(user.id, answer(card!.id), new Date(), { sessionVersion: 1 })).rejects.toMatchObject({ status: 401 });
+    await expect(answerCard("no-such-user", answer(card!.id), new Date(), { sessionVersion: 0 })).rejects.toMatchObject({ status: 401 });
+    await expect(answerCard(user.id, answer(card!.id), new Date(), { sessionVersion: 0 })).resolves.toMatchObject({ version: 1 });
+    expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(1);
+  });
+});
+
+describe("where the queue looks for new cards", () => {
+  const stamp = async () =>
+    ((await db.paper.aggregate({ _max: { updatedAt: true } }))._max.updatedAt ?? new Date(0)).toISOString();
+
+  it("skips notes known to be studied, and looks again after an undo or a content change", async () => {
+    const user = await newUser();
+    const [card] = await firstLiveCards(1);
+    const first = answer(card!.id, { rating: 4 });
+    await answerCard(user.id, first, new Date());
+    // Pretend every note was found studied with the current content.
+    await db.userSettings.update({ where: { userId: user.id }, data: { newCardsFrom: 1_000_000_000, newCardsFromStamp: await stamp() } });
+    expect((await loadReviewQueue(user.id, new Date())).counts.new).toBe(0);
+
+    // Undoing the first answer makes the card new again: it is the first new card once more.
+    await undoAnswer(user.id, first.clientId);
+    const afterUndo = await loadReviewQueue(user.id, new Date());
+    expect(afterUndo.cards[0]).toMatchObject({ cardId: card!.id, kind: "new" });
+
+    // A bound learnt with older content is not trusted.
+    await db.userSettings.update({ where: { userId: user.id }, data: { newCardsFrom: 1_000_000_000, newCardsFromStamp: "older content" } });
+    expect((await loadReviewQueue(user.id, new Date())).counts.new).toBe(20);
+  });
+
+  it("looks from a note added to the study set", async () => {
+    const user = await newUser({ studyAll: false });
+    const cards = await firstLiveCards(400);
+    const last = cards.at(-1)!;
+    const firstSlug = cards[0]!.paper.slug;
+    await addPaperToStudySet(user.id, last.paper.slug);
+    const before = await loadReviewQueue(user.id, new Date(), { limit: 100 });
+    expect(before.cards.every((c) => c.paperSlug === last.paper.slug)).toBe(true);
+    await addPaperToStudySet(user.id, firstSlug);
+    const after = await loadReviewQueue(user.id, new Date(), { limit: 100 });
+    expect(after.cards[0]!.paperSlug).toBe(firstSlug);
+  });
+});

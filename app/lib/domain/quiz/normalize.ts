@@ -1,0 +1,52 @@
+/**
+ * Normalises a short free-text answer so that case, accents, spacing, punctuation and a
+ * leading article do not matter:
+ * NFKD (compatibility forms such as "ﬁ" → "fi"), strip combining marks (accents), lowercase,
+ * punctuation → space, collapse whitespace, trim, drop one leading "a", "an" or "the".
+ * "  The Transformer-XL! " → "transformer xl".
+ */
+export function normalizeShortAnswer(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/\p{P}/gu, " ")
+    .replace(/\s+/gu, " ")
+    .trim()
+    .replace(/^(?:a|an|the) (?=\S)/u, "");
+}
+
+/**
+ * True when two short answers match after `normalizeShortAnswer`, or after removing all
+ * spaces as well, so "layer norm", "LayerNorm" and "layer-norm" are one answer.
+ */
+export function shortAnswersMatch(given: string, expected: string): boolean {
+  const a = normalizeShortAnswer(given);
+  const b = normalizeShortAnswer(expected);
+  if (a === "" || b === "") return false;
+  return a === b || a.replace(/ /g, "") === b.replace(/ /g, "");
+}
+
+const NUMBER_PATTERN = /^[+-]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/**
+ * Reads a typed number: spaces ignored (also as thousands separators), comma thousands
+ * separators ("1,000", "65,536"), exponents ("1e3", "2.5E-4"), a Unicode minus, and the
+ * question's unit after the number ("12 GB"). A comma that is not a thousands separator
+ * ("1,5") is not read as a decimal point: the result is null, as for any non-number.
+ */
+export function parseNumericAnswer(text: string, unit?: string): number | null {
+  let compact = text
+    .normalize("NFKC")
+    .replace(/\u2212/g, "-")
+    .replace(/\s+/gu, "");
+  if (unit) {
+    const compactUnit = unit.normalize("NFKC").replace(/\s+/gu, "").toLowerCase();
+    if (compactUnit && compact.toLowerCase().endsWith(compactUnit)) {
+      compact = compact.slice(0, compact.length - compactUnit.length);
+    }
+  }
+  if (!NUMBER_PATTERN.test(compact)) return null;
+  const value = Number(compact.replace(/,/g, ""));
+  return Number.isFinite(value) ? value : null;
+}

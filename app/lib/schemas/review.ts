@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+/** An id the browser makes for each answer (crypto.randomUUID()); a resent answer reuses it. */
+export const clientIdSchema = z
+  .string()
+  .min(8, "clientId is too short")
+  .max(64, "clientId is too long")
+  .regex(/^[A-Za-z0-9_-]+$/, "clientId may hold letters, digits, - and _");
+
+/** POST /api/review/answer */
+export const answerSchema = z.object({
+  clientId: clientIdSchema,
+  cardId: z.string().min(1).max(64),
+  rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+  /** The card state's version the answer was given to (0 for a card never studied). */
+  version: z.int().min(0),
+  /** When the answer was given (ms since epoch): an answer saved later keeps its time. */
+  answeredAt: z.int().positive(),
+  durationMs: z.int().min(0).max(3_600_000).default(0),
+});
+export type AnswerInput = z.infer<typeof answerSchema>;
+
+/** POST /api/review/undo */
+export const undoSchema = z.object({ clientId: clientIdSchema });
+export type UndoInput = z.infer<typeof undoSchema>;
+
+/** GET /api/review/queue?paper=&area=&limit= */
+export const queueQuerySchema = z.object({
+  paper: z.string().min(1).max(120).optional(),
+  area: z.string().min(1).max(120).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type QueueQuery = z.infer<typeof queueQuerySchema>;
+
+export const studySetSchema = z.object({ paperSlug: z.string().min(1).max(120) });
+
+/** One line of the optimizer's CSV (review_time in ms since epoch, review_duration in ms). */
+export const csvRowSchema = z.object({
+  card_id: z.string().min(1).max(64),
+  review_time: z.coerce.number().int().positive(),
+  review_rating: z.coerce.number().int().min(1).max(4),
+  review_state: z.coerce.number().int().min(0).max(3),
+  review_duration: z.coerce.number().int().min(0).max(86_400_000),
+});
+export type CsvRow = z.infer<typeof csvRowSchema>;
+export const CSV_COLUMNS = ["card_id", "review_time", "review_rating", "review_state", "review_duration"] as const;
+
+export interface ImportError {
+  line: number;
+  message: string;
+}
+
+export class CsvHeaderError extends Error {
+  override name = "CsvHeaderError";
+}
+
+/** Parses the CSV, one result per data line; the header must name the five columns. */
+export function parseReviewCsv(text: string): { rows: { line: number; row: CsvRow }[]; errors: ImportError[] } {
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const header = (lines[0] ?? "").split(",").map((h) => h.trim().toLowerCase());
+  const index = CSV_COLUMNS.map((column) => header.indexOf(column));
+  if (index.some((i) => i === -1)) {
+    throw new CsvHeaderError(`The first line must name the columns ${CSV_COLUMNS.join(", ")}.`);
+  }
+  const rows: { line: number; row: CsvRow }[] = [];
+  const errors: ImportError[] = [];
+  lines.slice(1).forEach((text, i) => {
+    const line = i + 2;
+    if (text.trim() === "") return;
+    const cells = text.split(",").map((c) => c.trim());
+    const record = Object.fromEntries(CSV_COLUMNS.map((column, k) => [column, cells[index[k] ?? -1] ?? ""]));
+    const parsed = csvRowSchema.safeParse(record);
+    if (parsed.success) rows.push({ line, row: parsed.data });
+    else errors.push({ line, message: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ") });
+  });
+  return { rows, errors };
+}
+

@@ -1,0 +1,262 @@
+import "server-only";
+import { renderMarkdown } from "@/app/lib/domain/content";
+import { fromStoredQuestion, presentQuestion, questionSeed, type QuizQuestion } from "@/app/lib/domain/quiz";
+import { AREA_LABELS, QUIZ_AREAS } from "@/app/lib/schemas/quiz";
+import { db } from "../db";
+
+/**
+ * Quiz questions as the server reads them, and the two shapes the page gets:
+ * `QuestionView` (before answering: never the answer, nor which note the question is from,
+ * since a derived "Which paper introduced …?" would give itself away) and
+ * `QuestionFeedback` (after answering: the right answer, the explanation, the passage).
+ */
+
+export const questionSelect = {
+  id: true,
+  key: true,
+  type: true,
+  prompt: true,
+  payload: true,
+  answer: true,
+  explanation: true,
+  anchor: true,
+  paper: { select: { slug: true, short: true } },
+} as const;
+
+export interface QuestionRow {
+  id: string;
+  key: string;
+  type: string;
+  prompt: string;
+  payload: unknown;
+  answer: unknown;
+  explanation: string;
+  anchor: string;
+  paper: { slug: string; short: string };
+}
+
+/** A question with its answer, as `scoreAnswer` and `presentQuestion` take it. */
+export const toQuizQuestion = fromStoredQuestion;
+
+/** The seed of one question's shuffle within an attempt. */
+export const presentationSeed = questionSeed;
+
+// ---------------------------------------------------------------- rendering
+
+const MARKDOWN_SIGNS = /[*_`$\\[\]<>&=#~|!{}]|^\s*(?:[-+]|\d+[.)])\s/;
+const rendered = new Map<string, string>();
+const RENDER_CACHE_LIMIT = 4000;
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Markdown → HTML (math, code, key terms); plain text skips the parser. Cached by text. */
+export function renderQuizMarkdown(markdown: string, inline = false): string {
+  const cacheKey = (inline ? "i:" : "b:") + markdown;
+  const hit = rendered.get(cacheKey);
+  if (hit !== undefined) return hit;
+  let html: string;
+  if (!MARKDOWN_SIGNS.test(markdown)) {
+    html = inline ? escapeHtml(markdown) : `<p>${escapeHtml(markdown)}</p>`;
+  } else {
+    html = renderMarkdown(markdown).trim();
+    const single = /^<p>([\s\S]*)<\/p>$/.exec(html);
+    if (inline && single?.[1] !== undefined && !single[1].includes("<p>")) html = single[1];
+  }
+  if (rendered.size >= RENDER_CACHE_LIMIT) rendered.clear();
+  rendered.set(cacheKey, html);
+  return html;
+}
+
+// ---------------------------------------------------------------- views
+
+export type QuestionView = {
+  id: string;
+  /** 0-based position in the attempt. */
+  position: number;
+  promptHtml: string;
+} & (
+  | { type: "single" | "multiple"; choicesHtml: string[] }
+  | { type: "ordering"; itemsHtml: string[] }
+  | { type: "numeric"; unit: string | null }
+  | { type: "truefalse" | "short" }
+);
+
+export interface QuestionFeedback {
+  questionId: string;
+  position: number;
+  type: QuizQuestion["type"];
+  promptHtml: string;
+  score: number;
+  correct: boolean;
+  /** The user's answer, as HTML fragments (one per choice or item); [] when skipped. */
+  yours: string[];
+  /** The right answer, as HTML fragments. */
+  right: string[];
+  /** Short answers: the other accepted spellings. */
+  alsoAccepted: string[];
+  explanationHtml: string;
+  /** `/papers/<slug>#<anchor>`: the passage this question tests. */
+  passageHref: string;
+  noteShort: string;
+  timeMs: number;
+}
+
+/** What the user sees before answering. Built from the payload side only, plus the seed. */
+export function questionView(row: QuestionRow, attemptSeed: string, position: number): QuestionView {
+  const question = toQuizQuestion(row);
+  const { view } = presentQuestion(question, presentationSeed(attemptSeed, row.id));
+  const promptHtml = renderQuizMarkdown(row.prompt);
+  const base = { id: row.id, position, promptHtml };
+  switch (view.type) {
+    case "single":
+    case "multiple":
+      return { ...base, type: view.type, choicesHtml: view.choices.map((c) => renderQuizMarkdown(c, true)) };
+    case "ordering":
+      return { ...base, type: "ordering", itemsHtml: view.items.map((c) => renderQuizMarkdown(c, true)) };
+    case "numeric":
+      return { ...base, type: "numeric", unit: view.unit ?? null };
+    case "truefalse":
+    case "short":
+      return { ...base, type: view.type };
+  }
+}
+
+export function passageHref(row: Pick<QuestionRow, "anchor" | "paper">): string {
+  return `/papers/${row.paper.slug}${row.anchor ? `#${row.anchor}` : ""}`;
+}
+
+/**
+ * The feedback for one answered question. `response` is stored in original indices
+ * (what `scoreAnswer` saw), so it reads without the seed.
+ */
+export function questionFeedback(
+  row: QuestionRow,
+  answer: { response: unknown; score: number; correct: boolean; timeMs: number },
+  position: number,
+): QuestionFeedback {
+  const question = toQuizQuestion(row);
+  const inline = (text: string) => renderQuizMarkdown(text, true);
+  let yours: string[] = [];
+  let right: string[] = [];
+  let alsoAccepted: string[] = [];
+  const response = answer.response;
+  const indices = (value: unknown): number[] =>
+    Array.isArray(value) ? value.filter((v): v is number => typeof v === "number") : typeof value === "number" ? [value] : [];
+  switch (question.type) {
+    case "single":
+    case "multiple": {
+      const choices = question.choices;
+      yours = indices(response).map((i) => inline(choices[i] ?? "?"));
+      right = (question.type === "single" ? [question.answer] : [...question.answer]).map((i) => inline(choices[i] ?? "?"));
+      break;
+    }
+    case "ordering":
+      yours = indices(response).map((i) => inline(question.items[i] ?? "?"));
+      right = question.items.map(inline);
+      break;
+    case "truefalse":
+      yours = typeof response === "boolean" ? [response ? "True" : "False"] : [];
+      right = [question.answer ? "True" : "False"];
+      break;
+    case "short":
+      yours = typeof response === "string" && response.trim() ? [escapeHtml(response)] : [];
+      right = [escapeHtml(question.answer)];
+      alsoAccepted = (question.alternatives ?? []).map(escapeHtml);
+      break;
+    case "numeric": {
+      const unit = question.unit ? ` ${escapeHtml(question.unit)}` : "";
+      yours = (typeof response === "string" && response.trim()) || typeof response === "number" ? [escapeHtml(String(response))] : [];
+      right = [`${question.answer}${unit}${question.tolerance > 0 ? ` (± ${question.tolerance})` : ""}`];
+      break;
+    }
+  }
+  return {
+    questionId: row.id,
+    position,
+    type: question.type,
+    promptHtml: renderQuizMarkdown(row.prompt),
+    score: answer.score,
+    correct: answer.correct,
+    yours,
+    right,
+    alsoAccepted,
+    explanationHtml: renderQuizMarkdown(row.explanation),
+    passageHref: passageHref(row),
+    noteShort: row.paper.short,
+    timeMs: answer.timeMs,
+  };
+}
+
+// ---------------------------------------------------------------- sources
+
+export interface QuizSourceNote {
+  slug: string;
+  short: string;
+  title: string;
+  questionCount: number;
+}
+
+export interface QuizSourceArea {
+  area: string;
+  label: string;
+  notes: QuizSourceNote[];
+  questionCount: number;
+}
+
+/** Every area with its notes that have questions still asked, in corpus order. */
+export async function listQuizSources(): Promise<QuizSourceArea[]> {
+  const papers = await db.paper.findMany({
+    where: { retiredAt: null },
+    orderBy: [{ sortKey: "asc" }, { slug: "asc" }],
+    select: { slug: true, short: true, title: true, area: true, _count: { select: { questions: { where: { retiredAt: null } } } } },
+  });
+  const byArea = new Map<string, QuizSourceNote[]>();
+  for (const paper of papers) {
+    if (paper._count.questions === 0) continue;
+    const list = byArea.get(paper.area) ?? [];
+    list.push({ slug: paper.slug, short: paper.short, title: paper.title, questionCount: paper._count.questions });
+    byArea.set(paper.area, list);
+  }
+  const order = (area: string) => {
+    const index = (QUIZ_AREAS as readonly string[]).indexOf(area);
+    return index === -1 ? QUIZ_AREAS.length : index;
+  };
+  return [...byArea.entries()]
+    .sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))
+    .map(([area, notes]) => ({
+      area,
+      label: areaLabel(area),
+      notes,
+      questionCount: notes.reduce((sum, n) => sum + n.questionCount, 0),
+    }));
+}
+
+export function areaLabel(area: string): string {
+  return (AREA_LABELS as Record<string, string>)[area] ?? area;
+}
+
+export interface AssemblyQuestion {
+  key: string;
+  noteSlug: string;
+  cardIds: string[];
+}
+
+/** Active questions (never retired ones, nor those of retired notes), light enough to assemble from. */
+export async function loadAssemblyQuestions(filter: { slugs?: string[]; areas?: string[]; ids?: string[] } = {}): Promise<AssemblyQuestion[]> {
+  const rows = await db.quizQuestion.findMany({
+    where: {
+      retiredAt: null,
+      ...(filter.ids ? { id: { in: filter.ids } } : {}),
+      paper: {
+        retiredAt: null,
+        ...(filter.slugs ? { slug: { in: filter.slugs } } : {}),
+        ...(filter.areas ? { area: { in: filter.areas } } : {}),
+      },
+    },
+    orderBy: [{ paperId: "asc" }, { position: "asc" }],
+    select: { id: true, paper: { select: { slug: true } }, cards: { select: { cardId: true } } },
+  });
+  return rows.map((row) => ({ key: row.id, noteSlug: row.paper.slug, cardIds: row.cards.map((c) => c.cardId) }));
+}

@@ -1,0 +1,244 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import {
+  applyGrade,
+  newCardState,
+  stateToCode,
+  type StoredCardState,
+} from "@/app/lib/domain/scheduling";
+import type { AnswerInput } from "@/app/lib/schemas/review";
+import { db } from "../db";
+import { AppError, ConflictError, NotFoundError } from "../errors";
+import {
+  answerTime,
+  previousJsonOf,
+  stateFromPreviousJson,
+  storedStateOf,
+  type CardStateRow,
+} from "./review-rows";
+import { schedulerSettingsOf } from "./settings";
+
+/** The user is gone or the session was ended (401). */
+export class SessionEndedError extends AppError {
+  override name = "SessionEndedError";
+  constructor() {
+    super("Sign in to do this.", 401);
+  }
+}
+
+export interface AnswerResult {
+  /** True when this clientId had already been applied: nothing was written this time. */
+  duplicate: boolean;
+  cardId: string;
+  /** The card state's version after the answer (send it with an undo or the next answer). */
+  version: number;
+  due: Date;
+}
+
+interface AnswerContextRow extends Partial<CardStateRow> {
+  sessionVersion: number;
+  cardFound: boolean;
+  live: boolean;
+  inSet: boolean;
+  hasState: boolean;
+  version: number | null;
+  desiredRetention: number | null;
+  maximumInterval: number | null;
+  enableFuzz: boolean | null;
+  learningSteps_: string[] | null;
+  relearningSteps: string[] | null;
+  parameters: number[] | null;
+  loggedCardId: string | null;
+}
+
+/**
+ * One read for everything an answer needs: the user's session version, the card (live? in
+ * the user's study set?), the user's settings, the card's state and whether this clientId was
+ * already applied.
+ */
+async function answerContext(userId: string, cardId: string, clientId: string) {
+  const rows = await db.$queryRaw<AnswerContextRow[]>`
+    SELECT u."sessionVersion", (c.id IS NOT NULL) AS "cardFound",
+           (c."retiredAt" IS NULL AND p."retiredAt" IS NULL) AS live,
+           (COALESCE(st."studyAll", true) OR EXISTS (
+              SELECT 1 FROM "StudySetPaper" sp WHERE sp."userId" = ${userId} AND sp."paperId" = c."paperId")) AS "inSet",
+           st."desiredRetention", st."maximumInterval", st."enableFuzz", st."learningSteps" AS "learningSteps_",
+           st."relearningSteps", st.parameters,
+           (s."cardId" IS NOT NULL) AS "hasState", s.version, s.due, s.stability, s.difficulty,
+           s."elapsedDays", s."scheduledDays", s."learningSteps", s.reps, s.lapses, s.state, s."lastReview",
+           l."cardId" AS "loggedCardId"
+      FROM "User" u
+      LEFT JOIN "Card" c ON c.id = ${cardId}
+      LEFT JOIN "Paper" p ON p.id = c."paperId"
+      LEFT JOIN "UserSettings" st ON st."userId" = u.id
+      LEFT JOIN "CardState" s ON s."userId" = u.id AND s."cardId" = c.id
+      LEFT JOIN "ReviewLog" l ON l."userId" = u.id AND l."clientId" = ${clientId}
+     WHERE u.id = ${userId}`;
+  return rows[0];
+}
+
+function settingsFrom(row: AnswerContextRow) {
+  if (row.desiredRetention === null) {
+    return schedulerSettingsOf({
+      desiredRetention: 0.9,
+      maximumInterval: 36500,
+      enableFuzz: false,
+      learningSteps: ["1m", "10m"],
+      relearningSteps: ["10m"],
+      parameters: [],
+    });
+  }
+  return schedulerSettingsOf({
+    desiredRetention: row.desiredRetention,
+    maximumInterval: row.maximumInterval ?? 36500,
+    enableFuzz: row.enableFuzz ?? false,
+    learningSteps: row.learningSteps_ ?? [],
+    relearningSteps: row.relearningSteps ?? [],
+    parameters: row.parameters ?? [],
+  });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const e = error as { code?: unknown; message?: unknown; meta?: { code?: unknown } };
+  return (
+    e.code === "P2002" ||
+    e.meta?.code === "23505" ||
+    (typeof e.message === "string" && /23505|unique constraint/i.test(e.message))
+  );
+}
+
+async function acknowledgeDuplicate(userId: string, cardId: string, clientId: string): Promise<AnswerResult> {
+  const rows = await db.$queryRaw<{ cardId: string; version: number | null; due: Date | null }[]>`
+    SELECT l."cardId", s.version, s.due
+      FROM "ReviewLog" l
+      LEFT JOIN "CardState" s ON s."userId" = l."userId" AND s."cardId" = l."cardId"
+     WHERE l."userId" = ${userId} AND l."clientId" = ${clientId}`;
+  const row = rows[0];
+  if (!row) throw new ConflictError("This card was answered elsewhere in the meantime.");
+  if (row.cardId !== cardId) throw new ConflictError("This answer id was already used for another card.");
+  return { duplicate: true, cardId, version: row.version ?? 0, due: row.due ?? new Date(0) };
+}
+
+/**
+ * Applies one answer. Idempotent by `clientId`: a resent answer is acknowledged and applied
+ * once. The card state and its log are written by one SQL statement (so both or neither), and
+ * only if the state still has the version the answer was given to; otherwise 409.
+ * 404 when the card does not exist, is retired, or is not in the user's study set.
+ */
+export async function answerCard(
+  userId: string,
+  input: AnswerInput,
+  now: Date,
+  session?: { sessionVersion: number },
+): Promise<AnswerResult> {
+  const row = await answerContext(userId, input.cardId, input.clientId);
+  // The answer route checks the session here, in the same read: the JWT's session version must
+  // still be the user's (sign out everywhere and a password change end older sessions).
+  if (!row || (session && row.sessionVersion !== session.sessionVersion)) throw new SessionEndedError();
+  if (!row.cardFound) throw new NotFoundError("This card does not exist.");
+  if (row.loggedCardId !== null) return acknowledgeDuplicate(userId, input.cardId, input.clientId);
+  if (!row.live || !row.inSet) throw new NotFoundError("This card is not in your study set.");
+
+  const currentVersion = row.hasState ? (row.version ?? 0) : 0;
+  if (input.version !== currentVersion) {
+    throw new ConflictError("This card was answered elsewhere in the meantime.");
+  }
+  const before: StoredCardState = row.hasState
+    ? storedStateOf(row as CardStateRow)
+    : newCardState(answerTime(input.answeredAt, now, null));
+  const at = answerTime(input.answeredAt, now, before.lastReview);
+  const { next, log } = applyGrade(before, input.rating, settingsFrom(row), at);
+  const nextVersion = currentVersion + 1;
+
+  let written: { version: number }[];
+  try {
+    // ON CONFLICT … WHERE version = expected: a concurrent answer makes this insert nothing,
+    // and then the log insert inserts nothing either. A clientId already used fails the whole
+    // statement on the log's unique key, so the state is not changed without its log.
+    written = await db.$queryRaw<{ version: number }[]>`
+      WITH up AS (
+        INSERT INTO "CardState" ("userId", "cardId", due, stability, difficulty, "elapsedDays", "scheduledDays",
+                                 "learningSteps", reps, lapses, state, "lastReview", version, "updatedAt")
+        VALUES (${userId}, ${input.cardId}, ${next.due}, ${next.stability}, ${next.difficulty}, ${next.elapsedDays},
+                ${next.scheduledDays}, ${next.learningSteps}, ${next.reps}, ${next.lapses}, ${stateToCode(next.state)},
+                ${next.lastReview}, ${nextVersion}, ${now})
+        ON CONFLICT ("userId", "cardId") DO UPDATE SET
+          due = EXCLUDED.due, stability = EXCLUDED.stability, difficulty = EXCLUDED.difficulty,
+          "elapsedDays" = EXCLUDED."elapsedDays", "scheduledDays" = EXCLUDED."scheduledDays",
+          "learningSteps" = EXCLUDED."learningSteps", reps = EXCLUDED.reps, lapses = EXCLUDED.lapses,
+          state = EXCLUDED.state, "lastReview" = EXCLUDED."lastReview", version = EXCLUDED.version,
+          "updatedAt" = EXCLUDED."updatedAt"
+        WHERE "CardState".version = ${currentVersion}
+        RETURNING version
+      ), ins AS (
+        INSERT INTO "ReviewLog" (id, "clientId", "userId", "cardId", rating, state, due, stability, difficulty,
+                                 "elapsedDays", "lastElapsedDays", "scheduledDays", "learningSteps", "reviewedAt",
+                                 "durationMs", previous, source, "createdAt")
+        SELECT ${randomUUID()}, ${input.clientId}, ${userId}, ${input.cardId}, ${log.rating}, ${stateToCode(log.state)},
+               ${log.due}, ${log.stability}, ${log.difficulty}, ${log.elapsedDays}, ${log.lastElapsedDays},
+               ${log.scheduledDays}, ${log.learningSteps}, ${log.reviewedAt}, ${input.durationMs},
+               ${JSON.stringify(previousJsonOf(before))}::jsonb, 'review', ${now}
+          FROM up
+        RETURNING 1
+      )
+      SELECT up.version FROM up, ins`;
+  } catch (error) {
+    if (isUniqueViolation(error)) return acknowledgeDuplicate(userId, input.cardId, input.clientId);
+    throw error;
+  }
+  if (written.length === 0) {
+    // Lost the race: either this very answer was applied by a resend, or another answer was.
+    return acknowledgeDuplicate(userId, input.cardId, input.clientId);
+  }
+  return { duplicate: false, cardId: input.cardId, version: nextVersion, due: next.due };
+}
+
+export interface UndoResult {
+  cardId: string;
+  /** The version of the restored state (versions only grow, so a stale tab still gets 409). */
+  version: number;
+  state: StoredCardState;
+}
+
+/**
+ * Undoes the answer `clientId`: restores the card state saved with its log, exactly, and
+ * deletes the log, in one transaction. Only the card's last answer can be undone (409
+ * otherwise); an unknown or already undone answer is 404.
+ */
+export async function undoAnswer(userId: string, clientId: string): Promise<UndoResult> {
+  return db.$transaction(async (tx) => {
+    const log = await tx.reviewLog.findUnique({
+      where: { userId_clientId: { userId, clientId } },
+      select: { id: true, cardId: true, reviewedAt: true, previous: true, source: true },
+    });
+    if (!log) throw new NotFoundError("There is no such answer to undo.");
+    if (log.source !== "review") throw new ConflictError("Imported reviews cannot be undone.");
+    const states = await tx.$queryRaw<{ version: number; lastReview: Date | null }[]>`
+      SELECT version, "lastReview" FROM "CardState"
+       WHERE "userId" = ${userId} AND "cardId" = ${log.cardId} FOR UPDATE`;
+    const current = states[0];
+    const later = await tx.reviewLog.findFirst({
+      where: { userId, cardId: log.cardId, reviewedAt: { gt: log.reviewedAt } },
+      select: { id: true },
+    });
+    if (!current || later || current.lastReview?.getTime() !== log.reviewedAt.getTime()) {
+      throw new ConflictError("This card was answered again since; only its last answer can be undone.");
+    }
+    const previous = stateFromPreviousJson(log.previous);
+    const version = current.version + 1;
+    await tx.reviewLog.delete({ where: { id: log.id } });
+    await tx.cardState.update({
+      where: { userId_cardId: { userId, cardId: log.cardId } },
+      data: { ...previous, state: stateToCode(previous.state), version },
+    });
+    if (previous.state === "new") {
+      // The card is new again: the queue must look for new cards from its note on.
+      await tx.$executeRaw`
+        UPDATE "UserSettings" SET "newCardsFrom" = LEAST("newCardsFrom", (
+          SELECT p."sortKey" FROM "Card" c JOIN "Paper" p ON p.id = c."paperId" WHERE c.id = ${log.cardId}))
+         WHERE "userId" = ${userId}`;
+    }
+    return { cardId: log.cardId, version, state: previous };
+  });
+}

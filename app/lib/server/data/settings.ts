@@ -1,0 +1,106 @@
+import "server-only";
+import {
+  DEFAULT_SCHEDULER_SETTINGS,
+  estimateDailyWorkload,
+  type SchedulerSettings,
+} from "@/app/lib/domain/scheduling";
+import type { Settings } from "@/app/lib/schemas/settings";
+import { db } from "../db";
+
+export interface UserSettingsRow {
+  desiredRetention: number;
+  maximumInterval: number;
+  enableFuzz: boolean;
+  learningSteps: string[];
+  relearningSteps: string[];
+  newPerDay: number;
+  reviewsPerDay: number;
+  timeZone: string;
+  dayStartHour: number;
+  studyAll: boolean;
+  parameters: number[];
+  parametersFitAt: Date | null;
+  newCardsFrom: number;
+  newCardsFromStamp: string;
+}
+
+const SELECT = {
+  desiredRetention: true,
+  maximumInterval: true,
+  enableFuzz: true,
+  learningSteps: true,
+  relearningSteps: true,
+  newPerDay: true,
+  reviewsPerDay: true,
+  timeZone: true,
+  dayStartHour: true,
+  studyAll: true,
+  parameters: true,
+  parametersFitAt: true,
+  newCardsFrom: true,
+  newCardsFromStamp: true,
+} as const;
+
+/** The user's settings; the row is made with the defaults when sign-up did not make it. */
+export async function getUserSettings(userId: string): Promise<UserSettingsRow> {
+  const row = await db.userSettings.findUnique({ where: { userId }, select: SELECT });
+  if (row) return row;
+  return db.userSettings.upsert({ where: { userId }, create: { userId }, update: {}, select: SELECT });
+}
+
+/** What the pure scheduler needs from a settings row. */
+export function schedulerSettingsOf(row: Pick<
+  UserSettingsRow,
+  "desiredRetention" | "maximumInterval" | "enableFuzz" | "learningSteps" | "relearningSteps" | "parameters"
+>): SchedulerSettings {
+  return {
+    desiredRetention: row.desiredRetention,
+    maximumInterval: row.maximumInterval,
+    enableFuzz: row.enableFuzz,
+    learningSteps: row.learningSteps,
+    relearningSteps: row.relearningSteps,
+    parameters: row.parameters.length > 0 ? row.parameters : null,
+  };
+}
+
+export const DEFAULT_SETTINGS = DEFAULT_SCHEDULER_SETTINGS;
+
+/** Saves the form. The fitted parameters are only changed by the optimizer. */
+export async function saveUserSettings(userId: string, input: Settings): Promise<UserSettingsRow> {
+  return db.userSettings.upsert({
+    where: { userId },
+    create: { userId, ...input },
+    // What is studied may have changed: look for new cards from the first note again.
+    update: { ...input, newCardsFrom: 0 },
+    select: SELECT,
+  });
+}
+
+/** Retentions at which the settings page shows the workload; the form interpolates between. */
+export const WORKLOAD_RETENTIONS = [0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.99] as const;
+const workloadCache = new Map<number, number>();
+
+/**
+ * Expected reviews a day per card at each retention of `WORKLOAD_RETENTIONS` (a simulation
+ * of about 0.2 s each, so computed once per process; the result does not depend on the user).
+ */
+export function workloadTable(): { retention: number; reviewsPerCardPerDay: number }[] {
+  return WORKLOAD_RETENTIONS.map((retention) => {
+    let perCard = workloadCache.get(retention);
+    if (perCard === undefined) {
+      perCard = estimateDailyWorkload(retention, 1).reviewsPerCardPerDay;
+      workloadCache.set(retention, perCard);
+    }
+    return { retention, reviewsPerCardPerDay: perCard };
+  });
+}
+
+/** Cards the user studies (live, in the study set or all notes): the base of the workload estimate. */
+export async function studiedCardCount(userId: string, studyAll: boolean): Promise<number> {
+  return db.card.count({
+    where: {
+      retiredAt: null,
+      paper: { retiredAt: null, ...(studyAll ? {} : { studySets: { some: { userId } } }) },
+    },
+  });
+}

@@ -1,0 +1,178 @@
+import "server-only";
+import {
+  computeParameters,
+  convertCsvToFsrsItems,
+  FSRSBinding,
+  type FSRSBindingItem,
+} from "@open-spaced-repetition/binding";
+import { FSRS6_PARAMETER_COUNT } from "@/app/lib/domain/scheduling";
+import { db } from "./db";
+import { exportReviewLogCsv, rescheduleCards } from "./data/review-csv";
+import { getUserSettings, schedulerSettingsOf } from "./data/settings";
+
+/** Below this many answers in the log the fit is mostly noise: the page says how many are missing. */
+export const MIN_REVIEWS_TO_OPTIMIZE = 400;
+
+export interface FitMetrics {
+  logLoss: number;
+  rmse: number;
+}
+
+export type OptimizerJob =
+  | { state: "running"; done: number; total: number; startedAt: string }
+  | {
+      state: "done";
+      current: FitMetrics;
+      fitted: FitMetrics;
+      applied: boolean;
+      rescheduled: number;
+      reviews: number;
+      finishedAt: string;
+    }
+  | { state: "failed"; error: string; finishedAt: string };
+
+export interface OptimizerStatus {
+  reviewCount: number;
+  minimumReviews: number;
+  /** Null when the defaults are in use. */
+  parametersFitAt: string | null;
+  job: OptimizerJob | null;
+}
+
+/**
+ * Jobs of this server process. A fit takes well under a second for a few thousand reviews and
+ * runs on the binding's own thread; only its progress lives here, so with several app
+ * instances a status poll may land on another one and show no job (the result is in the DB).
+ */
+const jobs: Map<string, OptimizerJob> = ((globalThis as { paperdeckOptimizerJobs?: Map<string, OptimizerJob> })
+  .paperdeckOptimizerJobs ??= new Map<string, OptimizerJob>());
+
+export class NotEnoughReviewsError extends Error {
+  override name = "NotEnoughReviewsError";
+  constructor(readonly missing: number) {
+    super(`${missing} more reviews are needed before your parameters can be fitted.`);
+  }
+}
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Minutes east of UTC of `timeZone` at `ms`, as the binding's CSV reader asks for it. */
+function utcOffsetMinutes(ms: number, timeZone: string): number {
+  let formatter = offsetFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "shortOffset" });
+    offsetFormatters.set(timeZone, formatter);
+  }
+  const name = formatter.formatToParts(ms).find((part) => part.type === "timeZoneName")?.value ?? "GMT";
+  const match = /GMT([+-])(\d{1,2})(?::(\d{2}))?/.exec(name);
+  if (!match) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);
+  return match[1] === "+" ? minutes : -minutes;
+}
+
+/** The user's log as FSRS training items, through the same CSV the export gives. */
+async function trainingItems(userId: string, timeZone: string, dayStartHour: number): Promise<FSRSBindingItem[]> {
+  const csv = await exportReviewLogCsv(userId);
+  return convertCsvToFsrsItems(Buffer.from(csv), dayStartHour, timeZone, utcOffsetMinutes);
+}
+
+function metricsOf(parameters: number[] | undefined, items: FSRSBindingItem[]): FitMetrics {
+  const evaluation = new FSRSBinding(parameters && parameters.length ? parameters : undefined).evaluate(items);
+  return { logLoss: evaluation.logLoss, rmse: evaluation.rmseBins };
+}
+
+export async function optimizerStatus(userId: string): Promise<OptimizerStatus> {
+  const [reviewCount, settings] = await Promise.all([
+    db.reviewLog.count({ where: { userId } }),
+    db.userSettings.findUnique({ where: { userId }, select: { parametersFitAt: true, parameters: true } }),
+  ]);
+  return {
+    reviewCount,
+    minimumReviews: MIN_REVIEWS_TO_OPTIMIZE,
+    parametersFitAt: settings?.parameters.length ? (settings.parametersFitAt?.toISOString() ?? null) : null,
+    job: jobs.get(userId) ?? null,
+  };
+}
+
+/**
+ * Fits FSRS parameters to the user's own log, compares log loss and RMSE of the current and
+ * the fitted parameters on that log, and applies the fitted ones only when their log loss is
+ * lower; applying them reschedules every card by replaying its log. Resolves when done; the
+ * status shows the progress meanwhile. Throws `NotEnoughReviewsError` below the minimum.
+ */
+export async function runOptimizer(userId: string, now: () => Date = () => new Date()): Promise<OptimizerJob> {
+  const reviewCount = await db.reviewLog.count({ where: { userId } });
+  if (reviewCount < MIN_REVIEWS_TO_OPTIMIZE) throw new NotEnoughReviewsError(MIN_REVIEWS_TO_OPTIMIZE - reviewCount);
+  const running = jobs.get(userId);
+  if (running?.state === "running") return running;
+  const job: OptimizerJob = { state: "running", done: 0, total: 1, startedAt: now().toISOString() };
+  jobs.set(userId, job);
+  return fitAndApply(userId, job, reviewCount, now);
+}
+
+/** Starts a fit in the background (the request returns at once); the page polls the status. */
+export async function startOptimizer(userId: string): Promise<OptimizerStatus> {
+  const reviewCount = await db.reviewLog.count({ where: { userId } });
+  if (reviewCount >= MIN_REVIEWS_TO_OPTIMIZE && jobs.get(userId)?.state !== "running") {
+    const job: OptimizerJob = { state: "running", done: 0, total: 1, startedAt: new Date().toISOString() };
+    jobs.set(userId, job);
+    void fitAndApply(userId, job, reviewCount, () => new Date());
+  }
+  return optimizerStatus(userId);
+}
+
+async function fitAndApply(
+  userId: string,
+  job: Extract<OptimizerJob, { state: "running" }>,
+  reviewCount: number,
+  now: () => Date,
+): Promise<OptimizerJob> {
+  try {
+    const settingsRow = await getUserSettings(userId);
+    const items = await trainingItems(userId, settingsRow.timeZone, settingsRow.dayStartHour);
+    const fittedParameters = await computeParameters(items, {
+      enableShortTerm: true,
+      numRelearningSteps: Math.max(1, settingsRow.relearningSteps.length),
+      // The binding polls progress at this interval (ms); its default adds ~0.5 s to every fit.
+      timeout: 10,
+      progress: (done, total) => {
+        job.done = done;
+        job.total = total;
+      },
+    });
+    if (fittedParameters.length !== FSRS6_PARAMETER_COUNT) {
+      throw new Error(`the optimizer returned ${fittedParameters.length} parameters, expected ${FSRS6_PARAMETER_COUNT}`);
+    }
+    const current = metricsOf(settingsRow.parameters, items);
+    const fitted = metricsOf(fittedParameters, items);
+    const applied = fitted.logLoss < current.logLoss;
+    let rescheduled = 0;
+    if (applied) {
+      await db.userSettings.update({
+        where: { userId },
+        data: { parameters: fittedParameters, parametersFitAt: now() },
+      });
+      const settings = schedulerSettingsOf({ ...settingsRow, parameters: fittedParameters });
+      rescheduled = await rescheduleCards(userId, settings, null, now());
+    }
+    const result: OptimizerJob = {
+      state: "done",
+      current,
+      fitted,
+      applied,
+      rescheduled,
+      reviews: reviewCount,
+      finishedAt: now().toISOString(),
+    };
+    jobs.set(userId, result);
+    return result;
+  } catch (error) {
+    console.error(`optimizer failed for user ${userId}`, error);
+    const message = error instanceof Error && /NotEnoughData/i.test(error.message)
+      ? "Your log does not yet hold enough reviews spread over several days to fit parameters."
+      : "The optimizer failed. Your parameters were not changed.";
+    const failed: OptimizerJob = { state: "failed", error: message, finishedAt: now().toISOString() };
+    jobs.set(userId, failed);
+    return failed;
+  }
+}

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getAttemptView } from "@/app/lib/server/data/quiz-attempts";
+import { getQuizHistory } from "@/app/lib/server/data/quiz-history";
+import { currentQuizOwner } from "@/app/lib/server/data/quiz-owner";
+import { NotFoundError } from "@/app/lib/server/errors";
+import { QuizResults } from "@/app/ui/quiz/quiz-results";
+import { QuizRunner } from "@/app/ui/quiz/quiz-runner";
+
+export const metadata: Metadata = { title: "Quiz" };
+
+async function loadAttempt(id: string) {
+  const owner = await currentQuizOwner();
+  if (!owner) notFound();
+  try {
+    return { owner, attempt: await getAttemptView(owner, id) };
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}
+
+export default async function QuizAttemptPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { owner, attempt } = await loadAttempt(id);
+  const finished = attempt.finishedAt !== null;
+  const history = finished ? (await getQuizHistory(owner, attempt.quizKey)).groups : [];
+  return (
+    <div className="space-y-6">
+      <header className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold" data-testid="quiz-title">
+          {attempt.title}
+        </h1>
+        <Link href="/quizzes" className="text-sm text-accent-600 underline dark:text-accent-500">
+          All quizzes
+        </Link>
+      </header>
+      {finished || !attempt.current ? (
+        <QuizResults attempt={attempt} history={history} />
+      ) : (
+        <QuizRunner
+          key={attempt.id}
+          attemptId={attempt.id}
+          mode={attempt.mode}
+          total={attempt.total}
+          answered={attempt.answered}
+          question={attempt.current}
+        />
+      )}
+    </div>
+  );
+}

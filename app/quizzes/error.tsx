@@ -1,0 +1,23 @@
+"use client";
+import Link from "next/link";
+import { useEffect } from "react";
+
+export default function QuizError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  useEffect(() => console.error(error), [error]);
+  return (
+    <div className="py-16 text-center">
+      <h1 className="text-2xl font-semibold">This quiz could not be shown</h1>
+      <p className="mt-2 text-slate-600 dark:text-slate-400" data-testid="quiz-page-error">
+        Your answers so far are saved.{error.digest ? ` (reference ${error.digest})` : ""}
+      </p>
+      <div className="mt-6 flex justify-center gap-3">
+        <button type="button" onClick={reset} className="rounded-md bg-accent-600 px-4 py-2 text-white hover:bg-accent-700">
+          Try again
+        </button>
+        <Link href="/quizzes" className="rounded-md border border-slate-300 px-4 py-2 dark:border-slate-700">
+          All quizzes
+        </Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getSessionUser } from "@/app/lib/server/auth/session";
+import { getQuizHistory, type QuizHistory } from "@/app/lib/server/data/quiz-history";
+import { currentQuizOwner } from "@/app/lib/server/data/quiz-owner";
+import { listQuizSources } from "@/app/lib/server/data/quiz-questions";
+import { getWeakNotes } from "@/app/lib/server/data/quiz-weak-spots";
+import { QUIZ_LENGTH_DEFAULT } from "@/app/lib/schemas/quiz";
+import { QuizHistoryList, formatDate } from "@/app/ui/quiz/quiz-history";
+import { StartQuizForm } from "@/app/ui/quiz/start-quiz-form";
+
+export const metadata: Metadata = { title: "Quizzes" };
+
+const EMPTY_HISTORY: QuizHistory = { inProgress: [], groups: [] };
+
+export default async function QuizzesPage() {
+  const [user, owner, sources] = await Promise.all([getSessionUser(), currentQuizOwner(), listQuizSources()]);
+  const [history, weakNotes] = await Promise.all([
+    owner ? getQuizHistory(owner) : EMPTY_HISTORY,
+    user ? getWeakNotes(user.id, new Date()) : [],
+  ]);
+  return (
+    <div className="space-y-10">
+      <header>
+        <h1 className="text-2xl font-semibold">Quizzes</h1>
+        <p className="text-slate-600 dark:text-slate-400">
+          Test yourself on a note, a mix of areas, or your weak spots. Every question comes with its explanation.
+        </p>
+      </header>
+
+      {history.inProgress.length > 0 && (
+        <section aria-labelledby="resume-heading" className="space-y-3">
+          <h2 id="resume-heading" className="text-lg font-semibold">
+            Carry on
+          </h2>
+          <ul className="space-y-2" data-testid="quiz-in-progress">
+            {history.inProgress.map((attempt) => (
+              <li key={attempt.id}>
+                <Link
+                  href={`/quizzes/${attempt.id}`}
+                  className="flex min-h-11 items-center justify-between gap-3 rounded-lg border border-slate-200 px-3 py-2 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-900"
+                >
+                  <span className="font-medium">{attempt.title}</span>
+                  <span className="text-sm text-slate-600 dark:text-slate-400">
+                    {attempt.answered} of {attempt.total} answered · {formatDate(attempt.startedAt)}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="new-heading" className="space-y-3 rounded-xl border border-slate-200 p-4 sm:p-5 dark:border-slate-800">
+        <h2 id="new-heading" className="text-lg font-semibold">
+          New quiz
+        </h2>
+        <StartQuizForm
+          sources={sources}
+          signedIn={user !== null}
+          defaults={{ kind: "areas", note: "", areas: sources.map((a) => a.area), length: QUIZ_LENGTH_DEFAULT, mode: "each" }}
+        />
+      </section>
+
+      <section aria-labelledby="weak-heading" className="space-y-3">
+        <h2 id="weak-heading" className="text-lg font-semibold">
+          Your weak spots
+        </h2>
+        {!user ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            <Link href="/signin?callbackUrl=%2Fquizzes" className="text-accent-600 underline dark:text-accent-500">
+              Sign in
+            </Link>{" "}
+            to be quizzed on the notes you forget most and the questions you missed.
+          </p>
+        ) : weakNotes.length === 0 ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">No weak spots yet: review some cards or take a quiz first.</p>
+        ) : (
+          <div className="space-y-3">
+            <ul className="flex flex-wrap gap-2" data-testid="quiz-weak-notes">
+              {weakNotes.map((note) => (
+                <li key={note.slug}>
+                  <Link
+                    href={`/quizzes/new?note=${note.slug}`}
+                    className="inline-block rounded-full border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900"
+                    title={`Forgetting ${Math.round(note.cardWeakness * 100)} % · missed ${Math.round(note.missRate * 100)} %`}
+                  >
+                    {note.short}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+            <Link
+              href="/quizzes/new?weak=1"
+              data-testid="quiz-weak-start"
+              className="inline-flex min-h-11 items-center rounded-md bg-accent-600 px-4 py-2 text-sm font-medium text-white hover:bg-accent-700"
+            >
+              Quiz my weak spots
+            </Link>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="notes-heading" className="space-y-4">
+        <h2 id="notes-heading" className="text-lg font-semibold">
+          By area and note
+        </h2>
+        {sources.map((area) => (
+          <div key={area.area} className="space-y-2">
+            <h3 className="flex items-baseline gap-3 font-medium">
+              {area.label}
+              <Link href={`/quizzes/new?areas=${area.area}`} className="text-sm font-normal text-accent-600 underline dark:text-accent-500">
+                Quiz the whole area ({area.questionCount} questions)
+              </Link>
+            </h3>
+            <ul className="flex flex-wrap gap-2">
+              {area.notes.map((note) => (
+                <li key={note.slug}>
+                  <Link
+                    href={`/quizzes/new?note=${note.slug}`}
+                    title={note.title}
+                    data-testid={`quiz-note-${note.slug}`}
+                    className="inline-block rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900"
+                  >
+                    {note.short} <span className="text-xs text-slate-500">{note.questionCount}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </section>
+
+      <section aria-labelledby="history-heading" className="space-y-3">
+        <h2 id="history-heading" className="text-lg font-semibold">
+          History
+        </h2>
+        {!owner ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">Your finished quizzes will be listed here.</p>
+        ) : (
+          <QuizHistoryList groups={history.groups} />
+        )}
+      </section>
+    </div>
+  );
+}

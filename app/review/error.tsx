@@ -1,0 +1,15 @@
+"use client";
+
+export default function ReviewError({ reset }: { error: Error; reset: () => void }) {
+  return (
+    <div className="mx-auto max-w-xl py-10 text-center" data-testid="review-error">
+      <h1 className="text-xl font-semibold">The review session could not load</h1>
+      <p className="mt-2 text-slate-600 dark:text-slate-300">
+        Your answers are kept in this browser and will be saved once the page works again.
+      </p>
+      <button type="button" onClick={reset} className="mt-4 rounded-md bg-accent-600 px-3 py-1.5 text-white">
+        Try again
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import "katex/dist/katex.min.css";
+import { requirePageUser } from "@/app/lib/server/auth/require-page-user";
+import { loadReviewQueue } from "@/app/lib/server/data/review-queue";
+import { queueQuerySchema } from "@/app/lib/schemas/review";
+import { ReviewSession } from "@/app/ui/review/review-session";
+
+export const metadata: Metadata = { title: "Review" };
+
+export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const query = new URLSearchParams();
+  for (const key of ["paper", "area"] as const) {
+    const value = params[key];
+    if (typeof value === "string" && value) query.set(key, value);
+  }
+  const user = await requirePageUser(`/review${query.size ? `?${query}` : ""}`);
+  const parsed = queueQuerySchema.safeParse(Object.fromEntries(query));
+  const scope = parsed.success ? { paper: parsed.data.paper, area: parsed.data.area } : {};
+  const queue = await loadReviewQueue(user.id, new Date(), { scope, limit: 20 });
+  const title = scope.paper ? `Review: ${queue.cards[0]?.paperTitle ?? scope.paper}` : scope.area ? `Review: ${scope.area}` : "Review";
+  return (
+    <div>
+      <h1 className="mb-4 text-2xl font-semibold">{title}</h1>
+      <ReviewSession
+        key={query.toString()}
+        storageKey={`paperdeck:review-outbox:${user.id}`}
+        scopeQuery={query.toString()}
+        initial={{
+          cards: queue.cards,
+          counts: queue.counts,
+          nextDue: queue.nextDue?.toISOString() ?? null,
+          nextDayStart: queue.nextDayStart.toISOString(),
+        }}
+      />
+      <p className="mt-8 text-center text-xs text-slate-500 dark:text-slate-400">
+        Space or Enter shows the answer · 1 Again · 2 Hard · 3 Good · 4 Easy · Ctrl+Z undoes
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { requirePageUser } from "@/app/lib/server/auth/require-page-user";
+import { getUserSettings, studiedCardCount, workloadTable } from "@/app/lib/server/data/settings";
+import { optimizerStatus } from "@/app/lib/server/optimizer";
+import { SettingsForm } from "@/app/ui/settings/settings-form";
+import { OptimizerPanel } from "@/app/ui/settings/optimizer-panel";
+import { ReviewLogTransfer } from "@/app/ui/settings/review-log-transfer";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const user = await requirePageUser("/settings");
+  const settings = await getUserSettings(user.id);
+  const [cardCount, status] = await Promise.all([
+    studiedCardCount(user.id, settings.studyAll),
+    optimizerStatus(user.id),
+  ]);
+  return (
+    <div className="mx-auto max-w-3xl space-y-10">
+      <div>
+        <h1 className="text-2xl font-semibold">Settings</h1>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">How your reviews are scheduled (FSRS).</p>
+      </div>
+      <SettingsForm
+        initial={{
+          desiredRetention: settings.desiredRetention,
+          maximumInterval: settings.maximumInterval,
+          enableFuzz: settings.enableFuzz,
+          learningSteps: settings.learningSteps.join(" "),
+          relearningSteps: settings.relearningSteps.join(" "),
+          newPerDay: settings.newPerDay,
+          reviewsPerDay: settings.reviewsPerDay,
+          timeZone: settings.timeZone,
+          dayStartHour: settings.dayStartHour,
+          studyAll: settings.studyAll,
+        }}
+        workload={workloadTable()}
+        cardCount={cardCount}
+      />
+      <OptimizerPanel initial={status} />
+      <ReviewLogTransfer />
+    </div>
+  );
+}

@@ -1,0 +1,380 @@
+"use client";
+import Link from "next/link";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { QueueCounts, ReviewCard } from "@/app/lib/server/data/review-queue";
+import { AnswerOutbox, fetchSender, type PendingAnswer, type SendResult } from "./outbox";
+
+/** The queue as the server sends it to the page (dates as ISO text). */
+export interface QueuePayload {
+  cards: ReviewCard[];
+  counts: QueueCounts;
+  nextDue: string | null;
+  nextDayStart: string;
+}
+
+interface Answered {
+  clientId: string;
+  card: ReviewCard;
+  /** Counts before the answer, restored by undo. */
+  countsBefore: QueueCounts;
+}
+
+const RATINGS = [
+  { rating: 1, name: "Again", key: "1", tone: "bg-red-600 hover:bg-red-700" },
+  { rating: 2, name: "Hard", key: "2", tone: "bg-amber-600 hover:bg-amber-700" },
+  { rating: 3, name: "Good", key: "3", tone: "bg-emerald-600 hover:bg-emerald-700" },
+  { rating: 4, name: "Easy", key: "4", tone: "bg-sky-600 hover:bg-sky-700" },
+] as const;
+
+/** Fetch more cards when this few are left on hand. */
+const PREFETCH_BELOW = 4;
+
+function newClientId(): string {
+  return typeof crypto.randomUUID === "function"
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+function minus(counts: QueueCounts, kind: ReviewCard["kind"]): QueueCounts {
+  return { ...counts, [kind]: Math.max(0, counts[kind] - 1) };
+}
+
+function countsWithoutPending(counts: QueueCounts, pending: readonly PendingAnswer[]): QueueCounts {
+  return pending.reduce<QueueCounts>((acc, answer) => minus(acc, answer.kind), counts);
+}
+
+function describeDue(iso: string | null, now: number): string {
+  if (!iso) return "No card is scheduled yet.";
+  const due = new Date(iso);
+  const minutes = Math.round((due.getTime() - now) / 60_000);
+  const at = due.toLocaleString(undefined, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+  if (minutes <= 1) return `The next card is due now (${at}).`;
+  if (minutes < 60) return `The next card is due in ${minutes} minutes (${at}).`;
+  if (minutes < 48 * 60) return `The next card is due in ${Math.round(minutes / 60)} hours (${at}).`;
+  return `The next card is due in ${Math.round(minutes / 1440)} days (${at}).`;
+}
+
+export function ReviewSession({
+  initial,
+  storageKey,
+  scopeQuery,
+}: {
+  initial: QueuePayload;
+  /** localStorage key of this user's unsent answers. */
+  storageKey: string;
+  /** "paper=bert" or "area=Vision" or "": the session's narrowing, passed on to prefetches. */
+  scopeQuery: string;
+}) {
+  const [queue, setQueue] = useState<ReviewCard[]>(initial.cards);
+  const [counts, setCounts] = useState<QueueCounts>(initial.counts);
+  const [nextDue, setNextDue] = useState<string | null>(initial.nextDue);
+  const [revealed, setRevealed] = useState(false);
+  const [history, setHistory] = useState<Answered[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  // A short first batch is topped up at once: show "loading" rather than a finish screen meanwhile.
+  const [loading, setLoading] = useState(initial.cards.length < PREFETCH_BELOW);
+  const [ready, setReady] = useState(false);
+  const shownAt = useRef<number>(0);
+  const knownVersions = useRef(new Map<string, number>());
+  const fetching = useRef(false);
+  const [outboxVersion, setOutboxVersion] = useState(0);
+
+  const [outbox, setOutbox] = useState<AnswerOutbox | null>(null);
+
+  // The outbox lives in the browser only: answers left from an earlier visit hide their cards,
+  // keep the counts right, and are sent first.
+  useEffect(() => {
+    const box = new AnswerOutbox({
+      key: storageKey,
+      storage: window.localStorage,
+      send: fetchSender,
+      onChange: () => setOutboxVersion((v) => v + 1),
+      onSettled: (answer: PendingAnswer, result: SendResult) => {
+        if (result.kind === "ok") {
+          knownVersions.current.set(answer.cardId, result.version);
+        } else if (result.kind === "refused") {
+          setNotice(
+            result.status === 409
+              ? "A card was answered in another tab or device first: that answer was kept and this one skipped."
+              : result.message,
+          );
+        }
+      },
+    });
+    const pending = box.entries();
+    if (pending.length > 0) {
+      const pendingCards = new Set(pending.map((a) => a.cardId));
+      setQueue((q) => q.filter((card) => !pendingCards.has(card.cardId)));
+      setCounts((c) => countsWithoutPending(c, pending));
+    }
+    setOutbox(box);
+    setReady(true);
+    shownAt.current = performance.now();
+    box.kick();
+    const online = () => box.kick();
+    window.addEventListener("online", online);
+    return () => {
+      window.removeEventListener("online", online);
+      box.stop();
+    };
+  }, [storageKey]);
+
+  // Re-read on every outbox change (outboxVersion) so the "saving" line stays current.
+  const pendingCount = outbox && outboxVersion >= 0 ? outbox.entries().length : 0;
+
+  const current = queue[0];
+
+  const prefetch = useCallback(async () => {
+    if (!outbox || fetching.current) return;
+    fetching.current = true;
+    setLoading(true);
+    try {
+      // Let answers on their way land first, so the server's counts include them.
+      await outbox.drained(1500);
+      const pendingAtStart = [...outbox.entries()];
+      const response = await fetch(`/api/review/queue?limit=20${scopeQuery ? `&${scopeQuery}` : ""}`, {
+        cache: "no-store",
+      });
+      if (!response.ok) return;
+      const data = (await response.json()) as QueuePayload;
+      const pendingCards = new Set(outbox.entries().map((a) => a.cardId));
+      setQueue((held) => {
+        const heldIds = new Set(held.map((c) => c.cardId));
+        const fresh = data.cards.filter(
+          (card) =>
+            !heldIds.has(card.cardId) &&
+            !pendingCards.has(card.cardId) &&
+            card.version >= (knownVersions.current.get(card.cardId) ?? 0),
+        );
+        return [...held, ...fresh];
+      });
+      setCounts(countsWithoutPending(data.counts, pendingAtStart));
+      setNextDue(data.nextDue);
+    } catch {
+      // Offline: keep going with the cards on hand; the next answer tries again.
+    } finally {
+      fetching.current = false;
+      setLoading(false);
+    }
+  }, [outbox, scopeQuery]);
+
+  useEffect(() => {
+    if (ready && queue.length < PREFETCH_BELOW) void prefetch();
+  }, [ready, queue.length, prefetch]);
+
+  const reveal = useCallback(() => {
+    if (current) setRevealed(true);
+  }, [current]);
+
+  const grade = useCallback(
+    (rating: 1 | 2 | 3 | 4) => {
+      if (!outbox || !current || !revealed) return;
+      const answer: PendingAnswer = {
+        clientId: newClientId(),
+        cardId: current.cardId,
+        rating,
+        version: current.version,
+        answeredAt: Date.now(),
+        durationMs: Math.min(3_600_000, Math.max(0, Math.round(performance.now() - shownAt.current))),
+        kind: current.kind,
+      };
+      setHistory((h) => [...h.slice(-49), { clientId: answer.clientId, card: current, countsBefore: counts }]);
+      setCounts((c) => minus(c, current.kind));
+      setQueue((q) => q.slice(1));
+      setRevealed(false);
+      setNotice(null);
+      shownAt.current = performance.now();
+      outbox.add(answer);
+    },
+    [outbox, current, revealed, counts],
+  );
+
+  const undo = useCallback(async () => {
+    if (!outbox) return;
+    const last = history.at(-1);
+    if (!last) return;
+    setHistory((h) => h.slice(0, -1));
+    const restore = (version: number) => {
+      setQueue((q) => [{ ...last.card, version }, ...q.filter((c) => c.cardId !== last.card.cardId)]);
+      setCounts(last.countsBefore);
+      setRevealed(false);
+      shownAt.current = performance.now();
+    };
+    if (outbox.withdraw(last.clientId)) {
+      restore(last.card.version);
+      return;
+    }
+    const settled = await outbox.whenSettled(last.clientId);
+    if (settled && settled.kind !== "ok") {
+      setNotice("That answer was not saved, so there is nothing to undo.");
+      return;
+    }
+    const response = await fetch("/api/review/undo", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ clientId: last.clientId }),
+    }).catch(() => null);
+    if (!response?.ok) {
+      setNotice(
+        response?.status === 409
+          ? "This card was answered again elsewhere, so this answer can no longer be undone."
+          : "Undo failed: check your connection and try again.",
+      );
+      if (!response || response.status >= 500) setHistory((h) => [...h, last]);
+      return;
+    }
+    const data = (await response.json()) as { version: number };
+    knownVersions.current.set(last.card.cardId, data.version);
+    restore(data.version);
+  }, [outbox, history]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "z") {
+        event.preventDefault();
+        void undo();
+        return;
+      }
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (!revealed && (event.key === " " || event.key === "Enter")) {
+        event.preventDefault();
+        reveal();
+        return;
+      }
+      if (revealed && ["1", "2", "3", "4"].includes(event.key)) {
+        event.preventDefault();
+        grade(Number(event.key) as 1 | 2 | 3 | 4);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [revealed, reveal, grade, undo]);
+
+  const left = counts.new + counts.learning + counts.review;
+  const done = history.length;
+  const progress = done + left === 0 ? 100 : Math.round((done / (done + left)) * 100);
+  const finished = !current && !loading && ready;
+
+  return (
+    <section aria-label="Review session" className="mx-auto max-w-3xl" data-testid="review-session" data-ready={ready}>
+      <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
+        <p className="flex gap-4" aria-label="Cards left">
+          <span className="text-sky-700 dark:text-sky-300">
+            New <strong data-testid="count-new">{counts.new}</strong>
+          </span>
+          <span className="text-red-700 dark:text-red-300">
+            Learning <strong data-testid="count-learning">{counts.learning}</strong>
+          </span>
+          <span className="text-emerald-700 dark:text-emerald-300">
+            Due <strong data-testid="count-review">{counts.review}</strong>
+          </span>
+        </p>
+        <div className="flex items-center gap-3">
+          {pendingCount > 0 && (
+            <span data-testid="pending-answers" className="text-amber-700 dark:text-amber-300" aria-live="polite">
+              {outbox?.signedOut
+                ? `${pendingCount} answer(s) wait for you to sign in again`
+                : outbox?.offline
+                  ? `Offline: ${pendingCount} answer(s) will be saved when the connection is back`
+                  : `Saving ${pendingCount} answer(s)…`}
+            </span>
+          )}
+          <button
+            type="button"
+            onClick={() => void undo()}
+            disabled={history.length === 0}
+            data-testid="undo"
+            className="rounded-md border border-slate-300 px-2 py-1 disabled:opacity-40 dark:border-slate-700"
+            title="Undo the last answer (Ctrl+Z)"
+          >
+            Undo <kbd className="text-xs text-slate-500">Ctrl+Z</kbd>
+          </button>
+        </div>
+      </div>
+      <div
+        role="progressbar"
+        aria-label="Session progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={progress}
+        className="mt-2 h-1.5 rounded bg-slate-200 dark:bg-slate-800"
+      >
+        <div className="h-1.5 rounded bg-accent-600 transition-[width]" style={{ width: `${progress}%` }} />
+      </div>
+      {notice && (
+        <p data-testid="review-notice" className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+          {notice}
+        </p>
+      )}
+
+      {current ? (
+        <article className="mt-6 rounded-xl border border-slate-200 p-6 shadow-sm dark:border-slate-800" data-testid="review-card" data-card-id={current.cardId}>
+          <header className="mb-4 flex items-center justify-between text-xs text-slate-500 dark:text-slate-400">
+            <span>
+              {current.paperTitle} · <span data-testid="card-kind">{current.kind}</span>
+            </span>
+            <Link
+              href={`/papers/${current.paperSlug}${current.anchor ? `#${current.anchor}` : ""}`}
+              className="text-accent-600 underline dark:text-accent-100"
+              data-testid="why-link"
+            >
+              why?
+            </Link>
+          </header>
+          <div className="card-html note-prose text-lg" data-testid="card-front" dangerouslySetInnerHTML={{ __html: current.frontHtml }} />
+          {revealed ? (
+            <>
+              <hr className="my-5 border-slate-200 dark:border-slate-800" />
+              <div className="card-html note-prose text-lg" data-testid="card-back" dangerouslySetInnerHTML={{ __html: current.backHtml }} />
+              <div className="mt-6 grid grid-cols-4 gap-2" role="group" aria-label="How well did you remember?">
+                {RATINGS.map(({ rating, name, key, tone }, i) => (
+                  <button
+                    key={rating}
+                    type="button"
+                    onClick={() => grade(rating)}
+                    data-testid={`grade-${rating}`}
+                    className={`rounded-lg px-2 py-2 text-white ${tone}`}
+                    aria-keyshortcuts={key}
+                  >
+                    <span className="block text-xs opacity-90">{current.labels[i]}</span>
+                    <span className="block font-medium">{name}</span>
+                    <kbd className="block text-xs opacity-75">{key}</kbd>
+                  </button>
+                ))}
+              </div>
+            </>
+          ) : (
+            <button
+              type="button"
+              onClick={reveal}
+              data-testid="show-answer"
+              className="mt-6 w-full rounded-lg bg-accent-600 px-4 py-2 font-medium text-white hover:bg-accent-700"
+              aria-keyshortcuts="Space Enter"
+            >
+              Show answer <kbd className="text-xs opacity-75">Space</kbd>
+            </button>
+          )}
+        </article>
+      ) : finished ? (
+        <div className="mt-10 text-center" data-testid="review-finished">
+          <h2 className="text-xl font-semibold">All done for now</h2>
+          <p className="mt-2 text-slate-600 dark:text-slate-300">
+            You answered {done} card{done === 1 ? "" : "s"} in this session.{" "}
+            <span data-testid="next-due">{describeDue(nextDue, Date.now())}</span>
+          </p>
+          <p className="mt-4 text-sm">
+            <Link href="/" className="text-accent-600 underline dark:text-accent-100">
+              Back to the library
+            </Link>
+          </p>
+        </div>
+      ) : (
+        <p className="mt-10 text-center text-slate-500" data-testid="review-loading">
+          Loading cards…
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+import { useState } from "react";
+import type { ImportResult } from "@/app/lib/server/data/review-csv";
+
+/** Export of the review log as the optimizer's CSV, and import of such a file. */
+export function ReviewLogTransfer() {
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onFile(file: File | undefined) {
+    if (!file) return;
+    setPending(true);
+    setError(null);
+    setResult(null);
+    const response = await fetch("/api/review/import", {
+      method: "POST",
+      headers: { "Content-Type": "text/csv" },
+      body: await file.text(),
+    }).catch(() => null);
+    setPending(false);
+    if (!response) return setError("The file could not be sent. Check your connection.");
+    const data = (await response.json()) as ImportResult | { error: string };
+    if (!response.ok || "error" in data) return setError("error" in data ? data.error : "The import failed.");
+    setResult(data);
+  }
+
+  return (
+    <section aria-labelledby="revlog-title" className="space-y-3">
+      <h2 id="revlog-title" className="text-lg font-semibold">Your review log</h2>
+      <p className="text-sm text-slate-600 dark:text-slate-300">
+        A CSV with the FSRS optimizer&apos;s columns: card_id, review_time, review_rating, review_state, review_duration.
+      </p>
+      <div className="flex flex-wrap items-center gap-4">
+        <a href="/api/review/export" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700" data-testid="export-csv" download>
+          Export as CSV
+        </a>
+        <label className="text-sm">
+          <span className="mr-2">Import a CSV</span>
+          <input type="file" accept=".csv,text/csv" disabled={pending} onChange={(e) => void onFile(e.target.files?.[0])} data-testid="import-csv" />
+        </label>
+      </div>
+      {pending && <p className="text-sm">Importing…</p>}
+      {error && <p className="text-sm text-red-600 dark:text-red-400" data-testid="import-error">{error}</p>}
+      {result && (
+        <div className="text-sm" data-testid="import-result">
+          <p>
+            Added {result.added} reviews; {result.alreadyThere} were already in your log; {result.rescheduled} cards rescheduled.
+          </p>
+          {result.errors.length > 0 && (
+            <>
+              <p className="mt-2">{result.errors.length} line(s) were skipped:</p>
+              <ul className="mt-1 max-h-48 list-disc overflow-auto pl-6 font-mono text-xs">
+                {result.errors.slice(0, 200).map((e) => (
+                  <li key={e.line}>line {e.line}: {e.message}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,213 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { updateSettings } from "@/app/lib/server/actions/update-settings";
+
+export interface SettingsFormValues {
+  desiredRetention: number;
+  maximumInterval: number;
+  enableFuzz: boolean;
+  learningSteps: string;
+  relearningSteps: string;
+  newPerDay: number;
+  reviewsPerDay: number;
+  timeZone: string;
+  dayStartHour: number;
+  studyAll: boolean;
+}
+
+/** Linear interpolation in the workload table (reviews a day per card at a few retentions). */
+function perCardAt(table: { retention: number; reviewsPerCardPerDay: number }[], retention: number): number {
+  const first = table[0];
+  if (!first) return 0;
+  let previous = first;
+  for (const point of table) {
+    if (point.retention >= retention) {
+      if (point.retention === previous.retention) return point.reviewsPerCardPerDay;
+      const t = (retention - previous.retention) / (point.retention - previous.retention);
+      return previous.reviewsPerCardPerDay + t * (point.reviewsPerCardPerDay - previous.reviewsPerCardPerDay);
+    }
+    previous = point;
+  }
+  return previous.reviewsPerCardPerDay;
+}
+
+const inputClass =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base dark:border-slate-700 dark:bg-slate-900";
+
+function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
+  if (!errors?.length) return null;
+  return (
+    <p id={id} data-testid={id} className="mt-1 text-xs text-red-600 dark:text-red-400">
+      {errors.join(" ")}
+    </p>
+  );
+}
+
+export function SettingsForm({
+  initial,
+  workload,
+  cardCount,
+}: {
+  initial: SettingsFormValues;
+  workload: { retention: number; reviewsPerCardPerDay: number }[];
+  cardCount: number;
+}) {
+  const router = useRouter();
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [pending, setPending] = useState(false);
+  const zones = useMemo(() => {
+    const list = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+    return list.includes(values.timeZone) ? list : [values.timeZone, ...list];
+  }, [values.timeZone]);
+  const browserZone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone, []);
+
+  const set = <K extends keyof SettingsFormValues>(key: K, value: SettingsFormValues[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
+
+  const perDay = perCardAt(workload, values.desiredRetention) * cardCount;
+  const retentionPercent = Math.round(values.desiredRetention * 100);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setPending(true);
+    setMessage(null);
+    setErrors({});
+    const result = await updateSettings(values);
+    setPending(false);
+    if (!result.ok) {
+      setErrors(result.fieldErrors ?? {});
+      setMessage({ ok: false, text: result.error });
+      return;
+    }
+    setMessage({ ok: true, text: "Saved. The new settings apply from your next answer." });
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} className="space-y-8" noValidate aria-label="Scheduling settings">
+      <fieldset className="space-y-3">
+        <legend className="text-lg font-semibold">Desired retention</legend>
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          The chance you want to still remember a card when it comes back. Higher means you forget less, but cards come
+          back sooner, so you do more reviews a day; lower means fewer reviews and more forgetting. 0.90 suits most
+          people; above 0.95 the work grows quickly.
+        </p>
+        <div className="flex items-center gap-4">
+          <label htmlFor="desiredRetention" className="sr-only">
+            Desired retention
+          </label>
+          <input
+            id="desiredRetention"
+            type="range"
+            min={0.7}
+            max={0.99}
+            step={0.01}
+            value={values.desiredRetention}
+            onChange={(e) => set("desiredRetention", Number(e.target.value))}
+            className="w-full accent-accent-600"
+            aria-describedby="workload-estimate"
+            aria-valuetext={`${retentionPercent} %`}
+          />
+          <output htmlFor="desiredRetention" className="w-14 text-right font-mono" data-testid="retention-value">
+            {values.desiredRetention.toFixed(2)}
+          </output>
+        </div>
+        <p id="workload-estimate" className="text-sm" data-testid="workload-estimate">
+          At {retentionPercent} %, your {cardCount} cards would cost about <strong>{perDay.toFixed(perDay < 10 ? 1 : 0)}</strong>{" "}
+          reviews a day over their first year (a simulation with default parameters: an order of magnitude, not a promise).
+        </p>
+        <FieldErrors id="desiredRetention-error" errors={errors.desiredRetention} />
+      </fieldset>
+
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-lg font-semibold">Daily limits and steps</legend>
+        <div>
+          <label htmlFor="newPerDay" className="block text-sm font-medium">New cards a day</label>
+          <input id="newPerDay" type="number" min={0} max={9999} value={values.newPerDay} onChange={(e) => set("newPerDay", Number(e.target.value))} className={inputClass} />
+          <FieldErrors id="newPerDay-error" errors={errors.newPerDay} />
+        </div>
+        <div>
+          <label htmlFor="reviewsPerDay" className="block text-sm font-medium">Reviews a day</label>
+          <input id="reviewsPerDay" type="number" min={0} max={99999} value={values.reviewsPerDay} onChange={(e) => set("reviewsPerDay", Number(e.target.value))} className={inputClass} />
+          <FieldErrors id="reviewsPerDay-error" errors={errors.reviewsPerDay} />
+        </div>
+        <div>
+          <label htmlFor="learningSteps" className="block text-sm font-medium">Learning steps</label>
+          <input id="learningSteps" value={values.learningSteps} onChange={(e) => set("learningSteps", e.target.value)} className={inputClass} aria-describedby="steps-hint" />
+          <FieldErrors id="learningSteps-error" errors={errors.learningSteps} />
+        </div>
+        <div>
+          <label htmlFor="relearningSteps" className="block text-sm font-medium">Relearning steps</label>
+          <input id="relearningSteps" value={values.relearningSteps} onChange={(e) => set("relearningSteps", e.target.value)} className={inputClass} aria-describedby="steps-hint" />
+          <FieldErrors id="relearningSteps-error" errors={errors.relearningSteps} />
+        </div>
+        <p id="steps-hint" className="text-xs text-slate-500 sm:col-span-2 dark:text-slate-400">
+          Steps are waits before a new or forgotten card is asked again, like &quot;1m 10m&quot; (m minutes, h hours, d days).
+          Leave empty to let FSRS schedule from the first answer.
+        </p>
+        <div>
+          <label htmlFor="maximumInterval" className="block text-sm font-medium">Maximum interval (days)</label>
+          <input id="maximumInterval" type="number" min={1} max={36500} value={values.maximumInterval} onChange={(e) => set("maximumInterval", Number(e.target.value))} className={inputClass} />
+          <FieldErrors id="maximumInterval-error" errors={errors.maximumInterval} />
+        </div>
+        <div className="flex items-end gap-2 pb-2">
+          <input id="enableFuzz" type="checkbox" checked={values.enableFuzz} onChange={(e) => set("enableFuzz", e.target.checked)} className="h-4 w-4 accent-accent-600" />
+          <label htmlFor="enableFuzz" className="text-sm">Fuzz: spread intervals a little so cards learnt together do not stay together</label>
+        </div>
+      </fieldset>
+
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-lg font-semibold">Your day</legend>
+        <div>
+          <label htmlFor="timeZone" className="block text-sm font-medium">Time zone</label>
+          <select id="timeZone" value={values.timeZone} onChange={(e) => set("timeZone", e.target.value)} className={inputClass}>
+            {zones.map((zone) => (
+              <option key={zone} value={zone}>{zone}</option>
+            ))}
+          </select>
+          {browserZone && browserZone !== values.timeZone && (
+            <button type="button" className="mt-1 text-xs text-accent-600 underline" onClick={() => set("timeZone", browserZone)}>
+              Use this device&apos;s zone ({browserZone})
+            </button>
+          )}
+          <FieldErrors id="timeZone-error" errors={errors.timeZone} />
+        </div>
+        <div>
+          <label htmlFor="dayStartHour" className="block text-sm font-medium">A new day starts at</label>
+          <select id="dayStartHour" value={values.dayStartHour} onChange={(e) => set("dayStartHour", Number(e.target.value))} className={inputClass}>
+            {Array.from({ length: 24 }, (_, h) => (
+              <option key={h} value={h}>{`${String(h).padStart(2, "0")}:00`}</option>
+            ))}
+          </select>
+          <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+            Reviews before this hour count for the day before, so a late night is still &quot;today&quot;.
+          </p>
+        </div>
+      </fieldset>
+
+      <fieldset className="space-y-2">
+        <legend className="mb-2 text-lg font-semibold">What you study</legend>
+        <div className="flex items-center gap-2">
+          <input id="study-all" type="radio" name="studyAll" checked={values.studyAll} onChange={() => set("studyAll", true)} className="accent-accent-600" />
+          <label htmlFor="study-all" className="text-sm">All notes</label>
+        </div>
+        <div className="flex items-center gap-2">
+          <input id="study-chosen" type="radio" name="studyAll" checked={!values.studyAll} onChange={() => set("studyAll", false)} className="accent-accent-600" />
+          <label htmlFor="study-chosen" className="text-sm">Only the notes I added to my study set (from a note&apos;s page or the library)</label>
+        </div>
+      </fieldset>
+
+      {message && (
+        <p data-testid="settings-message" className={message.ok ? "text-sm text-green-700 dark:text-green-400" : "text-sm text-red-600 dark:text-red-400"}>
+          {message.text}
+        </p>
+      )}
+      <button type="submit" disabled={pending} className="rounded-md bg-accent-600 px-4 py-2 text-white hover:bg-accent-700 disabled:opacity-60" data-testid="save-settings">
+        {pending ? "Saving…" : "Save settings"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,128 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { Controls, NumbersTable, Readout, SeedField, Slider, WidgetFrame, fmt } from "../ui";
+import { infoNce, toyContrastiveBatch } from "./core";
+
+const NAME = "infonce-queue";
+const id = (part: string) => `widget-${NAME}-${part}`;
+
+export default function InfoNceQueueView() {
+  const [temperature, setTemperature] = useState(0.07);
+  const [negatives, setNegatives] = useState(16);
+  const [noise, setNoise] = useState(0.6);
+  const [seed, setSeed] = useState(1);
+
+  const batch = useMemo(
+    () => toyContrastiveBatch(seed, negatives, noise),
+    [seed, negatives, noise],
+  );
+  const result = useMemo(
+    () => infoNce(batch.query, batch.positive, batch.negatives, temperature),
+    [batch, temperature],
+  );
+  const similarities = result.logits.map((l) => l * temperature);
+  const width = 300;
+  const height = 120;
+  const bar = width / result.probs.length;
+
+  return (
+    <WidgetFrame name={NAME} title="InfoNCE with a queue of negatives (MoCo)">
+      <Controls>
+        <Slider
+          label="Temperature τ"
+          value={temperature}
+          min={0.01}
+          max={1}
+          step={0.01}
+          onChange={setTemperature}
+          testId={id("temperature")}
+        />
+        <Slider
+          label="Negatives K from the queue"
+          value={negatives}
+          min={1}
+          max={64}
+          step={1}
+          onChange={setNegatives}
+          testId={id("negatives")}
+        />
+        <Slider
+          label="Augmentation noise"
+          value={noise}
+          min={0}
+          max={2}
+          step={0.1}
+          onChange={setNoise}
+          testId={id("noise")}
+        />
+        <SeedField value={seed} onChange={setSeed} testId={id("seed")} />
+      </Controls>
+      <Controls>
+        <Readout label="Loss −log p(k₊)" value={fmt(result.loss, 4)} testId={id("loss")} emphasis />
+        <Readout
+          label="p(k₊)"
+          value={fmt(result.probs[0] ?? NaN, 4)}
+          testId={id("positive-prob")}
+        />
+        <Readout
+          label="q·k₊"
+          value={fmt(similarities[0] ?? NaN)}
+          testId={id("positive-similarity")}
+        />
+        <Readout
+          label="Chance level log(K+1)"
+          value={fmt(Math.log(negatives + 1), 4)}
+          testId={id("chance-loss")}
+        />
+      </Controls>
+      <svg
+        viewBox={`0 0 ${width} ${height + 14}`}
+        className="h-auto w-full max-w-xl"
+        role="img"
+        aria-label={`Softmax over 1 positive and ${negatives} negatives; the positive gets ${fmt((result.probs[0] ?? 0) * 100, 1)} percent`}
+      >
+        <line
+          x1={0}
+          x2={width}
+          y1={height}
+          y2={height}
+          className="stroke-zinc-400"
+          strokeWidth={0.5}
+        />
+        {result.probs.map((p, i) => (
+          <rect
+            key={i}
+            x={i * bar + bar * 0.1}
+            y={height - p * height}
+            width={bar * 0.8}
+            height={p * height}
+            className={i === 0 ? "fill-emerald-500" : "fill-zinc-400 dark:fill-zinc-500"}
+          />
+        ))}
+        <text x={2} y={height + 11} fontSize={9} className="fill-emerald-700 dark:fill-emerald-400">
+          k₊
+        </text>
+        <text
+          x={width - 2}
+          y={height + 11}
+          fontSize={9}
+          textAnchor="end"
+          className="fill-zinc-600 dark:fill-zinc-300"
+        >
+          negatives 1…{negatives}
+        </text>
+      </svg>
+      <NumbersTable
+        summary="Show similarities, logits and probabilities"
+        head={["key", "q·k", "logit q·k/τ", "softmax"]}
+        rows={result.logits.map((l, i) => [
+          i === 0 ? "k₊ (positive)" : `k${i} (negative)`,
+          fmt(similarities[i] ?? NaN),
+          fmt(l),
+          fmt(result.probs[i] ?? NaN, 4),
+        ])}
+      />
+    </WidgetFrame>
+  );
+}

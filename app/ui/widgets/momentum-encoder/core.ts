@@ -1,0 +1,87 @@
+/**
+ * MoCo's momentum (key) encoder. After each optimiser step of the query encoder θ_q, the
+ * key encoder θ_k moves a little towards it:
+ *
+ *   θ_k ← m · θ_k + (1 − m) · θ_q
+ *
+ * Unrolled over steps t = 1…T with the query weights q_t after step t:
+ *
+ *   k_t = m^t · k_0 + (1 − m) · Σ_{s=1}^{t} m^{t−s} · q_s
+ *
+ * an exponential moving average with time constant 1/(1 − m) steps (10, 100, 1000 for
+ * m = 0.9, 0.99, 0.999). If q jumps from 0 to 1, k_t = 1 − m^t; if q grows steadily by r
+ * per step, k trails it by m·r / (1 − m) once settled. The lag is the point: keys in the
+ * queue, encoded over many past steps, stay consistent with each other.
+ */
+import { requireInput } from "../errors";
+import { tf, toMatrix, toVector } from "../tf";
+
+function checkMomentum(m: number): void {
+  requireInput(m >= 0 && m < 1, "momentum", m, "The momentum m must be at least 0 and below 1.");
+}
+
+/** One momentum update of a whole parameter vector: m·θ_k + (1 − m)·θ_q. */
+export function momentumStep(
+  key: readonly number[],
+  query: readonly number[],
+  m: number,
+): number[] {
+  checkMomentum(m);
+  requireInput(
+    key.length === query.length,
+    "query",
+    query.length,
+    "Key and query encoders must have the same parameters.",
+  );
+  return tf.tidy(() =>
+    toVector(tf.add(tf.mul(m, tf.tensor1d([...key])), tf.mul(1 - m, tf.tensor1d([...query])))),
+  );
+}
+
+/**
+ * The key weights k_1…k_T for each momentum in `momenta`, given the query weights q_1…q_T
+ * and the starting key weight k_0. Computed as a parallel (Hillis–Steele) scan of the
+ * linear recurrence, log₂T rounds of "b_t += m^d · b_{t−d}", instead of T sequential
+ * updates: a few dozen tensor ops even for T in the thousands, and no m^{−t} that
+ * would overflow float32.
+ */
+export function momentumTrajectories(
+  query: readonly number[],
+  momenta: readonly number[],
+  initial = 0,
+): number[][] {
+  momenta.forEach(checkMomentum);
+  const steps = query.length;
+  requireInput(steps > 0, "query", steps, "There must be at least one step.");
+  return tf.tidy(() => {
+    const m = tf.tensor2d(momenta.map((v) => [v])); // [M, 1]
+    let b = tf.mul(tf.sub(1, m), tf.tensor2d([[...query]])); // (1 − m)·q_t, [M, T]
+    for (let d = 1; d < steps; d *= 2) {
+      const shifted = tf.pad(tf.slice(b, [0, 0], [-1, steps - d]), [
+        [0, 0],
+        [d, 0],
+      ]);
+      b = tf.add(b, tf.mul(tf.pow(m, d), shifted));
+    }
+    const decay = tf.pow(m, tf.range(1, steps + 1)); // m^t, [M, T]
+    return toMatrix(tf.add(b, tf.mul(initial, decay)));
+  });
+}
+
+/** Closed form after a unit jump of the query weights at step 1 (k_0 = 0): 1 − m^t. */
+export function stepResponse(m: number, t: number): number {
+  checkMomentum(m);
+  return 1 - m ** t;
+}
+
+/** Steady-state lag behind a query encoder that grows by `rate` per step: m·r / (1 − m). */
+export function driftLag(m: number, rate: number): number {
+  checkMomentum(m);
+  return (m * rate) / (1 - m);
+}
+
+/** Steps until the key has covered half of a jump: ln ½ / ln m (≈ 6.6, 69, 693). */
+export function halfLife(m: number): number {
+  checkMomentum(m);
+  return m === 0 ? 0 : Math.log(0.5) / Math.log(m);
+}

@@ -1,0 +1,151 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { gaussianMatrix } from "../prng";
+import {
+  Controls,
+  NumbersTable,
+  Readout,
+  SeedField,
+  Select,
+  Slider,
+  WidgetFrame,
+  fmt,
+} from "../ui";
+import { halfLife, momentumTrajectories } from "./core";
+
+const NAME = "momentum-encoder";
+const id = (part: string) => `widget-${NAME}-${part}`;
+const MOMENTA = [0.9, 0.99, 0.999] as const;
+const COLORS = ["stroke-sky-500", "stroke-violet-500", "stroke-amber-500"] as const;
+type Scenario = "jump" | "drift" | "noisy";
+const SCENARIOS: { value: Scenario; label: string }[] = [
+  { value: "jump", label: "Query weights jump from 0 to 1" },
+  { value: "drift", label: "Query weights drift up steadily" },
+  { value: "noisy", label: "Query weights wander (noisy SGD)" },
+];
+
+/** θ_q after each step, for the chosen story. */
+function queryWeights(scenario: Scenario, steps: number, seed: number): number[] {
+  if (scenario === "jump") return new Array<number>(steps).fill(1);
+  if (scenario === "drift") return Array.from({ length: steps }, (_, i) => (i + 1) / steps);
+  const [noise = []] = gaussianMatrix(seed, 1, steps);
+  let q = 0;
+  return noise.map((z) => (q += 0.05 * z));
+}
+
+export default function MomentumEncoderView() {
+  const [steps, setSteps] = useState(300);
+  const [scenario, setScenario] = useState<Scenario>("jump");
+  const [seed, setSeed] = useState(1);
+
+  const query = useMemo(() => queryWeights(scenario, steps, seed), [scenario, steps, seed]);
+  const keys = useMemo(() => momentumTrajectories(query, MOMENTA), [query]);
+  const last = steps - 1;
+  const qLast = query[last] ?? NaN;
+
+  const width = 320;
+  const height = 140;
+  const all = [0, ...query, ...keys.flat()];
+  const lo = Math.min(...all);
+  const hi = Math.max(...all);
+  const span = hi - lo || 1;
+  // At most ~300 points a line: enough for the eye and fast to redraw.
+  const stride = Math.max(1, Math.floor(steps / 300));
+  const path = (series: readonly number[]) =>
+    [0, ...series]
+      .map((v, t) => ({ v, t }))
+      .filter(({ t }) => t % stride === 0 || t === steps)
+      .map(
+        ({ v, t }) =>
+          `${((t / steps) * width).toFixed(1)},${(height - ((v - lo) / span) * height).toFixed(1)}`,
+      )
+      .join(" ");
+
+  return (
+    <WidgetFrame name={NAME} title="Momentum encoder: how far the keys lag the query encoder">
+      <Controls>
+        <Select
+          label="Query encoder"
+          value={scenario}
+          options={SCENARIOS}
+          onChange={setScenario}
+          testId={id("scenario")}
+        />
+        <Slider
+          label="Training steps"
+          value={steps}
+          min={10}
+          max={2000}
+          step={10}
+          onChange={setSteps}
+          testId={id("steps")}
+        />
+        {scenario === "noisy" && <SeedField value={seed} onChange={setSeed} testId={id("seed")} />}
+      </Controls>
+      <p className="text-xs text-zinc-600 dark:text-zinc-400">
+        θ_k ← m·θ_k + (1 − m)·θ_q after every step, starting from θ_k = 0.
+      </p>
+      <svg
+        viewBox={`-2 -4 ${width + 4} ${height + 8}`}
+        className="h-auto w-full max-w-xl"
+        role="img"
+        aria-label={`Query weight and key weights over ${steps} steps for m = 0.9, 0.99 and 0.999`}
+      >
+        <polyline
+          points={path(query)}
+          fill="none"
+          className="stroke-zinc-900 dark:stroke-zinc-100"
+          strokeWidth={1.5}
+          strokeDasharray="4 2"
+        />
+        {keys.map((series, i) => (
+          <polyline
+            key={i}
+            points={path(series)}
+            fill="none"
+            className={COLORS[i]}
+            strokeWidth={1.5}
+          />
+        ))}
+      </svg>
+      <ul className="flex flex-wrap gap-4 text-xs">
+        <li>
+          <span className="mr-1 inline-block h-0.5 w-5 border-t-2 border-dashed border-zinc-900 align-middle dark:border-zinc-100" />{" "}
+          query θ_q
+        </li>
+        {MOMENTA.map((m, i) => (
+          <li key={m}>
+            <svg width={20} height={6} aria-hidden className="mr-1 inline-block">
+              <line x1={0} x2={20} y1={3} y2={3} className={COLORS[i]} strokeWidth={2} />
+            </svg>
+            key, m = {m}
+          </li>
+        ))}
+      </ul>
+      <Controls>
+        {MOMENTA.map((m, i) => (
+          <Readout
+            key={m}
+            label={`Lag θ_q − θ_k at step ${steps}, m = ${m}`}
+            value={fmt(qLast - (keys[i]?.[last] ?? NaN), 4)}
+            testId={id(`lag-${m}`)}
+            emphasis={m === 0.99}
+          />
+        ))}
+      </Controls>
+      <NumbersTable
+        summary="Show the numbers as a table"
+        head={["m", "time constant 1/(1−m)", "half-life (steps)", `θ_k at step ${steps}`, "lag"]}
+        rows={MOMENTA.map((m, i) => [
+          String(m),
+          fmt(1 / (1 - m), 0),
+          fmt(halfLife(m), 1),
+          fmt(keys[i]?.[last] ?? NaN, 4),
+          fmt(qLast - (keys[i]?.[last] ?? NaN), 4),
+        ])}
+        testId={id("table")}
+      />
+    </WidgetFrame>
+  );
+}

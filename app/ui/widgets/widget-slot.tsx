@@ -1,0 +1,192 @@
+"use client";
+
+/**
+ * Where a note's ```widget block was, the note page renders <WidgetSlot name caption />.
+ *
+ * The slot is a plain box (so the note reads fine without JavaScript) until it comes within
+ * ~200 px of the viewport; only then does it fetch the widget's view and TensorFlow.js,
+ * which live in their own chunks behind the dynamic imports of `registry.ts`. Nothing in
+ * this file imports tfjs statically: a page without widgets downloads none of it, and a
+ * page with widgets shows its text before the library arrives. A failed load (offline,
+ * a bad deploy, a backend that will not start) or a widget that throws while drawing is
+ * caught here and shown as a short message; the rest of the note is untouched.
+ */
+import {
+  Component,
+  Suspense,
+  lazy,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type ComponentType,
+  type ErrorInfo,
+  type ReactNode,
+} from "react";
+import { isWidgetName, widgetLoaders, type WidgetName } from "./registry";
+
+type SlotState = "waiting" | "loading" | "ready" | "error";
+
+/** Starts the view download and the tfjs backend together; the view renders once both are done. */
+function lazyView(name: WidgetName): ComponentType {
+  return lazy(async () => {
+    const [view] = await Promise.all([
+      widgetLoaders[name](),
+      import("./tf").then((tf) => tf.readyTf()),
+    ]);
+    return view;
+  });
+}
+
+class WidgetErrorBoundary extends Component<
+  { name: string; onError: () => void; onRetry: () => void; children: ReactNode },
+  { failed: boolean }
+> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override componentDidCatch(error: Error, info: ErrorInfo): void {
+    // The reader gets a short message; the console gets the detail for whoever debugs it.
+    console.error(`Widget "${this.props.name}" failed`, error, info.componentStack);
+    this.props.onError();
+  }
+
+  override render(): ReactNode {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <div
+        role="alert"
+        data-testid="widget-slot-error"
+        className="space-y-2 p-3 text-sm text-amber-900 dark:text-amber-200"
+      >
+        <p>This interactive figure could not be loaded. The rest of the note is unaffected.</p>
+        <button
+          type="button"
+          onClick={() => {
+            this.setState({ failed: false });
+            this.props.onRetry();
+          }}
+          className="rounded border border-amber-400 px-2 py-1 text-xs hover:bg-amber-50 focus:outline-2 focus:outline-blue-500 dark:border-amber-600 dark:hover:bg-amber-950"
+        >
+          Try again
+        </button>
+      </div>
+    );
+  }
+}
+
+/** Tells the slot the view has rendered (for the data-state that tests and styles read). */
+function Mounted({ onMount, children }: { onMount: () => void; children: ReactNode }) {
+  useEffect(onMount, [onMount]);
+  return children;
+}
+
+function Placeholder({ label, testId }: { label: string; testId: string }) {
+  return (
+    <div
+      data-testid={testId}
+      className="flex min-h-40 items-center justify-center p-4 text-sm text-zinc-500 dark:text-zinc-400"
+    >
+      {label}
+    </div>
+  );
+}
+
+export function WidgetSlot({ name, caption }: { name: string; caption?: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [View, setView] = useState<ComponentType | null>(null);
+  const [state, setState] = useState<SlotState>("waiting");
+  const [attempt, setAttempt] = useState(0);
+  const known = isWidgetName(name);
+
+  useEffect(() => {
+    if (View !== null || !isWidgetName(name)) return;
+    const load = () => setView(() => lazyView(name));
+    const element = box.current;
+    // Without IntersectionObserver (very old browsers) load straight away rather than never.
+    if (!element || typeof IntersectionObserver === "undefined") {
+      load();
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          observer.disconnect();
+          load();
+        }
+      },
+      { rootMargin: "200px" },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [View, name]);
+
+  const onMount = useCallback(() => setState("ready"), []);
+  const retry = useCallback(() => {
+    if (!isWidgetName(name)) return;
+    // A fresh lazy component, since React.lazy remembers a rejected import.
+    setView(() => lazyView(name));
+    setState("loading");
+    setAttempt((n) => n + 1);
+  }, [name]);
+  const shownState: SlotState = !known
+    ? "error"
+    : View === null
+      ? "waiting"
+      : state === "waiting"
+        ? "loading"
+        : state;
+
+  return (
+    <figure
+      data-testid="widget-slot"
+      data-widget={name}
+      data-state={shownState}
+      className="my-6 rounded-lg border border-dashed border-zinc-300 dark:border-zinc-700"
+    >
+      <div ref={box}>
+        {!known ? (
+          <p
+            role="alert"
+            data-testid="widget-slot-error"
+            className="p-3 text-sm text-amber-900 dark:text-amber-200"
+          >
+            Unknown interactive figure “{name}”.
+          </p>
+        ) : View ? (
+          <WidgetErrorBoundary
+            key={attempt}
+            name={name}
+            onError={() => setState("error")}
+            onRetry={retry}
+          >
+            <Suspense
+              fallback={
+                <Placeholder label="Loading the interactive figure…" testId="widget-slot-loading" />
+              }
+            >
+              <Mounted onMount={onMount}>
+                <View />
+              </Mounted>
+            </Suspense>
+          </WidgetErrorBoundary>
+        ) : (
+          <Placeholder
+            label="Interactive figure (loads when it scrolls into view)"
+            testId="widget-slot-placeholder"
+          />
+        )}
+      </div>
+      {caption && (
+        <figcaption className="border-t border-zinc-200 px-3 py-2 text-xs text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+          {caption}
+        </figcaption>
+      )}
+    </figure>
+  );
+}
+
+export default WidgetSlot;

@@ -1,0 +1,68 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasBrowser, launchBrowser, newPage } from "./browser";
+
+describe.runIf(hasBrowser)("the library and a note in a real browser", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("lists every note grouped by area", async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto("/");
+    expect(await page.getByTestId("note-tile").count()).toBe(32);
+    for (const area of ["Concepts", "Language", "Vision", "Video", "The CLIP family"]) {
+      await expect(page.getByRole("heading", { name: area, level: 2 }).isVisible()).resolves.toBe(true);
+    }
+    await page.getByRole("link", { name: "Video", exact: true }).click();
+    await page.waitForURL(/area=video/);
+    expect(await page.getByTestId("note-tile").count()).toBe(5);
+    await context.close();
+  });
+
+  it("searches notes, cards and questions with PostgreSQL full-text search", async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto("/");
+    await page.getByLabel("Search notes, cards and questions").fill("momentum encoder queue");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.waitForURL(/q=momentum/);
+    const tiles = page.getByTestId("note-tile");
+    await expect(tiles.first().textContent()).resolves.toContain("MoCo");
+    await expect(page.locator("mark").first().isVisible()).resolves.toBe(true);
+    await page.goto("/?q=zzzyqxv");
+    await page.getByTestId("library-empty").waitFor();
+    await context.close();
+  });
+
+  it("opens a note with rendered math, highlighted code and a card revealed in place", async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto("/");
+    await page.getByRole("link", { name: "MoCo", exact: true }).click();
+    await page.waitForURL(/\/papers\/moco$/);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("MoCo");
+    expect(await page.locator(".note-prose .katex").count()).toBeGreaterThan(0);
+    expect(await page.locator(".note-prose pre code.hljs .hljs-keyword").count()).toBeGreaterThan(0);
+    const card = page.getByTestId("inline-card").first();
+    expect(await card.getByTestId("inline-card-answer").count()).toBe(0);
+    await card.getByRole("button", { name: "Show answer" }).click();
+    await expect(card.getByTestId("inline-card-answer").isVisible()).resolves.toBe(true);
+    // The table of contents links to the sections.
+    const firstEntry = page.getByRole("navigation", { name: "Contents" }).getByRole("link").first();
+    const href = await firstEntry.getAttribute("href");
+    expect(href).toMatch(/^#/);
+    expect(await page.locator(href as string).count()).toBe(1);
+    await context.close();
+  });
+
+  it("answers 404 with a helpful page for an unknown note", async () => {
+    const { context, page } = await newPage(browser);
+    const response = await page.goto("/papers/no-such-note");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "No such note" }).isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+});

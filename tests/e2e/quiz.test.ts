@@ -1,0 +1,190 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { PrismaClient } from "@/app/generated/prisma/client";
+import { fromStoredQuestion, presentQuestion, questionSeed } from "@/app/lib/domain/quiz";
+import { scriptPrisma } from "../../scripts/lib/prisma";
+import { hashPassword } from "@/app/lib/server/auth/password";
+import { STRONG_PASSWORD, baseUrl, hasBrowser, launchBrowser, newPage, signIn, uniqueEmail } from "./browser";
+
+/** Every response body the page received, to check that no answer arrives before it is given. */
+function recordBodies(page: Page) {
+  const pending: Promise<string>[] = [];
+  page.on("response", (response) => {
+    // A body that never completes (an aborted navigation) must not hang the check.
+    const timeout = new Promise<string>((resolve) => setTimeout(() => resolve(""), 5000));
+    pending.push(Promise.race([response.text().catch(() => ""), timeout]));
+  });
+  return async () => (await Promise.all(pending)).join("\n");
+}
+
+/** Waits until the element with this test id shows exactly `text`. */
+async function waitForText(page: Page, testId: string, text: string) {
+  await page.getByTestId(testId).filter({ hasText: new RegExp(`^${text}$`) }).waitFor();
+}
+
+async function attemptIdOf(page: Page): Promise<string> {
+  await page.waitForURL(/\/quizzes\/[a-z0-9]+$/);
+  return new URL(page.url()).pathname.split("/").pop() ?? "";
+}
+
+/** Answers the question on screen with the keyboard only: rightly, or with a wrong/empty answer. */
+async function answerWithKeyboard(page: Page, prisma: PrismaClient, attemptId: string, right: boolean) {
+  const runner = page.getByTestId("quiz-runner");
+  await page.locator('[data-testid="quiz-runner"][data-phase="answering"]').waitFor();
+  const questionId = (await runner.getAttribute("data-question-id")) ?? "";
+  const attempt = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+  const row = await prisma.quizQuestion.findUniqueOrThrow({ where: { id: questionId } });
+  const question = fromStoredQuestion(row);
+  const { order } = presentQuestion(question, questionSeed(attempt.seed, questionId));
+  if (!right) {
+    if (question.type === "short" || question.type === "numeric") await page.keyboard.type("zzz");
+    return { questionId, explanation: row.explanation };
+  }
+  switch (question.type) {
+    case "single":
+      await page.keyboard.press(String(order.indexOf(question.answer) + 1));
+      break;
+    case "multiple":
+      for (const a of question.answer) await page.keyboard.press(String(order.indexOf(a) + 1));
+      break;
+    case "truefalse":
+      await page.keyboard.press(question.answer ? "1" : "2");
+      break;
+    case "short":
+    case "numeric":
+      await page.keyboard.type(String(question.answer));
+      break;
+    case "ordering": {
+      // Selection sort with the keyboard: select the item that belongs at p, move it up.
+      const arrangement = [...order];
+      for (let p = 0; p < arrangement.length; p += 1) {
+        const q = arrangement.indexOf(p);
+        if (q === p) continue;
+        await page.keyboard.press(String(q + 1));
+        for (let k = q; k > p; k -= 1) await page.keyboard.press("ArrowUp");
+        arrangement.splice(q, 1);
+        arrangement.splice(p, 0, p);
+      }
+      break;
+    }
+  }
+  return { questionId, explanation: row.explanation };
+}
+
+describe.runIf(hasBrowser)("taking quizzes in a real browser", () => {
+  let browser: Browser;
+  let prisma: PrismaClient;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    prisma = scriptPrisma(inject("databaseUrl"));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await prisma?.$disconnect();
+  });
+
+  /** An account made in the database, then signed in through the page (the sign-in form is what matters here). */
+  async function signInNewAccount(page: Page, prefix: string): Promise<string> {
+    const email = uniqueEmail(prefix);
+    await prisma.user.create({ data: { email, passwordHash: await hashPassword(STRONG_PASSWORD) } });
+    await signIn(page, email);
+    await page.getByTestId("user-menu").waitFor();
+    return email;
+  }
+
+  it("takes a mixed quiz with the keyboard, shows the score and explanations, and retakes the missed ones", async () => {
+    const { context, page } = await newPage(browser);
+    await signInNewAccount(page, "quiz");
+    const bodies = recordBodies(page);
+    await page.goto("/quizzes/new?areas=vision,language&length=4&mode=each");
+    await page.getByTestId("start-quiz").focus();
+    await page.keyboard.press("Enter");
+    const attemptId = await attemptIdOf(page);
+
+    for (let i = 0; i < 4; i += 1) {
+      await waitForText(page, "quiz-progress", `Question ${i + 1} of 4`);
+      const { explanation } = await answerWithKeyboard(page, prisma, attemptId, i % 2 === 0);
+      // Nothing the page received so far holds this question's explanation.
+      expect(await bodies()).not.toContain(explanation.slice(0, 50));
+      await page.keyboard.press("Enter");
+      await page.getByTestId("quiz-feedback").waitFor();
+      await expect(page.getByTestId("quiz-verdict").textContent()).resolves.toContain(i % 2 === 0 ? "Right" : "Wrong");
+      expect(await page.getByTestId("quiz-passage-link").getAttribute("href")).toMatch(/^\/papers\/[a-z0-9-]+(#[a-z0-9-]+)?$/);
+      await page.keyboard.press("Enter");
+    }
+
+    await page.getByTestId("quiz-score").waitFor();
+    await expect(page.getByTestId("quiz-score").textContent()).resolves.toBe("50 %");
+    await expect(page.getByTestId("quiz-explanation").count()).resolves.toBe(4);
+    await expect(page.locator('[data-testid="quiz-feedback"][data-correct="false"]').count()).resolves.toBe(2);
+    await expect(page.getByTestId("quiz-history-group").count()).resolves.toBe(1);
+
+    await page.getByTestId("quiz-retake").click();
+    await page.waitForURL((url) => url.pathname !== `/quizzes/${attemptId}` && url.pathname.startsWith("/quizzes/"));
+    await expect(page.getByTestId("quiz-title").textContent()).resolves.toMatch(/^Missed in: /);
+    await waitForText(page, "quiz-progress", "Question 1 of 2");
+    const retakeId = await attemptIdOf(page);
+    for (let i = 0; i < 2; i += 1) {
+      await answerWithKeyboard(page, prisma, retakeId, true);
+      await page.keyboard.press("Enter");
+      await page.getByTestId("quiz-feedback").waitFor();
+      await page.keyboard.press("Enter");
+    }
+    await page.getByTestId("quiz-score").waitFor();
+    await expect(page.getByTestId("quiz-score").textContent()).resolves.toBe("100 %");
+    await context.close();
+  });
+
+  it("resumes after a reload, and lets a guest on a phone see the score and keep it by signing in", async () => {
+    const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto("/quizzes/new?note=moco&length=3&mode=end");
+    await page.getByTestId("start-quiz").click();
+    const attemptId = await attemptIdOf(page);
+    await answerWithKeyboard(page, prisma, attemptId, true);
+    await page.keyboard.press("Enter");
+    await waitForText(page, "quiz-progress", "Question 2 of 3");
+    await page.reload();
+    await waitForText(page, "quiz-progress", "Question 2 of 3");
+    // Nothing wider than the phone's screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    for (let i = 0; i < 2; i += 1) {
+      await answerWithKeyboard(page, prisma, attemptId, false);
+      await page.getByTestId("quiz-submit").tap();
+      if (i === 0) await waitForText(page, "quiz-progress", "Question 3 of 3");
+    }
+    await page.getByTestId("quiz-score").waitFor();
+    await expect(page.getByTestId("quiz-score").textContent()).resolves.toBe("33 %");
+    await page.getByTestId("quiz-guest-note").waitFor();
+
+    const email = await signInNewAccount(page, "guest");
+    await page.goto(`/quizzes/${attemptId}`);
+    await page.getByTestId("quiz-score").waitFor();
+    expect(await page.getByTestId("quiz-guest-note").count()).toBe(0);
+    const user = await prisma.user.findUniqueOrThrow({ where: { email } });
+    const attempt = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+    expect(attempt.userId).toBe(user.id);
+    expect(attempt.guestToken).toBeNull();
+    await context.close();
+  });
+
+  it("answers 404 for someone else's quiz, on the page and over HTTP", async () => {
+    const owner = await newPage(browser);
+    await owner.page.goto("/quizzes/new?note=bert&length=2");
+    await owner.page.getByTestId("start-quiz").click();
+    const attemptId = await attemptIdOf(owner.page);
+    const stranger = await newPage(browser);
+    await signInNewAccount(stranger.page, "stranger");
+    // The page streams (the root has a loading state), so its status is sent before the lookup.
+    await stranger.page.goto(`/quizzes/${attemptId}`);
+    await stranger.page.getByTestId("quiz-not-found").waitFor();
+    expect(await stranger.page.getByTestId("quiz-runner").count()).toBe(0);
+    const api = await stranger.page.request.get(`/api/quiz-attempts/${attemptId}`);
+    expect(api.status()).toBe(404);
+    const mine = await owner.page.request.get(`/api/quiz-attempts/${attemptId}`);
+    expect(mine.status()).toBe(200);
+    const body = (await mine.json()) as { current: Record<string, unknown> | null };
+    expect(Object.keys(body.current ?? {})).not.toContain("answer");
+    await Promise.all([owner.context.close(), stranger.context.close()]);
+  });
+});

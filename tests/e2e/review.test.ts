@@ -1,0 +1,162 @@
+import pg from "pg";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { hashPassword } from "@/app/lib/server/auth/password";
+import { STRONG_PASSWORD, hasBrowser, launchBrowser, newPage, signIn, uniqueEmail } from "./browser";
+
+async function counts(page: Page) {
+  const read = async (id: string) => Number(await page.getByTestId(id).textContent());
+  return { new: await read("count-new"), learning: await read("count-learning"), review: await read("count-review") };
+}
+
+async function currentCardId(page: Page) {
+  return page.getByTestId("review-card").getAttribute("data-card-id");
+}
+
+async function answerWithKeyboard(page: Page, key: "1" | "2" | "3" | "4") {
+  const before = await currentCardId(page);
+  await page.keyboard.press("Space");
+  await page.getByTestId("card-back").waitFor();
+  await page.keyboard.press(key);
+  await page.waitForFunction(
+    (id) => document.querySelector("[data-testid=review-card]")?.getAttribute("data-card-id") !== id,
+    before,
+  );
+  return before;
+}
+
+describe.runIf(hasBrowser)("a review session in a real browser", () => {
+  let browser: Browser;
+  let db: pg.Client;
+
+  /** A fresh account made in the database (as sign-up makes it), then signed in through the page. */
+  async function signUp(page: Page, email: string) {
+    const id = randomUUID();
+    await db.query(`INSERT INTO "User" (id, email, "passwordHash", "updatedAt") VALUES ($1, $2, $3, now())`, [
+      id,
+      email,
+      await hashPassword(STRONG_PASSWORD),
+    ]);
+    await db.query(`INSERT INTO "UserSettings" ("userId", parameters, "updatedAt") VALUES ($1, '{}', now())`, [id]);
+    await signIn(page, email);
+    await page.getByTestId("user-menu").waitFor();
+  }
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    db = new pg.Client({ connectionString: inject("databaseUrl") });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await db?.end();
+  });
+
+  it("reviews five cards with the keyboard, undoes one, reloads with an answer pending and keeps the counts right", async () => {
+    const { context, page } = await newPage(browser);
+    const email = uniqueEmail("review");
+    await signUp(page, email);
+    const { rows } = await db.query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]);
+    const userId = rows[0]!.id;
+    const logCount = async () =>
+      Number((await db.query<{ count: string }>(`SELECT count(*) FROM "ReviewLog" WHERE "userId" = $1`, [userId])).rows[0]?.count);
+
+    await page.goto("/review");
+    await page.locator("[data-testid=review-session][data-ready=true]").waitFor();
+    expect(await counts(page)).toEqual({ new: 20, learning: 0, review: 0 });
+    await page.keyboard.press("Space");
+    await expect(page.getByTestId("grade-3").textContent()).resolves.toContain("10m");
+    await page.keyboard.press("Escape");
+
+    const answered: (string | null)[] = [];
+    for (let i = 0; i < 5; i += 1) answered.push(await answerWithKeyboard(page, "3"));
+    expect(new Set(answered).size).toBe(5);
+    expect(await counts(page)).toEqual({ new: 15, learning: 0, review: 0 });
+
+    // Undo brings the last card back, unanswered, and its count with it.
+    await page.keyboard.press("Control+z");
+    await page.waitForFunction(
+      (id) => document.querySelector("[data-testid=review-card]")?.getAttribute("data-card-id") === id,
+      answered[4],
+    );
+    expect(await counts(page)).toEqual({ new: 16, learning: 0, review: 0 });
+    await expect.poll(logCount, { timeout: 10_000 }).toBe(4);
+    await answerWithKeyboard(page, "4");
+    await expect.poll(logCount, { timeout: 10_000 }).toBe(5);
+
+    // The connection drops: the next answer stays in the browser.
+    await page.route("**/api/review/answer", (route) => route.abort("internetdisconnected"));
+    const pendingCard = await answerWithKeyboard(page, "3");
+    await page.getByTestId("pending-answers").waitFor();
+    expect(await counts(page)).toEqual({ new: 14, learning: 0, review: 0 });
+
+    // Reload with the answer still pending: its card is not shown again and the counts hold.
+    await page.reload();
+    await page.locator("[data-testid=review-session][data-ready=true]").waitFor();
+    await page.getByTestId("pending-answers").waitFor();
+    expect(await currentCardId(page)).not.toBe(pendingCard);
+    expect(await counts(page)).toEqual({ new: 14, learning: 0, review: 0 });
+    expect(await logCount()).toBe(5);
+
+    // Back online: the answer is saved once.
+    await page.unroute("**/api/review/answer");
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await page.getByTestId("pending-answers").waitFor({ state: "detached", timeout: 20_000 });
+    expect(await logCount()).toBe(6);
+    await page.reload();
+    await page.locator("[data-testid=review-session][data-ready=true]").waitFor();
+    expect(await counts(page)).toEqual({ new: 14, learning: 0, review: 0 });
+    expect(await logCount()).toBe(6);
+    await context.close();
+  });
+
+  it("shows a refused answer from a second tab and moves on", async () => {
+    const { context, page } = await newPage(browser);
+    await signUp(page, uniqueEmail("two-tabs"));
+    const other = await context.newPage();
+    await page.goto("/review");
+    await other.goto("/review");
+    await page.locator("[data-testid=review-session][data-ready=true]").waitFor();
+    await other.locator("[data-testid=review-session][data-ready=true]").waitFor();
+    const first = await answerWithKeyboard(page, "3");
+    await expect.poll(() => page.getByTestId("pending-answers").count()).toBe(0);
+    const second = await answerWithKeyboard(other, "1");
+    expect(second).toBe(first);
+    await other.getByTestId("review-notice").waitFor();
+    await expect(other.getByTestId("review-notice").textContent()).resolves.toContain("another tab");
+    expect(await currentCardId(other)).not.toBe(first);
+    await context.close();
+  });
+
+  it("measures the time from a key press to the next card on screen", async () => {
+    const { context, page } = await newPage(browser);
+    await signUp(page, uniqueEmail("latency"));
+    await page.goto("/review");
+    await page.locator("[data-testid=review-session][data-ready=true]").waitFor();
+    const timings: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      await page.keyboard.press("Space");
+      await page.getByTestId("card-back").waitFor();
+      const ms = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const before = document.querySelector("[data-testid=review-card]")?.getAttribute("data-card-id");
+            const started = performance.now();
+            const observer = new MutationObserver(() => {
+              const now = document.querySelector("[data-testid=review-card]")?.getAttribute("data-card-id");
+              if (now !== before) {
+                observer.disconnect();
+                requestAnimationFrame(() => resolve(performance.now() - started));
+              }
+            });
+            observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+            window.dispatchEvent(new KeyboardEvent("keydown", { key: "3", bubbles: true }));
+          }),
+      );
+      timings.push(ms);
+    }
+    console.log(`[review] key press → next card painted: ${timings.map((t) => t.toFixed(1)).join(", ")} ms`);
+    expect(Math.max(...timings)).toBeLessThan(50);
+    await context.close();
+  });
+});

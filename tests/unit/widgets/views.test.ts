@@ -1,0 +1,68 @@
+import { createElement } from "react";
+import { renderToString } from "react-dom/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readyTf } from "@/app/ui/widgets/tf";
+import { isWidgetName, widgetLoaders, widgetNames } from "@/app/ui/widgets/registry";
+import { fmt } from "@/app/ui/widgets/ui";
+import { gaussianMatrix, mulberry32 } from "@/app/ui/widgets/prng";
+
+beforeAll(readyTf);
+
+describe("widget registry", () => {
+  it("has a loader for exactly the thirteen widget names", () => {
+    expect(Object.keys(widgetLoaders).sort()).toEqual([...widgetNames].sort());
+    expect(widgetNames).toHaveLength(13);
+    expect(isWidgetName("infonce-queue")).toBe(true);
+    expect(isWidgetName("not-a-widget")).toBe(false);
+  });
+
+  // Rendering on the server catches a view that throws on its default inputs; the time
+  // bound is a loose smoke check (the browser bench measures the real 50 ms budget).
+  it.each([...widgetNames])(
+    "renders the %s view with its test ids and labelled controls",
+    async (name) => {
+      const { default: View } = await widgetLoaders[name]();
+      renderToString(createElement(View)); // warm-up: first-call costs are not the widget's
+      const started = performance.now();
+      const html = renderToString(createElement(View));
+      const elapsed = performance.now() - started;
+      expect(html).toContain(`data-testid="widget-${name}"`);
+      const inputs = html.match(/<(input|select)\b[^>]*>/g) ?? [];
+      expect(inputs.length).toBeGreaterThan(0);
+      for (const input of inputs) {
+        expect(input).toMatch(/data-testid="widget-/);
+        // Each control is named: by a <label for=id> (useId) or by aria-label.
+        expect(input).toMatch(/\bid="|aria-label="/);
+      }
+      expect(elapsed).toBeLessThan(250);
+    },
+  );
+});
+
+describe("shared helpers", () => {
+  it("formats numbers with a true minus sign and no negative zero", () => {
+    expect(fmt(-1.23456, 2)).toBe("−1.23");
+    expect(fmt(-0.0001, 2)).toBe("0.00");
+    expect(fmt(Infinity)).toBe("∞");
+  });
+
+  it("draws the same seeded numbers every time, uniform in [0, 1)", () => {
+    const a = mulberry32(42);
+    const b = mulberry32(42);
+    const draws = Array.from({ length: 1000 }, () => a());
+    expect(draws.slice(0, 5)).toEqual(Array.from({ length: 5 }, () => b()));
+    expect(Math.min(...draws)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...draws)).toBeLessThan(1);
+    const mean = draws.reduce((s, v) => s + v, 0) / draws.length;
+    expect(mean).toBeCloseTo(0.5, 1);
+  });
+
+  it("draws standard normal matrices with mean near 0 and variance near 1", () => {
+    const values = gaussianMatrix(7, 100, 50).flat();
+    const mean = values.reduce((s, v) => s + v, 0) / values.length;
+    const variance = values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length;
+    expect(mean).toBeCloseTo(0, 1);
+    expect(variance).toBeGreaterThan(0.9);
+    expect(variance).toBeLessThan(1.1);
+  });
+});
