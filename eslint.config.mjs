@@ -3,7 +3,7 @@ import nextPlugin from "@next/eslint-plugin-next";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules", ".next", ".data", "app/generated", "next-env.d.ts", "**/*.mjs"] },
+  { ignores: ["node_modules/**", ".next*/**", ".data/**", "app/generated/**", "next-env.d.ts", "**/*.mjs"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

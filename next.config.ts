@@ -45,9 +45,7 @@ const nextConfig: NextConfig = {
     "@prisma/adapter-pg",
     "pg",
   ],
-  async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
-  },
+  headers: () => Promise.resolve([{ source: "/:path*", headers: securityHeaders }]),
 };
 
 export default nextConfig;

@@ -30,7 +30,7 @@ async function loadBindings(): Promise<Bindings> {
   bindingsPromise ??= (async () => {
     const require = createRequire(import.meta.url);
     const bgPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-    const bindings = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as Bindings;
+    const bindings = await import("@prisma/schema-engine-wasm/schema_engine_bg");
     const wasmBytes = await readFile(bgPath.replace(/\.js$/, ".wasm"));
     const { instance } = await WebAssembly.instantiate(wasmBytes, {
       "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports,

@@ -18,14 +18,15 @@ const port = process.env.PORT ?? "3000";
 async function main() {
   const started = Date.now();
   const db = await openDatabase();
-  let next: ChildProcess | undefined;
+  const child: { next?: ChildProcess } = {};
   let stopping = false;
   async function stop(code: number) {
     if (stopping) return;
     stopping = true;
+    const next = child.next;
     if (next && next.exitCode === null) {
       next.kill("SIGTERM");
-      await new Promise((r) => next?.once("exit", r));
+      await new Promise((r) => next.once("exit", r));
     }
     await db.stop();
     process.exit(code);
@@ -53,10 +54,11 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   // Started directly (not through npx) so that stopping it stops the server process too.
-  next = spawn(path.join(ROOT, "node_modules", ".bin", "next"), [prod ? "start" : "dev", "-p", port], {
+  const next = spawn(path.join(ROOT, "node_modules", ".bin", "next"), [prod ? "start" : "dev", "-p", port], {
     env,
     stdio: ["inherit", "pipe", "inherit"],
   });
+  child.next = next;
   next.stdout?.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
     if (/Ready in|ready started|✓ Ready/.test(chunk.toString())) {

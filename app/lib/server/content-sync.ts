@@ -269,8 +269,8 @@ async function planItems<I extends CardItem | QuizItem, C>(
     ids.set(item.id, row.id);
     if (row.contentHash !== item.hash || row.retiredAt || row.position !== position) {
       const update = { ...data, retiredAt: null };
-      if (model === "card") await tx.card.update({ where: { id: row.id }, data: update as Prisma.CardUpdateInput });
-      else await tx.quizQuestion.update({ where: { id: row.id }, data: update as Prisma.QuizQuestionUpdateInput });
+      if (model === "card") await tx.card.update({ where: { id: row.id }, data: update });
+      else await tx.quizQuestion.update({ where: { id: row.id }, data: update });
       counts.updated += 1;
       summary.writes += 1;
       changed.add(item.id);

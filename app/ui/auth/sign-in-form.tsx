@@ -1,4 +1,5 @@
 "use client";
+import { formText } from "@/app/ui/form-value";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -25,7 +26,7 @@ export function SignInForm({
     setPending(true);
     setError(null);
     try {
-      const outcome = await credentialsSignIn(String(form.get("email")), String(form.get("password")));
+      const outcome = await credentialsSignIn(formText(form, "email"), formText(form, "password"));
       if (!outcome.ok) {
         setError(outcome.message);
         return;

@@ -1,4 +1,5 @@
 "use client";
+import { formText } from "@/app/ui/form-value";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -16,9 +17,9 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const input = {
-      name: String(form.get("name") ?? ""),
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
+      name: formText(form, "name"),
+      email: formText(form, "email"),
+      password: formText(form, "password"),
     };
     setPending(true);
     setError(null);

@@ -22,7 +22,8 @@ export async function POST(request: NextRequest, context: Context) {
   const { nextauth } = await context.params;
   if (nextauth.join("/") === "callback/credentials") {
     const form = await request.clone().formData();
-    const email = String(form.get("email") ?? "").trim().toLowerCase();
+    const raw = form.get("email");
+    const email = (typeof raw === "string" ? raw : "").trim().toLowerCase();
     const wait = await signInBlockedFor(email, clientIp(request.headers));
     if (wait > 0) {
       return jsonError(

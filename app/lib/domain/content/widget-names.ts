@@ -1,7 +1,7 @@
 /**
  * The widgets a note's ```widget block may name. The content pipeline validates against
  * this list without importing any client view or TensorFlow.js; the UI registry maps each
- * name to its lazy loader (a unit test keeps `app/ui/widgets/names.ts` in step with it).
+ * name to its lazy loader (`app/ui/widgets/names.ts` re-exports this list).
  */
 export const WIDGET_NAMES = [
   "norm-compare",
