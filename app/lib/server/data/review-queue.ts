@@ -131,8 +131,7 @@ function stateCandidatesSql(
        WHERE s."userId" = ${userId} AND ${stateWhere} AND ${where}
        ORDER BY ${order} LIMIT ${limit}`;
   }
-  // The pick reads only columns of the (userId, state, due, stability, lastReview, cardId)
-  // index, so PostgreSQL ranks the due cards without visiting the table (index-only scan).
+  // Pick the states first (one indexed range of this user's states), then read only those.
   return Prisma.sql`
     WITH picked AS (
       SELECT s."cardId" FROM "CardState" s
