@@ -50,6 +50,11 @@ export function NoteUserPanel({ slug, cardCount, questionCount }: { slug: string
       {status.state === "loading" && <p className="text-xs text-slate-500" role="status">Loading your progress…</p>}
       {status.state === "error" && <p className="text-xs text-red-600">Could not load your progress for this note.</p>}
       <StudySetButton slug={slug} signedIn={status.state === "user"} inStudySet={status.state === "user" && status.inStudySet} />
+      {status.state === "user" && (
+        <Link href={`/review?paper=${slug}`} className="block rounded-md bg-accent-600 px-3 py-2 text-center text-sm font-medium text-white hover:bg-accent-700">
+          Review this note&apos;s cards
+        </Link>
+      )}
       <Link href={`/quizzes/new?note=${slug}`} data-testid="note-quiz-link" className="block rounded-md border border-slate-300 px-3 py-2 text-center text-sm hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900">
         Take this note&apos;s quiz
       </Link>
