@@ -80,4 +80,8 @@ async function main() {
   }
 }
 
-void main();
+main().catch((error: unknown) => {
+  // Expected failures (an unreachable database, a bad environment) print their message only.
+  console.error(error instanceof Error ? `${error.name}: ${error.message}` : `Failed: ${String(error)}`);
+  process.exit(1);
+});
