@@ -6,6 +6,8 @@ import {
   type FSRSBindingItem,
 } from "@open-spaced-repetition/binding";
 import { FSRS6_PARAMETER_COUNT } from "@/app/lib/domain/scheduling";
+import { z } from "zod";
+import type { Prisma } from "@/app/generated/prisma/client";
 import { db } from "./db";
 import { exportReviewLogCsv, rescheduleCards } from "./data/review-csv";
 import { getUserSettings, schedulerSettingsOf } from "./data/settings";
@@ -39,13 +41,56 @@ export interface OptimizerStatus {
   job: OptimizerJob | null;
 }
 
+const fitMetricsSchema = z.object({ logLoss: z.number(), rmse: z.number() });
+const jobSchema: z.ZodType<OptimizerJob> = z.discriminatedUnion("state", [
+  z.object({ state: z.literal("running"), done: z.number(), total: z.number(), startedAt: z.string() }),
+  z.object({
+    state: z.literal("done"),
+    current: fitMetricsSchema,
+    fitted: fitMetricsSchema,
+    applied: z.boolean(),
+    rescheduled: z.number(),
+    reviews: z.number(),
+    finishedAt: z.string(),
+  }),
+  z.object({ state: z.literal("failed"), error: z.string(), finishedAt: z.string() }),
+]);
+
+/** A running job not heard from in this long is taken to have died with its instance. */
+const STALE_MS = 10 * 60 * 1000;
+
+/** The user's job as stored in PostgreSQL, where every app instance can read it. */
+async function loadJob(userId: string): Promise<OptimizerJob | null> {
+  const row = await db.optimizerJob.findUnique({ where: { userId } });
+  if (!row) return null;
+  const parsed = jobSchema.safeParse(row.job);
+  if (!parsed.success) return null;
+  if (parsed.data.state === "running" && Date.now() - row.updatedAt.getTime() > STALE_MS) {
+    return { state: "failed", error: "The optimizer stopped before finishing. Start it again.", finishedAt: row.updatedAt.toISOString() };
+  }
+  return parsed.data;
+}
+
+async function saveJob(userId: string, job: OptimizerJob): Promise<void> {
+  const value = JSON.parse(JSON.stringify(job)) as Prisma.InputJsonObject;
+  await db.optimizerJob.upsert({ where: { userId }, create: { userId, job: value }, update: { job: value } });
+}
+
 /**
- * Jobs of this server process. A fit takes well under a second for a few thousand reviews and
- * runs on the binding's own thread; only its progress lives here, so with several app
- * instances a status poll may land on another one and show no job (the result is in the DB).
+ * Marks a fit as running unless one already is (and is not stale): one statement, so two
+ * instances asked at once cannot both start. True when this caller may run the fit.
  */
-const jobs: Map<string, OptimizerJob> = ((globalThis as { paperdeckOptimizerJobs?: Map<string, OptimizerJob> })
-  .paperdeckOptimizerJobs ??= new Map<string, OptimizerJob>());
+async function claimJob(userId: string, job: OptimizerJob): Promise<boolean> {
+  const value = JSON.stringify(job);
+  const rows = await db.$queryRaw<{ userId: string }[]>`
+    INSERT INTO "OptimizerJob" ("userId", "job", "updatedAt")
+    VALUES (${userId}, ${value}::jsonb, now())
+    ON CONFLICT ("userId") DO UPDATE SET "job" = EXCLUDED."job", "updatedAt" = now()
+    WHERE "OptimizerJob"."job"->>'state' <> 'running'
+       OR "OptimizerJob"."updatedAt" < now() - make_interval(secs => ${STALE_MS / 1000})
+    RETURNING "userId"`;
+  return rows.length > 0;
+}
 
 export class NotEnoughReviewsError extends Error {
   override name = "NotEnoughReviewsError";
@@ -90,7 +135,7 @@ export async function optimizerStatus(userId: string): Promise<OptimizerStatus> 
     reviewCount,
     minimumReviews: MIN_REVIEWS_TO_OPTIMIZE,
     parametersFitAt: settings?.parameters.length ? (settings.parametersFitAt?.toISOString() ?? null) : null,
-    job: jobs.get(userId) ?? null,
+    job: await loadJob(userId),
   };
 }
 
@@ -103,20 +148,17 @@ export async function optimizerStatus(userId: string): Promise<OptimizerStatus> 
 export async function runOptimizer(userId: string, now: () => Date = () => new Date()): Promise<OptimizerJob> {
   const reviewCount = await db.reviewLog.count({ where: { userId } });
   if (reviewCount < MIN_REVIEWS_TO_OPTIMIZE) throw new NotEnoughReviewsError(MIN_REVIEWS_TO_OPTIMIZE - reviewCount);
-  const running = jobs.get(userId);
-  if (running?.state === "running") return running;
-  const job: OptimizerJob = { state: "running", done: 0, total: 1, startedAt: now().toISOString() };
-  jobs.set(userId, job);
+  const job: Extract<OptimizerJob, { state: "running" }> = { state: "running", done: 0, total: 1, startedAt: now().toISOString() };
+  if (!(await claimJob(userId, job))) return (await loadJob(userId)) ?? job;
   return fitAndApply(userId, job, reviewCount, now);
 }
 
 /** Starts a fit in the background (the request returns at once); the page polls the status. */
 export async function startOptimizer(userId: string): Promise<OptimizerStatus> {
   const reviewCount = await db.reviewLog.count({ where: { userId } });
-  if (reviewCount >= MIN_REVIEWS_TO_OPTIMIZE && jobs.get(userId)?.state !== "running") {
-    const job: OptimizerJob = { state: "running", done: 0, total: 1, startedAt: new Date().toISOString() };
-    jobs.set(userId, job);
-    void fitAndApply(userId, job, reviewCount, () => new Date());
+  if (reviewCount >= MIN_REVIEWS_TO_OPTIMIZE) {
+    const job: Extract<OptimizerJob, { state: "running" }> = { state: "running", done: 0, total: 1, startedAt: new Date().toISOString() };
+    if (await claimJob(userId, job)) void fitAndApply(userId, job, reviewCount, () => new Date());
   }
   return optimizerStatus(userId);
 }
@@ -127,6 +169,10 @@ async function fitAndApply(
   reviewCount: number,
   now: () => Date,
 ): Promise<OptimizerJob> {
+  let lastSaved = 0;
+  // Progress writes are chained and awaited before the result is saved, so a late progress
+  // write can never overwrite the final state.
+  let progressWrite: Promise<void> = Promise.resolve();
   try {
     const settingsRow = await getUserSettings(userId);
     const items = await trainingItems(userId, settingsRow.timeZone, settingsRow.dayStartHour);
@@ -138,11 +184,17 @@ async function fitAndApply(
       progress: (done, total) => {
         job.done = done;
         job.total = total;
+        // Progress goes to the database at most every 250 ms, for whichever instance is polled.
+        if (Date.now() - lastSaved > 250) {
+          lastSaved = Date.now();
+          progressWrite = progressWrite.then(() => saveJob(userId, job)).catch(() => {});
+        }
       },
     });
     if (fittedParameters.length !== FSRS6_PARAMETER_COUNT) {
       throw new Error(`the optimizer returned ${fittedParameters.length} parameters, expected ${FSRS6_PARAMETER_COUNT}`);
     }
+    await progressWrite;
     const current = metricsOf(settingsRow.parameters, items);
     const fitted = metricsOf(fittedParameters, items);
     const applied = fitted.logLoss < current.logLoss;
@@ -164,15 +216,16 @@ async function fitAndApply(
       reviews: reviewCount,
       finishedAt: now().toISOString(),
     };
-    jobs.set(userId, result);
+    await saveJob(userId, result);
     return result;
   } catch (error) {
     console.error(`optimizer failed for user ${userId}`, error);
+    await progressWrite;
     const message = error instanceof Error && /NotEnoughData/i.test(error.message)
       ? "Your log does not yet hold enough reviews spread over several days to fit parameters."
       : "The optimizer failed. Your parameters were not changed.";
     const failed: OptimizerJob = { state: "failed", error: message, finishedAt: now().toISOString() };
-    jobs.set(userId, failed);
+    await saveJob(userId, failed);
     return failed;
   }
 }
