@@ -1,12 +1,17 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/app/lib/server/auth/require-page-user";
+import { notesWithCards } from "@/app/lib/server/data/user-data-anki";
+import { AnkiExportForm } from "@/app/ui/account/anki-export-form";
 import { ChangePasswordForm } from "@/app/ui/account/change-password-form";
+import { DataImport } from "@/app/ui/account/data-import";
+import { DeleteAccount } from "@/app/ui/account/delete-account";
 import { SignOutEverywhere } from "@/app/ui/account/sign-out-everywhere";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const user = await requirePageUser("/account");
+  const notes = await notesWithCards();
   return (
     <div className="mx-auto max-w-xl space-y-10">
       <header>
@@ -21,6 +26,21 @@ export default async function AccountPage() {
       <section aria-labelledby="sessions-heading" className="space-y-3">
         <h2 id="sessions-heading" className="text-lg font-semibold">Sessions</h2>
         <SignOutEverywhere />
+      </section>
+      <section id="your-data" aria-labelledby="data-heading" className="space-y-4">
+        <h2 id="data-heading" className="text-lg font-semibold">Your data</h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          One JSON file with your settings, study set, card states, review log and quiz attempts. Import it here or on another PaperDeck: nothing is doubled, so importing twice is safe.
+        </p>
+        <a href="/api/export" download data-testid="export-data" className="inline-block rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">
+          Export everything (.json)
+        </a>
+        <DataImport />
+        <AnkiExportForm notes={notes} />
+      </section>
+      <section aria-labelledby="delete-heading" className="space-y-3 rounded-lg border border-red-200 p-4 dark:border-red-900">
+        <h2 id="delete-heading" className="text-lg font-semibold text-red-700 dark:text-red-300">Delete account</h2>
+        <DeleteAccount email={user.email} />
       </section>
     </div>
   );

@@ -5,6 +5,8 @@ import { changePassword } from "@/app/lib/server/actions/change-password";
 import { credentialsSignIn } from "@/app/ui/auth/credentials-sign-in";
 import { Field } from "@/app/ui/auth/field";
 
+const text = (value: FormDataEntryValue | null) => (typeof value === "string" ? value : "");
+
 export function ChangePasswordForm() {
   const router = useRouter();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -16,8 +18,8 @@ export function ChangePasswordForm() {
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const input = {
-      currentPassword: String(form.get("currentPassword") ?? ""),
-      newPassword: String(form.get("newPassword") ?? ""),
+      currentPassword: text(form.get("currentPassword")),
+      newPassword: text(form.get("newPassword")),
     };
     setPending(true);
     setMessage(null);

@@ -20,3 +20,14 @@ export {
   type ForecastDay,
 } from "./activity";
 export { forgettingCurve, type CurvePoint } from "./forgetting-curve";
+export {
+  retentionFromDailyTallies,
+  yearHeatmap,
+  calibrationCurve,
+  CALIBRATION_BUCKETS,
+  studyDayStarts,
+  type DailyRetentionTally,
+  type HeatmapCell,
+  type ElapsedStabilityGroup,
+  type CalibrationPoint,
+} from "./aggregates";

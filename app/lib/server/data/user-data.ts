@@ -1,0 +1,363 @@
+import "server-only";
+import { Prisma } from "@/app/generated/prisma/client";
+import {
+  USER_DATA_FORMAT,
+  USER_DATA_VERSION,
+  type UserDataFile,
+  type UserDataJson,
+} from "@/app/lib/schemas/user-data";
+import { db } from "../db";
+
+/**
+ * "Your data in your hands": everything of one user as one JSON file, and that file imported
+ * back on this or another instance. Cards and questions travel as (note slug, key); review
+ * logs are matched by clientId and quiz attempts by id, so an import adds only what is missing.
+ */
+
+const PAGE = 5000;
+type Json = Prisma.InputJsonValue;
+
+async function itemNames() {
+  const [cards, questions] = await Promise.all([
+    db.card.findMany({ select: { id: true, key: true, paper: { select: { slug: true } } } }),
+    db.quizQuestion.findMany({ select: { id: true, key: true, paper: { select: { slug: true } } } }),
+  ]);
+  return {
+    card: new Map(cards.map((c) => [c.id, { note: c.paper.slug, key: c.key }])),
+    question: new Map(questions.map((q) => [q.id, { note: q.paper.slug, key: q.key }])),
+  };
+}
+
+const iso = (d: Date) => d.toISOString();
+const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
+
+/**
+ * The export as pieces of JSON text, so a long review log is written page by page (a route
+ * streams them; nothing holds the whole file). Sections are ordered so that two exports of the
+ * same data are identical apart from `exportedAt`.
+ */
+export async function* exportUserDataChunks(userId: string, now: Date): AsyncGenerator<string> {
+  const names = await itemNames();
+  const cardName = (id: string) => names.card.get(id) ?? { note: "", key: id };
+  const [settings, studySet, states] = await Promise.all([
+    db.userSettings.findUnique({ where: { userId } }),
+    db.studySetPaper.findMany({ where: { userId }, select: { addedAt: true, paper: { select: { slug: true } } }, orderBy: { paper: { slug: "asc" } } }),
+    db.cardState.findMany({ where: { userId }, orderBy: { cardId: "asc" } }),
+  ]);
+  const head: Omit<UserDataJson, "reviewLogs" | "quizAttempts"> = {
+    format: USER_DATA_FORMAT,
+    version: USER_DATA_VERSION,
+    exportedAt: iso(now),
+    settings: settings && {
+      desiredRetention: settings.desiredRetention,
+      maximumInterval: settings.maximumInterval,
+      enableFuzz: settings.enableFuzz,
+      learningSteps: settings.learningSteps,
+      relearningSteps: settings.relearningSteps,
+      newPerDay: settings.newPerDay,
+      reviewsPerDay: settings.reviewsPerDay,
+      timeZone: settings.timeZone,
+      dayStartHour: settings.dayStartHour,
+      studyAll: settings.studyAll,
+      parameters: settings.parameters,
+      parametersFitAt: isoOrNull(settings.parametersFitAt),
+    },
+    studySet: studySet.map((s) => ({ note: s.paper.slug, addedAt: iso(s.addedAt) })),
+    cardStates: states
+      .map((s) => {
+        const name = cardName(s.cardId);
+        return {
+          note: name.note,
+          card: name.key,
+          due: iso(s.due),
+          stability: s.stability,
+          difficulty: s.difficulty,
+          elapsedDays: s.elapsedDays,
+          scheduledDays: s.scheduledDays,
+          learningSteps: s.learningSteps,
+          reps: s.reps,
+          lapses: s.lapses,
+          state: s.state,
+          lastReview: isoOrNull(s.lastReview),
+        };
+      })
+      .sort((a, b) => (a.note + "\u0000" + a.card < b.note + "\u0000" + b.card ? -1 : 1)),
+  };
+  const headText = JSON.stringify(head);
+  yield `${headText.slice(0, -1)},"reviewLogs":[`;
+
+  let cursor: string | undefined;
+  let first = true;
+  for (;;) {
+    const logs = await db.reviewLog.findMany({
+      where: { userId, ...(cursor ? { clientId: { gt: cursor } } : {}) },
+      orderBy: { clientId: "asc" },
+      take: PAGE,
+    });
+    if (logs.length === 0) break;
+    const text = logs
+      .map((l) => {
+        const name = cardName(l.cardId);
+        return JSON.stringify({
+          clientId: l.clientId,
+          note: name.note,
+          card: name.key,
+          rating: l.rating,
+          state: l.state,
+          due: iso(l.due),
+          stability: l.stability,
+          difficulty: l.difficulty,
+          elapsedDays: l.elapsedDays,
+          lastElapsedDays: l.lastElapsedDays,
+          scheduledDays: l.scheduledDays,
+          learningSteps: l.learningSteps,
+          reviewedAt: iso(l.reviewedAt),
+          durationMs: l.durationMs,
+          previous: l.previous,
+          source: l.source,
+        });
+      })
+      .join(",");
+    yield (first ? "" : ",") + text;
+    first = false;
+    cursor = logs[logs.length - 1]?.clientId;
+    if (logs.length < PAGE) break;
+  }
+
+  yield `],"quizAttempts":`;
+  const attempts = await db.quizAttempt.findMany({
+    where: { userId },
+    orderBy: { id: "asc" },
+    include: { answers: { orderBy: { questionId: "asc" } } },
+  });
+  const questionName = (id: string) => names.question.get(id) ?? { note: "", key: id };
+  yield JSON.stringify(
+    attempts.map((a) => ({
+      id: a.id,
+      scope: a.scope,
+      title: a.title,
+      seed: a.seed,
+      mode: a.mode,
+      questions: a.questionIds.map((id) => {
+        const name = questionName(id);
+        return { note: name.note, question: name.key };
+      }),
+      score: a.score,
+      startedAt: iso(a.startedAt),
+      finishedAt: isoOrNull(a.finishedAt),
+      parentId: a.parentId,
+      answers: a.answers.map((x) => {
+        const name = questionName(x.questionId);
+        return {
+          note: name.note,
+          question: name.key,
+          response: x.response,
+          score: x.score,
+          correct: x.correct,
+          timeMs: x.timeMs,
+          answeredAt: iso(x.answeredAt),
+        };
+      }),
+    })),
+  );
+  yield "}";
+}
+
+/** The whole export as one string (tests, small accounts). */
+export async function exportUserData(userId: string, now: Date): Promise<string> {
+  let text = "";
+  for await (const chunk of exportUserDataChunks(userId, now)) text += chunk;
+  return text;
+}
+
+export interface ImportSummary {
+  settings: "replaced" | "unchanged" | "none";
+  studySet: { added: number };
+  cardStates: { added: number; updated: number; unchanged: number };
+  reviewLogs: { added: number; alreadyThere: number };
+  quizAttempts: { added: number; alreadyThere: number };
+  /** What could not be imported, with the reason. */
+  skipped: { unknownCards: number; unknownNotes: number; unknownQuestions: number; attemptsOfAnotherAccount: number };
+}
+
+const itemKey = (note: string, key: string) => `${note}\u0000${key}`;
+
+/** A newer state wins: the later last review, then more repetitions. Equal states are left alone. */
+function isNewer(
+  incoming: { lastReview: Date | null; reps: number },
+  current: { lastReview: Date | null; reps: number },
+): boolean {
+  const a = incoming.lastReview?.getTime() ?? -Infinity;
+  const b = current.lastReview?.getTime() ?? -Infinity;
+  return a !== b ? a > b : incoming.reps > current.reps;
+}
+
+function sameSettings(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  return Object.keys(a).every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
+}
+
+/**
+ * Imports a parsed export into the user's account, in one transaction (a failure leaves the
+ * account as it was). Settings are replaced; the study set, review log and quiz attempts are
+ * merged (what is there stays, what is missing is added); a card state is written when there
+ * is none or the file's is newer. Cards, notes and questions this instance does not have are
+ * counted and skipped, and so are quiz attempts whose id another account owns.
+ */
+export async function importUserData(userId: string, file: UserDataFile): Promise<ImportSummary> {
+  const [cards, questions, papers] = await Promise.all([
+    db.card.findMany({ select: { id: true, key: true, paper: { select: { slug: true } } } }),
+    db.quizQuestion.findMany({ select: { id: true, key: true, paper: { select: { slug: true } } } }),
+    db.paper.findMany({ select: { id: true, slug: true } }),
+  ]);
+  const cardId = new Map(cards.map((c) => [itemKey(c.paper.slug, c.key), c.id]));
+  const questionId = new Map(questions.map((q) => [itemKey(q.paper.slug, q.key), q.id]));
+  const paperId = new Map(papers.map((p) => [p.slug, p.id]));
+  const summary: ImportSummary = {
+    settings: "none",
+    studySet: { added: 0 },
+    cardStates: { added: 0, updated: 0, unchanged: 0 },
+    reviewLogs: { added: 0, alreadyThere: 0 },
+    quizAttempts: { added: 0, alreadyThere: 0 },
+    skipped: { unknownCards: 0, unknownNotes: 0, unknownQuestions: 0, attemptsOfAnotherAccount: 0 },
+  };
+
+  await db.$transaction(
+    async (tx) => {
+      // ------------------------------------------------------------ settings
+      if (file.settings) {
+        const current = await tx.userSettings.findUnique({ where: { userId } });
+        if (current && sameSettings(file.settings, current)) summary.settings = "unchanged";
+        else {
+          await tx.userSettings.upsert({
+            where: { userId },
+            create: { userId, ...file.settings },
+            update: { ...file.settings, newCardsFrom: 0 },
+          });
+          summary.settings = "replaced";
+        }
+      }
+
+      // ------------------------------------------------------------ study set
+      const setRows = file.studySet.flatMap((s) => {
+        const id = paperId.get(s.note);
+        if (!id) summary.skipped.unknownNotes += 1;
+        return id ? [{ userId, paperId: id, addedAt: s.addedAt }] : [];
+      });
+      summary.studySet.added = (await tx.studySetPaper.createMany({ data: setRows, skipDuplicates: true })).count;
+
+      // ------------------------------------------------------------ card states
+      const existing = new Map(
+        (await tx.cardState.findMany({ where: { userId }, select: { cardId: true, lastReview: true, reps: true, version: true } })).map(
+          (s) => [s.cardId, s],
+        ),
+      );
+      const creates: Prisma.CardStateCreateManyInput[] = [];
+      for (const s of file.cardStates) {
+        const id = cardId.get(itemKey(s.note, s.card));
+        if (!id) {
+          summary.skipped.unknownCards += 1;
+          continue;
+        }
+        const { note: _note, card: _card, ...fields } = s;
+        const current = existing.get(id);
+        if (!current) {
+          creates.push({ userId, cardId: id, ...fields });
+          existing.set(id, { cardId: id, lastReview: s.lastReview, reps: s.reps, version: 0 });
+        } else if (isNewer(s, current)) {
+          // A new version: a review session showing the old state gets a conflict, not a silent overwrite.
+          await tx.cardState.update({ where: { userId_cardId: { userId, cardId: id } }, data: { ...fields, version: current.version + 1 } });
+          summary.cardStates.updated += 1;
+        } else summary.cardStates.unchanged += 1;
+      }
+      for (let i = 0; i < creates.length; i += PAGE) {
+        summary.cardStates.added += (await tx.cardState.createMany({ data: creates.slice(i, i + PAGE), skipDuplicates: true })).count;
+      }
+
+      // ------------------------------------------------------------ review log
+      const logs: Prisma.ReviewLogCreateManyInput[] = [];
+      for (const l of file.reviewLogs) {
+        const id = cardId.get(itemKey(l.note, l.card));
+        if (!id) {
+          summary.skipped.unknownCards += 1;
+          continue;
+        }
+        const { note: _note, card: _card, previous, ...fields } = l;
+        logs.push({ ...fields, previous: (previous ?? {}), userId, cardId: id });
+      }
+      for (let i = 0; i < logs.length; i += PAGE) {
+        summary.reviewLogs.added += (await tx.reviewLog.createMany({ data: logs.slice(i, i + PAGE), skipDuplicates: true })).count;
+      }
+      summary.reviewLogs.alreadyThere = logs.length - summary.reviewLogs.added;
+
+      // ------------------------------------------------------------ quiz attempts
+      const owners = new Map(
+        (
+          await tx.quizAttempt.findMany({
+            where: { id: { in: file.quizAttempts.map((a) => a.id) } },
+            select: { id: true, userId: true },
+          })
+        ).map((a) => [a.id, a.userId]),
+      );
+      const attemptRows: Prisma.QuizAttemptCreateManyInput[] = [];
+      const answerRows: Prisma.QuizAnswerCreateManyInput[] = [];
+      for (const a of file.quizAttempts) {
+        if (owners.has(a.id)) {
+          if (owners.get(a.id) === userId) summary.quizAttempts.alreadyThere += 1;
+          else summary.skipped.attemptsOfAnotherAccount += 1;
+          continue;
+        }
+        const ids = a.questions.map((q) => questionId.get(itemKey(q.note, q.question)));
+        const answerIds = a.answers.map((x) => questionId.get(itemKey(x.note, x.question)));
+        if (ids.some((id) => !id) || answerIds.some((id) => !id)) {
+          summary.skipped.unknownQuestions += 1;
+          continue;
+        }
+        attemptRows.push({
+          id: a.id,
+          userId,
+          scope: (a.scope ?? {}),
+          title: a.title,
+          seed: a.seed,
+          mode: a.mode,
+          questionIds: ids.filter((id): id is string => Boolean(id)),
+          score: a.score,
+          startedAt: a.startedAt,
+          finishedAt: a.finishedAt,
+          parentId: a.parentId,
+        });
+        a.answers.forEach((x, i) => {
+          answerRows.push({
+            attemptId: a.id,
+            questionId: answerIds[i] ?? "",
+            response: (x.response ?? null) as Json,
+            score: x.score,
+            correct: x.correct,
+            timeMs: x.timeMs,
+            answeredAt: x.answeredAt,
+          });
+        });
+      }
+      summary.quizAttempts.added = (await tx.quizAttempt.createMany({ data: attemptRows, skipDuplicates: true })).count;
+      for (let i = 0; i < answerRows.length; i += PAGE) {
+        await tx.quizAnswer.createMany({ data: answerRows.slice(i, i + PAGE), skipDuplicates: true });
+      }
+    },
+    { timeout: 10 * 60_000, maxWait: 30_000 },
+  );
+  return summary;
+}
+
+/**
+ * Deletes the account and every row of it: the user row cascades to settings, study set, card
+ * states, review log, quiz attempts (and their answers), OAuth accounts and sessions; the
+ * sign-in rate-limit counter keyed by the email goes too. Returns false when it was already gone.
+ */
+export async function deleteAccountAndData(userId: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
+    if (!user) return false;
+    await tx.rateLimit.deleteMany({ where: { key: `signin-account:${user.email}` } });
+    await tx.user.delete({ where: { id: userId } });
+    return true;
+  });
+}

@@ -1,0 +1,56 @@
+"use client";
+import { useState } from "react";
+import type { ImportSummary } from "@/app/lib/server/data/user-data";
+
+/** Uploads a PaperDeck export to /api/import and says what was added. */
+export function DataImport() {
+  const [summary, setSummary] = useState<ImportSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onFile(input: HTMLInputElement) {
+    const file = input.files?.[0];
+    if (!file) return;
+    setPending(true);
+    setError(null);
+    setSummary(null);
+    const response = await fetch("/api/import", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: await file.text(),
+    }).catch(() => null);
+    setPending(false);
+    input.value = "";
+    if (!response) return setError("The file could not be sent. Check your connection.");
+    const data = (await response.json().catch(() => ({ error: "The server's answer could not be read." }))) as ImportSummary | { error: string };
+    if (!response.ok || "error" in data) return setError("error" in data ? data.error : "The import failed.");
+    setSummary(data);
+  }
+
+  const skipped = summary ? Object.values(summary.skipped).reduce((a, b) => a + b, 0) : 0;
+  return (
+    <div className="space-y-2">
+      <label className="block text-sm">
+        <span className="mr-2 font-medium">Import a PaperDeck export (.json)</span>
+        <input type="file" accept=".json,application/json" disabled={pending} onChange={(e) => void onFile(e.currentTarget)} data-testid="import-data" />
+      </label>
+      {pending && <p className="text-sm" role="status">Importing…</p>}
+      {error && <p className="text-sm text-red-600 dark:text-red-400" role="status" data-testid="import-data-error">{error}</p>}
+      {summary && (
+        <div className="text-sm" role="status" data-testid="import-data-result">
+          <p>
+            Added {summary.reviewLogs.added} reviews ({summary.reviewLogs.alreadyThere} already there), {summary.cardStates.added} card states
+            ({summary.cardStates.updated} updated), {summary.quizAttempts.added} quiz attempts ({summary.quizAttempts.alreadyThere} already there),
+            {" "}{summary.studySet.added} notes to your study set; settings {summary.settings}.
+          </p>
+          {skipped > 0 && (
+            <p className="mt-1 text-amber-700 dark:text-amber-300">
+              Skipped: {summary.skipped.unknownCards} items of cards and {summary.skipped.unknownNotes} notes this site does not have,
+              {" "}{summary.skipped.unknownQuestions} quiz attempts with unknown questions, {summary.skipped.attemptsOfAnotherAccount} quiz attempts that belong to another account.
+            </p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+import { useState } from "react";
+import { deleteAccount } from "@/app/lib/server/actions/delete-account";
+import { signOut } from "@/app/ui/auth/next-auth-client";
+
+/** Deletes the account once the user has typed its email; then the session ends. */
+export function DeleteAccount({ email }: { email: string }) {
+  const [typed, setTyped] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const matches = typed.trim().toLowerCase() === email.toLowerCase();
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!matches) return setError("Type your email exactly to confirm.");
+    setPending(true);
+    setError(null);
+    const result = await deleteAccount({ confirmEmail: typed });
+    if (!result.ok) {
+      setPending(false);
+      return setError(result.error);
+    }
+    await signOut("/");
+  }
+
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} className="space-y-3" noValidate>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        This deletes your account, settings, study set, card states, review log and quiz results. It cannot be undone: export your data first.
+      </p>
+      <label className="block text-sm">
+        <span className="font-medium">Type your email ({email}) to confirm</span>
+        <input
+          type="email"
+          name="confirmEmail"
+          autoComplete="off"
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          data-testid="delete-confirm"
+          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900"
+        />
+      </label>
+      {error && <p role="status" className="text-sm text-red-600 dark:text-red-400" data-testid="delete-error">{error}</p>}
+      <button
+        type="submit"
+        disabled={pending || !matches}
+        data-testid="delete-account"
+        className="rounded-md bg-red-600 px-4 py-2 text-white hover:bg-red-700 disabled:opacity-50"
+      >
+        {pending ? "Deleting…" : "Delete my account and data"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,167 @@
+import type { ScoreTrend } from "@/app/lib/domain/quiz";
+import type { CalibrationPoint, ForecastDay, RetentionCounts, TrueRetentionTable } from "@/app/lib/domain/stats";
+import type { QuizScorePoint, TodaySummary } from "@/app/lib/server/data/progress";
+import { CalibrationChart, ForecastChart, QuizTrendChart, RetentionChart } from "./lazy-charts";
+
+export function Section({ id, title, children, description }: { id: string; title: string; description?: React.ReactNode; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-heading`} data-testid={`section-${id}`} className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+      <h2 id={`${id}-heading`} className="text-lg font-semibold">{title}</h2>
+      {description && <p className="text-sm text-slate-600 dark:text-slate-300">{description}</p>}
+      {children}
+    </section>
+  );
+}
+
+export function formatDuration(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 1) return ms > 0 ? "under a minute" : "0 min";
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+const pct = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(1)}%`);
+
+export function TodayStats({ today }: { today: TodaySummary }) {
+  const items = [
+    ["Reviews", String(today.reviews), "today-reviews"],
+    ["New cards", String(today.byState.new), "today-new"],
+    ["Learning", String(today.byState.learning + today.byState.relearning), "today-learning"],
+    ["Review", String(today.byState.review), "today-review"],
+    ["Again", String(today.again), "today-again"],
+    ["Time spent", formatDuration(today.timeMs), "today-time"],
+  ] as const;
+  return (
+    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+      {items.map(([label, value, testId]) => (
+        <div key={label} className="rounded-md bg-slate-50 px-3 py-2 dark:bg-slate-900">
+          <dt className="text-xs text-slate-600 dark:text-slate-400">{label}</dt>
+          <dd className="text-xl font-semibold" data-testid={testId}>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function Forecast({ forecast }: { forecast: ForecastDay[] }) {
+  const total = forecast.reduce((s, f) => s + f.count, 0);
+  const data = forecast.map((f) => ({ label: f.offset === 0 ? "Today" : f.day.slice(5), count: f.count }));
+  return (
+    <figure className="space-y-2">
+      <ForecastChart data={data} />
+      <figcaption className="text-sm text-slate-600 dark:text-slate-300" data-testid="forecast-summary">
+        {total} card{total === 1 ? "" : "s"} due in the next 30 days, {forecast[0]?.count ?? 0} of them today (overdue included).
+      </figcaption>
+      <table className="sr-only" data-testid="forecast-table">
+        <caption>Cards due per day, next 30 days</caption>
+        <thead><tr><th scope="col">Day</th><th scope="col">Cards due</th></tr></thead>
+        <tbody>
+          {forecast.map((f) => (
+            <tr key={f.day}><th scope="row">{f.offset === 0 ? `Today (${f.day})` : f.day}</th><td>{f.count}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}
+
+const PERIODS = [
+  ["today", "Today"],
+  ["yesterday", "Yesterday"],
+  ["week", "Last week"],
+  ["month", "Last month"],
+  ["year", "Last year"],
+  ["allTime", "All time"],
+] as const;
+
+function Cell({ counts }: { counts: RetentionCounts }) {
+  return (
+    <td className="px-3 py-1.5 text-right tabular-nums">
+      {pct(counts.retention)}
+      <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">({counts.passed}/{counts.passed + counts.failed})</span>
+    </td>
+  );
+}
+
+export function Retention({ table }: { table: TrueRetentionTable }) {
+  const chart = PERIODS.filter(([key]) => key !== "yesterday").map(([key, label]) => ({
+    label,
+    young: table[key].young.retention,
+    mature: table[key].mature.retention,
+  }));
+  return (
+    <div className="space-y-3">
+      <div className="overflow-x-auto">
+        <table className="w-full text-sm" data-testid="retention-table">
+          <caption className="sr-only">True retention: share of reviews passed, by period, young and mature cards</caption>
+          <thead>
+            <tr className="border-b border-slate-200 text-left dark:border-slate-800">
+              <th scope="col" className="px-3 py-1.5">Period</th>
+              <th scope="col" className="px-3 py-1.5 text-right">Young</th>
+              <th scope="col" className="px-3 py-1.5 text-right">Mature</th>
+              <th scope="col" className="px-3 py-1.5 text-right">Total</th>
+            </tr>
+          </thead>
+          <tbody>
+            {PERIODS.map(([key, label]) => (
+              <tr key={key} className="border-b border-slate-100 dark:border-slate-900" data-testid={`retention-${key}`}>
+                <th scope="row" className="px-3 py-1.5 text-left font-normal">{label}</th>
+                <Cell counts={table[key].young} />
+                <Cell counts={table[key].mature} />
+                <Cell counts={table[key].total} />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <RetentionChart data={chart} />
+    </div>
+  );
+}
+
+export function ForgettingCurve({ points, fitted }: { points: CalibrationPoint[]; fitted: boolean }) {
+  if (points.length === 0) {
+    return <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="curve-empty">No reviews of learned cards yet.</p>;
+  }
+  return (
+    <figure className="space-y-2">
+      <CalibrationChart data={points.map((p) => ({ label: p.label, predicted: p.predicted, observed: p.observed }))} />
+      <figcaption className="text-sm text-slate-600 dark:text-slate-300">
+        Days since the last review (x) against the chance of recall (y): predicted by {fitted ? "your fitted" : "the default"} FSRS parameters, and observed in your reviews.
+      </figcaption>
+      <table className="sr-only" data-testid="curve-table">
+        <caption>Predicted and observed recall by days since the last review</caption>
+        <thead><tr><th scope="col">Days since last review</th><th scope="col">Reviews</th><th scope="col">Predicted</th><th scope="col">Observed</th></tr></thead>
+        <tbody>
+          {points.map((p) => (
+            <tr key={p.label}><th scope="row">{p.label}</th><td>{p.reviews}</td><td>{pct(p.predicted)}</td><td>{pct(p.observed)}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}
+
+export function QuizTrend({ scores, trend }: { scores: QuizScorePoint[]; trend: ScoreTrend }) {
+  if (scores.length === 0) {
+    return <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="quiz-empty">No finished quizzes yet.</p>;
+  }
+  const words = trend.direction === "up" ? "improving" : trend.direction === "down" ? "slipping" : "steady";
+  return (
+    <figure className="space-y-2">
+      <QuizTrendChart data={scores.map((s) => ({ label: s.finishedAt.slice(0, 10), score: s.score }))} />
+      <figcaption className="text-sm text-slate-600 dark:text-slate-300" data-testid="quiz-summary">
+        {scores.length} finished quiz{scores.length === 1 ? "" : "zes"}; scores {words} ({trend.slope >= 0 ? "+" : ""}{(trend.slope * 100).toFixed(1)} points per quiz).
+      </figcaption>
+      <table className="sr-only" data-testid="quiz-table">
+        <caption>Quiz scores, oldest first</caption>
+        <thead><tr><th scope="col">Finished</th><th scope="col">Quiz</th><th scope="col">Score</th></tr></thead>
+        <tbody>
+          {scores.map((s) => (
+            <tr key={s.id}><th scope="row">{s.finishedAt.slice(0, 10)}</th><td>{s.title}</td><td>{pct(s.score)}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}

@@ -1,0 +1,166 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "@/app/lib/server/db";
+import { exportUserData, importUserData } from "@/app/lib/server/data/user-data";
+import { ankiField, ankiTsv } from "@/app/lib/server/data/user-data-anki";
+import { userDataSchema, type UserDataJson } from "@/app/lib/schemas/user-data";
+
+const unique = () => `data-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`;
+const now = new Date("2026-03-10T16:00:00Z");
+
+async function userWithHistory() {
+  const user = await db.user.create({
+    data: { email: unique(), settings: { create: { timeZone: "Europe/Paris", dayStartHour: 3, desiredRetention: 0.85, parameters: Array.from({ length: 21 }, (_, i) => 0.1 * (i + 1)), parametersFitAt: now } } },
+    select: { id: true },
+  });
+  const cards = await db.card.findMany({ where: { retiredAt: null }, orderBy: { id: "asc" }, take: 6, select: { id: true, paperId: true } });
+  const questions = await db.quizQuestion.findMany({ where: { retiredAt: null }, orderBy: { id: "asc" }, take: 3, select: { id: true } });
+  await db.studySetPaper.create({ data: { userId: user.id, paperId: cards[0]!.paperId, addedAt: new Date("2026-01-01T00:00:00Z") } });
+  for (const [i, card] of cards.entries()) {
+    await db.cardState.create({
+      data: { userId: user.id, cardId: card.id, due: new Date(now.getTime() + i * 86_400_000), stability: 3.5 + i, difficulty: 4.25, elapsedDays: i, scheduledDays: 2 + i, learningSteps: 0, reps: 2 + i, lapses: i % 2, state: 2, lastReview: new Date(now.getTime() - 86_400_000), version: 3 },
+    });
+    await db.reviewLog.createMany({
+      data: [0, 1].map((k) => ({
+        clientId: randomUUID(), userId: user.id, cardId: card.id, rating: 1 + ((i + k) % 4), state: k === 0 ? 0 : 2,
+        due: new Date(now.getTime() - (5 - k) * 86_400_000), stability: 1.5 * k, difficulty: 5, elapsedDays: k, lastElapsedDays: 0,
+        scheduledDays: k, learningSteps: 0, reviewedAt: new Date(now.getTime() - (4 - k) * 86_400_000), durationMs: 1234 + i,
+        previous: { due: now.toISOString(), stability: 0, difficulty: 0, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, state: 0, lastReview: null },
+      })),
+    });
+  }
+  const attempt = await db.quizAttempt.create({
+    data: {
+      userId: user.id, scope: { kind: "weak" }, title: "Weak spots", seed: "abc", mode: "each", questionIds: questions.map((q) => q.id),
+      score: 0.5, startedAt: new Date("2026-03-01T10:00:00Z"), finishedAt: new Date("2026-03-01T10:05:00Z"),
+      answers: { create: questions.slice(0, 2).map((q, i) => ({ questionId: q.id, response: i === 0 ? [1, 0] : "layer norm", score: i, correct: i === 1, timeMs: 4000, answeredAt: new Date("2026-03-01T10:01:00Z") })) },
+    },
+  });
+  await db.quizAttempt.create({
+    data: { userId: user.id, scope: { kind: "retake", of: attempt.id }, title: "Retake", seed: "def", mode: "end", questionIds: [questions[0]!.id], parentId: attempt.id, startedAt: new Date("2026-03-02T10:00:00Z") },
+  });
+  return user;
+}
+
+/** Everything of the user as rows, ids of instances left out (what must survive a round trip). */
+async function snapshot(userId: string) {
+  const [settings, studySet, states, logs, attempts] = await Promise.all([
+    db.userSettings.findUnique({ where: { userId }, omit: { updatedAt: true, userId: true, newCardsFrom: true, newCardsFromStamp: true } }),
+    db.studySetPaper.findMany({ where: { userId }, omit: { userId: true }, orderBy: { paperId: "asc" } }),
+    db.cardState.findMany({ where: { userId }, omit: { userId: true, updatedAt: true, version: true }, orderBy: { cardId: "asc" } }),
+    db.reviewLog.findMany({ where: { userId }, omit: { userId: true, id: true, createdAt: true }, orderBy: { clientId: "asc" } }),
+    db.quizAttempt.findMany({ where: { userId }, omit: { userId: true }, include: { answers: { orderBy: { questionId: "asc" } } }, orderBy: { id: "asc" } }),
+  ]);
+  return { settings, studySet, states, logs, attempts };
+}
+
+async function wipe(userId: string) {
+  await db.$transaction([
+    db.quizAttempt.deleteMany({ where: { userId } }),
+    db.reviewLog.deleteMany({ where: { userId } }),
+    db.cardState.deleteMany({ where: { userId } }),
+    db.studySetPaper.deleteMany({ where: { userId } }),
+    db.userSettings.deleteMany({ where: { userId } }),
+  ]);
+}
+
+const parse = (text: string) => userDataSchema.parse(JSON.parse(text));
+
+describe("exporting and importing a user's data", () => {
+  it("gives back equal data after export, wipe and import", async () => {
+    const user = await userWithHistory();
+    const before = await snapshot(user.id);
+    expect(before.logs).toHaveLength(12);
+    const text = await exportUserData(user.id, now);
+    await wipe(user.id);
+    expect((await snapshot(user.id)).logs).toHaveLength(0);
+
+    const summary = await importUserData(user.id, parse(text));
+    expect(summary).toMatchObject({
+      settings: "replaced",
+      studySet: { added: 1 },
+      cardStates: { added: 6, updated: 0, unchanged: 0 },
+      reviewLogs: { added: 12, alreadyThere: 0 },
+      quizAttempts: { added: 2, alreadyThere: 0 },
+    });
+    expect(await snapshot(user.id)).toEqual(before);
+    // And the file it exports now is the same file.
+    expect(await exportUserData(user.id, now)).toBe(text);
+  });
+
+  it("changes nothing on a second import of the same file", async () => {
+    const user = await userWithHistory();
+    const text = await exportUserData(user.id, now);
+    const before = await snapshot(user.id);
+    const versions = await db.cardState.findMany({ where: { userId: user.id }, select: { version: true } });
+    const summary = await importUserData(user.id, parse(text));
+    expect(summary).toMatchObject({
+      settings: "unchanged",
+      studySet: { added: 0 },
+      cardStates: { added: 0, updated: 0, unchanged: 6 },
+      reviewLogs: { added: 0, alreadyThere: 12 },
+      quizAttempts: { added: 0, alreadyThere: 2 },
+    });
+    expect(await snapshot(user.id)).toEqual(before);
+    expect(await db.cardState.findMany({ where: { userId: user.id }, select: { version: true } })).toEqual(versions);
+  });
+
+  it("merges into another account: newer card states win, nothing is doubled, others' quiz attempts are not taken", async () => {
+    const source = await userWithHistory();
+    const text = await exportUserData(source.id, now);
+    const target = await db.user.create({ data: { email: unique() }, select: { id: true } });
+    const file = parse(text);
+    const [first] = file.cardStates;
+    const card = await db.card.findFirstOrThrow({ where: { key: first!.card, paper: { slug: first!.note } }, select: { id: true } });
+    // The target reviewed this card later than the file: its state stays.
+    await db.cardState.create({
+      data: { userId: target.id, cardId: card.id, due: now, stability: 99, difficulty: 2, elapsedDays: 1, scheduledDays: 1, learningSteps: 0, reps: 9, lapses: 0, state: 2, lastReview: now },
+    });
+    const summary = await importUserData(target.id, file);
+    expect(summary.cardStates).toEqual({ added: 5, updated: 0, unchanged: 1 });
+    expect(summary.reviewLogs.added).toBe(12);
+    expect(summary.skipped.attemptsOfAnotherAccount).toBe(2);
+    expect((await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: target.id, cardId: card.id } } })).stability).toBe(99);
+    // The source's rows are untouched.
+    expect(await db.reviewLog.count({ where: { userId: source.id } })).toBe(12);
+    expect(await db.quizAttempt.count({ where: { userId: source.id } })).toBe(2);
+  });
+
+  it("skips cards and notes this instance does not have, and refuses a file that is not an export", async () => {
+    const user = await db.user.create({ data: { email: unique() }, select: { id: true } });
+    const file: UserDataJson = {
+      format: "paperdeck-user-data",
+      version: 1,
+      exportedAt: now.toISOString(),
+      settings: null,
+      studySet: [{ note: "no-such-note", addedAt: now.toISOString() }],
+      cardStates: [{ note: "no-such-note", card: "x", due: now.toISOString(), stability: 1, difficulty: 1, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 1, lapses: 0, state: 1, lastReview: null }],
+      reviewLogs: [],
+      quizAttempts: [],
+    };
+    const summary = await importUserData(user.id, userDataSchema.parse(file));
+    expect(summary.skipped).toMatchObject({ unknownCards: 1, unknownNotes: 1 });
+    expect(await db.cardState.count({ where: { userId: user.id } })).toBe(0);
+    expect(userDataSchema.safeParse({ ...file, format: "anki" }).success).toBe(false);
+    expect(userDataSchema.safeParse({ ...file, reviewLogs: [{ clientId: "a" }] }).success).toBe(false);
+  });
+});
+
+describe("the Anki export", () => {
+  it("writes one tab-separated line per live card of the chosen notes, with tags", async () => {
+    const paper = await db.paper.findFirstOrThrow({ where: { retiredAt: null, cards: { some: {} } }, orderBy: { sortKey: "asc" }, select: { slug: true, _count: { select: { cards: { where: { retiredAt: null } } } } } });
+    const tsv = await ankiTsv([paper.slug]);
+    const lines = tsv.trimEnd().split("\n");
+    expect(lines.slice(0, 3)).toEqual(["#separator:tab", "#html:true", "#tags column:3"]);
+    expect(lines).toHaveLength(3 + paper._count.cards);
+    for (const line of lines.slice(3)) {
+      const fields = line.split("\t");
+      expect(fields).toHaveLength(3);
+      expect(fields[2]).toContain(`paperdeck::${paper.slug}`);
+    }
+  });
+
+  it("escapes HTML, keeps math for MathJax and turns newlines into <br>", () => {
+    expect(ankiField("a < b & $x^2$\n$$y$$\tz")).toBe("a &lt; b &amp; \\(x^2\\)<br>\\[y\\] z");
+  });
+});
