@@ -3,7 +3,8 @@
  * with a message naming the variable, instead of failing on the first request.
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Not during `next build`, which loads this too: a build needs no database or secret.
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { env } = await import("@/app/lib/server/env");
   env();
 }
