@@ -54,6 +54,18 @@ export function connectionFields(url: string) {
   };
 }
 
+/**
+ * One engine call at a time per process: the wasm-bindgen glue keeps shared buffers, and two
+ * engines interleaving their async calls (e.g. two Vitest projects migrating at once)
+ * corrupted its strings. Calls queue behind each other instead.
+ */
+let engineQueue: Promise<unknown> = Promise.resolve();
+function serialized<T>(task: () => Promise<T>): Promise<T> {
+  const run = engineQueue.then(task, task);
+  engineQueue = run.catch(() => undefined);
+  return run;
+}
+
 export class MigrationError extends Error {
   override name = "MigrationError";
 }
@@ -120,7 +132,11 @@ function engineMessage(error: unknown): string {
  * --rolled-back` would) so that the fixed migration can be applied by the next run.
  * Note: the engine splits scripts on every semicolon, comments included.
  */
-export async function applyMigrations(url: string, log: (m: string) => void = () => {}) {
+export function applyMigrations(url: string, log: (m: string) => void = () => {}): Promise<string[]> {
+  return serialized(() => applyMigrationsNow(url, log));
+}
+
+async function applyMigrationsNow(url: string, log: (m: string) => void): Promise<string[]> {
   const schema = await readFile(SCHEMA_PATH, "utf8");
   const engine = await openEngine(url, schema, log);
   try {
@@ -155,7 +171,11 @@ export async function applyMigrations(url: string, log: (m: string) => void = ()
 }
 
 /** `prisma migrate status`. */
-export async function migrationStatus(url: string) {
+export function migrationStatus(url: string) {
+  return serialized(() => migrationStatusNow(url));
+}
+
+async function migrationStatusNow(url: string) {
   const schema = await readFile(SCHEMA_PATH, "utf8");
   const engine = await openEngine(url, schema, () => {});
   try {
@@ -175,11 +195,11 @@ export async function migrationStatus(url: string) {
  * The SQL that takes a database from `fromSchema` (null: empty) to `toSchema`, as the engine
  * writes it into migration.sql. Both ends are datamodels, so the database is not read.
  */
-export async function diffSchemas(
-  url: string,
-  fromSchema: string | null,
-  toSchema: string,
-): Promise<string> {
+export function diffSchemas(url: string, fromSchema: string | null, toSchema: string): Promise<string> {
+  return serialized(() => diffSchemasNow(url, fromSchema, toSchema));
+}
+
+async function diffSchemasNow(url: string, fromSchema: string | null, toSchema: string): Promise<string> {
   // The engine opens its connection on start even though a datamodel diff never queries it.
   const engine = await openEngine(url, toSchema, () => {});
   try {
