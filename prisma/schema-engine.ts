@@ -59,10 +59,13 @@ export function connectionFields(url: string) {
  * engines interleaving their async calls (e.g. two Vitest projects migrating at once)
  * corrupted its strings. Calls queue behind each other instead.
  */
-let engineQueue: Promise<unknown> = Promise.resolve();
+declare global {
+  // On globalThis: test runners may load this module more than once in one process.
+  var paperdeckEngineQueue: Promise<unknown> | undefined;
+}
 function serialized<T>(task: () => Promise<T>): Promise<T> {
-  const run = engineQueue.then(task, task);
-  engineQueue = run.catch(() => undefined);
+  const run = (globalThis.paperdeckEngineQueue ?? Promise.resolve()).then(task, task);
+  globalThis.paperdeckEngineQueue = run.catch(() => undefined);
   return run;
 }
 

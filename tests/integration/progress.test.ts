@@ -213,3 +213,80 @@ describe("the progress dashboard", () => {
     expect(d.retention).toEqual(trueRetention(domainLogs, now, timeZone, dayStartHour));
   });
 });
+
+describe("the cache of closed study days", () => {
+  const start = new Date("2026-05-20T12:00:00Z");
+
+  /** The dashboard rebuilt from the review log alone, for comparison. */
+  async function uncached(userId: string, at: Date) {
+    await db.progressCache.deleteMany({ where: { userId } });
+    return getProgressDashboard(userId, at);
+  }
+
+  it("gives the same dashboard as a rebuild as days pass, reviews are added, undone or imported and the time zone changes", async () => {
+    const me = await newUser({ timeZone: "Europe/Berlin", dayStartHour: 4 });
+    const cards = await liveCards(5);
+    let seed = 11;
+    const rand = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const logsBefore = (at: Date, n: number, spanDays: number): LogInput[] =>
+      Array.from({ length: n }, (_, i) => ({
+        cardId: cards[i % cards.length]!.id,
+        at: new Date(at.getTime() - Math.floor(rand() * spanDays * DAY)),
+        rating: 1 + Math.floor(rand() * 4),
+        state: rand() < 0.8 ? 2 : 1,
+        scheduledDays: Math.floor(rand() * 40),
+        elapsedDays: Math.floor(rand() * 30),
+        stability: 1 + rand() * 50,
+      }));
+    await addLogs(me.id, logsBefore(start, 300, 200));
+
+    const first = await getProgressDashboard(me.id, start);
+    expect(await db.progressCache.findUnique({ where: { userId: me.id } })).not.toBeNull();
+    expect(await getProgressDashboard(me.id, start)).toEqual(first);
+    expect(first).toEqual(await uncached(me.id, start));
+
+    // Three days later, with reviews on the days between: the cache grows by those days.
+    const later = new Date(start.getTime() + 3 * DAY);
+    await getProgressDashboard(me.id, start);
+    await addLogs(me.id, logsBefore(later, 40, 3));
+    const grown = await getProgressDashboard(me.id, later);
+    const cache = await db.progressCache.findUniqueOrThrow({ where: { userId: me.id } });
+    expect(cache.until.getTime()).toBeGreaterThan(start.getTime());
+    expect(grown).toEqual(await uncached(me.id, later));
+
+    // An imported review long ago (the count before the cache's end changes): rebuilt.
+    await getProgressDashboard(me.id, later);
+    await addLogs(me.id, [{ cardId: cards[0]!.id, at: new Date(start.getTime() - 100 * DAY), rating: 1, state: 2, scheduledDays: 30 }]);
+    const imported = await getProgressDashboard(me.id, later);
+    expect(imported.totalReviews).toBe(grown.totalReviews + 1);
+    expect(imported).toEqual(await uncached(me.id, later));
+
+    // An undone review of an earlier day.
+    await getProgressDashboard(me.id, later);
+    const old = await db.reviewLog.findFirstOrThrow({ where: { userId: me.id, reviewedAt: { lt: start } }, orderBy: { reviewedAt: "desc" } });
+    await db.reviewLog.delete({ where: { id: old.id } });
+    const undone = await getProgressDashboard(me.id, later);
+    expect(undone.totalReviews).toBe(imported.totalReviews - 1);
+    expect(undone).toEqual(await uncached(me.id, later));
+
+    // Another time zone and day start: other study days.
+    await getProgressDashboard(me.id, later);
+    await db.userSettings.update({ where: { userId: me.id }, data: { timeZone: "Pacific/Auckland", dayStartHour: 0 } });
+    const moved = await getProgressDashboard(me.id, later);
+    expect(moved.timeZone).toBe("Pacific/Auckland");
+    expect(moved).toEqual(await uncached(me.id, later));
+    expect(moved.heatmap).not.toEqual(undone.heatmap);
+
+    // Asked about an earlier moment than the cache covers: computed without it.
+    expect(await getProgressDashboard(me.id, start)).toEqual(await uncached(me.id, start));
+  });
+
+  it("is deleted with its account", async () => {
+    const me = await newUser();
+    const cards = await liveCards(1);
+    await addLogs(me.id, [{ cardId: cards[0]!.id, at: new Date(start.getTime() - 5 * DAY), rating: 3 }]);
+    await getProgressDashboard(me.id, start);
+    await db.user.delete({ where: { id: me.id } });
+    expect(await db.progressCache.count({ where: { userId: me.id } })).toBe(0);
+  });
+});

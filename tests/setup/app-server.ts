@@ -2,7 +2,7 @@
  * Vitest global setup for browser tests: builds the app when the build is missing or older
  * than the sources, then serves it with `next start` on a free port against the test database.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -33,8 +33,11 @@ export default async function setup(project: TestProject) {
   if (buildIsStale()) {
     console.log("[e2e] building the app (next build)…");
     const started = Date.now();
-    const build = spawnSync(NEXT, ["build"], { cwd: ROOT, env, stdio: "inherit" });
-    if (build.status !== 0) throw new Error("next build failed");
+    // Not spawnSync: a blocked event loop would stall the other projects' database setup.
+    const status = await new Promise<number | null>((resolve) => {
+      spawn(NEXT, ["build"], { cwd: ROOT, env, stdio: "inherit" }).on("exit", resolve);
+    });
+    if (status !== 0) throw new Error("next build failed");
     console.log(`[e2e] built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   const port = await freePort();

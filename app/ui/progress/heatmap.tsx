@@ -32,11 +32,12 @@ export function ReviewHeatmap({ cells, streak }: { cells: HeatmapCell[]; streak:
   const active = cells.filter((c) => c.count > 0).length;
   return (
     <figure className="space-y-3">
-      <div className="overflow-x-auto pb-1">
+      {/* Right to left scrolling starts at the end: on a narrow screen the latest weeks show first. */}
+      <div className="overflow-x-auto pb-1 [direction:rtl]" data-testid="heatmap-scroller">
         <div
           aria-hidden="true"
           data-testid="heatmap"
-          className="grid w-max grid-flow-col grid-rows-7 gap-[3px]"
+          className="mr-auto grid w-max grid-flow-col grid-rows-7 gap-[3px] [direction:ltr]"
         >
           {cells.map((cell) => (
             <span
@@ -64,25 +65,27 @@ export function ReviewHeatmap({ cells, streak }: { cells: HeatmapCell[]; streak:
         Streak: <strong data-testid="streak-current">{streak.current}</strong> day{streak.current === 1 ? "" : "s"}
         {" "}· longest <strong data-testid="streak-longest">{streak.longest}</strong>
       </p>
-      <table className="sr-only" data-testid="heatmap-table">
-        <caption>Reviews per month over the last year</caption>
-        <thead>
-          <tr>
-            <th scope="col">Month</th>
-            <th scope="col">Reviews</th>
-            <th scope="col">Days with reviews</th>
-          </tr>
-        </thead>
-        <tbody>
-          {monthlyTotals(cells).map((m) => (
-            <tr key={m.month}>
-              <th scope="row">{m.month}</th>
-              <td>{m.reviews}</td>
-              <td>{m.days}</td>
+      <div className="sr-only">
+        <table data-testid="heatmap-table">
+          <caption>Reviews per month over the last year</caption>
+          <thead>
+            <tr>
+              <th scope="col">Month</th>
+              <th scope="col">Reviews</th>
+              <th scope="col">Days with reviews</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {monthlyTotals(cells).map((m) => (
+              <tr key={m.month}>
+                <th scope="row">{m.month}</th>
+                <td>{m.reviews}</td>
+                <td>{m.days}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -52,15 +52,17 @@ export function Forecast({ forecast }: { forecast: ForecastDay[] }) {
       <figcaption className="text-sm text-slate-600 dark:text-slate-300" data-testid="forecast-summary">
         {total} card{total === 1 ? "" : "s"} due in the next 30 days, {forecast[0]?.count ?? 0} of them today (overdue included).
       </figcaption>
-      <table className="sr-only" data-testid="forecast-table">
-        <caption>Cards due per day, next 30 days</caption>
-        <thead><tr><th scope="col">Day</th><th scope="col">Cards due</th></tr></thead>
-        <tbody>
-          {forecast.map((f) => (
-            <tr key={f.day}><th scope="row">{f.offset === 0 ? `Today (${f.day})` : f.day}</th><td>{f.count}</td></tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="sr-only">
+        <table data-testid="forecast-table">
+          <caption>Cards due per day, next 30 days</caption>
+          <thead><tr><th scope="col">Day</th><th scope="col">Cards due</th></tr></thead>
+          <tbody>
+            {forecast.map((f) => (
+              <tr key={f.day}><th scope="row">{f.offset === 0 ? `Today (${f.day})` : f.day}</th><td>{f.count}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
@@ -129,15 +131,17 @@ export function ForgettingCurve({ points, fitted }: { points: CalibrationPoint[]
       <figcaption className="text-sm text-slate-600 dark:text-slate-300">
         Days since the last review (x) against the chance of recall (y): predicted by {fitted ? "your fitted" : "the default"} FSRS parameters, and observed in your reviews.
       </figcaption>
-      <table className="sr-only" data-testid="curve-table">
-        <caption>Predicted and observed recall by days since the last review</caption>
-        <thead><tr><th scope="col">Days since last review</th><th scope="col">Reviews</th><th scope="col">Predicted</th><th scope="col">Observed</th></tr></thead>
-        <tbody>
-          {points.map((p) => (
-            <tr key={p.label}><th scope="row">{p.label}</th><td>{p.reviews}</td><td>{pct(p.predicted)}</td><td>{pct(p.observed)}</td></tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="sr-only">
+        <table data-testid="curve-table">
+          <caption>Predicted and observed recall by days since the last review</caption>
+          <thead><tr><th scope="col">Days since last review</th><th scope="col">Reviews</th><th scope="col">Predicted</th><th scope="col">Observed</th></tr></thead>
+          <tbody>
+            {points.map((p) => (
+              <tr key={p.label}><th scope="row">{p.label}</th><td>{p.reviews}</td><td>{pct(p.predicted)}</td><td>{pct(p.observed)}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
@@ -153,15 +157,17 @@ export function QuizTrend({ scores, trend }: { scores: QuizScorePoint[]; trend: 
       <figcaption className="text-sm text-slate-600 dark:text-slate-300" data-testid="quiz-summary">
         {scores.length} finished quiz{scores.length === 1 ? "" : "zes"}; scores {words} ({trend.slope >= 0 ? "+" : ""}{(trend.slope * 100).toFixed(1)} points per quiz).
       </figcaption>
-      <table className="sr-only" data-testid="quiz-table">
-        <caption>Quiz scores, oldest first</caption>
-        <thead><tr><th scope="col">Finished</th><th scope="col">Quiz</th><th scope="col">Score</th></tr></thead>
-        <tbody>
-          {scores.map((s) => (
-            <tr key={s.id}><th scope="row">{s.finishedAt.slice(0, 10)}</th><td>{s.title}</td><td>{pct(s.score)}</td></tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="sr-only">
+        <table data-testid="quiz-table">
+          <caption>Quiz scores, oldest first</caption>
+          <thead><tr><th scope="col">Finished</th><th scope="col">Quiz</th><th scope="col">Score</th></tr></thead>
+          <tbody>
+            {scores.map((s) => (
+              <tr key={s.id}><th scope="row">{s.finishedAt.slice(0, 10)}</th><td>{s.title}</td><td>{pct(s.score)}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

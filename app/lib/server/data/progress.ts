@@ -85,11 +85,25 @@ interface DayBuckets {
   literal: string;
 }
 
-async function dayBuckets(userId: string, today: StudyDay, timeZone: string, dayStartHour: number): Promise<DayBuckets | null> {
-  const [row] = await db.$queryRaw<{ first: Date | null }[]>`
-    SELECT min("reviewedAt") AS first FROM "ReviewLog" WHERE "userId" = ${userId}`;
-  if (!row?.first) return null;
-  const first = studyDayOf(row.first, timeZone, dayStartHour);
+/**
+ * Buckets from the study day of `since` (a day start), or with `since` null from the user's
+ * first review, to today; null when there is nothing to bucket.
+ */
+async function dayBuckets(
+  userId: string,
+  since: Date | null,
+  today: StudyDay,
+  timeZone: string,
+  dayStartHour: number,
+): Promise<DayBuckets | null> {
+  let from = since;
+  if (!from) {
+    const [row] = await db.$queryRaw<{ first: Date | null }[]>`
+      SELECT min("reviewedAt") AS first FROM "ReviewLog" WHERE "userId" = ${userId}`;
+    from = row?.first ?? null;
+  }
+  if (!from) return null;
+  const first = studyDayOf(from, timeZone, dayStartHour);
   if (first > today) return null;
   const starts = studyDayStarts(first, today, timeZone, dayStartHour);
   return { first, literal: `{${starts.map((d) => `"${d.toISOString()}"`).join(",")}}` };
@@ -100,17 +114,35 @@ function bucketDay(buckets: DayBuckets, bucket: number): StudyDay {
   return addDays(buckets.first, bucket - 1);
 }
 
+/** One study day's sums: reviews, time, and the day's true-retention tally. */
+interface DaySums {
+  day: StudyDay;
+  count: number;
+  ms: number;
+  tally: DailyRetentionTally;
+}
+
+/** Reviews with the same (capped) elapsed days and stability bucket, before the cache or today. */
+interface CurveGroup {
+  elapsed: number;
+  sbucket: number;
+  passed: number;
+  failed: number;
+}
+
+const EPOCH = new Date(0);
+
 /**
- * Reviews and time per study day, all time. Study days come from `width_bucket` over the day
- * boundaries computed by the domain: a binary search per row instead of a time-zone
- * conversion per row (which cost four times as much with a million rows).
+ * Reviews and time per study day, for reviews at or after `since`. Study days come from
+ * `width_bucket` over the day boundaries computed by the domain: a binary search per row
+ * instead of a time-zone conversion per row (which cost four times as much with a million rows).
  */
-async function reviewsPerStudyDay(userId: string, buckets: DayBuckets, now: Date) {
+async function reviewsPerStudyDay(userId: string, buckets: DayBuckets, since: Date, now: Date) {
   const rows = await db.$queryRaw<{ b: number; n: number; ms: bigint | number | null }[]>`
     SELECT width_bucket("reviewedAt", ${buckets.literal}::timestamp[]) AS b, count(*)::int AS n,
            sum("durationMs")::bigint AS ms
       FROM "ReviewLog"
-     WHERE "userId" = ${userId} AND "reviewedAt" <= ${now}
+     WHERE "userId" = ${userId} AND "reviewedAt" >= ${since} AND "reviewedAt" <= ${now}
      GROUP BY 1`;
   return rows
     .filter((r) => r.b >= 1)
@@ -119,25 +151,26 @@ async function reviewsPerStudyDay(userId: string, buckets: DayBuckets, now: Date
 
 /**
  * True retention per study day: the first review of each review-state card in a day, passed
- * (rating > 1) or failed, young or mature by the interval before it. The first review is
- * found with a hash aggregate on (card, day) over a packed key (time in ms, then the rating
- * and maturity bits) instead of a sort of every review.
+ * (rating > 1) or failed, young or mature by the interval before it. The reviews come in
+ * (card, time) order from the covering (userId, cardId, reviewedAt) index, and a study day
+ * only grows with time, so `DISTINCT ON (card, day)` needs no more than a sort within each
+ * card: no hash of every (card, day) pair, nothing spilled to disk. Ties (same instant) count
+ * the failed, then the young review, as before.
  */
-async function retentionPerStudyDay(userId: string, buckets: DayBuckets, now: Date): Promise<DailyRetentionTally[]> {
+async function retentionPerStudyDay(userId: string, buckets: DayBuckets, since: Date, now: Date): Promise<DailyRetentionTally[]> {
   const rows = await db.$queryRaw<{ b: number; yp: number; yf: number; mp: number; mf: number }[]>`
     WITH firsts AS (
-      SELECT width_bucket("reviewedAt", ${buckets.literal}::timestamp[]) AS b,
-             min((floor(extract(epoch FROM "reviewedAt") * 1000)::bigint << 3)
-                 | (CASE WHEN rating > 1 THEN 2 ELSE 0 END)
-                 | (CASE WHEN "scheduledDays" >= ${MATURE_INTERVAL_DAYS} THEN 1 ELSE 0 END)) AS packed
-        FROM "ReviewLog"
-       WHERE "userId" = ${userId} AND state = 2 AND "reviewedAt" <= ${now}
-       GROUP BY "cardId", 1)
+      SELECT DISTINCT ON ("cardId", b) b, rating, "scheduledDays"
+        FROM (SELECT "cardId", "reviewedAt", rating, "scheduledDays",
+                     width_bucket("reviewedAt", ${buckets.literal}::timestamp[]) AS b
+                FROM "ReviewLog"
+               WHERE "userId" = ${userId} AND state = 2 AND "reviewedAt" >= ${since} AND "reviewedAt" <= ${now}) logs
+       ORDER BY "cardId", b, "reviewedAt", rating > 1, "scheduledDays" >= ${MATURE_INTERVAL_DAYS})
     SELECT b,
-           count(*) FILTER (WHERE packed & 3 = 2)::int AS yp,
-           count(*) FILTER (WHERE packed & 3 = 0)::int AS yf,
-           count(*) FILTER (WHERE packed & 3 = 3)::int AS mp,
-           count(*) FILTER (WHERE packed & 3 = 1)::int AS mf
+           count(*) FILTER (WHERE rating > 1 AND "scheduledDays" < ${MATURE_INTERVAL_DAYS})::int AS yp,
+           count(*) FILTER (WHERE rating <= 1 AND "scheduledDays" < ${MATURE_INTERVAL_DAYS})::int AS yf,
+           count(*) FILTER (WHERE rating > 1 AND "scheduledDays" >= ${MATURE_INTERVAL_DAYS})::int AS mp,
+           count(*) FILTER (WHERE rating <= 1 AND "scheduledDays" >= ${MATURE_INTERVAL_DAYS})::int AS mf
       FROM firsts GROUP BY b`;
   return rows
     .filter((r) => r.b >= 1)
@@ -151,23 +184,140 @@ async function retentionPerStudyDay(userId: string, buckets: DayBuckets, now: Da
 }
 
 /**
- * Reviews of review-state cards grouped by whole days since the last review and by stability
- * (in buckets an eighth of a natural log wide, about 13 %), for the predicted-vs-observed curve.
+ * Reviews of review-state cards at or after `since` grouped by whole days since the last
+ * review and by stability (in buckets an eighth of a natural log wide, about 13 %), for the
+ * predicted-vs-observed curve; `live` marks the groups of today's reviews (at or after `todayStart`).
  */
-async function elapsedStabilityGroups(userId: string, now: Date) {
-  const rows = await db.$queryRaw<{ elapsed: number; sbucket: number; passed: number; failed: number }[]>`
-    SELECT LEAST("elapsedDays", 400) AS elapsed, round(ln(stability) * 8)::int AS sbucket,
+async function elapsedStabilityGroups(userId: string, since: Date, todayStart: Date, now: Date) {
+  return db.$queryRaw<(CurveGroup & { live: boolean })[]>`
+    SELECT LEAST("elapsedDays", 400)::int AS elapsed, round(ln(stability) * 8)::int AS sbucket,
+           ("reviewedAt" >= ${todayStart}) AS live,
            count(*) FILTER (WHERE rating > 1)::int AS passed,
            count(*) FILTER (WHERE rating = 1)::int AS failed
       FROM "ReviewLog"
-     WHERE "userId" = ${userId} AND state = 2 AND stability > 0 AND "reviewedAt" <= ${now}
-     GROUP BY 1, 2`;
-  return rows.map((r) => ({
-    elapsedDays: r.elapsed,
-    stability: Math.exp(r.sbucket / 8),
-    passed: r.passed,
-    failed: r.failed,
-  }));
+     WHERE "userId" = ${userId} AND state = 2 AND stability > 0 AND "reviewedAt" >= ${since} AND "reviewedAt" <= ${now}
+     GROUP BY 1, 2, 3`;
+}
+
+/** The sums of every review at or after `since` (a study-day start; null = all of them). */
+async function historySince(
+  userId: string,
+  since: Date | null,
+  today: StudyDay,
+  todayStart: Date,
+  timeZone: string,
+  dayStartHour: number,
+  now: Date,
+): Promise<{ days: DaySums[]; closedCurve: CurveGroup[]; liveCurve: CurveGroup[] }> {
+  const from = since ?? EPOCH;
+  const [groups, [perDay, tallies]] = await Promise.all([
+    elapsedStabilityGroups(userId, from, todayStart, now),
+    (async () => {
+      const buckets = await dayBuckets(userId, since, today, timeZone, dayStartHour);
+      if (!buckets) return [[], []];
+      return Promise.all([reviewsPerStudyDay(userId, buckets, from, now), retentionPerStudyDay(userId, buckets, from, now)]);
+    })(),
+  ]);
+  const byDay = new Map<StudyDay, DaySums>();
+  const entry = (day: StudyDay) => {
+    let sums = byDay.get(day);
+    if (!sums) {
+      sums = { day, count: 0, ms: 0, tally: { day, youngPassed: 0, youngFailed: 0, maturePassed: 0, matureFailed: 0 } };
+      byDay.set(day, sums);
+    }
+    return sums;
+  };
+  for (const row of perDay) Object.assign(entry(row.day), { count: row.count, ms: row.ms });
+  for (const tally of tallies) entry(tally.day).tally = tally;
+  const curve = (live: boolean) =>
+    groups.filter((g) => g.live === live).map(({ elapsed, sbucket, passed, failed }) => ({ elapsed, sbucket, passed, failed }));
+  return {
+    days: [...byDay.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0)),
+    closedCurve: curve(false),
+    liveCurve: curve(true),
+  };
+}
+
+/** A cached day: [day, reviews, ms, young passed, young failed, mature passed, mature failed]. */
+type CachedDay = [StudyDay, number, number, number, number, number, number];
+/** A cached curve group: [elapsed, stability bucket, passed, failed]. */
+type CachedGroup = [number, number, number, number];
+
+function packDay(d: DaySums): CachedDay {
+  const t = d.tally;
+  return [d.day, d.count, d.ms, t.youngPassed, t.youngFailed, t.maturePassed, t.matureFailed];
+}
+
+function unpackDay([day, count, ms, youngPassed, youngFailed, maturePassed, matureFailed]: CachedDay): DaySums {
+  return { day, count, ms, tally: { day, youngPassed, youngFailed, maturePassed, matureFailed } };
+}
+
+function mergeCurve(...lists: CurveGroup[][]): CurveGroup[] {
+  const merged = new Map<string, CurveGroup>();
+  for (const group of lists.flat()) {
+    const key = `${group.elapsed}/${group.sbucket}`;
+    const sum = merged.get(key);
+    if (sum) {
+      sum.passed += group.passed;
+      sum.failed += group.failed;
+    } else merged.set(key, { ...group });
+  }
+  // One order whatever the source, so the curve's floating-point sums come out the same.
+  return [...merged.values()].sort((a, b) => a.elapsed - b.elapsed || a.sbucket - b.sbucket);
+}
+
+/**
+ * Every study day's sums and the curve groups, all time. Closed study days (before today) are
+ * kept in `ProgressCache` and extended day by day; the cache is trusted only for the same time
+ * zone and day start and while the user has as many reviews before its `until` as when it was
+ * written (an import, an undo or a wipe changes that count; the cache is then rebuilt). Today
+ * is always read live.
+ */
+async function historySums(userId: string, today: StudyDay, timeZone: string, dayStartHour: number, now: Date) {
+  const todayStart = startOfDay(today, timeZone, dayStartHour);
+  const cached = await db.progressCache.findUnique({ where: { userId } });
+  const usable =
+    cached && cached.timeZone === timeZone && cached.dayStartHour === dayStartHour && cached.until.getTime() <= todayStart.getTime()
+      ? cached
+      : null;
+  let base: { days: DaySums[]; curve: CurveGroup[]; logCount: number } | null = null;
+  let fresh;
+  if (usable) {
+    const [countRows, delta] = await Promise.all([
+      db.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM "ReviewLog" WHERE "userId" = ${userId} AND "reviewedAt" < ${usable.until}`,
+      historySince(userId, usable.until, today, todayStart, timeZone, dayStartHour, now),
+    ]);
+    if (countRows[0]?.n === usable.logCount) {
+      base = {
+        days: (usable.days as CachedDay[]).map(unpackDay),
+        curve: (usable.curve as CachedGroup[]).map(([elapsed, sbucket, passed, failed]) => ({ elapsed, sbucket, passed, failed })),
+        logCount: usable.logCount,
+      };
+      fresh = delta;
+    }
+  }
+  fresh ??= await historySince(userId, null, today, todayStart, timeZone, dayStartHour, now);
+
+  const closedDays = [...(base?.days ?? []), ...fresh.days.filter((d) => d.day < today)];
+  const closedCurve = mergeCurve(base?.curve ?? [], fresh.closedCurve);
+  const days = [...closedDays, ...fresh.days.filter((d) => d.day >= today)];
+  const curve = mergeCurve(closedCurve, fresh.liveCurve);
+
+  const grown = !base || (usable !== null && usable.until.getTime() < todayStart.getTime());
+  if (grown) {
+    const logCount = closedDays.reduce((sum, d) => sum + d.count, 0);
+    const data = {
+      timeZone,
+      dayStartHour,
+      until: todayStart,
+      logCount,
+      days: closedDays.map(packDay),
+      curve: closedCurve.map((g): CachedGroup => [g.elapsed, g.sbucket, g.passed, g.failed]),
+    };
+    await db.progressCache.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+  }
+  return { days, curve };
 }
 
 async function todaySummary(userId: string, since: Date, now: Date) {
@@ -246,16 +396,21 @@ export async function getProgressDashboard(userId: string, now: Date): Promise<P
   const { timeZone, dayStartHour } = settings;
   const today = studyDayOf(now, timeZone, dayStartHour);
   const forecastEnd = startOfDay(addDays(today, FORECAST_DAYS), timeZone, dayStartHour);
-  const buckets = await dayBuckets(userId, today, timeZone, dayStartHour);
-  const [perDay, tallies, groups, todayRows, dues, mastery, scores] = await Promise.all([
-    buckets ? reviewsPerStudyDay(userId, buckets, now) : [],
-    buckets ? retentionPerStudyDay(userId, buckets, now) : [],
-    elapsedStabilityGroups(userId, now),
+  const [history, todayRows, dues, mastery, scores] = await Promise.all([
+    historySums(userId, today, timeZone, dayStartHour, now),
     todaySummary(userId, startOfStudyDay(now, timeZone, dayStartHour), now),
     dueDates(userId, forecastEnd),
     masteryMap(userId, now),
     quizScores(userId),
   ]);
+  const perDay = history.days.filter((d) => d.count > 0);
+  const tallies = history.days.map((d) => d.tally);
+  const groups = history.curve.map((g) => ({
+    elapsedDays: g.elapsed,
+    stability: Math.exp(g.sbucket / 8),
+    passed: g.passed,
+    failed: g.failed,
+  }));
   const dayCounts: DayCount[] = perDay.map(({ day, count }) => ({ day, count }));
   const parameters = settings.parameters.length > 0 ? settings.parameters : null;
   return {

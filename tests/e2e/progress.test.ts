@@ -1,0 +1,214 @@
+import pg from "pg";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { hashPassword } from "@/app/lib/server/auth/password";
+import { STRONG_PASSWORD, hasBrowser, launchBrowser, newPage, signIn, uniqueEmail } from "./browser";
+
+const DAY = 86_400_000;
+const HISTORY_DAYS = 200;
+const PER_DAY = 12;
+const QUIZZES = [0.4, 0.55, 0.5, 0.7, 0.8];
+
+describe.runIf(hasBrowser)("the progress dashboard in a real browser", () => {
+  let browser: Browser;
+  let db: pg.Client;
+
+  /** A user made in the database (as sign-up makes it) with months of generated history. */
+  async function userWithHistory(email: string) {
+    const id = randomUUID();
+    await db.query(`INSERT INTO "User" (id, email, "passwordHash", "updatedAt") VALUES ($1, $2, $3, now())`, [
+      id,
+      email,
+      await hashPassword(STRONG_PASSWORD),
+    ]);
+    await db.query(`INSERT INTO "UserSettings" ("userId", "timeZone", "dayStartHour", parameters, "updatedAt") VALUES ($1, 'UTC', 0, '{}', now())`, [id]);
+    const { rows: cards } = await db.query<{ id: string }>(
+      `SELECT c.id FROM "Card" c JOIN "Paper" p ON p.id = c."paperId"
+        WHERE c."retiredAt" IS NULL AND p."retiredAt" IS NULL ORDER BY p."sortKey", c.position LIMIT 40`,
+    );
+    const ids = cards.map((c) => c.id);
+    const now = Date.now();
+    // Today's reviews an hour ago, or just after midnight UTC when the day is younger than that.
+    const base = Math.max(now - 3_600_000, Math.floor(now / DAY) * DAY + 12_000);
+    // Every card in review: due over the next 30 days (a few overdue), last seen within 3 weeks.
+    await db.query(
+      `INSERT INTO "CardState" ("userId", "cardId", due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps", reps, lapses, state, "lastReview", "updatedAt")
+       SELECT $1, ids.id, ($2::timestamptz AT TIME ZONE 'UTC') + make_interval(days => (ids.n % 32) - 2), 5 + ids.n, 5, 3, 20, 0, 6, 1, 2,
+              ($2::timestamptz AT TIME ZONE 'UTC') - make_interval(days => ids.n % 21), now()
+         FROM (SELECT id, n::int AS n FROM unnest($3::text[]) WITH ORDINALITY AS u(id, n)) ids`,
+      [id, new Date(now), ids],
+    );
+    // PER_DAY reviews on each of the last HISTORY_DAYS days (study days in UTC), today included,
+    // mostly of cards in review, a fifth failed, young and mature.
+    await db.query(
+      `INSERT INTO "ReviewLog" (id, "clientId", "userId", "cardId", rating, state, due, stability, difficulty, "elapsedDays", "lastElapsedDays",
+                                "scheduledDays", "learningSteps", "reviewedAt", "durationMs", previous)
+       SELECT $1 || '-' || g, $1 || '-' || g, $1, ($3::text[])[1 + g % array_length($3::text[], 1)],
+              CASE WHEN g % 5 = 0 THEN 1 ELSE 2 + g % 3 END,
+              CASE WHEN g % 11 = 0 THEN 1 ELSE 2 END,
+              $2::timestamptz AT TIME ZONE 'UTC', 1 + g % 60, 5, 1 + g % 37, 0, 1 + g % 45, 0,
+              ($2::timestamptz AT TIME ZONE 'UTC') - make_interval(days => g / $4, secs => g % $4),
+              5000 + g % 20000, '{}'::jsonb
+         FROM generate_series(0, $5::int - 1) AS g`,
+      [id, new Date(base), ids, PER_DAY, HISTORY_DAYS * PER_DAY],
+    );
+    // A few finished quizzes, one a week.
+    for (const [i, score] of QUIZZES.entries()) {
+      const at = new Date(now - (QUIZZES.length - i) * 7 * DAY);
+      await db.query(
+        `INSERT INTO "QuizAttempt" (id, "userId", scope, title, seed, mode, "questionIds", score, "startedAt", "finishedAt")
+         VALUES ($1, $2, '{"kind":"weak"}', $3, 's', 'each', '{}', $4, $5, $5)`,
+        [randomUUID(), id, `Weak spots ${i + 1}`, score, at],
+      );
+    }
+    return id;
+  }
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    db = new pg.Client({ connectionString: inject("databaseUrl") });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await db?.end();
+  });
+
+  /** The rows of a table that stands in for a chart. */
+  const rowsOf = (page: Page, testId: string) => page.getByTestId(testId).locator("tbody tr");
+
+  /** A recharts chart drawn in its frame: an SVG with `count` marks matching `selector`. */
+  async function drawn(page: Page, testId: string, selector: string) {
+    const frame = page.getByTestId(testId);
+    await frame.locator("svg.recharts-surface").first().waitFor();
+    const box = await frame.boundingBox();
+    expect(box?.width ?? 0, `${testId} width`).toBeGreaterThan(100);
+    expect(box?.height ?? 0, `${testId} height`).toBeGreaterThan(100);
+    return frame.locator(selector).count();
+  }
+
+  it("shows a user with months of history every chart and its text alternative", async () => {
+    const { context, page } = await newPage(browser);
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error" || message.type() === "warning") errors.push(message.text());
+    });
+    const email = uniqueEmail("progress");
+    await userWithHistory(email);
+    await signIn(page, email);
+    await page.getByTestId("user-menu").waitFor();
+    await page.goto("/progress");
+    await page.getByTestId("progress-page").waitFor();
+
+    for (const id of ["today", "activity", "forecast", "retention", "curve", "mastery", "quizzes"]) {
+      await expect(page.getByTestId(`section-${id}`).isVisible(), id).resolves.toBe(true);
+    }
+
+    // Today: the day's share of the generated reviews.
+    await expect(page.getByTestId("today-reviews").textContent()).resolves.toBe(String(PER_DAY));
+
+    // Heatmap: a year of squares, shaded where there were reviews; the streak; the table by month.
+    const cells = page.getByTestId("heatmap").locator("span");
+    expect(await cells.count()).toBeGreaterThanOrEqual(365);
+    expect(await page.getByTestId("heatmap").locator("span[data-level='0']").count()).toBeGreaterThan(100);
+    expect(await page.getByTestId("heatmap").locator("span:not([data-level='0'])").count()).toBe(HISTORY_DAYS);
+    await expect(page.getByTestId("heatmap-summary").textContent()).resolves.toContain(
+      `${(HISTORY_DAYS * PER_DAY).toLocaleString("en")} reviews on ${HISTORY_DAYS} of the last`,
+    );
+    await expect(page.getByTestId("streak-current").textContent()).resolves.toBe(String(HISTORY_DAYS));
+    expect(await rowsOf(page, "heatmap-table").count()).toBeGreaterThanOrEqual(12);
+    await expect(rowsOf(page, "heatmap-table").last().locator("td").first().textContent()).resolves.toMatch(/^[1-9]\d*$/);
+
+    // Forecast: bars for the 40 cards due; 30 days in the table.
+    expect(await drawn(page, "forecast-chart", ".recharts-bar-rectangle")).toBeGreaterThan(10);
+    expect(await rowsOf(page, "forecast-table").count()).toBe(30);
+    await expect(page.getByTestId("forecast-summary").textContent()).resolves.toMatch(/^\d+ cards due in the next 30 days/);
+
+    // True retention: a row per period, a bar chart of young and mature.
+    expect(await rowsOf(page, "retention-table").count()).toBe(6);
+    await expect(page.getByTestId("retention-allTime").textContent()).resolves.toMatch(/\d+\.\d%/);
+    expect(await drawn(page, "retention-chart", ".recharts-bar-rectangle")).toBeGreaterThan(4);
+
+    // Forgetting curve: the predicted and the observed line, and their table.
+    expect(await drawn(page, "curve-chart", ".recharts-line-curve")).toBe(2);
+    expect(await rowsOf(page, "curve-table").count()).toBeGreaterThan(3);
+
+    // Quiz trend: one point per quiz.
+    expect(await drawn(page, "quiz-chart", ".recharts-line-dot")).toBe(QUIZZES.length);
+    expect(await rowsOf(page, "quiz-table").count()).toBe(QUIZZES.length);
+    await expect(page.getByTestId("quiz-summary").textContent()).resolves.toContain("5 finished quizzes; scores improving");
+
+    // Mastery map: every live note, the studied ones with a mastery, each named for screen readers.
+    const { rows: papers } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM "Paper" WHERE "retiredAt" IS NULL`);
+    const tiles = page.getByTestId("mastery-tile");
+    expect(await tiles.count()).toBe(Number(papers[0]!.n));
+    const labels = await tiles.evaluateAll((links) => links.map((a) => a.getAttribute("aria-label") ?? ""));
+    expect(labels.every((label) => /: mastery (\d+%|no cards), \d+ of \d+ cards studied$/.test(label))).toBe(true);
+    expect(labels.some((label) => /: mastery [1-9]\d*%/.test(label))).toBe(true);
+
+    // The charts are hidden from screen readers, the tables are not.
+    for (const id of ["heatmap", "forecast-chart", "retention-chart", "curve-chart", "quiz-chart"]) {
+      await expect(page.getByTestId(id).getAttribute("aria-hidden"), id).resolves.toBe("true");
+    }
+    for (const id of ["heatmap-table", "forecast-table", "retention-table", "curve-table", "quiz-table"]) {
+      await expect(page.getByTestId(id).locator("caption").count(), id).resolves.toBe(1);
+    }
+
+    // On a phone: nothing wider than the screen (the hidden tables included), and the heatmap
+    // opens on its latest weeks.
+    await page.setViewportSize({ width: 390, height: 800 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const scroller = await page.getByTestId("heatmap-scroller").boundingBox();
+    const todayCell = await cells.last().boundingBox();
+    expect(scroller && todayCell).toBeTruthy();
+    expect(todayCell!.x).toBeGreaterThanOrEqual(scroller!.x);
+    expect(todayCell!.x + todayCell!.width).toBeLessThanOrEqual(scroller!.x + scroller!.width);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("draws the charts in dark mode with light axis text", async () => {
+    const { context, page } = await newPage(browser);
+    const email = uniqueEmail("progress-dark");
+    await userWithHistory(email);
+    await signIn(page, email);
+    await page.getByTestId("user-menu").waitFor();
+    await page.goto("/progress");
+    await page.evaluate(() => document.documentElement.classList.add("dark"));
+    await page.getByTestId("forecast-chart").locator("svg.recharts-surface").waitFor();
+    // The axis text, the grid and the page background as sRGB (Tailwind's colours are oklch).
+    const rgb = (selector: string, property: "fill" | "stroke" | "backgroundColor") =>
+      page.evaluate(
+        ([sel, prop]) => {
+          const el = document.querySelector(sel);
+          if (!el) return null;
+          const canvas = document.createElement("canvas");
+          canvas.width = canvas.height = 1;
+          const ctx = canvas.getContext("2d")!;
+          ctx.fillStyle = getComputedStyle(el)[prop as "fill"];
+          ctx.fillRect(0, 0, 1, 1);
+          return [...ctx.getImageData(0, 0, 1, 1).data].slice(0, 3);
+        },
+        [selector, property] as const,
+      );
+    const luminance = (c: number[] | null) => {
+      expect(c).not.toBeNull();
+      const [r, g, b] = (c ?? []).map((v) => {
+        const s = v / 255;
+        return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const contrast = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    const background = luminance(await rgb("body", "backgroundColor"));
+    for (const chart of ["forecast-chart", "retention-chart", "curve-chart", "quiz-chart"]) {
+      const text = luminance(await rgb(`[data-testid=${chart}] .recharts-cartesian-axis-tick-value`, "fill"));
+      expect(contrast(text, background), `${chart} axis text`).toBeGreaterThanOrEqual(4.5);
+    }
+    expect(background).toBeLessThan(0.1);
+    await context.close();
+  });
+});
