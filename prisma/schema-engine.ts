@@ -24,10 +24,14 @@ export const MIGRATIONS_DIR = path.join(ROOT, "prisma", "migrations");
 
 type Bindings = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
 
-let bindingsPromise: Promise<Bindings> | undefined;
+declare global {
+  // Once per process, on globalThis: the generated bindings module is shared, and giving it a
+  // second wasm instance leaves its cached memory views on the first (garbled strings).
+  var paperdeckEngineBindings: Promise<Bindings> | undefined;
+}
 
 async function loadBindings(): Promise<Bindings> {
-  bindingsPromise ??= (async () => {
+  globalThis.paperdeckEngineBindings ??= (async () => {
     const require = createRequire(import.meta.url);
     const bgPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const bindings = await import("@prisma/schema-engine-wasm/schema_engine_bg");
@@ -39,7 +43,7 @@ async function loadBindings(): Promise<Bindings> {
     (instance.exports.__wbindgen_start as () => void)();
     return bindings;
   })();
-  return bindingsPromise;
+  return globalThis.paperdeckEngineBindings;
 }
 
 /** Connection fields as the adapter wants them (it misreads some connection strings). */

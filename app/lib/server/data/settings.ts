@@ -45,7 +45,9 @@ const SELECT = {
 export async function getUserSettings(userId: string): Promise<UserSettingsRow> {
   const row = await db.userSettings.findUnique({ where: { userId }, select: SELECT });
   if (row) return row;
-  return db.userSettings.upsert({ where: { userId }, create: { userId }, update: {}, select: SELECT });
+  // Two first requests of a user may race to create the row: the loser reads the winner's.
+  await db.userSettings.createMany({ data: [{ userId }], skipDuplicates: true });
+  return db.userSettings.findUniqueOrThrow({ where: { userId }, select: SELECT });
 }
 
 /** What the pure scheduler needs from a settings row. */
