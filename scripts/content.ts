@@ -4,28 +4,14 @@
  * `npm run content:sync`: the same check, then writes the corpus to the database (nothing is
  * written unless the whole corpus is valid).
  */
-import { readFile, readdir } from "node:fs/promises";
-import path from "node:path";
 import { formatError, loadCorpus } from "@/app/lib/domain/content/load-corpus";
-import type { Corpus, SourceFile } from "@/app/lib/domain/content/types";
-
-const ROOT = path.resolve(import.meta.dirname, "..");
-const CONTENT_DIR = path.join(ROOT, "content");
-
-async function readContent(): Promise<SourceFile[]> {
-  const names = (await readdir(CONTENT_DIR)).filter((name) => name.endsWith(".md")).sort();
-  return Promise.all(
-    names.map(async (name) => ({
-      path: `content/${name}`,
-      text: await readFile(path.join(CONTENT_DIR, name), "utf8"),
-    })),
-  );
-}
+import type { Corpus } from "@/app/lib/domain/content/types";
+import { readContentFiles } from "./lib/content-files";
 
 /** Loads and checks the corpus; prints the errors and returns undefined if there are any. */
 async function check(): Promise<Corpus | undefined> {
   const started = performance.now();
-  const files = await readContent();
+  const files = await readContentFiles();
   const corpus = loadCorpus(files);
   const ms = Math.round(performance.now() - started);
   if (corpus.errors.length > 0) {

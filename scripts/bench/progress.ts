@@ -6,23 +6,11 @@
  * days from `ProgressCache` (written by the first, cold dashboard); the rebuild line drops that
  * cache before each run.
  */
-import { register } from "node:module";
 import { performance } from "node:perf_hooks";
+import "./lib/allow-server-only";
 import pg from "pg";
 import { runContentSync } from "../lib/content-sync-runner";
 import { benchDatabase, ms, percentile } from "./lib/bench-db";
-
-// The app's server modules start with `import "server-only"`: resolve it to an empty module.
-register(
-  "data:text/javascript," +
-    encodeURIComponent(
-      `export async function resolve(specifier, context, next) {
-        if (specifier === "server-only") return { url: "data:text/javascript,", shortCircuit: true };
-        return next(specifier, context);
-      }`,
-    ),
-  import.meta.url,
-);
 
 const LOGS = Number(process.env.BENCH_LOGS ?? 1_000_000);
 const DAYS = 3 * 365;

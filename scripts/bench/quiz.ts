@@ -4,42 +4,18 @@
  * mixed quiz (all areas; and "weak spots") and to score an answer (the whole server step:
  * load, score, save, bring cards forward, finish, next question). Figures only; no thresholds.
  */
-import { register } from "node:module";
 import { performance } from "node:perf_hooks";
+import "./lib/allow-server-only";
 import { runContentSync } from "../lib/content-sync-runner";
 import { scriptPrisma } from "../lib/prisma";
 import { benchDatabase, ms, percentile } from "./lib/bench-db";
-
-// The app's server modules start with `import "server-only"`, which throws outside React's
-// server build: resolve it to an empty module for this process.
-register(
-  "data:text/javascript," +
-    encodeURIComponent(
-      `export async function resolve(specifier, context, next) {
-        if (specifier === "server-only") return { url: "data:text/javascript,", shortCircuit: true };
-        return next(specifier, context);
-      }`,
-    ),
-  import.meta.url,
-);
+import { mulberry32 as random } from "@/app/lib/domain/random";
 
 const ATTEMPTS = 300;
 const QUESTIONS_PER_ATTEMPT = 20;
 const REVIEW_LOGS = 20_000;
 const RUNS = 200;
 const DAY = 86_400_000;
-
-/** Deterministic numbers so every run measures the same history. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function summary(label: string, samples: number[]): string {
   const sorted = [...samples].sort((a, b) => a - b);

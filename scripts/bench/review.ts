@@ -11,8 +11,8 @@
  */
 import { spawn } from "node:child_process";
 import http from "node:http";
-import { register } from "node:module";
 import { performance } from "node:perf_hooks";
+import "./lib/allow-server-only";
 import pg from "pg";
 import { encode } from "next-auth/jwt";
 import type { State, StepUnit } from "ts-fsrs";
@@ -34,19 +34,6 @@ const CARDS_PER_PAPER = 52;
 const STATES = 100_000;
 const LOGS_PER_STATE = 10;
 const QUEUE_USER = "bench-queue-user";
-
-// The app's server modules start with `import "server-only"`, which throws outside React's
-// server build: resolve it to an empty module for this process.
-register(
-  "data:text/javascript," +
-    encodeURIComponent(
-      `export async function resolve(specifier, context, next) {
-        if (specifier === "server-only") return { url: "data:text/javascript,", shortCircuit: true };
-        return next(specifier, context);
-      }`,
-    ),
-  import.meta.url,
-);
 
 function line(label: string, sortedMs: number[], extra = ""): string {
   return `${label.padEnd(48)} p50 ${ms(percentile(sortedMs, 50)).padStart(9)}  p95 ${ms(percentile(sortedMs, 95)).padStart(9)}  p99 ${ms(percentile(sortedMs, 99)).padStart(9)}${extra}`;

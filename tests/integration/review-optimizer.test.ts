@@ -4,23 +4,13 @@ import { db } from "@/app/lib/server/db";
 import { answerCard } from "@/app/lib/server/data/review";
 import { exportReviewLogCsv, importReviewLogCsv } from "@/app/lib/server/data/review-csv";
 import { NotEnoughReviewsError, optimizerStatus, runOptimizer } from "@/app/lib/server/optimizer";
+import { mulberry32 } from "@/app/lib/domain/random";
 
 const DAY = 86_400_000;
 const unique = () => `optimizer-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`;
 
 async function newUser() {
   return db.user.create({ data: { email: unique(), settings: { create: {} } }, select: { id: true } });
-}
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -4,20 +4,9 @@
  * same seed always draws the same picture and a browser test can reproduce it.
  */
 
-/**
- * mulberry32: a 32-bit generator, tiny and good enough for pictures (not for
- * cryptography). Returns a function giving uniform numbers in [0, 1).
- */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "@/app/lib/domain/random";
+
+export { mulberry32 };
 
 /**
  * Standard normal samples by Box–Muller: z = √(−2 ln u₁) · cos(2π u₂).

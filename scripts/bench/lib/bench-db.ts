@@ -1,22 +1,11 @@
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { applyMigrations } from "../../../prisma/schema-engine";
-import { startEmbeddedPostgres } from "../../lib/embedded-postgres";
+import { startThrowawayPostgres } from "../../lib/embedded-postgres";
 
 /** A throwaway, migrated embedded PostgreSQL for a benchmark run. */
 export async function benchDatabase(): Promise<{ url: string; close: () => Promise<void> }> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "paperdeck-bench-"));
-  await chmod(dir, 0o755);
-  const db = await startEmbeddedPostgres({ dir: path.join(dir, "pg"), throwaway: true });
+  const db = await startThrowawayPostgres("paperdeck-bench");
   await applyMigrations(db.url);
-  return {
-    url: db.url,
-    close: async () => {
-      await db.stop();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
+  return { url: db.url, close: db.stop };
 }
 
 export function percentile(sorted: number[], p: number): number {

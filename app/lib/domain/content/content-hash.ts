@@ -3,6 +3,7 @@
  * changed one, and seeded choices (distractors, shuffles) that never use Math.random.
  */
 import { createHash } from "node:crypto";
+import { mulberry32 } from "../random";
 
 /**
  * JSON with object keys sorted, so two equal values always serialise (and hash) the same
@@ -32,25 +33,13 @@ export function hash32(text: string): number {
   return h >>> 0;
 }
 
-/** mulberry32: a tiny deterministic PRNG in [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Fisher–Yates shuffle seeded by `seed`. With `avoidIdentity` a list of 2+ distinct items never
  * comes back in its original order (an ordering question shown already solved is no question).
  */
 export function seededShuffle<T>(items: readonly T[], seed: string, avoidIdentity = false): T[] {
   const out = [...items];
-  const random = prng(hash32(seed));
+  const random = mulberry32(hash32(seed));
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     const a = out[i] as T;

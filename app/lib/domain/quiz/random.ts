@@ -2,6 +2,7 @@
  * Seeded randomness for quizzes: the same seed always gives the same order, so an attempt can
  * be shown again (or scored) from its stored seed without storing every permutation.
  */
+import { mulberry32 } from "../random";
 
 /** A 32-bit hash of a string seed (FNV-1a, then a murmur3 finaliser to spread the bits). */
 export function hashSeed(seed: string): number {
@@ -20,14 +21,7 @@ export function hashSeed(seed: string): number {
 
 /** mulberry32 seeded from a string: uniform numbers in [0, 1). */
 export function seededRandom(seed: string): () => number {
-  let state = hashSeed(seed);
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(hashSeed(seed));
 }
 
 /**

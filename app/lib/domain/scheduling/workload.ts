@@ -2,6 +2,7 @@ import { SchedulingInputError } from "./errors";
 import { applyGrade, newCardState, retrievability } from "./scheduler";
 import { MAX_DESIRED_RETENTION, MIN_DESIRED_RETENTION } from "./settings";
 import { DEFAULT_SCHEDULER_SETTINGS, type SchedulerSettings, type StoredCardState } from "./types";
+import { mulberry32 } from "../random";
 
 export interface WorkloadEstimate {
   /** Expected reviews a day for `cardCount` cards. */
@@ -77,14 +78,3 @@ function round(value: number, decimals: number): number {
   return Math.round(value * factor) / factor;
 }
 
-/** mulberry32: a tiny seeded PRNG, good enough for a simulation. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

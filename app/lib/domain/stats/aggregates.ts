@@ -7,7 +7,7 @@ import { addDays, daysBetween, predictedRetention, startOfDay, type StudyDay } f
 
 import type { DayCount } from "./activity";
 import { StatsInputError } from "./errors";
-import type { RetentionCounts, RetentionRow, TrueRetentionTable } from "./retention";
+import { retentionCounts as counts, type RetentionRow, type TrueRetentionTable } from "./retention";
 
 /**
  * One study day's first reviews of review-state cards (one per card and day, as in Anki),
@@ -64,10 +64,6 @@ export function retentionFromDailyTallies(
     year: row("year"),
     allTime: row("allTime"),
   };
-}
-
-function counts(passed: number, failed: number): RetentionCounts {
-  return { passed, failed, retention: passed + failed === 0 ? null : passed / (passed + failed) };
 }
 
 export interface HeatmapCell {

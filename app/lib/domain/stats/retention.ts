@@ -98,9 +98,9 @@ export function trueRetention(
       else group.failed += 1;
     }
     return {
-      young: counts(tally.young.passed, tally.young.failed),
-      mature: counts(tally.mature.passed, tally.mature.failed),
-      total: counts(
+      young: retentionCounts(tally.young.passed, tally.young.failed),
+      mature: retentionCounts(tally.mature.passed, tally.mature.failed),
+      total: retentionCounts(
         tally.young.passed + tally.mature.passed,
         tally.young.failed + tally.mature.failed,
       ),
@@ -116,6 +116,7 @@ export function trueRetention(
   };
 }
 
-function counts(passed: number, failed: number): RetentionCounts {
+/** Passed and failed reviews with their share passed (null when there were none). */
+export function retentionCounts(passed: number, failed: number): RetentionCounts {
   return { passed, failed, retention: passed + failed === 0 ? null : passed / (passed + failed) };
 }

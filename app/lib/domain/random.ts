@@ -1,0 +1,15 @@
+/**
+ * mulberry32: a tiny 32-bit seeded generator giving uniform numbers in [0, 1). The one source
+ * of deterministic randomness (derived items, quiz order, simulations, widget pictures,
+ * generated test and bench data); not for cryptography.
+ */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * The built app for browser tests and benchmarks: `next build` when the build is missing or
+ * older than the sources, then `next start` on a free port against the given database.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
+import { freePort } from "./embedded-postgres";
+import { newestSourceTime } from "./source-times";
+
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
+const NEXT = path.join(ROOT, "node_modules", ".bin", "next");
+
+function buildIsStale(): boolean {
+  const marker = path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
+  return !existsSync(marker) || newestSourceTime(ROOT) > statSync(marker).mtimeMs;
+}
+
+export interface RunningApp {
+  baseUrl: string;
+  stop: () => Promise<void>;
+}
+
+export async function serveBuiltApp(options: { databaseUrl?: string; secret: string; label: string }): Promise<RunningApp> {
+  const env = {
+    ...process.env,
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXTAUTH_SECRET: options.secret,
+  };
+  if (buildIsStale()) {
+    console.log(`[${options.label}] building the app (next build)…`);
+    const started = Date.now();
+    // Not spawnSync: a blocked event loop would stall other work in this process (such as
+    // another Vitest project's database setup).
+    const status = await new Promise<number | null>((resolve) => {
+      spawn(NEXT, ["build"], { cwd: ROOT, env, stdio: "inherit" }).on("exit", resolve);
+    });
+    if (status !== 0) throw new Error("next build failed");
+    console.log(`[${options.label}] built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const server = spawn(NEXT, ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    env: { ...env, NEXTAUTH_URL: baseUrl },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("next start did not become ready in 60 s")), 60_000);
+    server.stdout.on("data", (chunk: Buffer) => {
+      if (/Ready|started server/i.test(chunk.toString())) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    server.on("exit", (code) => reject(new Error(`next start exited with ${code}`)));
+  });
+  return {
+    baseUrl,
+    stop: async () => {
+      if (server.exitCode !== null) return;
+      server.kill("SIGTERM");
+      await new Promise((r) => server.once("exit", r));
+    },
+  };
+}
