@@ -2,7 +2,8 @@
  * `npm run bench:review` prints:
  * (a) the time to build today's queue for a user with 100,000 card states and 1,000,000 review
  *     logs: the whole `loadReviewQueue` call, and the queue's SQL in the database
- *     (EXPLAIN ANALYZE planning + execution time of each statement, summed);
+ *     (EXPLAIN (ANALYZE, TIMING OFF) planning + execution time of each statement, summed; the
+ *     per-node timing that plain ANALYZE adds is the observer's cost, not the query's);
  * (b) answers per second and p50/p95/p99 latency of POST /api/review/answer under `next start`
  *     with 50 concurrent users (each a keep-alive connection answering card after card);
  * (c) the same answer done by a minimal Node HTTP server (plain `pg`, ts-fsrs, the same JWT
@@ -100,7 +101,9 @@ async function generateHistory(client: pg.Client) {
 // ------------------------------------------------------------------------------------ (a) queue
 
 async function benchQueue(client: pg.Client) {
-  const { loadReviewQueue, candidateSql, studyDayLimits, contentStampSql } = await import("@/app/lib/server/data/review-queue");
+  const { loadReviewQueue, candidateSql, studyDayLimits, contentStampSql } = await import(
+    "@/app/lib/server/data/review-queue"
+  );
   const { getUserSettings } = await import("@/app/lib/server/data/settings");
   const wall: number[] = [];
   const coldStarted = performance.now();
@@ -120,12 +123,17 @@ async function benchQueue(client: pg.Client) {
     const sql = candidateSql(QUEUE_USER, settings, {}, now, day.nextDayStart, day.limits, {
       newCardsFrom: settings.newCardsFrom,
     });
-    const statements = { "done today": day.doneSql, ...sql, "content stamp": contentStampSql };
+    const statements = {
+      "done today": day.doneSql,
+      "learning + due": sql.studied,
+      new: sql.fresh,
+      "content stamp": contentStampSql,
+    };
     let total = 0;
     for (const [name, statement] of Object.entries(statements)) {
       if (!statement) continue;
       const result = await client.query<{ "QUERY PLAN": [{ "Planning Time": number; "Execution Time": number }] }>(
-        `EXPLAIN (ANALYZE, FORMAT JSON) ${statement.text}`,
+        `EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) ${statement.text}`,
         statement.values,
       );
       const plan = result.rows[0]?.["QUERY PLAN"][0];
@@ -134,6 +142,18 @@ async function benchQueue(client: pg.Client) {
       perStatement.set(name, [...(perStatement.get(name) ?? []), time]);
     }
     inDb.push(total);
+  }
+  if (process.env.BENCH_REVIEW_EXPLAIN) {
+    // BENCH_REVIEW_EXPLAIN=1 prints each statement's plan once, to see where the time goes.
+    const now = new Date();
+    const settings = await getUserSettings(QUEUE_USER);
+    const day = await studyDayLimits(QUEUE_USER, settings, now);
+    const sql = candidateSql(QUEUE_USER, settings, {}, now, day.nextDayStart, day.limits, { newCardsFrom: settings.newCardsFrom });
+    for (const [name, statement] of Object.entries({ "done today": day.doneSql, ...sql })) {
+      if (!statement) continue;
+      const plan = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values);
+      console.log(`\n--- ${name}\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+    }
   }
   console.log(`\n(a) today's queue, ${STATES.toLocaleString("en")} card states, ${(STATES * LOGS_PER_STATE).toLocaleString("en")} logs`);
   console.log(`    queue: ${last.counts.learning} learning, ${last.counts.review} due, ${last.counts.new} new`);

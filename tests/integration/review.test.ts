@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/app/lib/server/db";
 import { answerCard, undoAnswer } from "@/app/lib/server/data/review";
 import { loadReviewQueue } from "@/app/lib/server/data/review-queue";
@@ -181,6 +181,85 @@ describe("today's queue", () => {
     expect(queue.cards.every((c) => c.paperSlug === card!.paper.slug)).toBe(true);
     const none = await loadReviewQueue(user.id, new Date(), { scope: { paper: "no-such-note" } });
     expect(none.cards).toEqual([]);
+  });
+});
+
+describe("today's due reviews", () => {
+  const created: { users: string[]; papers: string[] } = { users: [], papers: [] };
+  afterAll(async () => {
+    // The notes made here are not in the content: remove them so no other test sees them.
+    await db.user.deleteMany({ where: { id: { in: created.users } } });
+    await db.card.deleteMany({ where: { paperId: { in: created.papers } } });
+    await db.paper.deleteMany({ where: { id: { in: created.papers } } });
+  });
+
+  /** A note of its own with `n` cards, so that retiring one touches no other test's data. */
+  async function ownNote(n: number) {
+    const tag = Math.random().toString(36).slice(2, 10);
+    const paper = await db.paper.create({
+      data: {
+        slug: `queue-test-${tag}`, title: `Queue test ${tag}`, short: `QT ${tag}`, kind: "concept", authors: [],
+        area: "concepts", tags: [], prerequisites: [], introduces: [], summary: "s", body: "b", rendered: {},
+        contentHash: tag, sortKey: 900_000,
+      },
+    });
+    created.papers.push(paper.id);
+    const cards = [];
+    for (let i = 0; i < n; i += 1) {
+      cards.push(
+        await db.card.create({
+          data: { paperId: paper.id, key: `k${i}`, type: "basic", front: `Front **${i}**`, back: `Back ${i}`, anchor: "", contentHash: `${tag}-${i}`, position: i },
+        }),
+      );
+    }
+    return { paper, cards };
+  }
+
+  /** A review-state card last seen `daysAgo` days ago with stability `stability`, due yesterday. */
+  function reviewState(userId: string, cardId: string, daysAgo: number, stability: number, now: Date) {
+    const day = 86_400_000;
+    return db.cardState.create({
+      data: {
+        userId, cardId, due: new Date(now.getTime() - day), stability, difficulty: 5, elapsedDays: 1, scheduledDays: 1,
+        learningSteps: 0, reps: 3, lapses: 0, state: 2, lastReview: new Date(now.getTime() - daysAgo * day), version: 3,
+      },
+    });
+  }
+
+  it("ranks due reviews by retrievability, leaves a retired card out, and brings content for the head of the queue", async () => {
+    const now = new Date();
+    const user = await newUser({ newPerDay: 0 });
+    created.users.push(user.id);
+    const { cards } = await ownNote(4);
+    // t/S: card 0 → 2, card 1 → 4, card 2 → 1, card 3 (retired) → 10.
+    await reviewState(user.id, cards[0]!.id, 10, 5, now);
+    await reviewState(user.id, cards[1]!.id, 8, 2, now);
+    await reviewState(user.id, cards[2]!.id, 3, 3, now);
+    await reviewState(user.id, cards[3]!.id, 10, 1, now);
+    await db.card.update({ where: { id: cards[3]!.id }, data: { retiredAt: now } });
+
+    const queue = await loadReviewQueue(user.id, now, { limit: 50 });
+    expect(queue.cards.map((c) => c.cardId)).toEqual([cards[1]!.id, cards[0]!.id, cards[2]!.id]);
+    expect(queue.counts).toEqual({ new: 0, learning: 0, review: 3 });
+    expect(queue.cards[0]).toMatchObject({ kind: "review", version: 3, frontHtml: expect.stringContaining("<strong>1</strong>") as unknown });
+
+    // A small batch still carries every card's content and the full counts.
+    const head = await loadReviewQueue(user.id, now, { limit: 2 });
+    expect(head.cards.map((c) => c.backHtml)).toEqual([expect.stringContaining("Back 1"), expect.stringContaining("Back 0")]);
+    expect(head.counts.review).toBe(3);
+  });
+
+  it("reads only the chosen notes' cards when the user studies a set", async () => {
+    const now = new Date();
+    const user = await newUser({ newPerDay: 0, studyAll: false });
+    created.users.push(user.id);
+    const chosen = await ownNote(1);
+    const other = await ownNote(1);
+    await reviewState(user.id, chosen.cards[0]!.id, 4, 1, now);
+    await reviewState(user.id, other.cards[0]!.id, 9, 1, now);
+    await addPaperToStudySet(user.id, chosen.paper.slug);
+    const queue = await loadReviewQueue(user.id, now, { limit: 50 });
+    expect(queue.cards.map((c) => c.cardId)).toEqual([chosen.cards[0]!.id]);
   });
 });
 

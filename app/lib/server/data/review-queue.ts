@@ -59,21 +59,33 @@ const LEARN_AHEAD_MINUTES = 20;
 /** At most this many (re)learning cards are read per queue; more is not a realistic day. */
 const LEARNING_READ_LIMIT = 500;
 
-interface CandidateRow extends CardStateRow {
+/** A studied card's state as the queue reads it (from the queue index alone). */
+interface StateRow extends CardStateRow {
   cardId: string;
   version: number;
+}
+
+/** What the review page shows of a card besides its state. */
+interface ContentRow {
+  cardId: string;
   front: string;
   back: string;
   anchor: string;
   contentHash: string;
   slug: string;
   title: string;
+}
+
+interface FreshRow extends ContentRow, CardStateRow {
+  version: number | null;
   sortKey: number;
 }
 
 interface Candidate {
   state: StoredCardState;
-  row: CandidateRow;
+  row: StateRow;
+  /** Read with the candidate for new cards; for studied ones only once they are to be shown. */
+  content?: ContentRow | undefined;
 }
 
 /** The SQL condition on `p` (Paper): live, in the study set, in the scope. */
@@ -94,13 +106,24 @@ function scopeSql(userId: string, settings: UserSettingsRow, scope: QueueScope):
   return Prisma.sql`c."retiredAt" IS NULL AND ${paperScopeSql(userId, settings, scope)}`;
 }
 
-const CANDIDATE_COLUMNS = Prisma.sql`
-  c.id AS "cardId", c.front, c.back, c.anchor, c."contentHash", p.slug, p.title, p."sortKey"`;
+/**
+ * The SQL condition on `s` (CardState): its card is live, in the study set and in the scope.
+ * Checked inside the state scan, before its LIMIT, by one hash lookup per state rather than a
+ * join per state: in the usual case (all notes, the whole queue) against the few retired cards
+ * (a card is retired with its note, so the card's flag is enough); otherwise against the cards
+ * the set or the scope allows.
+ */
+function liveStateSql(userId: string, settings: UserSettingsRow, scope: QueueScope): Prisma.Sql {
+  if (settings.studyAll && !scope.paper && !scope.area) {
+    return Prisma.sql`s."cardId" NOT IN (SELECT r.id FROM "Card" r WHERE r."retiredAt" IS NOT NULL)`;
+  }
+  return Prisma.sql`s."cardId" IN (
+    SELECT c.id FROM "Card" c JOIN "Paper" p ON p.id = c."paperId" WHERE ${scopeSql(userId, settings, scope)})`;
+}
+
 const STATE_COLUMNS = Prisma.sql`
   s.version, s.due, s.stability, s.difficulty, s."elapsedDays", s."scheduledDays", s."learningSteps",
   s.reps, s.lapses, s.state, s."lastReview"`;
-/** Extra states read past a limit, so that a few retired or out-of-set cards do not shorten it. */
-const OVERFETCH = 50;
 
 /** Today's answers so far: new cards introduced and reviews done, for the daily limits. */
 function doneTodaySql(userId: string, dayStart: Date): Prisma.Sql {
@@ -111,46 +134,13 @@ function doneTodaySql(userId: string, dayStart: Date): Prisma.Sql {
 }
 
 /**
- * The best `limit` states of one kind with their cards. With `fast`, the states are picked in
- * the (userId, state, due) index first and only those are joined to their cards, which keeps
- * the read small however many states the user has; if cards left out as retired or outside
- * the set made the result short, `loadCandidates` asks again with `fast` off (the plain join).
- */
-function stateCandidatesSql(
-  userId: string,
-  where: Prisma.Sql,
-  stateWhere: Prisma.Sql,
-  order: Prisma.Sql,
-  limit: number,
-  fast: boolean,
-): Prisma.Sql {
-  if (!fast) {
-    return Prisma.sql`
-      SELECT ${CANDIDATE_COLUMNS}, ${STATE_COLUMNS}, 0 AS "picked"
-        FROM "CardState" s JOIN "Card" c ON c.id = s."cardId" JOIN "Paper" p ON p.id = c."paperId"
-       WHERE s."userId" = ${userId} AND ${stateWhere} AND ${where}
-       ORDER BY ${order} LIMIT ${limit}`;
-  }
-  // Pick the states first (one indexed range of this user's states), then read only those.
-  return Prisma.sql`
-    WITH picked AS (
-      SELECT s."cardId" FROM "CardState" s
-       WHERE s."userId" = ${userId} AND ${stateWhere} ORDER BY ${order} LIMIT ${limit + OVERFETCH}
-    )
-    SELECT ${CANDIDATE_COLUMNS}, ${STATE_COLUMNS}, (SELECT count(*) FROM picked)::int AS "picked"
-      FROM picked
-      JOIN "CardState" s ON s."userId" = ${userId} AND s."cardId" = picked."cardId"
-      JOIN "Card" c ON c.id = s."cardId" JOIN "Paper" p ON p.id = c."paperId"
-     WHERE ${where}
-     ORDER BY ${order} LIMIT ${limit}`;
-}
-
-/**
- * The candidates of today's queue in small indexed reads: (re)learning cards due soon, the
- * review cards due today that are most likely forgotten (t/S largest, which orders them as
- * retrievability does) up to the review limit, and the first new cards in the notes' order up
- * to the new-card limit, looking from note `newCardsFrom` on. `orderQueue` then puts them in
- * the exact order. Exported for the benchmark, which runs them under EXPLAIN ANALYZE.
+ * The candidates of today's queue: (re)learning cards due soon, and the review cards due today
+ * that are most likely forgotten (t/S largest, which orders them as retrievability does) up to
+ * the review limit, in one statement read from the (userId, state, due) index alone (it
+ * carries the state's columns), with the content the page shows for the first `show` of each
+ * kind (those at the head of the queue); then the first new cards in the notes' order up to the
+ * new-card limit, looking from note `newCardsFrom` on. `orderQueue` puts them in the exact
+ * order. Exported for the benchmark, which runs them under EXPLAIN ANALYZE.
  */
 export function candidateSql(
   userId: string,
@@ -159,31 +149,37 @@ export function candidateSql(
   now: Date,
   nextDayStart: Date,
   limits: { newLeft: number; reviewsLeft: number },
-  options: { fast?: boolean; newCardsFrom?: number } = {},
+  options: { newCardsFrom?: number; show?: number } = {},
 ) {
-  const where = scopeSql(userId, settingsRow, scope);
-  const fast = options.fast ?? true;
+  const live = liveStateSql(userId, settingsRow, scope);
   const learnUntil = new Date(now.getTime() + LEARN_AHEAD_MINUTES * 60_000);
+  // Interval arithmetic is the cheapest form of t/S here (measured against float epochs).
+  const overdue = Prisma.sql`(${now}::timestamp - COALESCE(s."lastReview", s.due)) / GREATEST(s.stability, 0.001) DESC`;
+  const ranked = (where: Prisma.Sql, order: Prisma.Sql, limit: number) => Prisma.sql`
+    SELECT s.*, row_number() OVER (ORDER BY ${order}) AS rank
+      FROM (SELECT s."cardId", ${STATE_COLUMNS} FROM "CardState" s
+             WHERE s."userId" = ${userId} AND ${where} AND ${live} ORDER BY ${order} LIMIT ${limit}) s`;
+  const learning = ranked(
+    Prisma.sql`s.state IN (1, 3) AND s.due <= ${learnUntil}`,
+    Prisma.sql`s.due, s."cardId"`,
+    LEARNING_READ_LIMIT,
+  );
+  const due = ranked(
+    Prisma.sql`s.state = 2 AND s.due < ${nextDayStart}`,
+    Prisma.sql`${overdue}, s.due, s."cardId"`,
+    limits.reviewsLeft,
+  );
   return {
-    learning: stateCandidatesSql(
-      userId,
-      where,
-      Prisma.sql`s.state IN (1, 3) AND s.due <= ${learnUntil}`,
-      Prisma.sql`s.due, s."cardId"`,
-      LEARNING_READ_LIMIT,
-      fast,
-    ),
-    due:
-      limits.reviewsLeft > 0
-        ? stateCandidatesSql(
-            userId,
-            where,
-            Prisma.sql`s.state = 2 AND s.due < ${nextDayStart}`,
-            Prisma.sql`(${now}::timestamp - COALESCE(s."lastReview", s.due)) / GREATEST(s.stability, 0.001) DESC, s.due, s."cardId"`,
-            limits.reviewsLeft,
-            fast,
-          )
-        : null,
+    studied: Prisma.sql`
+      SELECT x."cardId", x.version, x.due, x.stability, x.difficulty, x."elapsedDays", x."scheduledDays",
+             x."learningSteps", x.reps, x.lapses, x.state, x."lastReview", ct.front, ct.back, ct.anchor,
+             ct."contentHash", ct.slug, ct.title
+        FROM (${learning} ${limits.reviewsLeft > 0 ? Prisma.sql`UNION ALL ${due}` : Prisma.empty}) x
+        LEFT JOIN LATERAL (
+          SELECT c.front, c.back, c.anchor, c."contentHash", p.slug, p.title
+            FROM "Card" c JOIN "Paper" p ON p.id = c."paperId"
+           WHERE x.rank <= ${options.show ?? 20} AND c.id = x."cardId"
+          OFFSET 0) ct ON true`, // OFFSET 0: the rank test gates the join instead of filtering after it
     // Note by note in order (each note's cards by its index), stopping at the limit: with the
     // bound, only the notes from the first one holding new cards are read.
     fresh:
@@ -205,39 +201,57 @@ export function candidateSql(
   };
 }
 
-type PickedRow = CandidateRow & { picked: number };
-
-/** True when a fast read may have lost candidates to the filter (see `stateCandidatesSql`). */
-function maybeShort(rows: PickedRow[], limit: number): boolean {
-  return rows.length < limit && (rows.length === 0 || (rows[0]?.picked ?? 0) >= limit + OVERFETCH);
+/** What the page shows of the given cards (the few at the head of the queue). */
+export function cardContentSql(cardIds: string[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT c.id AS "cardId", c.front, c.back, c.anchor, c."contentHash", p.slug, p.title
+      FROM "Card" c JOIN "Paper" p ON p.id = c."paperId"
+     WHERE c.id IN (${Prisma.join(cardIds)})`;
 }
 
-async function loadCandidates(
-  build: (options: { fast: boolean }) => ReturnType<typeof candidateSql>,
-  now: Date,
-  limits: { reviewsLeft: number },
-) {
-  const sql = build({ fast: true });
-  let [learning, due] = await Promise.all([
-    db.$queryRaw<PickedRow[]>(sql.learning),
-    sql.due ? db.$queryRaw<PickedRow[]>(sql.due) : Promise.resolve([]),
+/** A studied candidate, with the page's content when it is at the head of its kind. */
+type StudiedRow = StateRow & { [K in Exclude<keyof ContentRow, "cardId">]: ContentRow[K] | null };
+
+async function loadCandidates(sql: ReturnType<typeof candidateSql>, now: Date) {
+  const [studied, fresh] = await Promise.all([
+    db.$queryRaw<StudiedRow[]>(sql.studied),
+    sql.fresh ? db.$queryRaw<FreshRow[]>(sql.fresh) : Promise.resolve([]),
   ]);
-  const fresh = sql.fresh ? await db.$queryRaw<(CandidateRow & { version: number | null })[]>(sql.fresh) : [];
-  const learningShort = maybeShort(learning, LEARNING_READ_LIMIT);
-  const dueShort = sql.due !== null && maybeShort(due, limits.reviewsLeft);
-  if (learningShort || dueShort) {
-    const full = build({ fast: false });
-    if (learningShort) learning = await db.$queryRaw<PickedRow[]>(full.learning);
-    if (dueShort && full.due) due = await db.$queryRaw<PickedRow[]>(full.due);
-  }
-  const toCandidate = (row: CandidateRow): Candidate => ({ state: storedStateOf(row), row });
+  const toCandidate = (row: StudiedRow): Candidate => ({
+    state: storedStateOf(row),
+    row,
+    content:
+      row.front === null
+        ? undefined
+        : { cardId: row.cardId, front: row.front, back: row.back ?? "", anchor: row.anchor ?? "",
+            contentHash: row.contentHash ?? "", slug: row.slug ?? "", title: row.title ?? "" },
+  });
   return {
-    learning: learning.map(toCandidate),
-    due: due.map(toCandidate),
-    fresh: fresh.map((row) =>
-      row.version === null ? { state: newCardState(now), row: { ...row, version: 0 } } : toCandidate(row),
+    learning: studied.filter((row) => row.state !== 2).map(toCandidate),
+    due: studied.filter((row) => row.state === 2).map(toCandidate),
+    firstNewSortKey: fresh[0]?.sortKey,
+    fresh: fresh.map(
+      (row): Candidate =>
+        row.version === null
+          ? { state: newCardState(now), row: { ...row, version: 0 }, content: row }
+          : { state: storedStateOf(row), row: { ...row, version: row.version }, content: row },
     ),
   };
+}
+
+/**
+ * Reads the content of the candidates about to be shown that do not carry it yet: rarely any
+ * (only when the queue's order and the SQL's rank part, e.g. on equal t/S).
+ */
+async function withContent(shown: Candidate[]): Promise<(Candidate & { content: ContentRow })[]> {
+  const missing = shown.filter((c) => !c.content).map((c) => c.row.cardId);
+  const read = missing.length ? await db.$queryRaw<ContentRow[]>(cardContentSql(missing)) : [];
+  const byId = new Map(read.map((row) => [row.cardId, row]));
+  return shown.flatMap((c) => {
+    const content = c.content ?? byId.get(c.row.cardId);
+    // A card retired between the two reads is left out of this batch; the next one skips it.
+    return content ? [{ ...c, content }] : [];
+  });
 }
 
 export const contentStampSql = Prisma.sql`SELECT max("updatedAt") AS stamp, max("sortKey") AS last FROM "Paper"`;
@@ -270,7 +284,7 @@ const htmlCache = new Map<string, { front: string; back: string }>();
 const HTML_CACHE_LIMIT = 5000;
 
 /** Card sides rendered once per content version (rendering markdown costs a millisecond or so). */
-function renderedSides(row: CandidateRow): { front: string; back: string } {
+function renderedSides(row: ContentRow): { front: string; back: string } {
   const key = `${row.cardId}:${row.contentHash}`;
   let sides = htmlCache.get(key);
   if (!sides) {
@@ -286,9 +300,9 @@ function kindOf(state: CardStateName): ReviewCard["kind"] {
   return state === "review" ? "review" : "learning";
 }
 
-function toReviewCard(candidate: Candidate, settings: SchedulerSettings, now: Date): ReviewCard {
-  const { row, state } = candidate;
-  const sides = renderedSides(row);
+function toReviewCard(candidate: Candidate & { content: ContentRow }, settings: SchedulerSettings, now: Date): ReviewCard {
+  const { row, state, content } = candidate;
+  const sides = renderedSides(content);
   const [again, hard, good, easy] = previewOutcomes(state, settings, now);
   return {
     cardId: row.cardId,
@@ -296,9 +310,9 @@ function toReviewCard(candidate: Candidate, settings: SchedulerSettings, now: Da
     kind: kindOf(state.state),
     frontHtml: sides.front,
     backHtml: sides.back,
-    paperSlug: row.slug,
-    paperTitle: row.title,
-    anchor: row.anchor,
+    paperSlug: content.slug,
+    paperTitle: content.title,
+    anchor: content.anchor,
     labels: [again.label, hard.label, good.label, easy.label],
   };
 }
@@ -352,13 +366,11 @@ export async function loadReviewQueue(
   // content changed since that was learnt.
   const newCardsFrom = content && content.stamp === settingsRow.newCardsFromStamp ? settingsRow.newCardsFrom : 0;
   const candidates = await loadCandidates(
-    ({ fast }) =>
-      candidateSql(userId, settingsRow, scope, now, nextDayStart, remaining, { fast: fast && whole, newCardsFrom }),
+    candidateSql(userId, settingsRow, scope, now, nextDayStart, remaining, { newCardsFrom, show: limit }),
     now,
-    remaining,
   );
   if (content && newLeft > 0) {
-    const first = candidates.fresh[0]?.row.sortKey ?? content.lastSortKey + 1;
+    const first = candidates.firstNewSortKey ?? content.lastSortKey + 1;
     if (first !== settingsRow.newCardsFrom || content.stamp !== settingsRow.newCardsFromStamp) {
       // Only if nobody lowered it meanwhile (an undo or a note added while this queue was read).
       await db.userSettings.updateMany({
@@ -376,7 +388,7 @@ export async function loadReviewQueue(
   const counts: QueueCounts = { new: 0, learning: 0, review: 0 };
   for (const candidate of ordered) counts[kindOf(candidate.state.state)] += 1;
   return {
-    cards: ordered.slice(0, limit).map((candidate) => toReviewCard(candidate, settings, now)),
+    cards: (await withContent(ordered.slice(0, limit))).map((candidate) => toReviewCard(candidate, settings, now)),
     counts,
     nextDue: ordered.length === 0 ? await nextDueAfter(userId, settingsRow, scope, now, nextDayStart) : null,
     nextDayStart,
