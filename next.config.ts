@@ -8,7 +8,8 @@ const oauthHosts = [
 
 // Next's hydration uses inline scripts; nonces would force every page to render dynamically
 // and lose static rendering of the notes, so scripts are limited to this origin + inline.
-const csp = [
+// `frameAncestors`: who may frame the page ('none' everywhere but the widget embeds).
+const csp = (frameAncestors: string) => [
   "default-src 'self'",
   `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
   "style-src 'self' 'unsafe-inline'",
@@ -19,19 +20,26 @@ const csp = [
   "object-src 'none'",
   "base-uri 'self'",
   `form-action 'self' ${oauthHosts.join(" ")}`.trim(),
-  "frame-ancestors 'none'",
+  `frame-ancestors ${frameAncestors}`,
 ].join("; ");
 
-const securityHeaders = [
-  { key: "Content-Security-Policy", value: csp },
+const securityHeaders = (frameAncestors: "'none'" | "'self'") => [
+  { key: "Content-Security-Policy", value: csp(frameAncestors) },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "X-Frame-Options", value: "DENY" },
+  // The older header, for browsers without frame-ancestors: the same rule.
+  { key: "X-Frame-Options", value: frameAncestors === "'self'" ? "SAMEORIGIN" : "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
   ...(isDev
     ? []
     : [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains; preload" }]),
 ];
+
+// The note page frames /widgets/<name>/embed (see app/ui/widgets/widget-frame.tsx): only that
+// route may be framed, and only by this site. The first rule's pattern leaves it out, so the
+// two rules never both apply to one response.
+const notEmbed = "/:path((?!widgets/[^/]+/embed$).*)";
+const embed = "/widgets/:name/embed";
 
 const nextConfig: NextConfig = {
   // Separate build folders let parallel test runs (NEXT_DIST_DIR=.next-x) not clobber each other.
@@ -45,7 +53,26 @@ const nextConfig: NextConfig = {
     "@prisma/adapter-pg",
     "pg",
   ],
-  headers: () => Promise.resolve([{ source: "/:path*", headers: securityHeaders }]),
+  headers: () =>
+    Promise.resolve([
+      { source: notEmbed, headers: securityHeaders("'none'") },
+      { source: embed, headers: securityHeaders("'self'") },
+    ]),
+  // Bundled rather than required at run time, so that the alias below applies to Pages code.
+  transpilePackages: ["server-only"],
+  turbopack: {
+    // `server-only` marks modules that must never reach the browser. App Router server code
+    // resolves it to its empty build (the react-server condition); the Pages Router's server
+    // code (the answer route, the note page) has no such condition and would get the throwing
+    // build, so on the server it is the empty one too. Browser bundles keep the throwing one,
+    // and Next's compiler still rejects a client component that imports it.
+    resolveAlias: {
+      "server-only": {
+        browser: "next/dist/compiled/server-only/index.js",
+        default: "next/dist/compiled/server-only/empty.js",
+      },
+    },
+  },
 };
 
 export default nextConfig;

@@ -419,7 +419,13 @@ async function main() {
       `\n(b)/(c) answers: ${USERS} concurrent users, ${ROUNDS} alternating rounds of ${ROUND_MS / 1000} s each (after ${WARMUP_MS / 1000} s warm-up), ${cardIds.length} cards`,
     );
 
-    const [app, minimal] = await Promise.all([serveApp(database.url), startMinimal(database.url)]);
+    // One after the other: if the app fails to build or start, no minimal server is left
+    // holding database connections (which would keep the database from shutting down).
+    const app = await serveApp(database.url);
+    const minimal = await startMinimal(database.url).catch(async (error: unknown) => {
+      await app.stop();
+      throw error;
+    });
     const appRuns: LoadResult[] = [];
     const minimalRuns: LoadResult[] = [];
     try {

@@ -21,7 +21,13 @@ export interface RunningApp {
   stop: () => Promise<void>;
 }
 
-export async function serveBuiltApp(options: { databaseUrl?: string; secret: string; label: string }): Promise<RunningApp> {
+export async function serveBuiltApp(options: {
+  databaseUrl?: string;
+  secret: string;
+  label: string;
+  /** Node flags for the server process (e.g. --cpu-prof), which NODE_OPTIONS may not carry. */
+  nodeArgs?: string[];
+}): Promise<RunningApp> {
   const env = {
     ...process.env,
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
@@ -41,7 +47,12 @@ export async function serveBuiltApp(options: { databaseUrl?: string; secret: str
   }
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = spawn(NEXT, ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+  const args = ["start", "-p", String(port), "-H", "127.0.0.1"];
+  const [command, commandArgs] = options.nodeArgs?.length
+    ? [process.execPath, [...options.nodeArgs, nextBin, ...args]]
+    : [NEXT, args];
+  const server = spawn(command, commandArgs, {
     cwd: ROOT,
     env: { ...env, NEXTAUTH_URL: baseUrl },
     stdio: ["ignore", "pipe", "inherit"],

@@ -16,8 +16,13 @@ function isActive(pathname: string, href: string) {
   return pathname.startsWith(href);
 }
 
-export function NavLinks() {
-  const pathname = usePathname();
+/**
+ * The main navigation; on small screens a "Menu" button shows it as a list. `islands`: markup
+ * only; public/islands/note.js opens and closes the list.
+ */
+export function NavLinks({ islands = false }: { islands?: boolean }) {
+  // Typed nullable once the app has a Pages Router (the answer route); App Router pages always have one.
+  const pathname = usePathname() ?? "/";
   const [open, setOpen] = useState(false);
   const items = links.map((link) => {
     const active = isActive(pathname, link.href);
@@ -26,7 +31,7 @@ export function NavLinks() {
         <Link
           href={link.href}
           aria-current={active ? "page" : undefined}
-          onClick={() => setOpen(false)}
+          onClick={islands ? undefined : () => setOpen(false)}
           className={`block rounded-md px-3 py-1.5 text-sm ${
             active
               ? "bg-accent-50 font-medium text-accent-700 dark:bg-slate-800 dark:text-white"
@@ -46,18 +51,18 @@ export function NavLinks() {
         className="rounded-md px-2 py-1.5 text-sm md:hidden"
         aria-expanded={open}
         aria-controls="mobile-nav"
-        onClick={() => setOpen((v) => !v)}
+        data-island={islands ? "disclosure" : undefined}
+        onClick={islands ? undefined : () => setOpen((v) => !v)}
       >
         Menu
       </button>
-      {open && (
-        <ul
-          id="mobile-nav"
-          className="absolute left-0 right-0 top-14 space-y-1 border-b border-slate-200 bg-white p-3 shadow md:hidden dark:border-slate-800 dark:bg-slate-950"
-        >
-          {items}
-        </ul>
-      )}
+      <ul
+        id="mobile-nav"
+        hidden={!open}
+        className="absolute left-0 right-0 top-14 space-y-1 border-b border-slate-200 bg-white p-3 shadow md:hidden dark:border-slate-800 dark:bg-slate-950"
+      >
+        {items}
+      </ul>
     </nav>
   );
 }

@@ -6,8 +6,15 @@ import type { Browser } from "playwright-core";
 import { chromiumPath, launchChromium as launch } from "../../lib/chromium";
 import { serveBuiltApp, type RunningApp } from "../../lib/next-app";
 
+/** BENCH_PROFILE=<dir> writes a CPU profile of the app server there (open it in Chrome DevTools). */
 export function serveApp(databaseUrl: string): Promise<RunningApp> {
-  return serveBuiltApp({ databaseUrl, secret: "bench-secret-bench-secret-bench-secret-0123", label: "bench" });
+  const profile = process.env.BENCH_PROFILE;
+  return serveBuiltApp({
+    databaseUrl,
+    secret: "bench-secret-bench-secret-bench-secret-0123",
+    label: "bench",
+    nodeArgs: profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : [],
+  });
 }
 
 /** Chromium, or null when the machine has none (the bench then skips its browser figures). */

@@ -9,6 +9,7 @@ import { env, useSecureCookies } from "../env";
 import { verifyPassword } from "./password";
 import { clearFailedSignIns, recordFailedSignIn } from "./rate-limit";
 import { clientIp } from "./client-ip";
+import { decodeSessionToken } from "./session-token";
 
 /** Finds or creates the user behind an OAuth sign-in and links the provider account. */
 async function userForOAuth(input: {
@@ -78,6 +79,7 @@ export function authOptions(): NextAuthOptions {
     secret: e.NEXTAUTH_SECRET,
     useSecureCookies: useSecureCookies(),
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    jwt: { decode: decodeSessionToken },
     pages: { signIn: "/signin", error: "/signin" },
     providers,
     callbacks: {

@@ -7,7 +7,8 @@ import {
   type StoredCardState,
 } from "@/app/lib/domain/scheduling";
 import type { AnswerInput } from "@/app/lib/schemas/review";
-import { db } from "../db";
+import { Prisma } from "@/app/generated/prisma/client";
+import { db, rawRows } from "../db";
 import { AppError, ConflictError, NotFoundError } from "../errors";
 import {
   answerTime,
@@ -57,7 +58,7 @@ interface AnswerContextRow extends Partial<CardStateRow> {
  * already applied.
  */
 async function answerContext(userId: string, cardId: string, clientId: string) {
-  const rows = await db.$queryRaw<AnswerContextRow[]>`
+  const rows = await rawRows<AnswerContextRow>(Prisma.sql`
     SELECT u."sessionVersion", (c.id IS NOT NULL) AS "cardFound",
            (c."retiredAt" IS NULL AND p."retiredAt" IS NULL) AS live,
            (COALESCE(st."studyAll", true) OR EXISTS (
@@ -73,7 +74,7 @@ async function answerContext(userId: string, cardId: string, clientId: string) {
       LEFT JOIN "UserSettings" st ON st."userId" = u.id
       LEFT JOIN "CardState" s ON s."userId" = u.id AND s."cardId" = c.id
       LEFT JOIN "ReviewLog" l ON l."userId" = u.id AND l."clientId" = ${clientId}
-     WHERE u.id = ${userId}`;
+     WHERE u.id = ${userId}`);
   return rows[0];
 }
 
@@ -103,17 +104,18 @@ function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: unknown; message?: unknown; meta?: { code?: unknown } };
   return (
     e.code === "P2002" ||
+    e.code === "23505" ||
     e.meta?.code === "23505" ||
     (typeof e.message === "string" && /23505|unique constraint/i.test(e.message))
   );
 }
 
 async function acknowledgeDuplicate(userId: string, cardId: string, clientId: string): Promise<AnswerResult> {
-  const rows = await db.$queryRaw<{ cardId: string; version: number | null; due: Date | null }[]>`
+  const rows = await rawRows<{ cardId: string; version: number | null; due: Date | null }>(Prisma.sql`
     SELECT l."cardId", s.version, s.due
       FROM "ReviewLog" l
       LEFT JOIN "CardState" s ON s."userId" = l."userId" AND s."cardId" = l."cardId"
-     WHERE l."userId" = ${userId} AND l."clientId" = ${clientId}`;
+     WHERE l."userId" = ${userId} AND l."clientId" = ${clientId}`);
   const row = rows[0];
   if (!row) throw new ConflictError("This card was answered elsewhere in the meantime.");
   if (row.cardId !== cardId) throw new ConflictError("This answer id was already used for another card.");
@@ -156,7 +158,7 @@ export async function answerCard(
     // ON CONFLICT … WHERE version = expected: a concurrent answer makes this insert nothing,
     // and then the log insert inserts nothing either. A clientId already used fails the whole
     // statement on the log's unique key, so the state is not changed without its log.
-    written = await db.$queryRaw<{ version: number }[]>`
+    written = await rawRows<{ version: number }>(Prisma.sql`
       WITH up AS (
         INSERT INTO "CardState" ("userId", "cardId", due, stability, difficulty, "elapsedDays", "scheduledDays",
                                  "learningSteps", reps, lapses, state, "lastReview", version, "updatedAt")
@@ -182,7 +184,7 @@ export async function answerCard(
           FROM up
         RETURNING 1
       )
-      SELECT up.version FROM up, ins`;
+      SELECT up.version FROM up, ins`);
   } catch (error) {
     if (isUniqueViolation(error)) return acknowledgeDuplicate(userId, input.cardId, input.clientId);
     throw error;

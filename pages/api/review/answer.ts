@@ -1,0 +1,48 @@
+import type { NextApiRequest, NextApiResponse } from "next";
+import { getToken } from "next-auth/jwt";
+import { answerSchema } from "@/app/lib/schemas/review";
+import { decodeSessionToken } from "@/app/lib/server/auth/session-token";
+import { answerCard } from "@/app/lib/server/data/review";
+import { env, useSecureCookies } from "@/app/lib/server/env";
+import { AppError } from "@/app/lib/server/errors";
+
+/**
+ * POST /api/review/answer saves one answer: 200 {duplicate, cardId, version, due} (a resent
+ * answer is acknowledged and applied once), 400 for a malformed answer, 401 without a valid
+ * session, 404 for a card outside the user's study set, 409 when the card was answered
+ * elsewhere.
+ *
+ * The hottest request of the app, so it is a Pages API route: Next hands it Node's request
+ * and response as they are, where an App Router handler pays for web Request/Response
+ * objects, streams and per-request async contexts (measured: most of an answer's CPU time).
+ * Its session check is lean too: one JWT decode with a cached key, and the user's session
+ * version compared inside the answer's first read (the check `getSessionUser` makes).
+ */
+export const config = { api: { bodyParser: { sizeLimit: "4kb" } } };
+
+function fail(res: NextApiResponse, status: number, error: string, extra?: Record<string, unknown>) {
+  res.status(status).json({ error, ...extra });
+}
+
+export default async function answer(req: NextApiRequest, res: NextApiResponse): Promise<void> {
+  if (req.method !== "POST") {
+    res.setHeader("Allow", "POST");
+    return fail(res, 405, "Send an answer with POST.");
+  }
+  const token = await getToken({
+    req,
+    secret: env().NEXTAUTH_SECRET,
+    secureCookie: useSecureCookies(),
+    decode: decodeSessionToken,
+  });
+  if (typeof token?.uid !== "string" || typeof token.sv !== "number") return fail(res, 401, "Sign in to do this.");
+  const parsed = answerSchema.safeParse(req.body);
+  if (!parsed.success) return fail(res, 400, "This answer is malformed.", { issues: parsed.error.issues.length });
+  try {
+    res.status(200).json(await answerCard(token.uid, parsed.data, new Date(), { sessionVersion: token.sv }));
+  } catch (error) {
+    if (error instanceof AppError) return fail(res, error.status, error.message);
+    console.error(error);
+    fail(res, 500, "Something went wrong on our side. Nothing was saved.");
+  }
+}
