@@ -7,7 +7,8 @@
  * (b) answers per second and p50/p95/p99 latency of POST /api/review/answer under `next start`
  *     with 50 concurrent users (each a keep-alive connection answering card after card);
  * (c) the same answer done by a minimal Node HTTP server (plain `pg`, ts-fsrs, the same JWT
- *     check and the same two SQL statements), run the same way, and the ratio of the two.
+ *     check and the same two SQL statements), run the same way, and the ratio of the two;
+ * then the latency of both at a set load below saturation (50 users, 200 answers/s in all).
  * Figures only; no thresholds. `--minimal-server <port>` is the mode (c) runs the server in.
  */
 import { spawn } from "node:child_process";
@@ -29,6 +30,8 @@ const WARMUP_MS = 3_000;
 /** Each server is measured in ROUNDS rounds of ROUND_MS, alternating, so both see the same machine load. */
 const ROUNDS = 3;
 const ROUND_MS = 4_000;
+/** The set load's pace per user (see runLoad). */
+const PACED_EVERY_MS = 250;
 const QUEUE_RUNS = 100;
 const PAPERS = 2_000;
 const CARDS_PER_PAPER = 52;
@@ -204,7 +207,11 @@ function post(agent: http.Agent, url: URL, cookie: string, body: string): Promis
   });
 }
 
-/** 50 users, each answering its cards one after another over its own keep-alive connection. */
+/**
+ * 50 users, each answering its cards one after another over its own keep-alive connection:
+ * as fast as the server answers (closed loop), or, with `everyMs`, one answer per user every
+ * `everyMs` (a set load, to read latency below saturation).
+ */
 async function runLoad(
   url: URL,
   users: { id: string; cookie: string }[],
@@ -212,6 +219,7 @@ async function runLoad(
   versions: Map<string, number>[],
   warmupMs: number,
   measureMs: number,
+  everyMs = 0,
 ): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: USERS });
   const latencies: number[] = [];
@@ -223,7 +231,15 @@ async function runLoad(
   const worker = async (user: { id: string; cookie: string }, offset: number) => {
     const known = versions[offset] ?? new Map<string, number>();
     versions[offset] = known;
+    // Paced users start spread over one period, so the load is even.
+    let nextSend = performance.now() + (everyMs * offset) / users.length;
     for (let i = known.size; !stop; i += 1) {
+      if (everyMs > 0) {
+        const wait = nextSend - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        nextSend += everyMs;
+        if (stop) break;
+      }
       const cardId = cardIds[(offset * 7 + i) % cardIds.length]!;
       counter += 1;
       const body = JSON.stringify({
@@ -428,6 +444,8 @@ async function main() {
     });
     const appRuns: LoadResult[] = [];
     const minimalRuns: LoadResult[] = [];
+    const appPaced: LoadResult[] = [];
+    const minimalPaced: LoadResult[] = [];
     try {
       const appUsers = await makeUsers(client, "bench-app");
       const minimalUsers = await makeUsers(client, "bench-min");
@@ -438,6 +456,12 @@ async function main() {
         const warmup = round === 0 ? WARMUP_MS : 500;
         appRuns.push(await runLoad(appUrl, appUsers, cardIds, appVersions, warmup, ROUND_MS));
         minimalRuns.push(await runLoad(minimal.url, minimalUsers, cardIds, minimalVersions, warmup, ROUND_MS));
+      }
+      // Then a set load well below both servers' capacity: 50 users, one answer each every
+      // PACED_EVERY_MS (faster than anyone reviews), for the latency a user would feel.
+      for (let round = 0; round < ROUNDS; round += 1) {
+        appPaced.push(await runLoad(appUrl, appUsers, cardIds, appVersions, 500, ROUND_MS, PACED_EVERY_MS));
+        minimalPaced.push(await runLoad(minimal.url, minimalUsers, cardIds, minimalVersions, 500, ROUND_MS, PACED_EVERY_MS));
       }
     } finally {
       await Promise.all([app.stop(), minimal.stop()]);
@@ -456,6 +480,9 @@ async function main() {
     const minimalRate = report("(c) minimal node:http + pg + ts-fsrs", merge(minimalRuns));
     const logs = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "ReviewLog" WHERE "userId" LIKE 'bench-app-%'`);
     console.log(`    ratio (b)/(c): ${(appRate / minimalRate).toFixed(2)}×   app p95 ${ms(percentile(appResult.latencies, 95))}`);
+    console.log(`\n    at a set load: ${USERS} users, one answer each every ${PACED_EVERY_MS} ms (${(USERS * 1000) / PACED_EVERY_MS} answers/s offered)`);
+    report("(b) next start, POST /api/review/answer", merge(appPaced));
+    report("(c) minimal node:http + pg + ts-fsrs", merge(minimalPaced));
     console.log(`    (the app wrote ${logs.rows[0]?.n} review logs in all, warm-up included)`);
   } finally {
     await client.end();

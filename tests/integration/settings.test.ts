@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/app/lib/server/db";
-import { getUserSettings, saveUserSettings, studiedCardCount, workloadTable } from "@/app/lib/server/data/settings";
+import { answerCard } from "@/app/lib/server/data/review";
+import { rescheduleCards } from "@/app/lib/server/data/review-csv";
+import {
+  getUserSettings,
+  saveUserSettings,
+  schedulerSettingsOf,
+  studiedCardCount,
+  workloadTable,
+} from "@/app/lib/server/data/settings";
 import { addPaperToStudySet, removePaperFromStudySet, studySetSlugs } from "@/app/lib/server/data/study-set";
 import { settingsSchema } from "@/app/lib/schemas/settings";
 
@@ -33,6 +41,34 @@ describe("a user's settings", () => {
     const table = workloadTable();
     expect(table.map((t) => t.reviewsPerCardPerDay)).toEqual([...table.map((t) => t.reviewsPerCardPerDay)].sort((a, b) => a - b));
     expect(await studiedCardCount(user.id, false)).toBe(0);
+  });
+});
+
+describe("rescheduling on a settings change", () => {
+  it("brings studied cards sooner after the desired retention is raised", async () => {
+    const user = await db.user.create({ data: { email: unique(), settings: { create: {} } }, select: { id: true } });
+    const card = await db.card.findFirstOrThrow({ where: { retiredAt: null }, select: { id: true } });
+    const day = 86_400_000;
+    const start = Date.now() - 30 * day;
+    // Good three times, days apart: a review card with an interval of weeks at retention 0.90.
+    let version = 0;
+    for (const [i, at] of [start, start + day, start + 5 * day].entries()) {
+      const answer = { clientId: `resched-${user.id}-${i}`, cardId: card.id, rating: 3 as const, version, answeredAt: at, durationMs: 1000 };
+      version = (await answerCard(user.id, answer, new Date(at))).version;
+    }
+    const before = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: card.id } } });
+
+    const base = settingsSchema.parse({
+      desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: false, learningSteps: "1m 10m", relearningSteps: "10m",
+      newPerDay: 20, reviewsPerDay: 200, timeZone: "UTC", dayStartHour: 4, studyAll: true,
+    });
+    const saved = await saveUserSettings(user.id, { ...base, desiredRetention: 0.97 });
+    expect(await rescheduleCards(user.id, schedulerSettingsOf(saved), null, new Date())).toBe(1);
+    const after = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: card.id } } });
+    expect(after.lastReview?.getTime()).toBe(before.lastReview?.getTime());
+    expect(after.scheduledDays).toBeLessThan(before.scheduledDays);
+    expect(after.due.getTime()).toBeLessThan(before.due.getTime());
+    expect(after.version).toBe(before.version + 1);
   });
 });
 

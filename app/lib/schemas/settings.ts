@@ -44,4 +44,7 @@ export const settingsSchema = z.object({
   studyAll: z.boolean(),
 });
 export type SettingsInput = z.input<typeof settingsSchema>;
+
+/** What the settings form sends: the settings, and whether to reschedule the studied cards now. */
+export const settingsUpdateSchema = settingsSchema.extend({ reschedule: z.boolean().default(false) });
 export type Settings = z.output<typeof settingsSchema>;

@@ -58,6 +58,7 @@ export function SettingsForm({
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, setPending] = useState(false);
+  const [reschedule, setReschedule] = useState(false);
   const zones = useMemo(() => {
     const list = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
     return list.includes(values.timeZone) ? list : [values.timeZone, ...list];
@@ -75,14 +76,20 @@ export function SettingsForm({
     setPending(true);
     setMessage(null);
     setErrors({});
-    const result = await updateSettings(values);
+    const result = await updateSettings({ ...values, reschedule });
     setPending(false);
     if (!result.ok) {
       setErrors(result.fieldErrors ?? {});
       setMessage({ ok: false, text: result.error });
       return;
     }
-    setMessage({ ok: true, text: "Saved. The new settings apply from your next answer." });
+    setMessage({
+      ok: true,
+      text: reschedule
+        ? `Saved, and ${result.data.rescheduled.toLocaleString("en")} studied cards rescheduled with the new settings.`
+        : "Saved. The new settings apply from your next answer.",
+    });
+    setReschedule(false);
     router.refresh();
   }
 
@@ -205,8 +212,15 @@ export function SettingsForm({
           {message.text}
         </p>
       )}
+      <div className="flex items-start gap-2">
+        <input id="reschedule" type="checkbox" checked={reschedule} onChange={(e) => setReschedule(e.target.checked)} className="mt-1 h-4 w-4 accent-accent-600" />
+        <label htmlFor="reschedule" className="text-sm">
+          Also reschedule the cards I have studied with these settings now (otherwise each card follows them from its next
+          review). Takes a moment with a long history.
+        </label>
+      </div>
       <button type="submit" disabled={pending} className="rounded-md bg-accent-600 px-4 py-2 text-white hover:bg-accent-700 disabled:opacity-60" data-testid="save-settings">
-        {pending ? "Saving…" : "Save settings"}
+        {pending ? (reschedule ? "Saving and rescheduling…" : "Saving…") : "Save settings"}
       </button>
     </form>
   );

@@ -1,10 +1,17 @@
 "use server";
-import { settingsSchema } from "@/app/lib/schemas/settings";
+import { settingsUpdateSchema } from "@/app/lib/schemas/settings";
 import { authedAction } from "../auth/guard";
-import { saveUserSettings } from "../data/settings";
+import { rescheduleCards } from "../data/review-csv";
+import { saveUserSettings, schedulerSettingsOf } from "../data/settings";
 
-/** Saves the signed-in user's scheduling settings (they apply from the next answer on). */
-export const updateSettings = authedAction(settingsSchema, async (user, input) => {
+/**
+ * Saves the signed-in user's scheduling settings. They apply from the next answer on; with
+ * `reschedule`, every studied card is also rescheduled now by replaying its log with them
+ * (as Anki's "reschedule cards on change"), so a new retention moves the cards already due
+ * later or sooner at once.
+ */
+export const updateSettings = authedAction(settingsUpdateSchema, async (user, { reschedule, ...input }) => {
   const saved = await saveUserSettings(user.id, input);
-  return { desiredRetention: saved.desiredRetention, timeZone: saved.timeZone };
+  const rescheduled = reschedule ? await rescheduleCards(user.id, schedulerSettingsOf(saved), null, new Date()) : 0;
+  return { desiredRetention: saved.desiredRetention, timeZone: saved.timeZone, rescheduled };
 });
