@@ -58,21 +58,6 @@ const nextConfig: NextConfig = {
       { source: notEmbed, headers: securityHeaders("'none'") },
       { source: embed, headers: securityHeaders("'self'") },
     ]),
-  // Bundled rather than required at run time, so that the alias below applies to Pages code.
-  transpilePackages: ["server-only"],
-  turbopack: {
-    // `server-only` marks modules that must never reach the browser. App Router server code
-    // resolves it to its empty build (the react-server condition); the Pages Router's server
-    // code (the answer route, the note page) has no such condition and would get the throwing
-    // build, so on the server it is the empty one too. Browser bundles keep the throwing one,
-    // and Next's compiler still rejects a client component that imports it.
-    resolveAlias: {
-      "server-only": {
-        browser: "next/dist/compiled/server-only/index.js",
-        default: "next/dist/compiled/server-only/empty.js",
-      },
-    },
-  },
 };
 
 export default nextConfig;

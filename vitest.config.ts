@@ -3,7 +3,6 @@ import path from "node:path";
 
 const alias = {
   "@": path.resolve(import.meta.dirname),
-  "server-only": path.resolve(import.meta.dirname, "tests/setup/empty.ts"),
 };
 
 // Three projects so that unit tests stay fast and need nothing, integration tests share one

@@ -1,39 +1,30 @@
 import type { Metadata, Viewport } from "next";
 import "./globals.css";
-import { SiteHeader } from "@/app/ui/shell/site-header";
+import { SITE_DESCRIPTION, SITE_NAME, THEME_COLORS, pageTitle } from "@/app/ui/shell/site-meta";
+import { ThemeScript } from "@/app/ui/shell/theme-script";
 
 export const metadata: Metadata = {
-  title: { default: "PaperDeck", template: "%s · PaperDeck" },
-  description: "Study deep-learning papers: notes, spaced-repetition cards, quizzes and widgets.",
+  title: { default: SITE_NAME, template: pageTitle("%s") },
+  description: SITE_DESCRIPTION,
 };
 
 export const viewport: Viewport = {
   width: "device-width",
   initialScale: 1,
-  themeColor: [
-    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
-    { media: "(prefers-color-scheme: dark)", color: "#020617" },
-  ],
+  themeColor: THEME_COLORS,
 };
 
-// Runs before paint so a dark-mode user never sees a white flash.
-const themeScript = `try{var t=localStorage.getItem("theme");var d=t?t==="dark":matchMedia("(prefers-color-scheme: dark)").matches;document.documentElement.classList.toggle("dark",d)}catch(e){}`;
-
+/**
+ * The document of every App Router page. The site's header is in (site)/layout.tsx, so that
+ * (embed)/ pages, framed by the note page, have none. The note page itself is in pages/.
+ */
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <ThemeScript />
       </head>
-      <body className="min-h-dvh font-sans">
-        <a href="#main" className="sr-only-focusable fixed left-2 top-2 z-50 rounded bg-accent-600 px-3 py-2 text-white">
-          Skip to content
-        </a>
-        <SiteHeader />
-        <main id="main" className="mx-auto w-full max-w-6xl px-4 pb-16 pt-6 sm:px-6">
-          {children}
-        </main>
-      </body>
+      <body className="min-h-dvh font-sans">{children}</body>
     </html>
   );
 }

@@ -7,7 +7,6 @@
  * cache before each run.
  */
 import { performance } from "node:perf_hooks";
-import "./lib/allow-server-only";
 import pg from "pg";
 import { runContentSync } from "../lib/content-sync-runner";
 import { benchDatabase, ms, percentile } from "./lib/bench-db";

@@ -5,7 +5,6 @@
  * load, score, save, bring cards forward, finish, next question). Figures only; no thresholds.
  */
 import { performance } from "node:perf_hooks";
-import "./lib/allow-server-only";
 import { runContentSync } from "../lib/content-sync-runner";
 import { scriptPrisma } from "../lib/prisma";
 import { benchDatabase, ms, percentile } from "./lib/bench-db";

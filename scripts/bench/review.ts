@@ -14,7 +14,6 @@
 import { spawn } from "node:child_process";
 import http from "node:http";
 import { performance } from "node:perf_hooks";
-import "./lib/allow-server-only";
 import pg from "pg";
 import { encode } from "next-auth/jwt";
 import type { State, StepUnit } from "ts-fsrs";

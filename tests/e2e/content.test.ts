@@ -47,9 +47,13 @@ describe.runIf(hasBrowser)("the library and a note in a real browser", () => {
     expect(await page.locator(".note-prose .katex").count()).toBeGreaterThan(0);
     expect(await page.locator(".note-prose pre code.hljs .hljs-keyword").count()).toBeGreaterThan(0);
     const card = page.getByTestId("inline-card").first();
-    expect(await card.getByTestId("inline-card-answer").count()).toBe(0);
+    const answer = card.getByTestId("inline-card-answer");
+    expect(await answer.isVisible()).toBe(false);
     await card.getByRole("button", { name: "Show answer" }).click();
-    await expect(card.getByTestId("inline-card-answer").isVisible()).resolves.toBe(true);
+    await expect(answer.isVisible()).resolves.toBe(true);
+    expect(((await answer.textContent()) ?? "").trim().length).toBeGreaterThan(0);
+    await card.getByRole("button", { name: "Hide answer" }).click();
+    await expect(answer.isVisible()).resolves.toBe(false);
     // The table of contents links to the sections.
     const firstEntry = page.getByRole("navigation", { name: "Contents" }).getByRole("link").first();
     const href = await firstEntry.getAttribute("href");
@@ -62,7 +66,10 @@ describe.runIf(hasBrowser)("the library and a note in a real browser", () => {
     const { context, page } = await newPage(browser);
     const response = await page.goto("/papers/no-such-note");
     expect(response?.status()).toBe(404);
-    await expect(page.getByRole("heading", { name: "No such note" }).isVisible()).resolves.toBe(true);
+    // The site's own 404 page (the App Router's, which Next also serves for the Pages Router note page).
+    await expect(page.getByRole("heading", { name: "Not found" }).isVisible()).resolves.toBe(true);
+    await expect(page.getByText("renamed or removed from the library").isVisible()).resolves.toBe(true);
+    await expect(page.getByRole("link", { name: "Browse the library" }).getAttribute("href")).resolves.toBe("/");
     await context.close();
   });
 });

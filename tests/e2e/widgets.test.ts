@@ -1,11 +1,12 @@
 /**
- * The concept widgets in a real browser: each widget's note loads, the widget loads when it
- * scrolls into view, and moving a control changes a displayed value to the number the widget's
- * maths core gives (computed here, in Node, with the same core). Also: a note without widgets
- * downloads no TensorFlow.js, a note with widgets shows its text while the library is still on
- * its way, and a widget whose code fails to load shows a message while the note stays readable.
+ * The concept widgets in a real browser: each widget's note loads, the widget loads (in its
+ * iframe, /widgets/<name>/embed) when it scrolls into view, and moving a control changes a
+ * displayed value to the number the widget's maths core gives (computed here, in Node, with the
+ * same core). Also: a note without widgets downloads no TensorFlow.js, a note with widgets shows
+ * its text while the library is still on its way, and a widget whose code fails to load shows a
+ * message while the note stays readable.
  */
-import type { Browser, Locator, Page, Route } from "playwright-core";
+import type { Browser, FrameLocator, Locator, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readyTf } from "@/app/ui/widgets/tf";
 import { widgetNames, type WidgetName } from "@/app/ui/widgets/names";
@@ -49,7 +50,7 @@ type Case = {
   /** The control's value when the widget first shows. */
   initial: number | string;
   /** Moves one control; returns the control's new value as the page holds it. */
-  act: (root: Locator, page: Page) => Promise<number | string>;
+  act: (root: Locator) => Promise<number | string>;
   /** The displayed values that must change, and what the core says they become. */
   check: (value: number | string) => Record<string, Expected>;
 };
@@ -283,9 +284,9 @@ const CASES: Case[] = [
 ];
 
 /** A test id, or a test id followed by a CSS tail (for list items without their own id). */
-function readout(page: Page, key: string): Locator {
+function readout(frame: FrameLocator, key: string): Locator {
   const [testId, ...rest] = key.split(" > ");
-  const base = page.getByTestId(testId ?? key);
+  const base = frame.getByTestId(testId ?? key);
   return rest.length ? base.locator(rest.join(" > ")) : base;
 }
 
@@ -306,12 +307,21 @@ function expectShows(key: string, shownText: string, want: Expected | undefined)
   );
 }
 
-async function openWidget(page: Page, slug: string, name: WidgetName): Promise<Locator> {
+const slotSelector = (name: WidgetName) => `[data-testid="widget-slot"][data-widget="${name}"]`;
+
+/** The note page's figure for a widget, and the widget's own document, in the figure's iframe. */
+function widgetFrame(page: Page, name: WidgetName): { slot: Locator; frame: FrameLocator } {
+  const slot = page.locator(slotSelector(name));
+  return { slot, frame: slot.frameLocator("iframe") };
+}
+
+/** Opens the note, scrolls to the widget and waits until the note's figure says it is drawn. */
+async function openWidget(page: Page, slug: string, name: WidgetName): Promise<{ frame: FrameLocator; root: Locator }> {
   await page.goto(`/papers/${slug}`);
-  const slot = page.locator(`[data-testid="widget-slot"][data-widget="${name}"]`);
+  const { slot, frame } = widgetFrame(page, name);
   await slot.scrollIntoViewIfNeeded();
-  await page.locator(`[data-testid="widget-slot"][data-widget="${name}"][data-state="ready"]`).waitFor();
-  return slot.getByTestId(`widget-${name}`);
+  await page.locator(`${slotSelector(name)}[data-state="ready"]`).waitFor();
+  return { frame, root: frame.getByTestId(`widget-${name}`) };
 }
 
 describe.runIf(hasBrowser)("concept widgets in a real browser", () => {
@@ -334,27 +344,27 @@ describe.runIf(hasBrowser)("concept widgets in a real browser", () => {
       const { context, page } = await newPage(browser);
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(error.message));
-      const root = await openWidget(page, slug, name);
+      const { frame, root } = await openWidget(page, slug, name);
 
       const start = check(initial);
       const keys = Object.keys(start);
       const before: string[] = [];
       for (const key of keys) {
-        const text = (await readout(page, key).textContent()) ?? "";
+        const text = (await readout(frame, key).textContent()) ?? "";
         // What the widget first shows is already the core's answer for its starting inputs…
         expectShows(key, text, start[key]);
         before.push(text);
       }
-      const value = await act(root, page);
+      const value = await act(root);
       expect(value).not.toBe(initial);
       const expected = check(value);
       for (const [i, key] of keys.entries()) {
-        const shown = readout(page, key);
+        const shown = readout(frame, key);
         // …and after the control moves, the displayed value changes to the core's new answer.
         await expect.poll(() => shown.textContent(), { timeout: 5_000 }).not.toBe(before[i]);
         expectShows(key, (await shown.textContent()) ?? "", expected[key]);
       }
-      expect(await page.getByTestId("widget-slot-error").count()).toBe(0);
+      expect(await frame.getByTestId("widget-slot-error").count()).toBe(0);
       expect(errors).toEqual([]);
       await context.close();
     },
@@ -415,21 +425,22 @@ describe.runIf(hasBrowser)("concept widgets in a real browser", () => {
     });
 
     await page.goto("/papers/knowledge-distillation");
-    const slot = page.locator('[data-testid="widget-slot"][data-widget="distillation"]');
+    const { slot, frame } = widgetFrame(page, "distillation");
     await slot.scrollIntoViewIfNeeded();
-    // The slot has hydrated and asked for the widget; the library is held back…
+    // The iframe is there and has asked for the widget; the library is held back…
     await page.locator('[data-widget="distillation"][data-state="loading"]').waitFor();
     await expect.poll(() => held.length).toBeGreaterThan(0);
     // …and meanwhile the note is there to read, the figure a placeholder.
     await expect(page.getByRole("heading", { level: 1 }).isVisible()).resolves.toBe(true);
     await expect(page.getByTestId("note-body").isVisible()).resolves.toBe(true);
     expect(((await page.getByTestId("note-body").textContent()) ?? "").length).toBeGreaterThan(1000);
-    await expect(slot.getByTestId("widget-slot-loading").isVisible()).resolves.toBe(true);
-    expect(await page.getByTestId("widget-distillation").count()).toBe(0);
+    await frame.getByTestId("widget-slot-loading").waitFor();
+    expect(await frame.getByTestId("widget-distillation").count()).toBe(0);
+    expect(await slot.getAttribute("data-state")).toBe("loading");
 
     release();
     await page.locator('[data-widget="distillation"][data-state="ready"]').waitFor();
-    await expect(page.getByTestId("widget-distillation").isVisible()).resolves.toBe(true);
+    await expect(frame.getByTestId("widget-distillation").isVisible()).resolves.toBe(true);
     await context.close();
   });
 
@@ -443,18 +454,18 @@ describe.runIf(hasBrowser)("concept widgets in a real browser", () => {
     });
 
     await page.goto("/papers/knowledge-distillation");
-    const slot = page.locator('[data-testid="widget-slot"][data-widget="distillation"]');
+    const { slot, frame } = widgetFrame(page, "distillation");
     await slot.scrollIntoViewIfNeeded();
     await page.locator('[data-widget="distillation"][data-state="error"]').waitFor();
     expect(aborted).toBeGreaterThan(0);
-    const message = slot.getByTestId("widget-slot-error");
+    const message = frame.getByTestId("widget-slot-error");
     await expect(message.textContent()).resolves.toContain("could not be loaded");
     await expect(message.getByRole("button", { name: "Try again" }).isVisible()).resolves.toBe(true);
     // The note around it is untouched.
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBeTruthy();
     await expect(page.getByTestId("note-body").isVisible()).resolves.toBe(true);
     expect(((await page.getByTestId("note-body").textContent()) ?? "").length).toBeGreaterThan(1000);
-    expect(await page.getByTestId("widget-distillation").count()).toBe(0);
+    expect(await frame.getByTestId("widget-distillation").count()).toBe(0);
     await context.close();
   });
 });

@@ -1,22 +1,10 @@
 /**
- * The two next-auth browser calls the app needs, done with fetch. next-auth/react would add
- * ~13 KB of gzipped JavaScript to every page for the same two requests.
+ * The next-auth browser calls the app needs, done with fetch. Sign-out and the CSRF token live
+ * in public/islands/session.js, which the note page (no React runtime there) loads as it is.
  */
-async function csrfToken(): Promise<string> {
-  const response = await fetch("/api/auth/csrf");
-  const body = (await response.json()) as { csrfToken: string };
-  return body.csrfToken;
-}
+import { csrfToken } from "@/public/islands/session.js";
 
-/** Ends this browser's session, then goes to `callbackUrl`. */
-export async function signOut(callbackUrl = "/"): Promise<void> {
-  await fetch("/api/auth/signout", {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Auth-Return-Redirect": "1" },
-    body: new URLSearchParams({ csrfToken: await csrfToken(), callbackUrl, json: "true" }),
-  });
-  window.location.href = callbackUrl;
-}
+export { csrfToken, signOut } from "@/public/islands/session.js";
 
 /** Starts an OAuth sign-in with `provider` (GitHub, Google): the browser leaves for the provider. */
 export async function signInWithProvider(provider: string, callbackUrl: string): Promise<void> {
@@ -28,5 +16,3 @@ export async function signInWithProvider(provider: string, callbackUrl: string):
   const body = (await response.json()) as { url?: string };
   window.location.href = body.url ?? "/signin";
 }
-
-export { csrfToken };

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { LibraryEntry } from "@/app/lib/server/data/papers";
 
 export function NoteTile({ entry, mastery }: { entry: LibraryEntry; mastery: number | null }) {
@@ -6,9 +5,10 @@ export function NoteTile({ entry, mastery }: { entry: LibraryEntry; mastery: num
   return (
     <li data-testid="note-tile" className="flex flex-col rounded-lg border border-slate-200 p-4 hover:border-accent-500 dark:border-slate-800">
       <div className="flex items-baseline justify-between gap-2">
-        <Link href={`/papers/${entry.slug}`} className="font-semibold text-slate-900 hover:text-accent-600 dark:text-white">
+        {/* A plain link: the note page is a Pages Router page, so Link would fetch it twice. */}
+        <a href={`/papers/${entry.slug}`} className="font-semibold text-slate-900 hover:text-accent-600 dark:text-white">
           {entry.short}
-        </Link>
+        </a>
         <span className="shrink-0 text-xs text-slate-500">{entry.kind === "concept" ? "concept" : entry.year}</span>
       </div>
       <p className="mt-1 line-clamp-2 text-sm text-slate-600 dark:text-slate-400">{entry.title}</p>

@@ -1,9 +1,11 @@
-"use client";
-import { useId, useState } from "react";
+import { useId } from "react";
 
-/** A card inside the note, answer hidden until asked for (as in Orbit's mnemonic medium). */
+/**
+ * A card inside the note, answer hidden until asked for (as in Orbit's mnemonic medium).
+ * Server markup: public/islands/note.js flips `aria-expanded` and the answer's `hidden`; the
+ * button's label follows `aria-expanded` through CSS.
+ */
 export function InlineCard({ type, frontHtml, backHtml }: { type: string; frontHtml: string; backHtml: string }) {
-  const [shown, setShown] = useState(false);
   const answerId = useId();
   return (
     <aside
@@ -15,17 +17,22 @@ export function InlineCard({ type, frontHtml, backHtml }: { type: string; frontH
         {type === "cloze" ? "Fill the gap" : "Recall"}
       </p>
       <div className="card-html" dangerouslySetInnerHTML={{ __html: frontHtml }} />
-      {shown ? (
-        <div id={answerId} data-testid="inline-card-answer" className="card-html mt-3 border-t border-accent-100 pt-3 dark:border-slate-700" dangerouslySetInnerHTML={{ __html: backHtml }} />
-      ) : null}
+      <div
+        id={answerId}
+        hidden
+        data-testid="inline-card-answer"
+        className="card-html mt-3 border-t border-accent-100 pt-3 dark:border-slate-700"
+        dangerouslySetInnerHTML={{ __html: backHtml }}
+      />
       <button
         type="button"
-        aria-expanded={shown}
+        data-island="disclosure"
+        aria-expanded={false}
         aria-controls={answerId}
-        onClick={() => setShown((v) => !v)}
-        className="mt-3 rounded-md border border-accent-500 px-3 py-1 text-sm text-accent-700 hover:bg-accent-100 dark:text-accent-500 dark:hover:bg-slate-800"
+        className="group mt-3 rounded-md border border-accent-500 px-3 py-1 text-sm text-accent-700 hover:bg-accent-100 dark:text-accent-500 dark:hover:bg-slate-800"
       >
-        {shown ? "Hide answer" : "Show answer"}
+        <span className="group-aria-expanded:hidden">Show answer</span>
+        <span className="hidden group-aria-expanded:inline">Hide answer</span>
       </button>
     </aside>
   );

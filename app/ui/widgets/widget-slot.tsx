@@ -1,13 +1,15 @@
 "use client";
 
 /**
- * Where a note's ```widget block was, the note page renders <WidgetSlot name caption />.
+ * A widget, loaded when it nears the viewport: the page of /widgets/<name>/embed, which the
+ * note page (no React runtime there) frames in place of its ```widget block (see
+ * widget-frame.tsx; the border and caption are on the note page's figure around the iframe).
  *
- * The slot is a plain box (so the note reads fine without JavaScript) until it comes within
- * ~200 px of the viewport; only then does it fetch the widget's view and TensorFlow.js,
- * which live in their own chunks behind the dynamic imports of `registry.ts`. Nothing in
- * this file imports tfjs statically: a page without widgets downloads none of it, and a
- * page with widgets shows its text before the library arrives. A failed load (offline,
+ * The slot is a plain box until it comes within ~200 px of the viewport (in the iframe, which
+ * the note page adds only near the viewport, that is at once); only then does it fetch the
+ * widget's view and TensorFlow.js, which live in their own chunks behind the dynamic imports
+ * of `registry.ts`. Nothing in this file imports tfjs statically, and the note page's text is
+ * there before the library arrives. A failed load (offline,
  * a bad deploy, a backend that will not start) or a widget that throws while drawing is
  * caught here and shown as a short message; the rest of the note is untouched.
  */
@@ -24,8 +26,7 @@ import {
   type ReactNode,
 } from "react";
 import { isWidgetName, widgetLoaders, type WidgetName } from "./registry";
-
-type SlotState = "waiting" | "loading" | "ready" | "error";
+import { WAITING_LABEL, WidgetFigure, WidgetPlaceholder, type SlotState } from "./widget-figure";
 
 /** Starts the view download and the tfjs backend together; the view renders once both are done. */
 function lazyView(name: WidgetName): ComponentType {
@@ -84,18 +85,8 @@ function Mounted({ onMount, children }: { onMount: () => void; children: ReactNo
   return children;
 }
 
-function Placeholder({ label, testId }: { label: string; testId: string }) {
-  return (
-    <div
-      data-testid={testId}
-      className="flex min-h-40 items-center justify-center p-4 text-sm text-zinc-500 dark:text-zinc-400"
-    >
-      {label}
-    </div>
-  );
-}
-
-export function WidgetSlot({ name, caption }: { name: string; caption?: string }) {
+/** `onStateChange`: told each state the slot shows (the embed page reports it to the note page). */
+export function WidgetSlot({ name, onStateChange }: { name: string; onStateChange?: (state: SlotState) => void }) {
   const box = useRef<HTMLDivElement>(null);
   const [View, setView] = useState<ComponentType | null>(null);
   const [state, setState] = useState<SlotState>("waiting");
@@ -139,14 +130,10 @@ export function WidgetSlot({ name, caption }: { name: string; caption?: string }
       : state === "waiting"
         ? "loading"
         : state;
+  useEffect(() => onStateChange?.(shownState), [onStateChange, shownState]);
 
   return (
-    <figure
-      data-testid="widget-slot"
-      data-widget={name}
-      data-state={shownState}
-      className="my-6 rounded-lg border border-dashed border-zinc-300 dark:border-zinc-700"
-    >
+    <WidgetFigure name={name} state={shownState} bare>
       <div ref={box}>
         {!known ? (
           <p
@@ -165,7 +152,7 @@ export function WidgetSlot({ name, caption }: { name: string; caption?: string }
           >
             <Suspense
               fallback={
-                <Placeholder label="Loading the interactive figure…" testId="widget-slot-loading" />
+                <WidgetPlaceholder label="Loading the interactive figure…" testId="widget-slot-loading" />
               }
             >
               <Mounted onMount={onMount}>
@@ -174,18 +161,10 @@ export function WidgetSlot({ name, caption }: { name: string; caption?: string }
             </Suspense>
           </WidgetErrorBoundary>
         ) : (
-          <Placeholder
-            label="Interactive figure (loads when it scrolls into view)"
-            testId="widget-slot-placeholder"
-          />
+          <WidgetPlaceholder label={WAITING_LABEL} testId="widget-slot-placeholder" />
         )}
       </div>
-      {caption && (
-        <figcaption className="border-t border-zinc-200 px-3 py-2 text-xs text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
-          {caption}
-        </figcaption>
-      )}
-    </figure>
+    </WidgetFigure>
   );
 }
 

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import type { z } from "zod";
 import { AppError, TooManyRequestsError } from "../errors";
 import { getSessionUser, type SessionUser } from "./session";

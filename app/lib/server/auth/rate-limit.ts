@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "../db";
 

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { redirect } from "next/navigation";
 import { getSessionUser, type SessionUser } from "./session";
 

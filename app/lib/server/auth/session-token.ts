@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { hkdfSync } from "node:crypto";
 import { jwtDecrypt } from "jose";
 import type { JWT, JWTDecodeParams } from "next-auth/jwt";

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { retrievabilityReader } from "@/app/lib/domain/scheduling";
 import { db } from "../db";
 import { storedStateOf, type CardStateRow } from "./review-rows";

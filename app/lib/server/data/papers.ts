@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { cache } from "react";
 import { z } from "zod";
 import { renderNote } from "@/app/lib/domain/content/render-note";

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { scoreTrend, type ScoreTrend } from "@/app/lib/domain/quiz";
 import { addDays, startOfDay, startOfStudyDay, studyDayOf, type StudyDay } from "@/app/lib/domain/scheduling";
 import {

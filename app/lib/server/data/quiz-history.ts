@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { scoreTrend, type ScoreTrend } from "@/app/lib/domain/quiz";
 import { db } from "../db";
 import { parseScope, quizKeyOf, quizOwnerWhere, type QuizOwner } from "./quiz-attempts";

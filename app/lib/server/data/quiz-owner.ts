@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import { getSessionUser } from "../auth/session";

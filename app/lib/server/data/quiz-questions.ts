@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { renderMarkdown } from "@/app/lib/domain/content";
 import { fromStoredQuestion, presentQuestion, questionSeed, type QuizQuestion } from "@/app/lib/domain/quiz";
 import { AREA_LABELS, QUIZ_AREAS } from "@/app/lib/schemas/quiz";

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { weakSpotPriority, type WeakSpotRanking } from "@/app/lib/domain/quiz";
 import {
   DEFAULT_SCHEDULER_SETTINGS,

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { Prisma } from "@/app/generated/prisma/client";
 import { renderMarkdown } from "@/app/lib/domain/content";
 import {

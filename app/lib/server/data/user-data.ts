@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { Prisma } from "@/app/generated/prisma/client";
 import {
   USER_DATA_FORMAT,
