@@ -59,12 +59,6 @@ const LEARN_AHEAD_MINUTES = 20;
 /** At most this many (re)learning cards are read per queue; more is not a realistic day. */
 const LEARNING_READ_LIMIT = 500;
 
-/** A studied card's state as the queue reads it (from the queue index alone). */
-interface StateRow extends CardStateRow {
-  cardId: string;
-  version: number;
-}
-
 /** What the review page shows of a card besides its state. */
 interface ContentRow {
   cardId: string;
@@ -76,16 +70,34 @@ interface ContentRow {
   title: string;
 }
 
+/** A card state with its content: what the page needs of a card it shows. */
+type DetailRow = ContentRow & CardStateRow & { version: number };
+
 interface FreshRow extends ContentRow, CardStateRow {
   version: number | null;
   sortKey: number;
 }
 
-interface Candidate {
+/**
+ * A studied candidate as the queue reads it: what ordering needs (from the queue index alone),
+ * and for the first cards of each kind, the rest of the state and the content (else null).
+ */
+type StudiedRow = Pick<CardStateRow, "state" | "due" | "stability" | "lastReview"> & {
+  cardId: string;
+} & { [K in Exclude<keyof DetailRow, "cardId" | "state" | "due" | "stability" | "lastReview">]: DetailRow[K] | null };
+
+/** What the page needs of a candidate it shows. */
+interface Detail {
+  version: number;
   state: StoredCardState;
-  row: StateRow;
-  /** Read with the candidate for new cards; for studied ones only once they are to be shown. */
-  content?: ContentRow | undefined;
+  content: ContentRow;
+}
+
+interface Candidate {
+  cardId: string;
+  /** Enough to order the queue; complete only in `detail` (read for the cards shown). */
+  state: StoredCardState;
+  detail?: Detail | undefined;
 }
 
 /** The SQL condition on `p` (Paper): live, in the study set, in the scope. */
@@ -153,33 +165,33 @@ export function candidateSql(
 ) {
   const live = liveStateSql(userId, settingsRow, scope);
   const learnUntil = new Date(now.getTime() + LEARN_AHEAD_MINUTES * 60_000);
-  // Interval arithmetic is the cheapest form of t/S here (measured against float epochs).
-  const overdue = Prisma.sql`(${now}::timestamp - COALESCE(s."lastReview", s.due)) / GREATEST(s.stability, 0.001) DESC`;
-  const ranked = (where: Prisma.Sql, order: Prisma.Sql, limit: number) => Prisma.sql`
-    SELECT s.*, row_number() OVER (ORDER BY ${order}) AS rank
-      FROM (SELECT s."cardId", ${STATE_COLUMNS} FROM "CardState" s
-             WHERE s."userId" = ${userId} AND ${where} AND ${live} ORDER BY ${order} LIMIT ${limit}) s`;
-  const learning = ranked(
-    Prisma.sql`s.state IN (1, 3) AND s.due <= ${learnUntil}`,
-    Prisma.sql`s.due, s."cardId"`,
-    LEARNING_READ_LIMIT,
-  );
-  const due = ranked(
-    Prisma.sql`s.state = 2 AND s.due < ${nextDayStart}`,
-    Prisma.sql`${overdue}, s.due, s."cardId"`,
-    limits.reviewsLeft,
-  );
+  const learning = Prisma.sql`
+    SELECT s.*, row_number() OVER (ORDER BY s.due, s."cardId") AS rank
+      FROM (SELECT s."cardId", s.state, s.due, s.stability, s."lastReview" FROM "CardState" s
+             WHERE s."userId" = ${userId} AND s.state IN (1, 3) AND s.due <= ${learnUntil} AND ${live}
+             ORDER BY s.due, s."cardId" LIMIT ${LEARNING_READ_LIMIT}) s`;
+  // t/S = now / S - lastReview / S, from two generated columns the index carries (see the
+  // migration review_queue_overdue_key): one multiply-subtract per due card. Only what the
+  // order needs goes through the sort (narrow rows sort much faster, and a backlog can be
+  // thousands of cards); the rest of a state is read for the cards shown first.
+  const due = Prisma.sql`
+    SELECT p."cardId", 2 AS state, p.due, p.stability, p."lastReview",
+           row_number() OVER (ORDER BY p.k DESC, p.due, p."cardId") AS rank
+      FROM (SELECT s."cardId", s.due, s.stability, s."lastReview",
+                   ${now.getTime() / 1000}::float8 * s."overdueRate" - s."overdueOffset" AS k
+              FROM "CardState" s
+             WHERE s."userId" = ${userId} AND s.state = 2 AND s.due < ${nextDayStart} AND ${live}
+             ORDER BY k DESC, s.due, s."cardId" LIMIT ${limits.reviewsLeft}) p`;
   return {
     studied: Prisma.sql`
-      SELECT x."cardId", x.version, x.due, x.stability, x.difficulty, x."elapsedDays", x."scheduledDays",
-             x."learningSteps", x.reps, x.lapses, x.state, x."lastReview", ct.front, ct.back, ct.anchor,
-             ct."contentHash", ct.slug, ct.title
+      SELECT x."cardId", x.state, x.due, x.stability, x."lastReview", d.*
         FROM (${learning} ${limits.reviewsLeft > 0 ? Prisma.sql`UNION ALL ${due}` : Prisma.empty}) x
         LEFT JOIN LATERAL (
-          SELECT c.front, c.back, c.anchor, c."contentHash", p.slug, p.title
-            FROM "Card" c JOIN "Paper" p ON p.id = c."paperId"
-           WHERE x.rank <= ${options.show ?? 20} AND c.id = x."cardId"
-          OFFSET 0) ct ON true`, // OFFSET 0: the rank test gates the join instead of filtering after it
+          SELECT st.version, st.difficulty, st."elapsedDays", st."scheduledDays", st."learningSteps", st.reps,
+                 st.lapses, c.front, c.back, c.anchor, c."contentHash", p.slug, p.title
+            FROM "CardState" st JOIN "Card" c ON c.id = st."cardId" JOIN "Paper" p ON p.id = c."paperId"
+           WHERE x.rank <= ${options.show ?? 20} AND st."userId" = ${userId} AND st."cardId" = x."cardId"
+          OFFSET 0) d ON true`, // OFFSET 0: the rank test gates the join instead of filtering after it
     // Note by note in order (each note's cards by its index), stopping at the limit: with the
     // bound, only the notes from the first one holding new cards are read.
     fresh:
@@ -201,56 +213,58 @@ export function candidateSql(
   };
 }
 
-/** What the page shows of the given cards (the few at the head of the queue). */
-export function cardContentSql(cardIds: string[]): Prisma.Sql {
+/** The states and content of the given studied cards (shown, but read without them). */
+export function cardDetailSql(userId: string, cardIds: string[]): Prisma.Sql {
   return Prisma.sql`
-    SELECT c.id AS "cardId", c.front, c.back, c.anchor, c."contentHash", p.slug, p.title
-      FROM "Card" c JOIN "Paper" p ON p.id = c."paperId"
-     WHERE c.id IN (${Prisma.join(cardIds)})`;
+    SELECT s."cardId", ${STATE_COLUMNS}, c.front, c.back, c.anchor, c."contentHash", p.slug, p.title
+      FROM "CardState" s JOIN "Card" c ON c.id = s."cardId" JOIN "Paper" p ON p.id = c."paperId"
+     WHERE s."userId" = ${userId} AND s."cardId" IN (${Prisma.join(cardIds)})`;
 }
 
-/** A studied candidate, with the page's content when it is at the head of its kind. */
-type StudiedRow = StateRow & { [K in Exclude<keyof ContentRow, "cardId">]: ContentRow[K] | null };
+const detailOf = (row: DetailRow): Detail => ({ version: row.version, state: storedStateOf(row), content: row });
+
+/** The detail's columns are all NOT NULL, so the lateral join gives all of them or none. */
+function hasDetail(row: StudiedRow): row is StudiedRow & DetailRow {
+  return row.version !== null && row.front !== null;
+}
 
 async function loadCandidates(sql: ReturnType<typeof candidateSql>, now: Date) {
   const [studied, fresh] = await Promise.all([
     db.$queryRaw<StudiedRow[]>(sql.studied),
     sql.fresh ? db.$queryRaw<FreshRow[]>(sql.fresh) : Promise.resolve([]),
   ]);
-  const toCandidate = (row: StudiedRow): Candidate => ({
-    state: storedStateOf(row),
-    row,
-    content:
-      row.front === null
-        ? undefined
-        : { cardId: row.cardId, front: row.front, back: row.back ?? "", anchor: row.anchor ?? "",
-            contentHash: row.contentHash ?? "", slug: row.slug ?? "", title: row.title ?? "" },
-  });
+  const toCandidate = (row: StudiedRow): Candidate => {
+    if (hasDetail(row)) {
+      const detail = detailOf(row);
+      return { cardId: row.cardId, state: detail.state, detail };
+    }
+    // Ordering reads only the state's kind, due date, stability and last review.
+    const state = storedStateOf({ ...row, difficulty: 0, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0 });
+    return { cardId: row.cardId, state };
+  };
   return {
     learning: studied.filter((row) => row.state !== 2).map(toCandidate),
     due: studied.filter((row) => row.state === 2).map(toCandidate),
     firstNewSortKey: fresh[0]?.sortKey,
-    fresh: fresh.map(
-      (row): Candidate =>
-        row.version === null
-          ? { state: newCardState(now), row: { ...row, version: 0 }, content: row }
-          : { state: storedStateOf(row), row: { ...row, version: row.version }, content: row },
-    ),
+    fresh: fresh.map((row): Candidate => {
+      const state = row.version === null ? newCardState(now) : storedStateOf(row);
+      return { cardId: row.cardId, state, detail: { version: row.version ?? 0, state, content: row } };
+    }),
   };
 }
 
 /**
- * Reads the content of the candidates about to be shown that do not carry it yet: rarely any
- * (only when the queue's order and the SQL's rank part, e.g. on equal t/S).
+ * Reads the state and content of the candidates about to be shown that were read without them:
+ * rarely any (only when the queue's order and the SQL's rank part, e.g. on equal t/S).
  */
-async function withContent(shown: Candidate[]): Promise<(Candidate & { content: ContentRow })[]> {
-  const missing = shown.filter((c) => !c.content).map((c) => c.row.cardId);
-  const read = missing.length ? await db.$queryRaw<ContentRow[]>(cardContentSql(missing)) : [];
-  const byId = new Map(read.map((row) => [row.cardId, row]));
+async function withDetail(userId: string, shown: Candidate[]): Promise<(Candidate & { detail: Detail })[]> {
+  const missing = shown.filter((c) => !c.detail).map((c) => c.cardId);
+  const read = missing.length ? await db.$queryRaw<DetailRow[]>(cardDetailSql(userId, missing)) : [];
+  const byId = new Map(read.map((row) => [row.cardId, detailOf(row)]));
   return shown.flatMap((c) => {
-    const content = c.content ?? byId.get(c.row.cardId);
+    const detail = c.detail ?? byId.get(c.cardId);
     // A card retired between the two reads is left out of this batch; the next one skips it.
-    return content ? [{ ...c, content }] : [];
+    return detail ? [{ ...c, detail }] : [];
   });
 }
 
@@ -300,13 +314,13 @@ function kindOf(state: CardStateName): ReviewCard["kind"] {
   return state === "review" ? "review" : "learning";
 }
 
-function toReviewCard(candidate: Candidate & { content: ContentRow }, settings: SchedulerSettings, now: Date): ReviewCard {
-  const { row, state, content } = candidate;
+function toReviewCard(candidate: Candidate & { detail: Detail }, settings: SchedulerSettings, now: Date): ReviewCard {
+  const { state, version, content } = candidate.detail;
   const sides = renderedSides(content);
   const [again, hard, good, easy] = previewOutcomes(state, settings, now);
   return {
-    cardId: row.cardId,
-    version: row.version,
+    cardId: candidate.cardId,
+    version,
     kind: kindOf(state.state),
     frontHtml: sides.front,
     backHtml: sides.back,
@@ -388,7 +402,7 @@ export async function loadReviewQueue(
   const counts: QueueCounts = { new: 0, learning: 0, review: 0 };
   for (const candidate of ordered) counts[kindOf(candidate.state.state)] += 1;
   return {
-    cards: (await withContent(ordered.slice(0, limit))).map((candidate) => toReviewCard(candidate, settings, now)),
+    cards: (await withDetail(userId, ordered.slice(0, limit))).map((candidate) => toReviewCard(candidate, settings, now)),
     counts,
     nextDue: ordered.length === 0 ? await nextDueAfter(userId, settingsRow, scope, now, nextDayStart) : null,
     nextDayStart,
