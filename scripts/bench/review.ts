@@ -31,7 +31,7 @@ const ROUNDS = 3;
 const ROUND_MS = 4_000;
 /** The set load's pace per user (see runLoad). */
 const PACED_EVERY_MS = 250;
-const QUEUE_RUNS = 100;
+const QUEUE_RUNS = 300;
 const PAPERS = 2_000;
 const CARDS_PER_PAPER = 52;
 const STATES = 100_000;
