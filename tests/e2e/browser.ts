@@ -2,6 +2,7 @@
  * Debian's Chromium driven by playwright-core. Without a Chromium the browser tests are skipped
  * with a loud message, except under CI=true where that is a failure.
  */
+import pg from "pg";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { inject } from "vitest";
 import { chromiumPath, launchChromium } from "../../scripts/lib/chromium";
@@ -50,4 +51,17 @@ export async function signIn(page: Page, email: string, password = STRONG_PASSWO
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** A browser, and a client of the test database, for the tests of a describe block. */
+export async function openBrowserAndDatabase(): Promise<{ browser: Browser; db: pg.Client }> {
+  const browser = await launchBrowser();
+  const db = new pg.Client({ connectionString: inject("databaseUrl") });
+  await db.connect();
+  return { browser, db };
+}
+
+export async function closeBrowserAndDatabase(browser: Browser | undefined, db: pg.Client | undefined): Promise<void> {
+  await browser?.close();
+  await db?.end();
 }

@@ -6,8 +6,8 @@
  */
 import pg from "pg";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { baseUrl, hasBrowser, launchBrowser, newPage, signUp, uniqueEmail } from "./browser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { baseUrl, hasBrowser, newPage, signUp, uniqueEmail, openBrowserAndDatabase, closeBrowserAndDatabase } from "./browser";
 
 const NEXT_CHUNK = "/_next/static/chunks/";
 
@@ -24,14 +24,9 @@ describe.runIf(hasBrowser)("the note page's islands in a real browser", () => {
   let browser: Browser;
   let db: pg.Client;
   beforeAll(async () => {
-    browser = await launchBrowser();
-    db = new pg.Client({ connectionString: inject("databaseUrl") });
-    await db.connect();
+    ({ browser, db } = await openBrowserAndDatabase());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await db?.end();
-  });
+  afterAll(() => closeBrowserAndDatabase(browser, db));
 
   async function inStudySet(email: string, slug: string): Promise<boolean> {
     const { rows } = await db.query(

@@ -1,9 +1,9 @@
 import pg from "pg";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/app/lib/server/auth/password";
-import { STRONG_PASSWORD, hasBrowser, launchBrowser, newPage, signIn, uniqueEmail } from "./browser";
+import { STRONG_PASSWORD, hasBrowser, newPage, signIn, uniqueEmail, openBrowserAndDatabase, closeBrowserAndDatabase } from "./browser";
 
 const DAY = 86_400_000;
 const HISTORY_DAYS = 200;
@@ -66,14 +66,9 @@ describe.runIf(hasBrowser)("the progress dashboard in a real browser", () => {
   }
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    db = new pg.Client({ connectionString: inject("databaseUrl") });
-    await db.connect();
+    ({ browser, db } = await openBrowserAndDatabase());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await db?.end();
-  });
+  afterAll(() => closeBrowserAndDatabase(browser, db));
 
   /** The rows of a table that stands in for a chart. */
   const rowsOf = (page: Page, testId: string) => page.getByTestId(testId).locator("tbody tr");

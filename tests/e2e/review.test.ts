@@ -1,9 +1,9 @@
 import pg from "pg";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/app/lib/server/auth/password";
-import { STRONG_PASSWORD, hasBrowser, launchBrowser, newPage, signIn, uniqueEmail } from "./browser";
+import { STRONG_PASSWORD, hasBrowser, newPage, signIn, uniqueEmail, openBrowserAndDatabase, closeBrowserAndDatabase } from "./browser";
 
 async function counts(page: Page) {
   const read = async (id: string) => Number(await page.getByTestId(id).textContent());
@@ -43,14 +43,9 @@ describe.runIf(hasBrowser)("a review session in a real browser", () => {
     await page.getByTestId("user-menu").waitFor();
   }
   beforeAll(async () => {
-    browser = await launchBrowser();
-    db = new pg.Client({ connectionString: inject("databaseUrl") });
-    await db.connect();
+    ({ browser, db } = await openBrowserAndDatabase());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await db?.end();
-  });
+  afterAll(() => closeBrowserAndDatabase(browser, db));
 
   it("reviews five cards with the keyboard, undoes one, reloads with an answer pending and keeps the counts right", async () => {
     const { context, page } = await newPage(browser);
