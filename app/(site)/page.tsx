@@ -3,6 +3,8 @@ import Link from "next/link";
 import { getSessionUser } from "@/app/lib/server/auth/session";
 import { AREAS, libraryFilterSchema, listLibrary, listTags } from "@/app/lib/server/data/papers";
 import { masteryByPaper } from "@/app/lib/server/data/mastery";
+import { getUserSettings } from "@/app/lib/server/data/settings";
+import { studySetSlugs } from "@/app/lib/server/data/study-set";
 import { LibraryFilters } from "@/app/ui/library/library-filters";
 import { NoteTile } from "@/app/ui/library/note-tile";
 
@@ -20,7 +22,12 @@ export default async function LibraryPage({
     q: typeof raw.q === "string" && raw.q.trim() ? raw.q : undefined,
   });
   const [entries, tags, user] = await Promise.all([listLibrary(filter), listTags(), getSessionUser()]);
-  const mastery = user ? await masteryByPaper(user.id, new Date()) : null;
+  const [mastery, studySet, settings] = user
+    ? await Promise.all([masteryByPaper(user.id, new Date()), studySetSlugs(user.id), getUserSettings(user.id)])
+    : [null, null, null];
+  const tile = (e: (typeof entries)[number]) => (
+    <NoteTile key={e.id} entry={e} mastery={mastery?.get(e.id) ?? null} inStudySet={studySet ? studySet.has(e.slug) : null} />
+  );
   const areas = AREAS.filter((a) => entries.some((e) => e.area === a.id));
 
   return (
@@ -32,6 +39,12 @@ export default async function LibraryPage({
           ordered so that what a note builds on comes first.
         </p>
       </header>
+      {settings?.studyAll && (
+        <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="study-all-hint">
+          You review the cards of every note. To review only the notes you add to your study set, choose
+          “Only the notes I added” in <Link href="/settings" className="text-accent-600 underline">Settings</Link>.
+        </p>
+      )}
       <LibraryFilters areas={AREAS.map((a) => ({ id: a.id, label: a.label }))} tags={tags} current={filter} />
       {entries.length === 0 ? (
         <p data-testid="library-empty" className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600 dark:border-slate-700 dark:text-slate-400">
@@ -44,9 +57,7 @@ export default async function LibraryPage({
             {entries.length} note{entries.length === 1 ? "" : "s"} match “{filter.q}”
           </p>
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-            {entries.map((e) => (
-              <NoteTile key={e.id} entry={e} mastery={mastery?.get(e.id) ?? null} />
-            ))}
+            {entries.map(tile)}
           </ul>
         </section>
       ) : (
@@ -56,9 +67,7 @@ export default async function LibraryPage({
             <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
               {entries
                 .filter((e) => e.area === area.id)
-                .map((e) => (
-                  <NoteTile key={e.id} entry={e} mastery={mastery?.get(e.id) ?? null} />
-                ))}
+                .map(tile)}
             </ul>
           </section>
         ))

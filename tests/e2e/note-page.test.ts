@@ -159,6 +159,25 @@ describe.runIf(hasBrowser)("the note page's islands in a real browser", () => {
     await context.close();
   });
 
+  it("lets a signed-in reader add a note to the study set from the library, and shows it saved", async () => {
+    const { context, page } = await newPage(browser);
+    const email = uniqueEmail("library-set");
+    await signUp(page, email);
+    await page.goto("/");
+    await page.getByTestId("study-all-hint").waitFor();
+    const toggle = page.getByTestId("tile-study-set-clip");
+    await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("false");
+    await toggle.click();
+    await page.locator('[data-testid="tile-study-set-clip"][aria-pressed="true"]').waitFor();
+    expect(await inStudySet(email, "clip")).toBe(true);
+    await page.reload();
+    await page.locator('[data-testid="tile-study-set-clip"][aria-pressed="true"]').waitFor();
+    await page.getByTestId("tile-study-set-clip").click();
+    await page.locator('[data-testid="tile-study-set-clip"][aria-pressed="false"]').waitFor();
+    expect(await inStudySet(email, "clip")).toBe(false);
+    await context.close();
+  });
+
   it("shows a refused study-set change under the button and a failed panel load as an error", async () => {
     const { context, page } = await newPage(browser);
     await signUp(page, uniqueEmail("note-errors"));

@@ -1,6 +1,8 @@
 import type { LibraryEntry } from "@/app/lib/server/data/papers";
+import { StudySetToggle } from "./study-set-toggle";
 
-export function NoteTile({ entry, mastery }: { entry: LibraryEntry; mastery: number | null }) {
+/** `inStudySet` is null for a visitor who is not signed in (no switch then). */
+export function NoteTile({ entry, mastery, inStudySet }: { entry: LibraryEntry; mastery: number | null; inStudySet: boolean | null }) {
   const pct = mastery === null ? null : Math.round(mastery * 100);
   return (
     <li data-testid="note-tile" className="flex flex-col rounded-lg border border-slate-200 p-4 hover:border-accent-500 dark:border-slate-800">
@@ -27,6 +29,7 @@ export function NoteTile({ entry, mastery }: { entry: LibraryEntry; mastery: num
           <p className="mt-1 text-xs text-slate-500" data-testid="tile-mastery">Mastery {pct}%</p>
         </div>
       )}
+      {inStudySet !== null && <StudySetToggle slug={entry.slug} short={entry.short} initial={inStudySet} />}
     </li>
   );
 }

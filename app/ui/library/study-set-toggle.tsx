@@ -1,0 +1,53 @@
+"use client";
+import { useState } from "react";
+
+/**
+ * A library tile's "add to my study set" switch for a signed-in user: PUT or DELETE
+ * /api/me/study-set/<slug> (the note page's button does the same from its islands script).
+ * The tile shows the saved state; a failure says so and leaves it as it was.
+ */
+export function StudySetToggle({ slug, short, initial }: { slug: string; short: string; initial: boolean }) {
+  const [inSet, setInSet] = useState(initial);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function toggle() {
+    setPending(true);
+    setError(null);
+    try {
+      const response = await fetch(`/api/me/study-set/${encodeURIComponent(slug)}`, { method: inSet ? "DELETE" : "PUT" });
+      const body = (await response.json().catch(() => ({}))) as { inStudySet?: boolean; error?: string };
+      if (!response.ok || typeof body.inStudySet !== "boolean") throw new Error(body.error ?? "That did not work. Try again.");
+      setInSet(body.inStudySet);
+    } catch (e) {
+      setError(e instanceof Error && e.message !== "Failed to fetch" ? e.message : "You seem to be offline. Try again.");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="mt-2">
+      <button
+        type="button"
+        aria-pressed={inSet}
+        aria-label={inSet ? `Remove ${short} from my study set` : `Add ${short} to my study set`}
+        disabled={pending}
+        onClick={() => void toggle()}
+        data-testid={`tile-study-set-${slug}`}
+        className={`rounded-md px-2 py-1 text-xs font-medium disabled:opacity-60 ${
+          inSet
+            ? "border border-slate-300 text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
+            : "bg-accent-600 text-white hover:bg-accent-700"
+        }`}
+      >
+        {pending ? "Saving…" : inSet ? "In my study set ✓" : "Add to my study set"}
+      </button>
+      {error && (
+        <p role="alert" className="mt-1 text-xs text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
