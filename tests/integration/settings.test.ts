@@ -38,7 +38,7 @@ describe("a user's settings", () => {
     });
     const saved = await saveUserSettings(user.id, input);
     expect(saved).toMatchObject({ learningSteps: ["1m", "10m", "1h"], relearningSteps: [], timeZone: "Asia/Kolkata", studyAll: false });
-    const table = workloadTable();
+    const table = workloadTable(saved);
     expect(table.map((t) => t.reviewsPerCardPerDay)).toEqual([...table.map((t) => t.reviewsPerCardPerDay)].sort((a, b) => a - b));
     expect(await studiedCardCount(user.id, false)).toBe(0);
   });

@@ -34,7 +34,7 @@ export default async function SettingsPage() {
           dayStartHour: settings.dayStartHour,
           studyAll: settings.studyAll,
         }}
-        workload={workloadTable()}
+        workload={workloadTable(settings)}
         cardCount={cardCount}
       />
       <OptimizerPanel initial={status} />

@@ -10,7 +10,7 @@ import { z } from "zod";
 import type { Prisma } from "@/app/generated/prisma/client";
 import { db } from "./db";
 import { exportReviewLogCsv, rescheduleCards } from "./data/review-csv";
-import { getUserSettings, schedulerSettingsOf } from "./data/settings";
+import { getUserSettings, schedulerSettingsOf, workloadTable } from "./data/settings";
 
 /** Below this many answers in the log the fit is mostly noise: the page says how many are missing. */
 export const MIN_REVIEWS_TO_OPTIMIZE = 400;
@@ -206,6 +206,8 @@ async function fitAndApply(
       });
       const settings = schedulerSettingsOf({ ...settingsRow, parameters: fittedParameters });
       rescheduled = await rescheduleCards(userId, settings, null, now());
+      // The settings page's workload estimate for the new parameters, ready before it is asked for.
+      workloadTable({ ...settingsRow, parameters: fittedParameters });
     }
     const result: OptimizerJob = {
       state: "done",

@@ -124,7 +124,7 @@ export function SettingsForm({
         </div>
         <p id="workload-estimate" className="text-sm" data-testid="workload-estimate">
           At {retentionPercent} %, your {cardCount} cards would cost about <strong>{perDay.toFixed(perDay < 10 ? 1 : 0)}</strong>{" "}
-          reviews a day over their first year (a simulation with default parameters: an order of magnitude, not a promise).
+          reviews a day over their first year (a simulation with your saved FSRS parameters and steps: an order of magnitude, not a promise).
         </p>
         <FieldErrors id="desiredRetention-error" errors={errors.desiredRetention} />
       </fieldset>

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import { estimateDailyWorkload, SchedulingInputError } from "@/app/lib/domain/scheduling";
+import {
+  DEFAULT_SCHEDULER_SETTINGS,
+  effectiveWeights,
+  estimateDailyWorkload,
+  SchedulingInputError,
+} from "@/app/lib/domain/scheduling";
 
 describe("estimateDailyWorkload", () => {
   it("gives the same estimate on every call", () => {
@@ -25,6 +30,17 @@ describe("estimateDailyWorkload", () => {
     expect(one.reviewsPerCardPerDay).toBeGreaterThan(0.01);
     expect(one.reviewsPerCardPerDay).toBeLessThan(0.1);
     expect(one.horizonDays).toBe(365);
+  });
+
+  it("follows the user's own weights: longer initial stabilities mean fewer reviews", () => {
+    const weights = [...effectiveWeights(null)];
+    // w0..w3 are the initial stabilities after again/hard/good/easy: five times longer here.
+    for (let i = 0; i < 4; i += 1) weights[i] = (weights[i] ?? 0) * 5;
+    const personal = { ...DEFAULT_SCHEDULER_SETTINGS, parameters: weights };
+    const mine = estimateDailyWorkload(0.9, 1, personal).reviewsPerCardPerDay;
+    const standard = estimateDailyWorkload(0.9, 1).reviewsPerCardPerDay;
+    expect(mine).toBeLessThan(standard);
+    expect(estimateDailyWorkload(0.9, 1, DEFAULT_SCHEDULER_SETTINGS).reviewsPerCardPerDay).toBe(standard);
   });
 
   it("rejects a retention outside 0.70..0.99 and a fractional card count", () => {

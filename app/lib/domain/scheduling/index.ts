@@ -27,6 +27,7 @@ export {
   type PreviewOutcome,
 } from "./scheduler";
 export { formatInterval } from "./format-interval";
+export { effectiveWeights } from "./fsrs-adapter";
 export {
   studyDayOf,
   startOfStudyDay,

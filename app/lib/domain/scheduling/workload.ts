@@ -23,19 +23,21 @@ const SIMULATION_SEED = 0x9e3779b9;
  * A rough daily workload for the settings page: how many reviews a day `cardCount` cards
  * cost, averaged over the first year after they are learnt, at this desired retention.
  *
- * It simulates 200 cards with the ts-fsrs default weights and the default steps (learning
- * 1m/10m, relearning 10m, no fuzz), all introduced on day 0, for 365 days. Every review happens
+ * It simulates 200 cards with the user's scheduler settings `base` (their fitted weights,
+ * steps and maximum interval; by default ts-fsrs's default weights with learning 1m/10m and
+ * relearning 10m), fuzz off, all introduced on day 0, for 365 days. Every review happens
  * on the due date; a review card is recalled with probability R(t, S) (about the desired
  * retention) and answered good, otherwise again; learning steps are always passed with good.
  * Reviews per card per day = all reviews in the year / (200 · 365), scaled by `cardCount`.
  * The random draws come from a fixed seed, so the estimate is the same on every call, and the
  * same draws are used for every retention, so the curve over retention is smooth. It ignores
- * fitted weights, fuzz, review limits and the user's real answer habits: read it as an order
+ * fuzz, review limits and the user's real answer habits: read it as an order
  * of magnitude and for comparing retentions (higher retention: shorter intervals, more reviews).
  */
 export function estimateDailyWorkload(
   desiredRetention: number,
   cardCount: number,
+  base: SchedulerSettings = DEFAULT_SCHEDULER_SETTINGS,
 ): WorkloadEstimate {
   if (
     !Number.isFinite(desiredRetention) ||
@@ -51,7 +53,7 @@ export function estimateDailyWorkload(
   if (!Number.isInteger(cardCount) || cardCount < 0) {
     throw new SchedulingInputError("cardCount", cardCount, "must be a whole number ≥ 0");
   }
-  const settings: SchedulerSettings = { ...DEFAULT_SCHEDULER_SETTINGS, desiredRetention };
+  const settings: SchedulerSettings = { ...base, desiredRetention, enableFuzz: false };
   const random = mulberry32(SIMULATION_SEED);
   const end = SIMULATION_START + HORIZON_DAYS * DAY_MS;
   let reviews = 0;

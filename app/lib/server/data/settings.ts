@@ -80,21 +80,31 @@ export async function saveUserSettings(userId: string, input: Settings): Promise
 
 /** Retentions at which the settings page shows the workload; the form interpolates between. */
 export const WORKLOAD_RETENTIONS = [0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.99] as const;
-const workloadCache = new Map<number, number>();
+/** Tables by the settings they were simulated with; most users share the default one. */
+const workloadCache = new Map<string, { retention: number; reviewsPerCardPerDay: number }[]>();
+const WORKLOAD_CACHE_LIMIT = 200;
 
 /**
- * Expected reviews a day per card at each retention of `WORKLOAD_RETENTIONS` (a simulation
- * of about 0.2 s each, so computed once per process; the result does not depend on the user).
+ * Expected reviews a day per card at each retention of `WORKLOAD_RETENTIONS`, simulated with
+ * the user's own weights, steps and maximum interval (about 0.2 s per retention, so computed
+ * once per process for each distinct set of settings; the optimizer warms it for the
+ * parameters it applies).
  */
-export function workloadTable(): { retention: number; reviewsPerCardPerDay: number }[] {
-  return WORKLOAD_RETENTIONS.map((retention) => {
-    let perCard = workloadCache.get(retention);
-    if (perCard === undefined) {
-      perCard = estimateDailyWorkload(retention, 1).reviewsPerCardPerDay;
-      workloadCache.set(retention, perCard);
-    }
-    return { retention, reviewsPerCardPerDay: perCard };
-  });
+export function workloadTable(
+  row: Parameters<typeof schedulerSettingsOf>[0],
+): { retention: number; reviewsPerCardPerDay: number }[] {
+  const base = schedulerSettingsOf(row);
+  const key = JSON.stringify([base.parameters, base.learningSteps, base.relearningSteps, base.maximumInterval]);
+  let table = workloadCache.get(key);
+  if (!table) {
+    table = WORKLOAD_RETENTIONS.map((retention) => ({
+      retention,
+      reviewsPerCardPerDay: estimateDailyWorkload(retention, 1, base).reviewsPerCardPerDay,
+    }));
+    if (workloadCache.size >= WORKLOAD_CACHE_LIMIT) workloadCache.clear();
+    workloadCache.set(key, table);
+  }
+  return table;
 }
 
 /** Cards the user studies (live, in the study set or all notes): the base of the workload estimate. */
