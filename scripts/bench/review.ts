@@ -27,7 +27,7 @@ const SECRET = "bench-secret-bench-secret-bench-secret-0123";
 const USERS = 50;
 const WARMUP_MS = 3_000;
 /** Each server is measured in ROUNDS rounds of ROUND_MS, alternating, so both see the same machine load. */
-const ROUNDS = 3;
+const ROUNDS = 5;
 const ROUND_MS = 4_000;
 /** The set load's pace per user (see runLoad). */
 const PACED_EVERY_MS = 250;
