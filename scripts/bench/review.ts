@@ -90,6 +90,8 @@ async function generateHistory(client: pg.Client) {
   // What autovacuum does after a bulk load: statistics, and the visibility map that lets the
   // queue rank due cards from the index alone.
   await client.query(`VACUUM ANALYZE`);
+  // And the checkpoint the bulk load calls for, now rather than during the measurements.
+  await client.query(`CHECKPOINT`);
   const counts = await client.query<{ states: string; logs: string; cards: string }>(`
     SELECT (SELECT count(*) FROM "CardState" WHERE "userId" = '${QUEUE_USER}') AS states,
            (SELECT count(*) FROM "ReviewLog" WHERE "userId" = '${QUEUE_USER}') AS logs,
