@@ -118,24 +118,26 @@ async function benchQueue(client: pg.Client) {
     last = await loadReviewQueue(QUEUE_USER, new Date(), { limit: 20 });
     wall.push(performance.now() - t);
   }
-  const inDb: number[] = [];
-  const perStatement = new Map<string, number[]>();
-  for (let i = 0; i < QUEUE_RUNS; i += 1) {
+  // The statements loadReviewQueue runs for the whole queue, as it builds them now.
+  const queueStatements = async () => {
     const now = new Date();
     const settings = await getUserSettings(QUEUE_USER);
     const day = await studyDayLimits(QUEUE_USER, settings, now);
     const sql = candidateSql(QUEUE_USER, settings, {}, now, day.nextDayStart, day.limits, {
       newCardsFrom: settings.newCardsFrom,
     });
-    const statements = {
+    return Object.entries({
       "done today": day.doneSql,
       "learning + due": sql.studied,
       new: sql.fresh,
       "content stamp": contentStampSql,
-    };
+    }).flatMap(([name, statement]) => (statement ? [{ name, statement }] : []));
+  };
+  const inDb: number[] = [];
+  const perStatement = new Map<string, number[]>();
+  for (let i = 0; i < QUEUE_RUNS; i += 1) {
     let total = 0;
-    for (const [name, statement] of Object.entries(statements)) {
-      if (!statement) continue;
+    for (const { name, statement } of await queueStatements()) {
       const result = await client.query<{ "QUERY PLAN": [{ "Planning Time": number; "Execution Time": number }] }>(
         `EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) ${statement.text}`,
         statement.values,
@@ -149,12 +151,7 @@ async function benchQueue(client: pg.Client) {
   }
   if (process.env.BENCH_REVIEW_EXPLAIN) {
     // BENCH_REVIEW_EXPLAIN=1 prints each statement's plan once, to see where the time goes.
-    const now = new Date();
-    const settings = await getUserSettings(QUEUE_USER);
-    const day = await studyDayLimits(QUEUE_USER, settings, now);
-    const sql = candidateSql(QUEUE_USER, settings, {}, now, day.nextDayStart, day.limits, { newCardsFrom: settings.newCardsFrom });
-    for (const [name, statement] of Object.entries({ "done today": day.doneSql, ...sql })) {
-      if (!statement) continue;
+    for (const { name, statement } of await queueStatements()) {
       const plan = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values);
       console.log(`\n--- ${name}\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
     }

@@ -9,7 +9,8 @@ import { freePort } from "./embedded-postgres";
 import { newestSourceTime } from "./source-times";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
-const NEXT = path.join(ROOT, "node_modules", ".bin", "next");
+/** Next's CLI, run with this Node (so that Node flags such as --cpu-prof can be given). */
+const NEXT = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 
 function buildIsStale(): boolean {
   const marker = path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
@@ -40,19 +41,14 @@ export async function serveBuiltApp(options: {
     // Not spawnSync: a blocked event loop would stall other work in this process (such as
     // another Vitest project's database setup).
     const status = await new Promise<number | null>((resolve) => {
-      spawn(NEXT, ["build"], { cwd: ROOT, env, stdio: "inherit" }).on("exit", resolve);
+      spawn(process.execPath, [NEXT, "build"], { cwd: ROOT, env, stdio: "inherit" }).on("exit", resolve);
     });
     if (status !== 0) throw new Error("next build failed");
     console.log(`[${options.label}] built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-  const args = ["start", "-p", String(port), "-H", "127.0.0.1"];
-  const [command, commandArgs] = options.nodeArgs?.length
-    ? [process.execPath, [...options.nodeArgs, nextBin, ...args]]
-    : [NEXT, args];
-  const server = spawn(command, commandArgs, {
+  const server = spawn(process.execPath, [...(options.nodeArgs ?? []), NEXT, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     env: { ...env, NEXTAUTH_URL: baseUrl },
     stdio: ["ignore", "pipe", "inherit"],

@@ -7,7 +7,7 @@ import { addDays, daysBetween, predictedRetention, startOfDay, type StudyDay } f
 
 import type { DayCount } from "./activity";
 import { StatsInputError } from "./errors";
-import { retentionCounts as counts, type RetentionRow, type TrueRetentionTable } from "./retention";
+import { retentionCounts as counts, retentionTable, type RetentionRow, type TrueRetentionTable } from "./retention";
 
 /**
  * One study day's first reviews of review-state cards (one per card and day, as in Anki),
@@ -56,14 +56,7 @@ export function retentionFromDailyTallies(
       total: counts(sum.yp + sum.mp, sum.yf + sum.mf),
     };
   };
-  return {
-    today: row("today"),
-    yesterday: row("yesterday"),
-    week: row("week"),
-    month: row("month"),
-    year: row("year"),
-    allTime: row("allTime"),
-  };
+  return retentionTable(row);
 }
 
 export interface HeatmapCell {

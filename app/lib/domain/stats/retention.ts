@@ -41,6 +41,12 @@ export interface TrueRetentionTable {
 }
 
 type PeriodName = keyof TrueRetentionTable;
+const PERIOD_NAMES: readonly PeriodName[] = ["today", "yesterday", "week", "month", "year", "allTime"];
+
+/** The table with each period's row made by `row`. */
+export function retentionTable(row: (period: PeriodName) => RetentionRow): TrueRetentionTable {
+  return Object.fromEntries(PERIOD_NAMES.map((period) => [period, row(period)])) as unknown as TrueRetentionTable;
+}
 
 /** Anki's threshold: a card is mature once its interval reaches 21 days. */
 export const MATURE_INTERVAL_DAYS = 21;
@@ -106,14 +112,7 @@ export function trueRetention(
       ),
     };
   };
-  return {
-    today: row("today"),
-    yesterday: row("yesterday"),
-    week: row("week"),
-    month: row("month"),
-    year: row("year"),
-    allTime: row("allTime"),
-  };
+  return retentionTable(row);
 }
 
 /** Passed and failed reviews with their share passed (null when there were none). */

@@ -29,7 +29,3 @@ export async function decodeSessionToken({ token, secret, salt = "" }: JWTDecode
   return payload;
 }
 
-/** The session cookie's name (the `__Secure-` prefix over https, as next-auth sets it). */
-export function sessionCookieName(secure: boolean): string {
-  return secure ? "__Secure-next-auth.session-token" : "next-auth.session-token";
-}

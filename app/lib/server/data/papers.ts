@@ -1,5 +1,4 @@
 import "#server-only";
-import { cache } from "react";
 import { z } from "zod";
 import { renderNote } from "@/app/lib/domain/content/render-note";
 import { noteLayoutSchema } from "@/app/lib/schemas/rendered-note";
@@ -134,7 +133,7 @@ export interface NoteQuestion {
 }
 
 /** A note with what its page shows. Questions carry their prompt only, never the answer. */
-export const getNote = cache(async (slug: string) => {
+export async function getNote(slug: string) {
   const paper = await db.paper.findUnique({
     where: { slug },
     include: {
@@ -165,15 +164,10 @@ export const getNote = cache(async (slug: string) => {
     prerequisiteNotes: related.filter((r) => paper.prerequisites.includes(r.slug)),
     dependentNotes: related.filter((r) => r.prerequisites.includes(slug)),
   };
-});
+}
 
 /** Renders a note body from its stored layout (done once per note: the page is cached). */
 function renderStoredNote(body: string, stored: unknown) {
   const layout = noteLayoutSchema.parse(stored);
   return renderNote({ body, ...layout });
-}
-
-export async function allNoteSlugs(): Promise<string[]> {
-  const rows = await db.paper.findMany({ where: { retiredAt: null }, select: { slug: true } });
-  return rows.map((r) => r.slug);
 }

@@ -8,6 +8,7 @@ import {
 } from "@/app/lib/domain/scheduling";
 import { db } from "../db";
 import { loadAssemblyQuestions, type AssemblyQuestion } from "./quiz-questions";
+import { schedulerSettingsOf } from "./settings";
 
 /** How many of the weakest notes a "weak spots" quiz draws from (besides missed questions). */
 const WEAK_NOTES = 5;
@@ -29,15 +30,7 @@ async function questionHistory(userId: string): Promise<QuestionHistoryRow[]> {
 
 async function schedulerSettings(userId: string): Promise<SchedulerSettings> {
   const row = await db.userSettings.findUnique({ where: { userId } });
-  if (!row) return DEFAULT_SCHEDULER_SETTINGS;
-  return {
-    desiredRetention: row.desiredRetention,
-    maximumInterval: row.maximumInterval,
-    enableFuzz: row.enableFuzz,
-    learningSteps: row.learningSteps,
-    relearningSteps: row.relearningSteps,
-    parameters: row.parameters.length > 0 ? row.parameters : null,
-  };
+  return row ? schedulerSettingsOf(row) : DEFAULT_SCHEDULER_SETTINGS;
 }
 
 interface WeakSpotData {

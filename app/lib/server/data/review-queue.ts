@@ -214,7 +214,7 @@ export function candidateSql(
 }
 
 /** The states and content of the given studied cards (shown, but read without them). */
-export function cardDetailSql(userId: string, cardIds: string[]): Prisma.Sql {
+function cardDetailSql(userId: string, cardIds: string[]): Prisma.Sql {
   return Prisma.sql`
     SELECT s."cardId", ${STATE_COLUMNS}, c.front, c.back, c.anchor, c."contentHash", p.slug, p.title
       FROM "CardState" s JOIN "Card" c ON c.id = s."cardId" JOIN "Paper" p ON p.id = c."paperId"

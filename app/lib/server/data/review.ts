@@ -2,9 +2,11 @@ import "#server-only";
 import { randomUUID } from "node:crypto";
 import {
   applyGrade,
+  DEFAULT_SCHEDULER_SETTINGS,
   newCardState,
   stateToCode,
   type StoredCardState,
+  type SchedulerSettings,
 } from "@/app/lib/domain/scheduling";
 import type { AnswerInput } from "@/app/lib/schemas/review";
 import { Prisma } from "@/app/generated/prisma/client";
@@ -78,36 +80,23 @@ async function answerContext(userId: string, cardId: string, clientId: string) {
   return rows[0];
 }
 
-function settingsFrom(row: AnswerContextRow) {
-  if (row.desiredRetention === null) {
-    return schedulerSettingsOf({
-      desiredRetention: 0.9,
-      maximumInterval: 36500,
-      enableFuzz: false,
-      learningSteps: ["1m", "10m"],
-      relearningSteps: ["10m"],
-      parameters: [],
-    });
-  }
+function settingsFrom(row: AnswerContextRow): SchedulerSettings {
+  // No settings row yet (the join gave nulls): the defaults, which are also the row's defaults.
+  if (row.desiredRetention === null) return DEFAULT_SCHEDULER_SETTINGS;
+  const d = DEFAULT_SCHEDULER_SETTINGS;
   return schedulerSettingsOf({
     desiredRetention: row.desiredRetention,
-    maximumInterval: row.maximumInterval ?? 36500,
-    enableFuzz: row.enableFuzz ?? false,
-    learningSteps: row.learningSteps_ ?? [],
-    relearningSteps: row.relearningSteps ?? [],
+    maximumInterval: row.maximumInterval ?? d.maximumInterval,
+    enableFuzz: row.enableFuzz ?? d.enableFuzz,
+    learningSteps: row.learningSteps_ ?? [...d.learningSteps],
+    relearningSteps: row.relearningSteps ?? [...d.relearningSteps],
     parameters: row.parameters ?? [],
   });
 }
 
+/** PostgreSQL's unique_violation (the answer's statements run on pg directly, see `rawRows`). */
 function isUniqueViolation(error: unknown): boolean {
-  if (typeof error !== "object" || error === null) return false;
-  const e = error as { code?: unknown; message?: unknown; meta?: { code?: unknown } };
-  return (
-    e.code === "P2002" ||
-    e.code === "23505" ||
-    e.meta?.code === "23505" ||
-    (typeof e.message === "string" && /23505|unique constraint/i.test(e.message))
-  );
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "23505";
 }
 
 async function acknowledgeDuplicate(userId: string, cardId: string, clientId: string): Promise<AnswerResult> {
