@@ -1,7 +1,7 @@
 /**
  * `npm run dev`: the database (embedded under .data/ unless DATABASE_URL is set), migrations,
  * the content sync, then Next on http://localhost:3000; content/ is re-synced when it changes.
- * `npm start` (--prod) does the same with `next start` on a build.
+ * `npm start` (--prod) does the same with the production server (scripts/server.ts) on a build.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { watch } from "node:fs";
@@ -10,6 +10,7 @@ import { applyMigrations } from "../prisma/schema-engine";
 import { DATA_DIR, openDatabase } from "./lib/database";
 import { developmentSecret } from "./lib/secret";
 import { runContentSync } from "./lib/content-sync-runner";
+import { SERVER } from "./lib/next-app";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const prod = process.argv.includes("--prod");
@@ -54,7 +55,9 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   // Started directly (not through npx) so that stopping it stops the server process too.
-  const next = spawn(path.join(ROOT, "node_modules", ".bin", "next"), [prod ? "start" : "dev", "-p", port], {
+  const next = prod
+    ? spawn(process.execPath, [...SERVER, "-p", port], { env, stdio: ["inherit", "pipe", "inherit"] })
+    : spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["dev", "-p", port], {
     env,
     stdio: ["inherit", "pipe", "inherit"],
   });

@@ -5,6 +5,8 @@ declare module "next-auth" {
     user?: DefaultSession["user"] & { id?: string };
     /** The session version the JWT was issued with. */
     sv: number;
+    /** The id of this sign-in, which a plain sign-out revokes. */
+    sid?: string;
   }
   interface User {
     sessionVersion?: number;
@@ -15,5 +17,6 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     sv?: number;
+    sid?: string;
   }
 }

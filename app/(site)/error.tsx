@@ -1,4 +1,5 @@
 "use client";
+import { DatabaseNotice } from "@/app/ui/shell/database-notice";
 import { useEffect } from "react";
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -10,6 +11,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         This page could not be shown. Your saved work is safe.
         {error.digest ? ` (reference ${error.digest})` : ""}
       </p>
+      <DatabaseNotice />
       <button type="button" onClick={reset} className="mt-6 rounded-md bg-accent-600 px-4 py-2 text-white hover:bg-accent-700">
         Try again
       </button>

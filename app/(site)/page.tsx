@@ -16,11 +16,12 @@ export default async function LibraryPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const raw = await searchParams;
-  const filter = libraryFilterSchema.parse({
-    area: typeof raw.area === "string" ? raw.area : undefined,
-    tag: typeof raw.tag === "string" ? raw.tag : undefined,
-    q: typeof raw.q === "string" && raw.q.trim() ? raw.q : undefined,
-  });
+  // A hand-made URL (a NUL byte, an unknown area, a huge query) shows the unfiltered library
+  // rather than an error: PostgreSQL cannot hold NUL in text, so it never reaches the query.
+  const text = (value: unknown) => (typeof value === "string" ? value.replaceAll("\u0000", "") : undefined);
+  const q = text(raw.q);
+  const parsed = libraryFilterSchema.safeParse({ area: text(raw.area), tag: text(raw.tag), q: q?.trim() ? q : undefined });
+  const filter = parsed.success ? parsed.data : libraryFilterSchema.parse({});
   const [entries, tags, user] = await Promise.all([listLibrary(filter), listTags(), getSessionUser()]);
   const [mastery, studySet, settings] = user
     ? await Promise.all([masteryByPaper(user.id, new Date()), studySetSlugs(user.id), getUserSettings(user.id)])

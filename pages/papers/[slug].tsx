@@ -23,7 +23,9 @@ const REVALIDATE_SECONDS = 60;
 export const getStaticPaths: GetStaticPaths = () => Promise.resolve({ paths: [], fallback: "blocking" });
 
 export const getStaticProps: GetStaticProps<{ note: Note }, { slug: string }> = async ({ params }) => {
-  const note = params ? await getNotePage(params.slug) : null;
+  // A slug no note can have (a NUL byte, which PostgreSQL cannot hold; a huge one) is a 404.
+  const slug = params && /^[a-z0-9-]{1,120}$/.test(params.slug) ? params.slug : null;
+  const note = slug ? await getNotePage(slug) : null;
   // An unknown slug is re-checked as well: a note added by a later sync then appears.
   if (!note) return { notFound: true, revalidate: REVALIDATE_SECONDS };
   return { props: { note }, revalidate: REVALIDATE_SECONDS };

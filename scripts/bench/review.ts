@@ -11,6 +11,7 @@
  * then the latency of both at a set load below saturation (50 users, 200 answers/s in all).
  * Figures only; no thresholds. `--minimal-server <port>` is the mode (c) runs the server in.
  */
+import { randomUUID } from "node:crypto";
 import { spawn } from "node:child_process";
 import http from "node:http";
 import { performance } from "node:perf_hooks";
@@ -182,7 +183,7 @@ async function makeUsers(client: pg.Client, prefix: string) {
     const email = `${id}@example.test`;
     await client.query(`INSERT INTO "User" (id, email, "updatedAt") VALUES ($1, $2, now())`, [id, email]);
     await client.query(`INSERT INTO "UserSettings" ("userId", parameters, "updatedAt") VALUES ($1, '{}', now())`, [id]);
-    const token = await encode({ token: { sub: id, uid: id, sv: 0, email }, secret: SECRET });
+    const token = await encode({ token: { sub: id, uid: id, sv: 0, sid: randomUUID(), email }, secret: SECRET });
     users.push({ id, cookie: `next-auth.session-token=${token}` });
   }
   return users;
@@ -192,7 +193,7 @@ function post(agent: http.Agent, url: URL, cookie: string, body: string): Promis
   return new Promise((resolve, reject) => {
     const request = http.request(
       url,
-      { method: "POST", agent, headers: { "Content-Type": "application/json", Cookie: cookie, "Content-Length": Buffer.byteLength(body) } },
+      { method: "POST", agent, headers: { "Content-Type": "application/json", Origin: url.origin, Cookie: cookie, "Content-Length": Buffer.byteLength(body) } },
       (response) => {
         let text = "";
         response.setEncoding("utf8");

@@ -1,6 +1,6 @@
 /**
  * The built app for browser tests and benchmarks: `next build` when the build is missing or
- * older than the sources, then `next start` on a free port against the given database.
+ * older than the sources, then the production server (scripts/server.ts) on a free port against the given database.
  */
 import { spawn } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
@@ -11,6 +11,8 @@ import { newestSourceTime } from "./source-times";
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 /** Next's CLI, run with this Node (so that Node flags such as --cpu-prof can be given). */
 const NEXT = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+/** The production server (scripts/server.ts: Next behind Node's HTTP server), as Node arguments. */
+export const SERVER = ["--import", "tsx", path.join(ROOT, "scripts", "server.ts")];
 
 function buildIsStale(): boolean {
   const marker = path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
@@ -48,7 +50,7 @@ export async function serveBuiltApp(options: {
   }
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [...(options.nodeArgs ?? []), NEXT, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const server = spawn(process.execPath, [...(options.nodeArgs ?? []), ...SERVER, "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     env: { ...env, NEXTAUTH_URL: baseUrl },
     stdio: ["ignore", "pipe", "inherit"],

@@ -199,20 +199,23 @@ describe.runIf(hasBrowser)("the note page's islands in a real browser", () => {
     await context.close();
   });
 
+  // A browser's own fetch sends Origin; Playwright's request API must be told to.
+  const sameSite = () => ({ headers: { Origin: baseUrl() } });
+
   it("answers study-set changes with 401 signed out, 400 for a malformed slug and 404 for an unknown note", async () => {
     const { context, page } = await newPage(browser);
-    const signedOut = await page.request.put("/api/me/study-set/moco");
+    const signedOut = await page.request.put("/api/me/study-set/moco", sameSite());
     expect(signedOut.status()).toBe(401);
     expect(await signedOut.json()).toEqual({ error: "Sign in to do this." });
     const email = uniqueEmail("study-set-route");
     await signUp(page, email);
-    const tooLong = await page.request.put(`/api/me/study-set/${"x".repeat(121)}`);
+    const tooLong = await page.request.put(`/api/me/study-set/${"x".repeat(121)}`, sameSite());
     expect(tooLong.status()).toBe(400);
     expect(await tooLong.json()).toEqual({ error: "A note's slug is 1 to 120 characters." });
-    const unknown = await page.request.delete("/api/me/study-set/no-such-note");
+    const unknown = await page.request.delete("/api/me/study-set/no-such-note", sameSite());
     expect(unknown.status()).toBe(404);
     expect(await unknown.json()).toEqual({ error: "This note does not exist." });
-    const added = await page.request.put("/api/me/study-set/vit");
+    const added = await page.request.put("/api/me/study-set/vit", sameSite());
     expect(await added.json()).toEqual({ paperSlug: "vit", inStudySet: true });
     expect(await inStudySet(email, "vit")).toBe(true);
     await context.close();

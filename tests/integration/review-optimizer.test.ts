@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { NEW_SESSION } from "./helpers/fresh-database";
 import { describe, expect, it } from "vitest";
 import { db } from "@/app/lib/server/db";
 import { answerCard } from "@/app/lib/server/data/review";
@@ -34,7 +35,7 @@ async function simulateHistory(userId: string, cardCount: number, days: number, 
       const result = await answerCard(
         userId,
         { clientId: randomUUID(), cardId: card.id, rating, version, answeredAt: at, durationMs: 3000 },
-        new Date(at),
+        new Date(at), NEW_SESSION,
       );
       answers += 1;
       version = result.version;

@@ -1,4 +1,5 @@
 "use client";
+import { DatabaseNotice } from "@/app/ui/shell/database-notice";
 import { useEffect } from "react";
 
 export default function ProgressError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -9,6 +10,7 @@ export default function ProgressError({ error, reset }: { error: Error & { diges
       <p className="mt-2 text-slate-600 dark:text-slate-400" data-testid="progress-page-error">
         Nothing was lost; try again in a moment.{error.digest ? ` (reference ${error.digest})` : ""}
       </p>
+      <DatabaseNotice />
       <button type="button" onClick={reset} className="mt-6 rounded-md bg-accent-600 px-4 py-2 text-white hover:bg-accent-700">
         Try again
       </button>

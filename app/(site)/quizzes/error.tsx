@@ -1,4 +1,5 @@
 "use client";
+import { DatabaseNotice } from "@/app/ui/shell/database-notice";
 import Link from "next/link";
 import { useEffect } from "react";
 
@@ -10,6 +11,7 @@ export default function QuizError({ error, reset }: { error: Error & { digest?: 
       <p className="mt-2 text-slate-600 dark:text-slate-400" data-testid="quiz-page-error">
         Your answers so far are saved.{error.digest ? ` (reference ${error.digest})` : ""}
       </p>
+      <DatabaseNotice />
       <div className="mt-6 flex justify-center gap-3">
         <button type="button" onClick={reset} className="rounded-md bg-accent-600 px-4 py-2 text-white hover:bg-accent-700">
           Try again

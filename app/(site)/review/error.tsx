@@ -1,4 +1,5 @@
 "use client";
+import { DatabaseNotice } from "@/app/ui/shell/database-notice";
 
 export default function ReviewError({ reset }: { error: Error; reset: () => void }) {
   return (
@@ -7,6 +8,7 @@ export default function ReviewError({ reset }: { error: Error; reset: () => void
       <p className="mt-2 text-slate-600 dark:text-slate-300">
         Your answers are kept in this browser and will be saved once the page works again.
       </p>
+      <DatabaseNotice />
       <button type="button" onClick={reset} className="mt-4 rounded-md bg-accent-600 px-3 py-1.5 text-white">
         Try again
       </button>

@@ -22,4 +22,4 @@ export const POST = withUser(async (request, user) => {
     return jsonError(400, `This is not a PaperDeck export: ${issue ? `${issue.path.join(".") || "file"}: ${issue.message}` : "invalid"}.`);
   }
   return Response.json(await importUserData(user.id, parsed.data));
-});
+}, { accepts: ["application/json"] });

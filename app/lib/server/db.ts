@@ -5,11 +5,22 @@ import { PrismaClient, type Prisma } from "@/app/generated/prisma/client";
 import { env } from "./env";
 
 /**
- * The one Prisma client and its pg pool. Cached on globalThis so that dev-server reloads reuse
- * the pool. The password hash is omitted from every query unless a caller asks for it.
+ * The one Prisma client and its pg pool. Cached on globalThis, in production too: each of
+ * Next's server bundles (App Router, Pages API, instrumentation) evaluates this module on its
+ * own, and without the cache each made a pool of its own. The password hash is omitted from
+ * every query unless a caller asks for it.
  */
 function createClient() {
-  const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 10 });
+  const pool = new pg.Pool({
+    connectionString: env().DATABASE_URL,
+    max: 10,
+    // While PostgreSQL is down a request fails fast (503) instead of waiting for a connection.
+    connectionTimeoutMillis: 3_000,
+  });
+  // An idle connection killed by the server (a restart, pg_terminate_backend) emits "error" on
+  // the pool; without a listener that is an uncaught exception. The pool drops the connection
+  // and opens a new one on the next query, so a line in the log is all it needs.
+  pool.on("error", (error) => console.warn(`[db] idle connection lost: ${error.message}`));
   // The pool is the adapter's to close: $disconnect() still ends every connection.
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const client = new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
@@ -23,8 +34,7 @@ declare global {
   var paperdeckDb: Connection | undefined;
 }
 
-const connection: Connection = globalThis.paperdeckDb ?? createClient();
-if (process.env.NODE_ENV !== "production") globalThis.paperdeckDb = connection;
+const connection: Connection = (globalThis.paperdeckDb ??= createClient());
 
 export const db: Db = connection.client;
 

@@ -3,14 +3,17 @@ import { getToken } from "next-auth/jwt";
 import { answerSchema } from "@/app/lib/schemas/review";
 import { decodeSessionToken } from "@/app/lib/server/auth/session-token";
 import { answerCard } from "@/app/lib/server/data/review";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "@/app/lib/server/db-errors";
 import { env, useSecureCookies } from "@/app/lib/server/env";
 import { AppError } from "@/app/lib/server/errors";
+import { checkSameOrigin, mediaType } from "@/app/lib/server/http/same-origin";
 
 /**
  * POST /api/review/answer saves one answer: 200 {duplicate, cardId, version, due} (a resent
  * answer is acknowledged and applied once), 400 for a malformed answer, 401 without a valid
- * session, 404 for a card outside the user's study set, 409 when the card was answered
- * elsewhere.
+ * session, 403 from another site, 404 for a card outside the user's study set, 409 when the
+ * card was answered elsewhere, 415 for a body that is not JSON, 503 while the database cannot
+ * be reached (the page keeps the answer and sends it again).
  *
  * The hottest request of the app, so it is a Pages API route: Next hands it Node's request
  * and response as they are, where an App Router handler pays for web Request/Response
@@ -24,24 +27,43 @@ function fail(res: NextApiResponse, status: number, error: string, extra?: Recor
   res.status(status).json({ error, ...extra });
 }
 
+function webHeaders(req: NextApiRequest): Headers {
+  const headers = new Headers();
+  for (const name of ["origin", "sec-fetch-site", "host", "content-type"]) {
+    const value = req.headers[name];
+    if (typeof value === "string") headers.set(name, value);
+  }
+  return headers;
+}
+
 export default async function answer(req: NextApiRequest, res: NextApiResponse): Promise<void> {
   if (req.method !== "POST") {
     res.setHeader("Allow", "POST");
     return fail(res, 405, "Send an answer with POST.");
   }
-  const token = await getToken({
-    req,
-    secret: env().NEXTAUTH_SECRET,
-    secureCookie: useSecureCookies(),
-    decode: decodeSessionToken,
-  });
-  if (typeof token?.uid !== "string" || typeof token.sv !== "number") return fail(res, 401, "Sign in to do this.");
-  const parsed = answerSchema.safeParse(req.body);
-  if (!parsed.success) return fail(res, 400, "This answer is malformed.", { issues: parsed.error.issues.length });
+  const headers = webHeaders(req);
+  const origin = checkSameOrigin(headers);
+  if (!origin.ok) return fail(res, 403, origin.reason);
+  if (mediaType(headers) !== "application/json") return fail(res, 415, "Send the answer as application/json.");
   try {
-    res.status(200).json(await answerCard(token.uid, parsed.data, new Date(), { sessionVersion: token.sv }));
+    const token = await getToken({
+      req,
+      secret: env().NEXTAUTH_SECRET,
+      secureCookie: useSecureCookies(),
+      decode: decodeSessionToken,
+    });
+    if (typeof token?.uid !== "string" || typeof token.sv !== "number" || typeof token.sid !== "string") {
+      return fail(res, 401, "Sign in to do this.");
+    }
+    const parsed = answerSchema.safeParse(req.body);
+    if (!parsed.success) return fail(res, 400, "This answer is malformed.", { issues: parsed.error.issues.length });
+    res.status(200).json(await answerCard(token.uid, parsed.data, new Date(), { sessionVersion: token.sv, sessionId: token.sid }));
   } catch (error) {
     if (error instanceof AppError) return fail(res, error.status, error.message);
+    if (isDatabaseUnavailable(error)) {
+      res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
+      return fail(res, 503, DATABASE_UNAVAILABLE_MESSAGE);
+    }
     console.error(error);
     fail(res, 500, "Something went wrong on our side. Nothing was saved.");
   }

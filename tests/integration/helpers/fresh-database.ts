@@ -27,3 +27,6 @@ export async function freshDatabase(): Promise<{ url: string; drop: () => Promis
     },
   };
 }
+
+/** The session of a user just created (session version 0): answers require one. */
+export const NEW_SESSION = { sessionVersion: 0, sessionId: "test-session" } as const;

@@ -3,7 +3,8 @@ import NextAuth from "next-auth";
 import { authOptions } from "@/app/lib/server/auth/options";
 import { clientIp } from "@/app/lib/server/auth/client-ip";
 import { signInBlockedFor } from "@/app/lib/server/auth/rate-limit";
-import { jsonError } from "@/app/lib/server/auth/guard";
+import { errorResponse, jsonError } from "@/app/lib/server/auth/guard";
+import { mediaType } from "@/app/lib/server/http/same-origin";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -14,16 +15,29 @@ async function handler(request: NextRequest, context: Context): Promise<Response
 }
 
 export async function GET(request: NextRequest, context: Context) {
-  return handler(request, context);
+  try {
+    return await handler(request, context);
+  } catch (error) {
+    return errorResponse(error);
+  }
 }
 
 /** Credential sign-ins pass the PostgreSQL rate limit first: 429 with Retry-After. */
 export async function POST(request: NextRequest, context: Context) {
-  const { nextauth } = await context.params;
-  if (nextauth.join("/") === "callback/credentials") {
+  try {
+    const { nextauth } = await context.params;
+    if (nextauth.join("/") !== "callback/credentials") return await handler(request, context);
+    // next-auth reads a form post; anything else (JSON, an empty body) is refused here in words.
+    if (mediaType(request.headers) !== "application/x-www-form-urlencoded") {
+      return jsonError(415, "Send the sign-in as a form (application/x-www-form-urlencoded).");
+    }
     const form = await request.clone().formData();
     const raw = form.get("email");
     const email = (typeof raw === "string" ? raw : "").trim().toLowerCase();
+    const password = form.get("password");
+    if (email.includes("\u0000") || (typeof password === "string" && password.includes("\u0000"))) {
+      return jsonError(400, "An email or password may not contain NUL characters.");
+    }
     const wait = await signInBlockedFor(email, clientIp(request.headers));
     if (wait > 0) {
       return jsonError(
@@ -33,6 +47,9 @@ export async function POST(request: NextRequest, context: Context) {
         { "Retry-After": String(wait) },
       );
     }
+    return await handler(request, context);
+  } catch (error) {
+    if (error instanceof TypeError) return jsonError(400, "This sign-in request could not be read.");
+    return errorResponse(error);
   }
-  return handler(request, context);
 }

@@ -1,7 +1,6 @@
-import { jsonError } from "@/app/lib/server/auth/guard";
+import { errorResponse, jsonError } from "@/app/lib/server/auth/guard";
 import { getAttemptView } from "@/app/lib/server/data/quiz-attempts";
 import { currentQuizOwner } from "@/app/lib/server/data/quiz-owner";
-import { AppError } from "@/app/lib/server/errors";
 
 /**
  * The attempt as its page shows it (the next question without its answer, the feedback the
@@ -15,8 +14,6 @@ export async function GET(_request: Request, context: { params: Promise<{ id: st
     if (!owner) return jsonError(404, "There is no such quiz.");
     return Response.json(await getAttemptView(owner, id), { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    if (error instanceof AppError) return jsonError(error.status, error.message);
-    console.error(error);
-    return jsonError(500, "Something went wrong on our side.");
+    return errorResponse(error);
   }
 }

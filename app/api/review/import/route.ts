@@ -15,4 +15,4 @@ export const POST = withUser(async (request, user) => {
     if (error instanceof CsvHeaderError) return jsonError(400, error.message);
     throw error;
   }
-});
+}, { accepts: ["text/csv"] });

@@ -7,4 +7,6 @@ export const GET = withUser(async (_request, user) =>
 );
 
 /** Starts "Optimize my parameters" in the background; answers with the status at once. */
-export const POST = withUser(async (_request, user) => Response.json(await startOptimizer(user.id)));
+export const POST = withUser(async (_request, user) => Response.json(await startOptimizer(user.id)), {
+  accepts: ["", "application/json"],
+});

@@ -8,4 +8,4 @@ export const POST = withUser(async (request, user) => {
   if (!parsed.success) return jsonError(400, "This undo is malformed.");
   const result = await undoAnswer(user.id, parsed.data.clientId);
   return Response.json({ cardId: result.cardId, version: result.version });
-});
+}, { accepts: ["application/json"] });

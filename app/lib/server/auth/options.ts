@@ -1,4 +1,5 @@
 import "#server-only";
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
@@ -7,7 +8,7 @@ import { signInSchema } from "@/app/lib/schemas/auth";
 import { db } from "../db";
 import { env, useSecureCookies } from "../env";
 import { verifyPassword } from "./password";
-import { clearFailedSignIns, recordFailedSignIn } from "./rate-limit";
+import { recordFailedSignIn, recordSuccessfulSignIn } from "./rate-limit";
 import { clientIp } from "./client-ip";
 import { decodeSessionToken } from "./session-token";
 
@@ -43,6 +44,8 @@ async function userForOAuth(input: {
   return user;
 }
 
+const SESSION_SECONDS = 30 * 24 * 60 * 60;
+
 export function authOptions(): NextAuthOptions {
   const e = env();
   const providers: NextAuthOptions["providers"] = [
@@ -59,11 +62,12 @@ export function authOptions(): NextAuthOptions {
         });
         // Always one scrypt, known email or not: same answer, similar timing.
         const ok = await verifyPassword(password, user?.passwordHash ?? null);
+        const ip = clientIp(req.headers ?? {});
         if (!user || !ok) {
-          await recordFailedSignIn(email, clientIp(req.headers ?? {}));
+          await recordFailedSignIn(email, ip);
           return null;
         }
-        await clearFailedSignIns(email);
+        await recordSuccessfulSignIn(email, ip);
         return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),
@@ -78,12 +82,22 @@ export function authOptions(): NextAuthOptions {
   return {
     secret: e.NEXTAUTH_SECRET,
     useSecureCookies: useSecureCookies(),
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_SECONDS },
     jwt: { decode: decodeSessionToken },
     pages: { signIn: "/signin", error: "/signin" },
     providers,
+    events: {
+      // A plain sign-out revokes this sign-in's id, so a copy of its cookie stops working too.
+      async signOut({ token }) {
+        if (typeof token?.sid !== "string") return;
+        const expiresAt = new Date(typeof token.exp === "number" ? token.exp * 1000 : Date.now() + SESSION_SECONDS * 1000);
+        await db.revokedSession.upsert({ where: { sessionId: token.sid }, create: { sessionId: token.sid, expiresAt }, update: {} });
+      },
+    },
     callbacks: {
       async jwt({ token, user, account }) {
+        // A new sign-in gets an id of its own, kept through every refresh of its JWT.
+        if (user) token.sid = randomUUID();
         if (user && account?.provider === "credentials") {
           token.uid = user.id;
           token.sv = user.sessionVersion ?? 0;
@@ -104,6 +118,7 @@ export function authOptions(): NextAuthOptions {
       session({ session, token }) {
         if (session.user && token.uid) session.user.id = token.uid;
         session.sv = token.sv ?? -1;
+        if (typeof token.sid === "string") session.sid = token.sid;
         return session;
       },
     },

@@ -3,52 +3,55 @@ import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "../db";
 
 /**
- * Failed sign-ins, counted in PostgreSQL (table "RateLimit") so that the limit holds across
- * app instances. Per account: 5 failures in 15 minutes; per IP: 20 failures in 15 minutes.
- * A success clears the account's counter.
+ * Failed sign-ins, counted in PostgreSQL (table "RateLimit") so that the limits hold across
+ * app instances. Shaped as OWASP's authentication cheat sheet suggests, so that a stranger
+ * cannot lock an account's owner out:
+ *
+ * - per (account, address): 5 failures in 15 minutes block that pair only;
+ * - per address: 20 failures in 15 minutes across accounts (credential stuffing);
+ * - per account, from every address together: 50 failures in an hour block the account for
+ *   addresses it has never signed in from. An address that signed in successfully in the last
+ *   90 days is known to the account and is exempt, so its owner gets in during an attack.
+ *
+ * A success clears its pair's counter and marks the address as known to the account.
  */
 const WINDOW_SECONDS = 15 * 60;
+export const LIMITS = { pair: 5, address: 20, account: 50 } as const;
 
-const perAccount = new RateLimiterPrisma({
-  storeClient: db,
-  tableName: "rateLimit",
-  keyPrefix: "signin-account",
-  points: 5,
-  duration: WINDOW_SECONDS,
-  clearExpiredByTimeout: false,
-});
+const limiter = (keyPrefix: string, points: number, duration: number) =>
+  new RateLimiterPrisma({ storeClient: db, tableName: "rateLimit", keyPrefix, points, duration, clearExpiredByTimeout: false });
 
-const perIp = new RateLimiterPrisma({
-  storeClient: db,
-  tableName: "rateLimit",
-  keyPrefix: "signin-ip",
-  points: 20,
-  duration: WINDOW_SECONDS,
-  clearExpiredByTimeout: false,
-});
+const perPair = limiter("signin-pair", LIMITS.pair, WINDOW_SECONDS);
+const perAddress = limiter("signin-ip", LIMITS.address, WINDOW_SECONDS);
+const perAccount = limiter("signin-account", LIMITS.account, 60 * 60);
+const knownAddresses = limiter("signin-known", 1, 90 * 24 * 60 * 60);
+const signUps = limiter("signup-ip", 10, 60 * 60);
 
-const signUps = new RateLimiterPrisma({
-  storeClient: db,
-  tableName: "rateLimit",
-  keyPrefix: "signup-ip",
-  points: 10,
-  duration: 60 * 60,
-  clearExpiredByTimeout: false,
-});
+const pairKey = (email: string, ip: string) => `${email}|${ip}`;
+
+function wait(result: RateLimiterRes | null, limit: number): number {
+  return result && result.consumedPoints >= limit ? result.msBeforeNext : 0;
+}
 
 /** Seconds until another attempt is allowed, or 0 when the caller may try now. */
 export async function signInBlockedFor(email: string, ip: string): Promise<number> {
-  const [account, address] = await Promise.all([perAccount.get(email), perIp.get(ip)]);
+  const [pair, address, account, known] = await Promise.all([
+    perPair.get(pairKey(email, ip)),
+    perAddress.get(ip),
+    perAccount.get(email),
+    knownAddresses.get(pairKey(email, ip)),
+  ]);
   const waits = [
-    account && account.consumedPoints >= 5 ? account.msBeforeNext : 0,
-    address && address.consumedPoints >= 20 ? address.msBeforeNext : 0,
+    wait(pair, LIMITS.pair),
+    wait(address, LIMITS.address),
+    known ? 0 : wait(account, LIMITS.account),
   ];
   return Math.ceil(Math.max(...waits) / 1000);
 }
 
-async function consume(limiter: RateLimiterPrisma, key: string) {
+async function consume(limit: RateLimiterPrisma, key: string) {
   try {
-    await limiter.consume(key);
+    await limit.consume(key);
   } catch (result) {
     // Over the limit: the rejection is the limiter's answer, not an error.
     if (!(result instanceof RateLimiterRes)) throw result;
@@ -56,11 +59,12 @@ async function consume(limiter: RateLimiterPrisma, key: string) {
 }
 
 export async function recordFailedSignIn(email: string, ip: string) {
-  await Promise.all([consume(perAccount, email), consume(perIp, ip)]);
+  await Promise.all([consume(perPair, pairKey(email, ip)), consume(perAddress, ip), consume(perAccount, email)]);
 }
 
-export async function clearFailedSignIns(email: string) {
-  await perAccount.delete(email);
+/** After a successful sign-in: the pair starts afresh and the address becomes known. */
+export async function recordSuccessfulSignIn(email: string, ip: string) {
+  await Promise.all([perPair.delete(pairKey(email, ip)), knownAddresses.set(pairKey(email, ip), 1, 90 * 24 * 60 * 60)]);
 }
 
 /** Returns seconds to wait when this IP has created too many accounts, else 0. */

@@ -19,18 +19,19 @@ export class UnauthorizedError extends Error {
 
 /**
  * The signed-in user, or null. A JWT alone is not enough: its session version must still match
- * the user's, so "sign out everywhere" and a password change end older sessions at once.
- * Cached per request.
+ * the user's, so "sign out everywhere" and a password change end older sessions at once, and
+ * its sign-in id must not have been revoked by a sign-out. Cached per request.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions());
   const id = session?.user?.id;
-  if (!id) return null;
-  const user = await db.user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, sessionVersion: true },
-  });
-  if (!user || user.sessionVersion !== session.sv) return null;
+  const sid = session?.sid;
+  if (!id || !sid) return null;
+  const [user, revoked] = await Promise.all([
+    db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, sessionVersion: true } }),
+    db.revokedSession.findUnique({ where: { sessionId: sid }, select: { sessionId: true } }),
+  ]);
+  if (!user || revoked || user.sessionVersion !== session.sv) return null;
   return { id: user.id, email: user.email, name: user.name };
 });
 

@@ -40,6 +40,7 @@ export interface AnswerResult {
 
 interface AnswerContextRow extends Partial<CardStateRow> {
   sessionVersion: number;
+  revoked: boolean;
   cardFound: boolean;
   live: boolean;
   inSet: boolean;
@@ -59,9 +60,10 @@ interface AnswerContextRow extends Partial<CardStateRow> {
  * the user's study set?), the user's settings, the card's state and whether this clientId was
  * already applied.
  */
-async function answerContext(userId: string, cardId: string, clientId: string) {
+async function answerContext(userId: string, cardId: string, clientId: string, sessionId: string) {
   const rows = await rawRows<AnswerContextRow>(Prisma.sql`
     SELECT u."sessionVersion", (c.id IS NOT NULL) AS "cardFound",
+           EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r."sessionId" = ${sessionId}) AS revoked,
            (c."retiredAt" IS NULL AND p."retiredAt" IS NULL) AS live,
            (COALESCE(st."studyAll", true) OR EXISTS (
               SELECT 1 FROM "StudySetPaper" sp WHERE sp."userId" = ${userId} AND sp."paperId" = c."paperId")) AS "inSet",
@@ -121,12 +123,12 @@ export async function answerCard(
   userId: string,
   input: AnswerInput,
   now: Date,
-  session?: { sessionVersion: number },
+  session: { sessionVersion: number; sessionId: string },
 ): Promise<AnswerResult> {
-  const row = await answerContext(userId, input.cardId, input.clientId);
+  const row = await answerContext(userId, input.cardId, input.clientId, session.sessionId);
   // The answer route checks the session here, in the same read: the JWT's session version must
   // still be the user's (sign out everywhere and a password change end older sessions).
-  if (!row || (session && row.sessionVersion !== session.sessionVersion)) throw new SessionEndedError();
+  if (!row || row.revoked || row.sessionVersion !== session.sessionVersion) throw new SessionEndedError();
   if (!row.cardFound) throw new NotFoundError("This card does not exist.");
   if (row.loggedCardId !== null) return acknowledgeDuplicate(userId, input.cardId, input.clientId);
   if (!row.live || !row.inSet) throw new NotFoundError("This card is not in your study set.");

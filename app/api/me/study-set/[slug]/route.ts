@@ -22,10 +22,10 @@ export const PUT = withUser<Params>(async (_request, user, context) => {
   const slug = await paperSlug(context);
   await addPaperToStudySet(user.id, slug);
   return Response.json({ paperSlug: slug, inStudySet: true }, { headers: noStore });
-});
+}, { accepts: [""] });
 
 export const DELETE = withUser<Params>(async (_request, user, context) => {
   const slug = await paperSlug(context);
   await removePaperFromStudySet(user.id, slug);
   return Response.json({ paperSlug: slug, inStudySet: false }, { headers: noStore });
-});
+}, { accepts: [""] });

@@ -1,0 +1,17 @@
+import { errorResponse } from "@/app/lib/server/auth/guard";
+import { db } from "@/app/lib/server/db";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * GET /api/health: 200 while PostgreSQL answers, 503 with Retry-After while it does not. Load
+ * balancers poll it, and an error page asks it whether the database is why it failed.
+ */
+export async function GET() {
+  try {
+    await db.$queryRaw`SELECT 1`;
+    return Response.json({ database: "ok" }, { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * The guards of the HTTP edge, tried as an attacker would: cross-site writes, wrong body types,
+ * a signed-out cookie replayed, a rotated X-Forwarded-For. Plain HTTP against `next start`
+ * (the browser only creates the account).
+ */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { baseUrl, hasBrowser, launchBrowser, newPage, signUp, uniqueEmail } from "./browser";
+
+const EVIL = "https://evil.example";
+
+async function signedUpCookie(browser: Browser): Promise<string> {
+  const { context, page } = await newPage(browser);
+  await signUp(page, uniqueEmail("guard"));
+  const cookies = await context.cookies();
+  await context.close();
+  return cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+}
+
+const writes: { path: string; method: string; type: string; body: string }[] = [
+  { path: "/api/import", method: "POST", type: "application/json", body: "{}" },
+  { path: "/api/review/import", method: "POST", type: "text/csv", body: "card_id,review_time,review_rating\n" },
+  { path: "/api/review/optimizer", method: "POST", type: "application/json", body: "{}" },
+  { path: "/api/review/undo", method: "POST", type: "application/json", body: JSON.stringify({ clientId: crypto.randomUUID() }) },
+  { path: "/api/review/answer", method: "POST", type: "application/json", body: "{}" },
+  { path: "/api/me/study-set/moco", method: "PUT", type: "", body: "" },
+];
+
+describe.runIf(hasBrowser)("cross-site writes", () => {
+  let browser: Browser;
+  let cookie: string;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    cookie = await signedUpCookie(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  function send(write: (typeof writes)[number], headers: Record<string, string>) {
+    return fetch(`${baseUrl()}${write.path}`, {
+      method: write.method,
+      headers: { Cookie: cookie, ...(write.type ? { "Content-Type": write.type } : {}), ...headers },
+      body: write.body || undefined,
+    });
+  }
+
+  it.each(writes)("refuses $method $path from another site with the victim's cookie", async (write) => {
+    const response = await send(write, { Origin: EVIL });
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as { error: string }).error).toMatch(/another site/);
+  });
+
+  it.each(writes)("refuses $method $path that says nothing of where it came from", async (write) => {
+    const response = await send(write, {});
+    expect(response.status).toBe(403);
+  });
+
+  it.each(writes.filter((w) => w.type))("refuses $method $path sent as a form's text/plain body", async (write) => {
+    const response = await fetch(`${baseUrl()}${write.path}`, {
+      method: write.method,
+      headers: { Cookie: cookie, Origin: baseUrl(), "Content-Type": "text/plain" },
+      body: write.body,
+    });
+    expect(response.status).toBe(415);
+  });
+
+  it("accepts the same write from the site itself", async () => {
+    const response = await send(writes[5]!, { Origin: baseUrl() });
+    expect(response.status).toBe(200);
+  });
+});
+
+describe.runIf(hasBrowser)("sign-out that does not sign out", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("a session cookie kept from before a plain sign-out no longer works anywhere", async () => {
+    const cookie = await signedUpCookie(browser);
+    const me = async () => ((await (await fetch(`${baseUrl()}/api/me`, { headers: { Cookie: cookie } })).json()) as { user: unknown }).user;
+    expect(await me()).not.toBeNull();
+    const csrf = await fetch(`${baseUrl()}/api/auth/csrf`, { headers: { Cookie: cookie } });
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const signOut = await fetch(`${baseUrl()}/api/auth/signout`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Cookie: [cookie, csrfCookie].filter(Boolean).join("; "), "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrfToken, json: "true" }),
+    });
+    expect(signOut.status).toBeLessThan(400);
+    expect(await me()).toBeNull();
+    const queue = await fetch(`${baseUrl()}/api/review/queue`, { headers: { Cookie: cookie } });
+    expect(queue.status).toBe(401);
+    const answer = await fetch(`${baseUrl()}/api/review/answer`, {
+      method: "POST",
+      headers: { Cookie: cookie, Origin: baseUrl(), "Content-Type": "application/json" },
+      body: JSON.stringify({ clientId: crypto.randomUUID(), cardId: "x", rating: 3, version: 0, answeredAt: Date.now(), durationMs: 1000 }),
+    });
+    expect(answer.status).toBe(401);
+  });
+});
+
+describe("the sign-in limit and X-Forwarded-For", () => {
+  it("anyone can lock anyone out: rotating X-Forwarded-For does not reset the limit", async () => {
+    const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const email = uniqueEmail("rotated");
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i += 1) {
+      const response = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie, "X-Forwarded-For": `10.20.${i}.1` },
+        body: new URLSearchParams({ email, password: "wrong password!", csrfToken, json: "true" }),
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses.slice(5)).toEqual([429, 429]);
+  });
+});
