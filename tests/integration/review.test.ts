@@ -104,6 +104,17 @@ describe("saving answers", () => {
     await expect(undoAnswer(bob.id, "not-bobs-answer-id")).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it("one user cannot undo another user's answer by its client id", async () => {
+    const alice = await newUser();
+    const bob = await newUser();
+    const [card] = await firstLiveCards(1);
+    const input = answer(card!.id);
+    await answerCard(alice.id, input, new Date(), NEW_SESSION);
+    await expect(undoAnswer(bob.id, input.clientId)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await db.reviewLog.count({ where: { userId: alice.id, clientId: input.clientId } })).toBe(1);
+    expect(await db.cardState.findUnique({ where: { userId_cardId: { userId: alice.id, cardId: card!.id } }, select: { version: true } })).toEqual({ version: 1 });
+  });
+
   it("dates an answer kept offline at the time it was given", async () => {
     const user = await newUser();
     const [card] = await firstLiveCards(1);
@@ -248,6 +259,34 @@ describe("today's due reviews", () => {
     const head = await loadReviewQueue(user.id, now, { limit: 2 });
     expect(head.cards.map((c) => c.backHtml)).toEqual([expect.stringContaining("Back 1"), expect.stringContaining("Back 0")]);
     expect(head.counts.review).toBe(3);
+  });
+
+  it("a retired card cannot be answered: 404, and nothing is written", async () => {
+    const now = new Date();
+    const user = await newUser();
+    created.users.push(user.id);
+    const { cards } = await ownNote(1);
+    await db.card.update({ where: { id: cards[0]!.id }, data: { retiredAt: now } });
+    await expect(answerCard(user.id, answer(cards[0]!.id), now, NEW_SESSION)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(0);
+    expect(await db.cardState.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("shows each user their own state of a card in the queue's details, never another user's", async () => {
+    const now = new Date();
+    const alice = await newUser({ newPerDay: 0 });
+    const bob = await newUser({ newPerDay: 0 });
+    created.users.push(alice.id, bob.id);
+    const { cards } = await ownNote(1);
+    await reviewState(alice.id, cards[0]!.id, 10, 5, now);
+    await reviewState(bob.id, cards[0]!.id, 3, 2, now);
+    await db.cardState.update({ where: { userId_cardId: { userId: bob.id, cardId: cards[0]!.id } }, data: { version: 9 } });
+    const [aliceQueue, bobQueue] = await Promise.all([
+      loadReviewQueue(alice.id, now, { limit: 5 }),
+      loadReviewQueue(bob.id, now, { limit: 5 }),
+    ]);
+    expect(aliceQueue.cards.find((c) => c.cardId === cards[0]!.id)).toMatchObject({ version: 3 });
+    expect(bobQueue.cards.find((c) => c.cardId === cards[0]!.id)).toMatchObject({ version: 9 });
   });
 
   it("reads only the chosen notes' cards when the user studies a set", async () => {
