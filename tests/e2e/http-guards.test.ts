@@ -3,6 +3,8 @@
  * a signed-out cookie replayed, a rotated X-Forwarded-For. Plain HTTP against `next start`
  * (the browser only creates the account).
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseUrl, hasBrowser, launchBrowser, newPage, signUp, uniqueEmail } from "./browser";
@@ -123,5 +125,55 @@ describe("the sign-in limit and X-Forwarded-For", () => {
       statuses.push(response.status);
     }
     expect(statuses.slice(5)).toEqual([429, 429]);
+  });
+});
+
+/** The server actions of the build, read from Next's own manifest (none typed in by hand). */
+function builtActions(): { id: string; file: string; name: string; page: string; authed: boolean }[] {
+  const dist = path.join(process.cwd(), process.env.NEXT_DIST_DIR ?? ".next");
+  const manifest = JSON.parse(readFileSync(path.join(dist, "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }>;
+  };
+  return Object.entries(manifest.node)
+    .filter(([, a]) => a.filename.startsWith("app/lib/server/actions/"))
+    .map(([id, a]) => {
+      const worker = Object.keys(a.workers).find((w) => !w.includes("[")) ?? Object.keys(a.workers)[0]!;
+      const page = worker.replace(/^app/, "").replace(/\/\([^)]*\)/g, "").replace(/\/page$/, "") || "/";
+      const source = readFileSync(path.join(process.cwd(), a.filename), "utf8");
+      return { id, file: a.filename, name: a.exportedName, page, authed: source.includes("authedAction(") };
+    });
+}
+
+describe("server actions over HTTP, as a hand-made request", () => {
+  const actions = builtActions();
+
+  function post(action: (typeof actions)[number], headers: Record<string, string>, body = "[{}]") {
+    return fetch(`${baseUrl()}${action.page}`, {
+      method: "POST",
+      headers: { "Next-Action": action.id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", ...headers },
+      body,
+    });
+  }
+
+  it("finds the app's actions in the build", () => {
+    expect(actions.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(actions.filter((a) => a.authed))("$name refuses a caller without a session with 401", async (action) => {
+    const response = await post(action, { Origin: baseUrl() });
+    expect(response.status).toBeLessThan(500);
+    expect(await response.text()).toContain('"status":401');
+  });
+
+  it.each(actions)("$name refuses a post that names no Origin", async (action) => {
+    const response = await post(action, {});
+    const text = await response.text();
+    expect(response.status === 403 || text.includes('"status":403'), `${response.status} ${text.slice(0, 200)}`).toBe(true);
+  });
+
+  it.each(actions)("$name refuses another site's post, even with a forged X-Forwarded-Host", async (action) => {
+    const response = await post(action, { Origin: "https://evil.example", "X-Forwarded-Host": "evil.example" });
+    const text = await response.text();
+    expect(response.status === 403 || text.includes('"status":403'), `${response.status} ${text.slice(0, 200)}`).toBe(true);
   });
 });

@@ -47,6 +47,32 @@ describe.runIf(hasBrowser)("a review session in a real browser", () => {
   });
   afterAll(() => closeBrowserAndDatabase(browser, db));
 
+  it("keeps an answer the server refused with a 503 and sends it again, applied once", async () => {
+    const { context, page } = await newPage(browser);
+    const email = uniqueEmail("review-503");
+    await signUp(page, email);
+    const { rows } = await db.query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]);
+    const userId = rows[0]!.id;
+    // The first two attempts meet a database outage (as the answer route reports one); later ones go through.
+    let outages = 2;
+    await page.route("**/api/review/answer", async (route) => {
+      if (outages > 0) {
+        outages -= 1;
+        await route.fulfill({ status: 503, headers: { "Retry-After": "1" }, contentType: "application/json", body: '{"error":"down"}' });
+      } else {
+        await route.continue();
+      }
+    });
+    await page.goto("/review");
+    await page.locator("[data-testid=review-session][data-ready=true]").waitFor();
+    const cardId = await answerWithKeyboard(page, "3");
+    const logged = async () =>
+      (await db.query<{ cardId: string }>(`SELECT "cardId" FROM "ReviewLog" WHERE "userId" = $1`, [userId])).rows.map((r) => r.cardId);
+    await expect.poll(logged, { timeout: 30_000 }).toEqual([cardId]);
+    expect(outages).toBe(0);
+    await context.close();
+  });
+
   it("reviews five cards with the keyboard, undoes one, reloads with an answer pending and keeps the counts right", async () => {
     const { context, page } = await newPage(browser);
     const email = uniqueEmail("review");
