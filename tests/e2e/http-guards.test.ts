@@ -7,13 +7,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, hasBrowser, launchBrowser, newPage, signUp, uniqueEmail } from "./browser";
+import type pg from "pg";
+import { baseUrl, closeBrowserAndDatabase, hasBrowser, launchBrowser, newPage, openBrowserAndDatabase, signUp, uniqueEmail } from "./browser";
 
 const EVIL = "https://evil.example";
 
-async function signedUpCookie(browser: Browser): Promise<string> {
+async function signedUpCookie(browser: Browser, email = uniqueEmail("guard")): Promise<string> {
   const { context, page } = await newPage(browser);
-  await signUp(page, uniqueEmail("guard"));
+  await signUp(page, email);
   const cookies = await context.cookies();
   await context.close();
   return cookies.map((c) => `${c.name}=${c.value}`).join("; ");
@@ -75,11 +76,28 @@ describe.runIf(hasBrowser)("cross-site writes", () => {
 
 describe.runIf(hasBrowser)("sign-out that does not sign out", () => {
   let browser: Browser;
+  let db: pg.Client;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    ({ browser, db } = await openBrowserAndDatabase());
   });
-  afterAll(async () => {
-    await browser?.close();
+  afterAll(() => closeBrowserAndDatabase(browser, db));
+
+  it("a session from before 'sign out everywhere' (an older session version) is refused by routes and the answer", async () => {
+    const email = uniqueEmail("stale");
+    const cookie = await signedUpCookie(browser, email);
+    await db.query(`UPDATE "User" SET "sessionVersion" = "sessionVersion" + 1 WHERE email = $1`, [email]);
+    const me = (await (await fetch(`${baseUrl()}/api/me`, { headers: { Cookie: cookie } })).json()) as { user: unknown };
+    expect(me.user).toBeNull();
+    expect((await fetch(`${baseUrl()}/api/review/queue`, { headers: { Cookie: cookie } })).status).toBe(401);
+    const [card] = (await db.query<{ id: string }>(`SELECT id FROM "Card" WHERE "retiredAt" IS NULL LIMIT 1`)).rows;
+    const answer = await fetch(`${baseUrl()}/api/review/answer`, {
+      method: "POST",
+      headers: { Cookie: cookie, Origin: baseUrl(), "Content-Type": "application/json" },
+      body: JSON.stringify({ clientId: crypto.randomUUID(), cardId: card!.id, rating: 3, version: 0, answeredAt: Date.now(), durationMs: 1000 }),
+    });
+    expect(answer.status).toBe(401);
+    const { rows } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM "ReviewLog" l JOIN "User" u ON u.id = l."userId" WHERE u.email = $1`, [email]);
+    expect(Number(rows[0]!.n)).toBe(0);
   });
 
   it("a session cookie kept from before a plain sign-out no longer works anywhere", async () => {
