@@ -34,6 +34,8 @@ async function userWithEverything() {
   await db.account.create({ data: { userId: user.id, type: "oauth", provider: "github", providerAccountId: randomUUID() } });
   await db.session.create({ data: { userId: user.id, sessionToken: randomUUID(), expires: new Date(now.getTime() + 86_400_000) } });
   await db.rateLimit.create({ data: { key: `signin-account:${email}`, points: 2, expire: new Date(now.getTime() + 60_000) } });
+  await db.rateLimit.create({ data: { key: `signin-pair:${email}|10.0.0.1`, points: 2, expire: new Date(now.getTime() + 60_000) } });
+  await db.rateLimit.create({ data: { key: `signin-known:${email}|10.0.0.1`, points: 1, expire: new Date(now.getTime() + 60_000) } });
   return { id: user.id, email };
 }
 

@@ -356,7 +356,17 @@ export async function deleteAccountAndData(userId: string): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
     if (!user) return false;
-    await tx.rateLimit.deleteMany({ where: { key: `signin-account:${user.email}` } });
+    // The sign-in limits' rows that name the address (per account, per (account, address) pair,
+    // known addresses): an account deleted leaves no trace of its email behind.
+    await tx.rateLimit.deleteMany({
+      where: {
+        OR: [
+          { key: `signin-account:${user.email}` },
+          { key: { startsWith: `signin-pair:${user.email}|` } },
+          { key: { startsWith: `signin-known:${user.email}|` } },
+        ],
+      },
+    });
     await tx.user.delete({ where: { id: userId } });
     return true;
   });
