@@ -6,12 +6,17 @@ export const emailSchema = z
   .toLowerCase()
   .pipe(z.email({ message: "Enter a valid email address." }));
 
+/** Only a bound on the input's size: the password rule itself (length after NFKC, control
+ * characters, common list, the account's own details) is passwordProblem(), which the actions
+ * apply. 128 characters can be up to 512 UTF-16 units (emoji), and NFKC can lengthen text. */
+const PASSWORD_INPUT_LIMIT = 1024;
+
 export const passwordSchema = z
   .string()
-  .min(8, "Use at least 8 characters.")
-  .max(128, "Use at most 128 characters.");
+  .min(1, "Enter a password.")
+  .max(PASSWORD_INPUT_LIMIT, "Use at most 128 characters.");
 
-export const signInSchema = z.object({ email: emailSchema, password: z.string().min(1).max(128) });
+export const signInSchema = z.object({ email: emailSchema, password: z.string().min(1).max(PASSWORD_INPUT_LIMIT) });
 
 export const signUpSchema = z.object({
   name: z.string().trim().max(80, "Keep the name under 80 characters.").optional(),

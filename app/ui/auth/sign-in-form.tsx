@@ -11,13 +11,18 @@ export function SignInForm({
   callbackUrl,
   providers,
   notice,
+  csrfToken,
+  initialError,
 }: {
   callbackUrl: string;
   providers: { id: string; name: string }[];
   notice?: string;
+  /** From the visitor's next-auth CSRF cookie, for a post made before JavaScript runs ("" if none). */
+  csrfToken: string;
+  initialError?: string;
 }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(initialError ?? null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -45,7 +50,10 @@ export function SignInForm({
       {notice && (
         <p className="rounded-md bg-accent-50 px-3 py-2 text-sm text-accent-700 dark:bg-slate-800 dark:text-slate-200">{notice}</p>
       )}
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {/* Posted to next-auth as a plain form until JavaScript runs; onSubmit takes over after. */}
+      <form method="post" action="/api/auth/callback/credentials" onSubmit={onSubmit} className="space-y-4" noValidate>
+        <input type="hidden" name="csrfToken" value={csrfToken} />
+        <input type="hidden" name="callbackUrl" value={callbackUrl} />
         <Field label="Email" name="email" type="email" autoComplete="email" />
         <Field label="Password" name="password" type="password" autoComplete="current-password" />
         {error && (

@@ -2,9 +2,10 @@
 import { formText } from "@/app/ui/form-value";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useActionState, useState } from "react";
 import { signUp } from "@/app/lib/server/actions/sign-up";
 import { credentialsSignIn } from "./credentials-sign-in";
+import { signUpWithoutScript, type SignUpFormState } from "./sign-up-action";
 import { Field } from "./field";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
@@ -12,6 +13,13 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [pending, setPending] = useState(false);
+  // Only used when the form is posted before JavaScript runs: onSubmit below handles it otherwise.
+  const [posted, postAction] = useActionState<SignUpFormState, FormData>(signUpWithoutScript, {
+    error: null,
+    fieldErrors: {},
+  });
+  const shownError = error ?? posted.error;
+  const shownFieldErrors = error ? fieldErrors : { ...posted.fieldErrors, ...fieldErrors };
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -47,20 +55,22 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <div className="space-y-6">
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        <Field label="Name (optional)" name="name" autoComplete="name" errors={fieldErrors.name} />
-        <Field label="Email" name="email" type="email" autoComplete="email" errors={fieldErrors.email} />
+      {/* A server action: React renders it as method="POST" (never a GET with the password in the URL). */}
+      <form action={postAction} onSubmit={onSubmit} className="space-y-4" noValidate>
+        <input type="hidden" name="callbackUrl" value={callbackUrl} />
+        <Field label="Name (optional)" name="name" autoComplete="name" errors={shownFieldErrors.name} />
+        <Field label="Email" name="email" type="email" autoComplete="email" errors={shownFieldErrors.email} />
         <Field
           label="Password"
           name="password"
           type="password"
           autoComplete="new-password"
-          hint="8 to 128 characters; very common passwords are refused."
-          errors={fieldErrors.password}
+          hint="8 to 128 characters; very common passwords and your email or name are refused."
+          errors={shownFieldErrors.password}
         />
-        {error && (
+        {shownError && (
           <p data-testid="signup-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
-            {error}
+            {shownError}
           </p>
         )}
         <button

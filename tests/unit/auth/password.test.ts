@@ -24,3 +24,15 @@ describe("password hashing", () => {
     expect(isCommonPassword("correct horse battery staple 42")).toBe(false);
   });
 });
+
+describe("password normalisation", () => {
+  it("finds a common password with surrounding spaces or full-width letters", () => {
+    expect(isCommonPassword(" password1")).toBe(true);
+    expect(isCommonPassword("ｐａｓｓｗｏｒｄ１")).toBe(true);
+  });
+
+  it("verifies a password typed composed against one set decomposed (NFKC before hashing)", async () => {
+    const stored = await hashPassword("caf\u0065\u0301 au lait tous les matins");
+    await expect(verifyPassword("caf\u00e9 au lait tous les matins", stored)).resolves.toBe(true);
+  });
+});

@@ -1,4 +1,5 @@
 "use server";
+import { passwordProblem } from "@/app/lib/domain/password-policy";
 import { changePasswordSchema } from "@/app/lib/schemas/auth";
 import { authedAction } from "../auth/guard";
 import { hashPassword, isCommonPassword, verifyPassword } from "../auth/password";
@@ -14,9 +15,8 @@ export const changePassword = authedAction(changePasswordSchema, async (user, in
   if (!(await verifyPassword(input.currentPassword, row.passwordHash))) {
     throw new BadRequestError("The current password is wrong.");
   }
-  if (isCommonPassword(input.newPassword)) {
-    throw new BadRequestError("This password is one of the 10,000 most common ones. Choose another.");
-  }
+  const problem = passwordProblem(input.newPassword, { email: user.email, name: user.name }, isCommonPassword);
+  if (problem) throw new BadRequestError(problem);
   await db.user.update({
     where: { id: user.id },
     data: { passwordHash: await hashPassword(input.newPassword), sessionVersion: { increment: 1 } },

@@ -1,5 +1,6 @@
 "use server";
 import { headers } from "next/headers";
+import { passwordProblem } from "@/app/lib/domain/password-policy";
 import { signUpSchema } from "@/app/lib/schemas/auth";
 import { publicAction } from "../auth/guard";
 import { clientIp } from "../auth/client-ip";
@@ -11,9 +12,8 @@ import { BadRequestError, TooManyRequestsError } from "../errors";
 /** Creates an account. An address already in use gets the same answer as a new one would
  * after sign-in fails, so sign-up cannot be used to list accounts. */
 export const signUp = publicAction(signUpSchema, async ({ name, email, password }) => {
-  if (isCommonPassword(password)) {
-    throw new BadRequestError("This password is one of the 10,000 most common ones. Choose another.");
-  }
+  const problem = passwordProblem(password, { email, name }, isCommonPassword);
+  if (problem) throw new BadRequestError(problem);
   const wait = await consumeSignUp(clientIp(await headers()));
   if (wait > 0) throw new TooManyRequestsError(`Too many sign-ups from here. Try again in ${wait} s.`, wait);
   const passwordHash = await hashPassword(password);

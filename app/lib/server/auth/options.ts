@@ -4,6 +4,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
+import { nextAuthRedirect } from "@/app/lib/domain/safe-redirect";
 import { signInSchema } from "@/app/lib/schemas/auth";
 import { db } from "../db";
 import { env, useSecureCookies } from "../env";
@@ -95,6 +96,8 @@ export function authOptions(): NextAuthOptions {
       },
     },
     callbacks: {
+      // Its callbackUrl (parameter or cookie) may only lead to a path of this site, encoded.
+      redirect: nextAuthRedirect,
       async jwt({ token, user, account }) {
         // A new sign-in gets an id of its own, kept through every refresh of its JWT.
         if (user) token.sid = randomUUID();
