@@ -31,9 +31,29 @@ export class EnvironmentError extends Error {
   override name = "EnvironmentError";
 }
 
+/**
+ * `next build` imports every route to collect its configuration, and db.ts builds its pool
+ * (which connects only on the first query) when imported: without these stand-ins the build
+ * would need a database URL and a secret it never uses. They exist only inside the build
+ * (Next sets NEXT_PHASE there); `next start` and `next dev` still require the real values.
+ */
+const BUILD_PLACEHOLDERS = {
+  DATABASE_URL: "postgresql://database-url-is-not-set-at-build-time.invalid/paperdeck",
+  NEXTAUTH_SECRET: "nextauth-secret-is-not-set-at-build-time-placeholder",
+};
+
+function environment(): NodeJS.ProcessEnv {
+  if (process.env.NEXT_PHASE !== "phase-production-build") return process.env;
+  return {
+    ...process.env,
+    DATABASE_URL: process.env.DATABASE_URL || BUILD_PLACEHOLDERS.DATABASE_URL,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || BUILD_PLACEHOLDERS.NEXTAUTH_SECRET,
+  };
+}
+
 export function env(): Env {
   if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+  const parsed = schema.safeParse(environment());
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `- ${i.path.join(".") || "env"}: ${i.message}`);
     throw new EnvironmentError(`Invalid environment:\n${lines.join("\n")}`);

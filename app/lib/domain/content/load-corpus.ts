@@ -5,6 +5,7 @@
  */
 import { deriveItems } from "./derive-items";
 import { parseNote } from "./parse-note";
+import { decodeSource } from "./source-text";
 import type { ContentError, Corpus, ParsedNote, SourceFile } from "./types";
 import { compareErrors, validateCorpus } from "./validate-corpus";
 
@@ -16,7 +17,12 @@ export function loadCorpus(files: readonly SourceFile[]): Corpus {
   const errors: ContentError[] = [];
   const notes: ParsedNote[] = [];
   for (const file of files) {
-    const result = parseNote(file.path, file.text);
+    const decoded = decodeSource(file);
+    if (!decoded.ok) {
+      errors.push(...decoded.errors);
+      continue;
+    }
+    const result = parseNote(file.path, decoded.text);
     if (result.ok) notes.push(result.note);
     else errors.push(...result.errors);
   }

@@ -28,6 +28,7 @@ import type {
   QuizItem,
   WidgetItem,
 } from "./types";
+import { nulCharacters } from "./source-text";
 import { issuesToMessages, readYaml, type YamlSource } from "./yaml-source";
 
 const PAPER_ONLY_KEYS = new Set(["authors", "year", "venue", "link", "introduces"]);
@@ -54,7 +55,11 @@ export function parseNote(file: string, text: string): ParseResult {
   const errors: ContentError[] = [];
   const report = (line: number, message: string) => errors.push({ file, line, message });
 
-  const source = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const normalised = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  // PostgreSQL cannot store U+0000 in text: report it here rather than fail the sync. The
+  // rest of the checks run on the text with it replaced, so they report their errors too.
+  for (const m of nulCharacters(normalised)) report(m.line, m.message);
+  const source = normalised.replaceAll("\u0000", "\uFFFD");
   const lines = source.split("\n");
   const slug = slugFromPath(file);
 

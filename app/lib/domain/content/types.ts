@@ -13,10 +13,15 @@ import type { WidgetName } from "./widget-names";
 
 export type { CardType, FrontMatter, QuizAnswer, QuizPayload, QuizType, WidgetName };
 
-/** One source file handed to the pipeline; `path` is what error messages show. */
+/**
+ * One source file handed to the pipeline; `path` is what error messages show. A file read from
+ * disk also carries its raw `bytes`: loadCorpus then decodes those as strict UTF-8 (an invalid
+ * byte is an error at its line, never silently a U+FFFD) and `text` is only for display.
+ */
 export interface SourceFile {
   path: string;
   text: string;
+  bytes?: Uint8Array;
 }
 
 /** A problem an author must fix, at a 1-based line of `file`. */

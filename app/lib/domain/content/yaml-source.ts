@@ -5,6 +5,9 @@
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from "yaml";
 import type { z } from "zod";
 
+/** How many alias expansions one YAML block may make; real notes use none. */
+const MAX_ALIAS_COUNT = 100;
+
 export interface LineMessage {
   line: number;
   message: string;
@@ -44,7 +47,22 @@ export function readYaml(source: string, firstLine: number, fallbackLine: number
     };
   });
 
-  const data: unknown = errors.length > 0 ? undefined : doc.toJS();
+  let data: unknown;
+  if (errors.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      // Nested anchors and aliases ("billion laughs") would expand to gigabytes: the yaml
+      // package stops at maxAliasCount with a ReferenceError, which we report at the block.
+      const text = error instanceof Error ? error.message : String(error);
+      errors.push({
+        line: fallbackLine,
+        message: /alias/i.test(text)
+          ? `YAML: too many aliases (more than ${MAX_ALIAS_COUNT} *references to &anchors); write the values out instead`
+          : `YAML: ${text}`,
+      });
+    }
+  }
 
   const locate = (path: readonly PropertyKey[], wantKey: boolean): number => {
     let node: unknown = doc.contents;
@@ -72,6 +90,21 @@ export function readYaml(source: string, firstLine: number, fallbackLine: number
     }
     return line;
   };
+
+  // A YAML escape ("\0", "\u0000") can put a NUL into a value even when the file has none;
+  // PostgreSQL cannot store it.
+  const visit = (value: unknown, path: PropertyKey[]) => {
+    if (typeof value === "string") {
+      if (value.includes("\u0000")) {
+        errors.push({ line: locate(path, false), message: "NUL character (U+0000) in a YAML value (an escape such as \\0 or \\u0000): the database cannot store it, delete it" });
+      }
+    } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, i]));
+    else if (value !== null && typeof value === "object") {
+      for (const [k, v] of Object.entries(value)) visit(v, [...path, k]);
+    }
+  };
+  visit(data, []);
+  if (errors.length > 0) data = undefined;
 
   return {
     data,
