@@ -8,13 +8,36 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type pg from "pg";
-import { baseUrl, closeBrowserAndDatabase, hasBrowser, launchBrowser, newPage, openBrowserAndDatabase, signUp, uniqueEmail } from "./browser";
+import { randomUUID } from "node:crypto";
+import { hashPassword } from "@/app/lib/server/auth/password";
+import {
+  STRONG_PASSWORD,
+  baseUrl,
+  closeBrowserAndDatabase,
+  hasBrowser,
+  newPage,
+  openBrowserAndDatabase,
+  signIn,
+  uniqueEmail,
+} from "./browser";
 
 const EVIL = "https://evil.example";
 
-async function signedUpCookie(browser: Browser, email = uniqueEmail("guard")): Promise<string> {
+/**
+ * A new account made in the database, as sign-up makes it (sign-ups are limited per address,
+ * and every test comes from one), then signed in through the page: its cookies.
+ */
+async function signedUpCookie(browser: Browser, db: pg.Client, email = uniqueEmail("guard")): Promise<string> {
+  const id = randomUUID();
+  await db.query(`INSERT INTO "User" (id, email, "passwordHash", "updatedAt") VALUES ($1, $2, $3, now())`, [
+    id,
+    email,
+    await hashPassword(STRONG_PASSWORD),
+  ]);
+  await db.query(`INSERT INTO "UserSettings" ("userId", parameters, "updatedAt") VALUES ($1, '{}', now())`, [id]);
   const { context, page } = await newPage(browser);
-  await signUp(page, email);
+  await signIn(page, email);
+  await page.getByTestId("user-menu").waitFor();
   const cookies = await context.cookies();
   await context.close();
   return cookies.map((c) => `${c.name}=${c.value}`).join("; ");
@@ -31,14 +54,13 @@ const writes: { path: string; method: string; type: string; body: string }[] = [
 
 describe.runIf(hasBrowser)("cross-site writes", () => {
   let browser: Browser;
+  let db: pg.Client;
   let cookie: string;
   beforeAll(async () => {
-    browser = await launchBrowser();
-    cookie = await signedUpCookie(browser);
+    ({ browser, db } = await openBrowserAndDatabase());
+    cookie = await signedUpCookie(browser, db);
   });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  afterAll(() => closeBrowserAndDatabase(browser, db));
 
   function send(write: (typeof writes)[number], headers: Record<string, string>) {
     return fetch(`${baseUrl()}${write.path}`, {
@@ -84,7 +106,7 @@ describe.runIf(hasBrowser)("sign-out that does not sign out", () => {
 
   it("a session from before 'sign out everywhere' (an older session version) is refused by routes and the answer", async () => {
     const email = uniqueEmail("stale");
-    const cookie = await signedUpCookie(browser, email);
+    const cookie = await signedUpCookie(browser, db, email);
     await db.query(`UPDATE "User" SET "sessionVersion" = "sessionVersion" + 1 WHERE email = $1`, [email]);
     const me = (await (await fetch(`${baseUrl()}/api/me`, { headers: { Cookie: cookie } })).json()) as { user: unknown };
     expect(me.user).toBeNull();
@@ -101,7 +123,7 @@ describe.runIf(hasBrowser)("sign-out that does not sign out", () => {
   });
 
   it("a session cookie kept from before a plain sign-out no longer works anywhere", async () => {
-    const cookie = await signedUpCookie(browser);
+    const cookie = await signedUpCookie(browser, db);
     const me = async () => ((await (await fetch(`${baseUrl()}/api/me`, { headers: { Cookie: cookie } })).json()) as { user: unknown }).user;
     expect(await me()).not.toBeNull();
     const csrf = await fetch(`${baseUrl()}/api/auth/csrf`, { headers: { Cookie: cookie } });
