@@ -1,0 +1,235 @@
+/**
+ * `npm run test:access`: every discovered route handler, method and protected page, called
+ * without a session, with another user's session on A's ids, with a forged middleware
+ * subrequest header, as RSC/prefetch requests, cross-site with a valid session, and with a
+ * revoked, a tampered and a stale session. Every call must be refused (or, for the public
+ * routes, answer without anyone else's data) and A's rows must not change. Exit 1 on a failure.
+ */
+import { randomUUID } from "node:crypto";
+import { discoverProtectedPages, discoverRoutes, isNextAuth, METHODS, type Method } from "./lib/discover";
+import { COOKIE, snapshot, startStack, type Stack } from "./lib/stack";
+
+type Access = "user" | "public";
+interface Row {
+  access: Access;
+  /** What B's session on A's ids may get: refused outright, or B's own (empty) data. */
+  otherUser: "refuse" | "own";
+  request: (s: Stack) => { path: string; body?: string; contentType?: string };
+}
+
+const json = "application/json";
+/** Per route: the expected behaviour. A discovered route without a row fails the suite. */
+const TABLE: Record<string, Row> = {
+  "GET /api/health": { access: "public", otherUser: "own", request: () => ({ path: "/api/health" }) },
+  "GET /api/me": { access: "public", otherUser: "own", request: () => ({ path: "/api/me" }) },
+  "GET /api/me/notes/[slug]": { access: "public", otherUser: "own", request: (s) => ({ path: `/api/me/notes/${s.slug}` }) },
+  "GET /api/quiz-attempts/[id]": { access: "public", otherUser: "refuse", request: (s) => ({ path: `/api/quiz-attempts/${s.attemptId}` }) },
+  "GET /api/export": { access: "user", otherUser: "own", request: () => ({ path: "/api/export" }) },
+  "GET /api/export/anki": { access: "user", otherUser: "own", request: (s) => ({ path: `/api/export/anki?note=${s.slug}` }) },
+  "POST /api/import": {
+    access: "user",
+    otherUser: "own",
+    request: () => ({ path: "/api/import", contentType: json, body: JSON.stringify({ version: 1 }) }),
+  },
+  "PUT /api/me/study-set/[slug]": { access: "user", otherUser: "own", request: (s) => ({ path: `/api/me/study-set/${s.slug}` }) },
+  "DELETE /api/me/study-set/[slug]": { access: "user", otherUser: "own", request: (s) => ({ path: `/api/me/study-set/${s.slug}` }) },
+  "POST /api/review/answer": {
+    access: "user",
+    otherUser: "refuse",
+    request: (s) => ({
+      path: "/api/review/answer",
+      contentType: json,
+      // A's card at A's current version: from B it must not touch A's state.
+      body: JSON.stringify({ clientId: s.answerClientId, cardId: s.cardId, rating: 1, version: 1, answeredAt: Date.now(), durationMs: 10 }),
+    }),
+  },
+  "GET /api/review/export": { access: "user", otherUser: "own", request: () => ({ path: "/api/review/export" }) },
+  "POST /api/review/import": {
+    access: "user",
+    otherUser: "own",
+    request: (s) => ({
+      path: "/api/review/import",
+      contentType: "text/csv",
+      body: `card_id,review_time,review_rating,review_state,review_duration\n${s.cardId},${Date.now() - 1000},3,0,1000\n`,
+    }),
+  },
+  "GET /api/review/optimizer": { access: "user", otherUser: "own", request: () => ({ path: "/api/review/optimizer" }) },
+  "POST /api/review/optimizer": { access: "user", otherUser: "own", request: () => ({ path: "/api/review/optimizer" }) },
+  "GET /api/review/queue": { access: "user", otherUser: "own", request: () => ({ path: "/api/review/queue?limit=5" }) },
+  "POST /api/review/undo": {
+    access: "user",
+    otherUser: "refuse",
+    request: (s) => ({ path: "/api/review/undo", contentType: json, body: JSON.stringify({ clientId: s.answerClientId }) }),
+  },
+};
+
+interface Result {
+  target: string;
+  variant: string;
+  status: number;
+  verdict: string;
+}
+
+const results: Result[] = [];
+function record(target: string, variant: string, status: number, problem: string | null) {
+  results.push({ target, variant, status, verdict: problem ? `FAIL: ${problem}` : "ok" });
+}
+
+/** Markers of A's data that no other caller may see. */
+function leaks(s: Stack, body: string): string | null {
+  for (const [what, marker] of [["A's email", s.a.email], ["A's id", s.a.id], ["A's answer clientId", s.answerClientId], ["A's attempt id", s.attemptId]] as const) {
+    if (body.includes(marker)) return `body shows ${what}`;
+  }
+  return null;
+}
+
+async function call(s: Stack, method: string, path: string, headers: Record<string, string>, body?: string) {
+  const res = await fetch(s.baseUrl + path, { method, headers, body: method === "GET" ? undefined : body, redirect: "manual" });
+  return { status: res.status, location: res.headers.get("location") ?? "", text: await res.text() };
+}
+
+const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const FORGED = { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" };
+
+async function main(): Promise<number> {
+  const routes = discoverRoutes();
+  const pages = discoverProtectedPages();
+  const skipped = routes.filter(isNextAuth);
+  console.log(`discovered ${routes.length} route files, ${routes.reduce((n, r) => n + r.methods.length, 0)} handlers, ${pages.length} protected pages`);
+  for (const r of skipped) {
+    console.log(`  skipped as a target: ${r.pattern} (next-auth's own endpoints; exercised by the revoked-session sign-out below)`);
+  }
+  const s = await startStack("access");
+  try {
+    // A second sign-in of A, signed out through next-auth: its cookie must stop working.
+    const revokedSid = randomUUID();
+    const revoked = await s.mint(s.a, 0, revokedSid);
+    const csrfRes = await fetch(`${s.baseUrl}/api/auth/csrf`);
+    const csrfCookie = (csrfRes.headers.getSetCookie().find((c) => c.includes("csrf-token")) ?? "").split(";")[0] ?? "";
+    const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+    const signout = await fetch(`${s.baseUrl}/api/auth/signout`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: s.baseUrl, Cookie: `${csrfCookie}; ${COOKIE}=${revoked}` },
+      body: new URLSearchParams({ csrfToken, json: "true" }).toString(),
+    });
+    const inTable = await s.db.query(`SELECT 1 FROM "RevokedSession" WHERE "sessionId" = $1`, [revokedSid]);
+    record("POST /api/auth/signout", "sign-out revokes sid", signout.status, inTable.rowCount === 1 ? null : "sid not in RevokedSession");
+    const tampered = s.a.token.slice(0, 40) + (s.a.token[40] === "A" ? "B" : "A") + s.a.token.slice(41);
+
+    const noSession = [
+      ["guest", {}],
+      ["forged-subrequest", FORGED],
+      ["revoked", { Cookie: `${COOKIE}=${revoked}` }],
+      ["tampered", { Cookie: `${COOKIE}=${tampered}` }],
+      ["stale-sv", { Cookie: `${COOKIE}=${s.c.token}` }],
+    ] as const;
+
+    const before = await snapshot(s.db, s.a.id);
+    for (const route of routes.filter((r) => !isNextAuth(r))) {
+      for (const method of route.methods) {
+        const key = `${method} ${route.pattern}`;
+        const row = TABLE[key];
+        if (!row) {
+          record(key, "table", 0, "new route without a row");
+          continue;
+        }
+        const req = row.request(s);
+        const base: Record<string, string> = { Origin: s.baseUrl, ...(req.contentType ? { "Content-Type": req.contentType } : {}) };
+        for (const [variant, extra] of noSession) {
+          const r = await call(s, method, req.path, { ...base, ...extra }, req.body);
+          let problem = leaks(s, r.text);
+          if (!problem && r.status >= 500) problem = `server error ${r.text.slice(0, 120)}`;
+          if (!problem && row.access === "user" && r.status !== 401) problem = `expected 401`;
+          if (!problem && row.access === "public") {
+            if (key === "GET /api/me" && !/"user":null/.test(r.text)) problem = "a user is reported signed in";
+            if (key === "GET /api/me/notes/[slug]" && !/"signedIn":false/.test(r.text)) problem = "reported signed in";
+            if (key === "GET /api/quiz-attempts/[id]" && r.status !== 404) problem = "expected 404";
+          }
+          record(key, variant, r.status, problem);
+        }
+        // B on A's ids.
+        const asB = await call(s, method, req.path, { ...base, Cookie: `${COOKIE}=${s.b.token}` }, req.body);
+        let problem = leaks(s, asB.text);
+        if (!problem && asB.status >= 500) problem = `server error ${asB.text.slice(0, 120)}`;
+        if (!problem && row.otherUser === "refuse" && ![403, 404].includes(asB.status)) problem = "expected 403/404";
+        if (!problem && key === "GET /api/me" && !asB.text.includes(s.b.email)) problem = "not B's own identity";
+        if (!problem && key === "GET /api/me/notes/[slug]" && /"inStudySet":true/.test(asB.text)) problem = "shows A's study set";
+        record(key, "other-user (B)", asB.status, problem);
+        // Cross-site with A's valid session.
+        if (STATE_CHANGING.has(method)) {
+          const r = await call(s, method, req.path, { ...base, Origin: "https://evil.example", Cookie: `${COOKIE}=${s.a.token}` }, req.body);
+          record(key, "cross-origin (A)", r.status, r.status === 403 ? null : "expected 403");
+          const r2 = await call(s, method, req.path, { ...base, Origin: "null", "Sec-Fetch-Site": "cross-site", Cookie: `${COOKIE}=${s.a.token}` }, req.body);
+          record(key, "origin null (A)", r2.status, r2.status === 403 ? null : "expected 403");
+        }
+      }
+      // A method the route does not export.
+      const missing = METHODS.find((m: Method) => !route.methods.includes(m));
+      if (missing && route.kind === "app") {
+        const path = (TABLE[`${route.methods[0]} ${route.pattern}`]?.request(s).path) ?? route.pattern;
+        const r = await call(s, missing, path, { Origin: s.baseUrl });
+        record(`${missing} ${route.pattern}`, "unexported method", r.status, [401, 404, 405].includes(r.status) ? null : "expected 405");
+      }
+    }
+
+    const pageVariants: [string, Record<string, string>, string][] = [
+      ["guest", {}, ""],
+      ["forged-subrequest", FORGED, ""],
+      ["rsc", { RSC: "1" }, ""],
+      ["prefetch", { RSC: "1", "Next-Router-Prefetch": "1" }, ""],
+      ["?_rsc", {}, "?_rsc=x"],
+      ["revoked", { Cookie: `${COOKIE}=${revoked}` }, ""],
+      ["revoked rsc", { Cookie: `${COOKIE}=${revoked}`, RSC: "1" }, "?_rsc=x"],
+      ["revoked prefetch", { Cookie: `${COOKIE}=${revoked}`, RSC: "1", "Next-Router-Prefetch": "1" }, ""],
+      ["tampered", { Cookie: `${COOKIE}=${tampered}` }, ""],
+      ["tampered rsc", { Cookie: `${COOKIE}=${tampered}`, RSC: "1" }, ""],
+      ["stale-sv", { Cookie: `${COOKIE}=${s.c.token}` }, ""],
+      ["stale-sv rsc", { Cookie: `${COOKIE}=${s.c.token}`, RSC: "1" }, "?_rsc=x"],
+    ];
+    const targets = [...pages.map((p) => ({ name: p.pattern, path: p.pattern })), { name: "/quizzes/[id]", path: `/quizzes/${s.attemptId}` }];
+    for (const page of targets) {
+      for (const [variant, headers, query] of pageVariants) {
+        const r = await call(s, "GET", page.path + query, headers);
+        let problem = leaks(s, r.text);
+        if (!problem && r.text.includes(s.c.email)) problem = "shows C's email";
+        const redirected = r.status >= 300 && r.status < 400 && r.location.includes("/signin");
+        const rscRedirect = r.status === 200 && /NEXT_REDIRECT[^"]*\/signin|\/signin\?callbackUrl/.test(r.text) && !/"user":\{/.test(r.text);
+        if (page.name === "/quizzes/[id]") {
+          if (!problem && !(redirected || r.status === 404 || rscRedirect || (r.status === 200 && !r.text.includes("Suite attempt")))) problem = "expected 404 or no attempt";
+          if (!problem && r.text.includes("Suite attempt")) problem = "shows A's attempt";
+        } else if (!problem && !(redirected || r.status === 404 || rscRedirect)) {
+          problem = `expected a redirect to /signin or 404 (location ${r.location || "-"})`;
+        }
+        record(`GET ${page.name}`, variant, r.status, problem);
+      }
+      const asB = await call(s, "GET", page.path, { Cookie: `${COOKIE}=${s.b.token}` });
+      let problem = leaks(s, asB.text);
+      if (!problem && asB.text.includes("Suite attempt")) problem = "shows A's attempt";
+      if (!problem && asB.status >= 500) problem = "server error";
+      record(`GET ${page.name}`, "other-user (B)", asB.status, problem);
+    }
+    const after = await snapshot(s.db, s.a.id);
+    for (const table of Object.keys(before)) {
+      record(`A's ${table}`, "unchanged", 0, before[table] === after[table] ? null : `${before[table]} -> ${after[table]}`);
+    }
+  } finally {
+    await s.stop();
+  }
+
+  const w = [Math.max(...results.map((r) => r.target.length)), Math.max(...results.map((r) => r.variant.length))];
+  console.log(`\n${"target".padEnd(w[0] ?? 0)}  ${"variant".padEnd(w[1] ?? 0)}  status  verdict`);
+  for (const r of results) console.log(`${r.target.padEnd(w[0] ?? 0)}  ${r.variant.padEnd(w[1] ?? 0)}  ${String(r.status).padStart(6)}  ${r.verdict}`);
+  const failed = results.filter((r) => r.verdict !== "ok");
+  console.log(`\n${results.length} checks: ${results.length - failed.length} ok, ${failed.length} failed`);
+  for (const r of failed) console.log(`  FAILED ${r.target} [${r.variant}] ${r.status} ${r.verdict}`);
+  return failed.length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,234 @@
+/**
+ * `npm run test:fuzz [--seed N]`: seeded malformed requests to every discovered route handler
+ * and method, with A's valid session and the site's Origin. Every answer must be below 500.
+ * Then random broken notes through the content checker: file:line errors, never a throw.
+ * Prints per route the requests, the status counts and the 5xx; exit 1 on any 5xx or throw.
+ */
+import { formatError, loadCorpus } from "@/app/lib/domain/content/load-corpus";
+import { readContentFiles } from "../lib/content-files";
+import { discoverRoutes, isNextAuth } from "./lib/discover";
+import { prng, seedFromArgs } from "./lib/prng";
+import { COOKIE, startStack, type Stack } from "./lib/stack";
+
+const seed = seedFromArgs(process.argv.slice(2));
+const PER_ROUTE = Number(process.env.FUZZ_PER_ROUTE ?? 250);
+const CONCURRENCY = 8;
+console.log(`fuzz seed ${seed} (replay: npm run test:fuzz -- --seed ${seed}), ${PER_ROUTE} requests per handler`);
+const rand = prng(seed);
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+const int = (n: number) => Math.floor(rand() * n);
+
+const MB = "x".repeat(1024 * 1024);
+const deep = (n: number) => "[".repeat(n) + "]".repeat(n);
+const deepObj = (n: number) => '{"a":'.repeat(n) + "1" + "}".repeat(n);
+const WEIRD_STRINGS = ["", "\u0000", "a\u0000b", "\ud800", "\udfff", "\ud83d", "\u202e", "../../etc/passwd", "%00", "%", "'; DROP TABLE \"User\";--", "\uffff", " ", "🙂".repeat(200), "x".repeat(121), "x".repeat(10_000)];
+const WEIRD_NUMBERS = ["1e308", "-1e308", "-0", "9007199254740993", "1e-400", "0.5", "-1", "0", "NaN", "Infinity", "1e9999", "123456789012345678901234567890"];
+
+function weirdValue(depth = 0): string {
+  switch (int(depth > 2 ? 6 : 9)) {
+    case 0: return JSON.stringify(pick(WEIRD_STRINGS));
+    case 1: return pick(WEIRD_NUMBERS).replace(/^(NaN|Infinity)$/, '"$1"');
+    case 2: return pick(["null", "true", "false", "[]", "{}"]);
+    case 3: return `"${pick(["\\ud800", "\\udc00x", "\\u0000", "a\\ud800b"])}"`;
+    case 4: return JSON.stringify(pick([MB.slice(0, 1000 + int(5000)), "1"]));
+    case 5: return String(int(10) - 3);
+    case 6: return `[${weirdValue(depth + 1)},${weirdValue(depth + 1)}]`;
+    case 7: return `{"${pick(["clientId", "cardId", "rating", "__proto__", "constructor", "version"])}":${weirdValue(depth + 1)}}`;
+    default: return JSON.stringify(pick(["a", "b"]));
+  }
+}
+
+/** An object with the route's real fields, some valid, some malformed. */
+function mutatedObject(s: Stack, fields: Record<string, () => string>): string {
+  const entries = Object.entries(fields).filter(() => rand() > 0.15).map(([k, valid]) => `"${k}":${rand() < 0.4 ? valid() : weirdValue()}`);
+  if (rand() < 0.2) entries.push(`"${pick(["extra", "__proto__", "\\u0000"])}":${weirdValue()}`);
+  void s;
+  return `{${entries.join(",")}}`;
+}
+
+function body(s: Stack, pattern: string): string {
+  const r = int(20);
+  if (r === 0) return "";
+  if (r === 1) return deep(10_000);
+  if (r === 2) return deepObj(10_000);
+  if (r === 3) return JSON.stringify({ clientId: MB, cardId: MB });
+  if (r === 4) return "\u0000\u0000\u0000";
+  if (r === 5) return "{\"a\":";
+  if (r === 6) return weirdValue();
+  if (pattern === "/api/review/answer") {
+    return mutatedObject(s, {
+      clientId: () => JSON.stringify(crypto.randomUUID()),
+      cardId: () => JSON.stringify(s.cardId),
+      rating: () => String(1 + int(4)),
+      version: () => String(int(3)),
+      answeredAt: () => String(Date.now() - int(1e9)),
+      durationMs: () => String(int(5000)),
+    });
+  }
+  if (pattern === "/api/review/undo") return mutatedObject(s, { clientId: () => JSON.stringify(s.answerClientId) });
+  if (pattern === "/api/review/import") {
+    const header = rand() < 0.8 ? "card_id,review_time,review_rating,review_state,review_duration" : pick(WEIRD_STRINGS);
+    const rows = Array.from({ length: 1 + int(5) }, () =>
+      [pick([s.cardId, ...WEIRD_STRINGS]), pick([String(Date.now() - int(1e9)), ...WEIRD_NUMBERS]), pick(["3", ...WEIRD_NUMBERS]), pick(["0", "2", ...WEIRD_NUMBERS]), pick(["100", ...WEIRD_NUMBERS])].join(","),
+    );
+    return [header, ...rows].join(pick(["\n", "\r\n", "\r"]));
+  }
+  if (pattern === "/api/import") {
+    return mutatedObject(s, {
+      version: () => String(int(3)),
+      exportedAt: () => JSON.stringify(new Date().toISOString()),
+      settings: () => weirdValue(),
+      cardStates: () => `[${mutatedObject(s, { cardKey: () => JSON.stringify(s.cardId), due: () => JSON.stringify(new Date().toISOString()), stability: () => "1" })}]`,
+      reviewLogs: () => `[${mutatedObject(s, { clientId: () => JSON.stringify(crypto.randomUUID()), rating: () => "3", reviewedAt: () => JSON.stringify(pick(["2024-01-01T00:00:00Z", "x", "+275760-09-13T00:00:00.001Z"])) })}]`,
+      studySet: () => `[${JSON.stringify(pick([s.slug, ...WEIRD_STRINGS]))}]`,
+    });
+  }
+  return weirdValue();
+}
+
+const CONTENT_TYPES = ["application/json", "application/json; charset=utf-8", "text/csv", "text/plain", "", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "application/json; charset=utf-16", "application/*", "\u0000"];
+
+function segment(s: Stack, name: string): string {
+  const valid = name === "slug" ? s.slug : s.attemptId;
+  return pick([valid, valid, encodeURIComponent(pick(WEIRD_STRINGS)).slice(0, 20_000), "%00", "%ED%A0%80", "%E0%A4%A", "x".repeat(5000), "..%2f..", "-1", "1e308"]);
+}
+
+function query(s: Stack, pattern: string): string {
+  const keys = pattern === "/api/review/queue" ? ["limit", "paper", "area"] : pattern === "/api/export/anki" ? ["note"] : ["limit", "paper", "x"];
+  const parts: string[] = [];
+  for (let i = int(4); i >= 0; i--) {
+    const key = rand() < 0.9 ? pick(keys) : pick(["%00", "", "__proto__", "%"]);
+    const value = pick([
+      "", "%00", "a%00b", "%ED%A0%80", "%", "%zz", s.slug, encodeURIComponent("x".repeat(int(3) === 0 ? 200_000 : 121)),
+      ...WEIRD_NUMBERS.map(encodeURIComponent), "20", "1", "101", "0x10", "1.5", " 5", "[]", "%5B%5D",
+    ]);
+    parts.push(`${key}=${value}`);
+  }
+  return parts.join("&");
+}
+
+interface Tally { requests: number; statuses: Map<number, number>; fiveXX: { payload: string; status: number; body: string }[]; }
+
+async function main(): Promise<number> {
+  const routes = discoverRoutes().filter((r) => !isNextAuth(r));
+  console.log("skipped: /api/auth/[...nextauth] (next-auth's own endpoints)");
+  const s = await startStack("fuzz");
+  const tallies = new Map<string, Tally>();
+  const started = Date.now();
+  try {
+    const jobs: { key: string; run: () => Promise<void> }[] = [];
+    for (const route of routes) {
+      for (const method of route.methods) {
+        const key = `${method} ${route.pattern}`;
+        const tally: Tally = { requests: 0, statuses: new Map(), fiveXX: [] };
+        tallies.set(key, tally);
+        for (let i = 0; i < PER_ROUTE; i++) {
+          const path = route.pattern.replace(/\[(\w+)\]/g, (_m, name: string) => segment(s, name));
+          const q = method === "GET" || rand() < 0.2 ? query(s, route.pattern) : "";
+          const payload = method === "GET" && rand() < 0.8 ? undefined : body(s, route.pattern);
+          const contentType = rand() < 0.6 ? (route.pattern.endsWith("/review/import") ? "text/csv" : "application/json") : pick(CONTENT_TYPES);
+          const url = `${s.baseUrl}${path}${q ? `?${q}` : ""}`;
+          jobs.push({
+            key,
+            run: async () => {
+              const headers: Record<string, string> = { Origin: s.baseUrl, Cookie: `${COOKIE}=${s.a.token}` };
+              if (contentType && !contentType.includes("\u0000")) headers["Content-Type"] = contentType;
+              let status: number;
+              let text = "";
+              try {
+                const res = await fetch(url, { method, headers, body: method === "GET" ? undefined : payload });
+                status = res.status;
+                text = await res.text();
+              } catch (error) {
+                status = 599;
+                text = `fetch failed: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`;
+              }
+              tally.requests++;
+              tally.statuses.set(status, (tally.statuses.get(status) ?? 0) + 1);
+              if (status >= 500) {
+                const shown = `${method} ${url.slice(s.baseUrl.length, s.baseUrl.length + 200)} ct=${JSON.stringify(contentType)} body=${JSON.stringify((payload ?? "").slice(0, 200))}${(payload?.length ?? 0) > 200 ? `…(${payload?.length} chars)` : ""}`;
+                tally.fiveXX.push({ payload: shown, status, body: text.slice(0, 300) });
+              }
+            },
+          });
+        }
+      }
+    }
+    let next = 0;
+    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+      while (next < jobs.length) await jobs[next++]?.run();
+    }));
+  } finally {
+    await s.stop();
+  }
+  let total5xx = 0;
+  console.log(`\n${"route".padEnd(34)} requests  5xx  statuses`);
+  for (const [key, t] of tallies) {
+    total5xx += t.fiveXX.length;
+    const statuses = [...t.statuses].sort((a, b) => a[0] - b[0]).map(([k, v]) => `${k}:${v}`).join(" ");
+    console.log(`${key.padEnd(34)} ${String(t.requests).padStart(8)} ${String(t.fiveXX.length).padStart(4)}  ${statuses}`);
+  }
+  for (const [key, t] of tallies) {
+    const seen = new Set<string>();
+    for (const f of t.fiveXX) {
+      const sig = `${f.status} ${f.body.slice(0, 80)}`;
+      if (seen.has(sig) || seen.size >= 3) continue;
+      seen.add(sig);
+      console.log(`  5xx ${key}: ${f.status} ${f.payload}\n      -> ${f.body}`);
+    }
+  }
+  console.log(`HTTP: ${[...tallies.values()].reduce((n, t) => n + t.requests, 0)} requests in ${((Date.now() - started) / 1000).toFixed(1)} s, ${total5xx} 5xx`);
+  return total5xx > 0 ? 1 : 0;
+}
+
+const contentResult = await (async () => {
+  const files = await readContentFiles();
+  const r = prng(seed ^ 0x5bd1e995);
+  let thrown = 0;
+  let unplaced = 0;
+  let errors = 0;
+  const N = 300;
+  const breakers = [
+    (t: string) => t.replace(/^---\n/, ""),
+    (t: string) => t.replace(/\n---\n/, "\n"),
+    (t: string) => t.replace(/^(\w+):/m, "$1 "),
+    (t: string) => t.replace(/```/, ""),
+    (t: string) => t.replace(/\$\$/, ""),
+    (t: string) => t + "\n:::" + "\n".repeat(Math.floor(r() * 3)),
+    (t: string) => t.replace(/slug:.*/, "slug: \u0000\ud800"),
+    (t: string) => t.slice(0, Math.floor(r() * t.length)),
+    (t: string) => t.replace(/\n/g, (m) => (r() < 0.01 ? "\n\t  - [ ]\u0000" : m)),
+    () => "---\n" + "a: [".repeat(500) + "\n---\n",
+    (t: string) => t.replace(/title:.*/, `title: ${"x".repeat(100_000)}`),
+    (t: string) => t.replace(/(#+ )/, "$1{#}"),
+  ];
+  for (let i = 0; i < N; i++) {
+    const file = files[Math.floor(r() * files.length)];
+    if (!file) break;
+    let text = file.text;
+    for (let k = 1 + Math.floor(r() * 3); k > 0; k--) text = (breakers[Math.floor(r() * breakers.length)] ?? ((t: string) => t))(text);
+    const broken = { path: file.path, text };
+    try {
+      const corpus = loadCorpus([...files.filter((f) => f !== file), broken]);
+      for (const e of corpus.errors) {
+        errors++;
+        const line = formatError(e);
+        if (!/^[^:]+\.md:\d+: ./.test(line) || !Number.isInteger(e.line) || e.line < 1) {
+          if (unplaced++ < 5) console.log(`  content: error without file:line: ${JSON.stringify(line.slice(0, 200))}`);
+        }
+      }
+    } catch (error) {
+      if (thrown++ < 5) console.log(`  content: loadCorpus threw on a broken ${file.path}: ${error instanceof Error ? error.stack?.split("\n").slice(0, 3).join(" | ") : String(error)}`);
+    }
+  }
+  console.log(`content: ${N} broken notes, ${errors} errors reported, ${unplaced} without file:line, ${thrown} thrown`);
+  return thrown + unplaced > 0 ? 1 : 0;
+})();
+
+main().then(
+  (code) => process.exit(code | contentResult),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,83 @@
+/**
+ * The suites' targets, read from the code: App Router handlers (app/**\/route.ts and the
+ * methods each exports), Pages API routes (pages/api/**\/*.ts) and the protected pages (the
+ * proxy matcher and the pages that call requirePageUser).
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+
+export const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
+export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+export type Method = (typeof METHODS)[number];
+
+export interface RouteTarget {
+  kind: "app" | "pages";
+  file: string;
+  /** The URL pattern with its dynamic segments kept: /api/quiz-attempts/[id]. */
+  pattern: string;
+  methods: Method[];
+}
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) walk(full, out);
+    else out.push(full);
+  }
+  return out;
+}
+
+/** Folder segments to a URL: route groups `(site)` dropped, private `_x` folders never routed. */
+function urlOf(segments: string[]): string {
+  return "/" + segments.filter((s) => !/^\(.*\)$/.test(s) && s !== "").join("/");
+}
+
+export function discoverRoutes(): RouteTarget[] {
+  const targets: RouteTarget[] = [];
+  for (const file of walk(path.join(ROOT, "app"))) {
+    if (path.basename(file) !== "route.ts") continue;
+    const rel = path.relative(path.join(ROOT, "app"), path.dirname(file));
+    const source = readFileSync(file, "utf8");
+    const methods = METHODS.filter((m) =>
+      new RegExp(`export\\s+(const\\s+${m}\\b|(async\\s+)?function\\s+${m}\\b|\\{[^}]*\\b${m}\\b[^}]*\\})`).test(source),
+    );
+    targets.push({ kind: "app", file: path.relative(ROOT, file), pattern: urlOf(rel.split(path.sep)), methods });
+  }
+  const pagesApi = path.join(ROOT, "pages", "api");
+  for (const file of walk(pagesApi)) {
+    if (!/\.tsx?$/.test(file)) continue;
+    const rel = path.relative(path.join(ROOT, "pages"), file).replace(/\.tsx?$/, "").replace(/(^|\/)index$/, "");
+    const source = readFileSync(file, "utf8");
+    const only = [...source.matchAll(/req\.method\s*!==\s*"([A-Z]+)"/g)].map((m) => m[1] as Method);
+    const methods = only.length > 0 ? only : [...METHODS];
+    targets.push({ kind: "pages", file: path.relative(ROOT, file), pattern: urlOf(rel.split(path.sep)), methods });
+  }
+  return targets.sort((a, b) => a.pattern.localeCompare(b.pattern));
+}
+
+/** next-auth's own catch-all: tested through its sign-out flow, not as a target. */
+export function isNextAuth(t: RouteTarget): boolean {
+  return t.pattern.includes("[...nextauth]");
+}
+
+export interface PageTarget {
+  pattern: string;
+  source: string;
+}
+
+export function discoverProtectedPages(): PageTarget[] {
+  const found = new Map<string, string>();
+  const proxy = readFileSync(path.join(ROOT, "proxy.ts"), "utf8");
+  const matcher = /matcher:\s*\[([^\]]*)\]/.exec(proxy)?.[1] ?? "";
+  for (const m of matcher.matchAll(/"([^"]+)"/g)) {
+    found.set((m[1] ?? "").replace(/\/:path\*$/, "") || "/", "proxy.ts matcher");
+  }
+  for (const file of walk(path.join(ROOT, "app"))) {
+    if (path.basename(file) !== "page.tsx") continue;
+    if (!/requirePageUser\(/.test(readFileSync(file, "utf8"))) continue;
+    const rel = path.relative(path.join(ROOT, "app"), path.dirname(file));
+    const url = urlOf(rel.split(path.sep));
+    found.set(url, found.has(url) ? `${found.get(url)} + requirePageUser` : "requirePageUser");
+  }
+  return [...found].map(([pattern, source]) => ({ pattern, source })).sort((a, b) => a.pattern.localeCompare(b.pattern));
+}
