@@ -102,11 +102,15 @@ describe("the review log as CSV", () => {
     const answers = await simulateHistory(alice.id, 5, 30, 11);
     const csv = await exportReviewLogCsv(alice.id);
     const withErrors = `${csv}no-such-card,1700000000000,3,2,1000\n${csv.split("\n")[1]!.replace(/,\d,(\d),/, ",7,$1,")}\n\n`;
-    const result = await importReviewLogCsv(bob.id, withErrors, new Date());
-    expect(result.added).toBe(answers);
-    expect(result.errors.map((e) => e.line)).toEqual([answers + 2, answers + 3]);
-    expect(result.errors[0]!.message).toContain("no card");
-    expect(result.errors[1]!.message).toContain("review_rating");
+    // All or nothing: every bad line is listed and nothing is written.
+    const refused = await importReviewLogCsv(bob.id, withErrors, new Date());
+    expect(refused.added).toBe(0);
+    expect(refused.errors.map((e) => e.line)).toEqual([answers + 2, answers + 3]);
+    expect(refused.errors[0]!.message).toContain("no card");
+    expect(refused.errors[1]!.message).toContain("review_rating");
+    expect(await db.reviewLog.count({ where: { userId: bob.id } })).toBe(0);
+    const result = await importReviewLogCsv(bob.id, csv, new Date());
+    expect(result).toMatchObject({ added: answers, errors: [] });
     expect(result.rescheduled).toBe(5);
     const pick = (s: { cardId: string; due: Date; stability: number; difficulty: number; reps: number; state: number }) =>
       ({ cardId: s.cardId, due: s.due.getTime(), stability: s.stability, difficulty: s.difficulty, reps: s.reps, state: s.state });
@@ -115,5 +119,6 @@ describe("the review log as CSV", () => {
     expect(bobStates).toEqual(aliceStates);
     const twice = await importReviewLogCsv(bob.id, csv, new Date());
     expect(twice.added).toBe(0);
+    expect(twice.alreadyThere).toBe(answers);
   });
 });

@@ -1,6 +1,5 @@
 import { jsonError, withUser } from "@/app/lib/server/auth/guard";
-import { importUserData } from "@/app/lib/server/data/user-data";
-import { userDataSchema } from "@/app/lib/schemas/user-data";
+import { importUserDataJson } from "@/app/lib/server/data/user-data";
 
 const MAX_BYTES = 200 * 1024 * 1024;
 
@@ -16,10 +15,13 @@ export const POST = withUser(async (request, user) => {
   } catch {
     return jsonError(400, "This is not a JSON file.");
   }
-  const parsed = userDataSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return jsonError(400, `This is not a PaperDeck export: ${issue ? `${issue.path.join(".") || "file"}: ${issue.message}` : "invalid"}.`);
+  // Validated whole: every bad entry is reported and nothing is written, or all of it is.
+  const result = await importUserDataJson(user.id, json);
+  if (!result.ok) {
+    const count = result.errors.length;
+    return jsonError(400, `This is not a valid PaperDeck export (${count} problem${count === 1 ? "" : "s"}); nothing was imported.`, {
+      errors: result.errors.slice(0, 500),
+    });
   }
-  return Response.json(await importUserData(user.id, parsed.data));
+  return Response.json(result.summary);
 }, { accepts: ["application/json"] });

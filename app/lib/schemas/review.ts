@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_INSTANT_MS, MIN_INSTANT_MS, storableText } from "./settings";
 
 /** An id the browser makes for each answer (crypto.randomUUID()); a resent answer reuses it. */
 export const clientIdSchema = z
@@ -36,8 +37,12 @@ export const studySetSchema = z.object({ paperSlug: z.string().min(1).max(120) }
 
 /** One line of the optimizer's CSV (review_time in ms since epoch, review_duration in ms). */
 export const csvRowSchema = z.object({
-  card_id: z.string().min(1).max(64),
-  review_time: z.coerce.number().int().positive(),
+  card_id: storableText(64, 1),
+  review_time: z.coerce
+    .number()
+    .int()
+    .min(MIN_INSTANT_MS, "must be a time from 1970 on (ms since epoch)")
+    .max(MAX_INSTANT_MS, "must be a time before 2200 (ms since epoch)"),
   review_rating: z.coerce.number().int().min(1).max(4),
   review_state: z.coerce.number().int().min(0).max(3),
   review_duration: z.coerce.number().int().min(0).max(86_400_000),

@@ -1,6 +1,120 @@
 import { z } from "zod";
+import {
+  FSRS6_PARAMETER_COUNT,
+  MAX_DESIRED_RETENTION,
+  MAX_MAXIMUM_INTERVAL,
+  MAX_STEP_COUNT,
+  MAX_STEP_MINUTES,
+  MIN_DESIRED_RETENTION,
+  stepToMinutes,
+} from "@/app/lib/domain/scheduling/settings";
+
+/**
+ * The one definition of what a valid setting, card state and review log is. The settings
+ * form, the import of an export, the review CSV import and the scheduler's reading of stored
+ * settings all use these schemas, so nothing that is saved can later make the scheduler, the
+ * queue or undo fail. Bounds are those of the scheduler (ts-fsrs) and of the column types
+ * (int4 for Int, timestamps from 1970 to 2200).
+ */
+
+// ------------------------------------------------------------------------------ primitives
+
+/** PostgreSQL `integer`. */
+export const INT4_MAX = 2_147_483_647;
+/** The earliest and latest instant the app stores (timestamps outside are refused). */
+export const MIN_INSTANT_MS = Date.UTC(1970, 0, 1);
+export const MAX_INSTANT_MS = Date.UTC(2200, 0, 1);
+/** ts-fsrs's stability bounds (S_MIN, S_MAX); 0 is a new card's. */
+export const MIN_STABILITY = 0.001;
+export const MAX_STABILITY = 36500;
+/** FSRS difficulty is 1..10; 0 is a new card's. */
+export const MIN_DIFFICULTY = 1;
+export const MAX_DIFFICULTY = 10;
+
+/** True when `text` holds no NUL and no unpaired UTF-16 surrogate (PostgreSQL text refuses both). */
+export function isStorableText(text: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return !/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+}
+const STORABLE_MESSAGE = "must not contain NUL characters or unpaired surrogates";
+
+/** A string PostgreSQL can store, of at most `max` characters. */
+export function storableText(max: number, min = 0) {
+  return z.string().min(min).max(max).refine(isStorableText, STORABLE_MESSAGE);
+}
+
+/** Any JSON whose strings (and keys) PostgreSQL's jsonb can store. */
+export const storableJson = z.json().superRefine((value, ctx) => {
+  const bad = (v: unknown): boolean => {
+    if (typeof v === "string") return !isStorableText(v);
+    if (Array.isArray(v)) return v.some(bad);
+    if (v && typeof v === "object") return Object.entries(v).some(([k, x]) => !isStorableText(k) || bad(x));
+    return false;
+  };
+  if (bad(value)) ctx.addIssue({ code: "custom", message: `strings ${STORABLE_MESSAGE}` });
+});
+
+/** A whole number a PostgreSQL `integer` column holds, from `min`. */
+export const int4 = (min = 0, max = INT4_MAX) =>
+  z.number().int(`must be a whole number`).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+
+/** A finite number from `min` to `max`. */
+export const bounded = (min: number, max: number) =>
+  z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+
+const inRange = (d: Date) => {
+  const t = d.getTime();
+  return Number.isFinite(t) && t >= MIN_INSTANT_MS && t <= MAX_INSTANT_MS;
+};
+/** An ISO date-time with offset, between 1970 and 2200, kept as the text. */
+export const instantText = z.iso
+  .datetime({ offset: true })
+  .refine((s) => inRange(new Date(s)), "must be a real date between 1970 and 2200");
+/** The same, as a `Date`. */
+export const instant = instantText.transform((s) => new Date(s));
+/** A `Date` between 1970 and 2200. */
+export const instantDate = z.date().refine(inRange, "must be a date between 1970 and 2200");
+
+// ------------------------------------------------------------------------------ settings
 
 const STEP = /^[1-9]\d*[mhd]$/;
+const STEP_MESSAGE = 'Write steps like "1m 10m", "1h" or "1d".';
+
+/** One (re)learning step: "10m", "1h", "2d", … at most 365 days. */
+export const stepSchema = z
+  .string()
+  .regex(STEP, STEP_MESSAGE)
+  .refine((step) => !STEP.test(step) || stepToMinutes(step) <= MAX_STEP_MINUTES, "A step may be at most 365 days.");
+export const stepListSchema = z.array(stepSchema).max(MAX_STEP_COUNT, `Use at most ${MAX_STEP_COUNT} steps.`);
+
+/** "1m 10m" or "1m, 10m" → ["1m", "10m"]; each step a positive whole number of m, h or d. */
+export const stepsSchema = z
+  .string()
+  .trim()
+  .max(200)
+  .transform((text) => (text === "" ? [] : text.split(/[\s,]+/).filter(Boolean)))
+  .pipe(stepListSchema);
+
+/** Fitted FSRS-6 weights: none (the defaults) or 21 finite numbers (ts-fsrs clips their ranges). */
+export const fsrsParametersSchema = z
+  .array(z.number().refine(Number.isFinite, "must be a finite number"))
+  .refine(
+    (w) => w.length === 0 || w.length === FSRS6_PARAMETER_COUNT,
+    `must be empty (the defaults) or ${FSRS6_PARAMETER_COUNT} FSRS-6 weights`,
+  );
+
+export const desiredRetentionSchema = z
+  .number()
+  .min(MIN_DESIRED_RETENTION, "Desired retention must be at least 0.70.")
+  .max(MAX_DESIRED_RETENTION, "Desired retention must be at most 0.99.");
+export const maximumIntervalSchema = z
+  .number()
+  .int("Use a whole number of days.")
+  .min(1, "At least 1 day.")
+  .max(MAX_MAXIMUM_INTERVAL, "At most 36,500 days (100 years).");
+export const newPerDaySchema = z.number().int("Use a whole number.").min(0).max(9999, "At most 9,999.");
+export const reviewsPerDaySchema = z.number().int("Use a whole number.").min(0).max(99999, "At most 99,999.");
+export const dayStartHourSchema = z.number().int().min(0, "From 0 to 23.").max(23, "From 0 to 23.");
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -10,37 +124,39 @@ function isTimeZone(zone: string): boolean {
     return false;
   }
 }
+export const timeZoneSchema = storableText(64, 1).refine(isTimeZone, "Choose a time zone from the list.");
 
-/** "1m 10m" or "1m, 10m" → ["1m", "10m"]; each step a positive whole number of m, h or d. */
-export const stepsSchema = z
-  .string()
-  .trim()
-  .max(200)
-  .transform((text) => (text === "" ? [] : text.split(/[\s,]+/).filter(Boolean)))
-  .pipe(
-    z
-      .array(z.string().regex(STEP, 'Write steps like "1m 10m", "1h" or "1d".'))
-      .max(10, "Use at most 10 steps."),
-  );
+/** What the scheduler reads from a settings row (parameters as stored: [] for the defaults). */
+export const schedulerSettingsSchema = z.object({
+  desiredRetention: desiredRetentionSchema,
+  maximumInterval: maximumIntervalSchema,
+  enableFuzz: z.boolean(),
+  learningSteps: stepListSchema,
+  relearningSteps: stepListSchema,
+  parameters: fsrsParametersSchema,
+});
+
+/** A whole `UserSettings` row as export writes it and import reads it. */
+export const storedSettingsSchema = schedulerSettingsSchema.extend({
+  newPerDay: newPerDaySchema,
+  reviewsPerDay: reviewsPerDaySchema,
+  timeZone: timeZoneSchema,
+  dayStartHour: dayStartHourSchema,
+  studyAll: z.boolean(),
+  parametersFitAt: instant.nullable(),
+});
 
 /** The scheduling settings form (a `UserSettings` row, minus the fitted parameters). */
 export const settingsSchema = z.object({
-  desiredRetention: z.coerce
-    .number()
-    .min(0.7, "Desired retention must be at least 0.70.")
-    .max(0.99, "Desired retention must be at most 0.99."),
-  maximumInterval: z.coerce
-    .number()
-    .int("Use a whole number of days.")
-    .min(1, "At least 1 day.")
-    .max(36500, "At most 36,500 days (100 years)."),
+  desiredRetention: z.coerce.number().pipe(desiredRetentionSchema),
+  maximumInterval: z.coerce.number().pipe(maximumIntervalSchema),
   enableFuzz: z.boolean(),
   learningSteps: stepsSchema,
   relearningSteps: stepsSchema,
-  newPerDay: z.coerce.number().int("Use a whole number.").min(0).max(9999, "At most 9,999."),
-  reviewsPerDay: z.coerce.number().int("Use a whole number.").min(0).max(99999, "At most 99,999."),
-  timeZone: z.string().trim().min(1).max(64).refine(isTimeZone, "Choose a time zone from the list."),
-  dayStartHour: z.coerce.number().int().min(0, "From 0 to 23.").max(23, "From 0 to 23."),
+  newPerDay: z.coerce.number().pipe(newPerDaySchema),
+  reviewsPerDay: z.coerce.number().pipe(reviewsPerDaySchema),
+  timeZone: z.string().trim().pipe(timeZoneSchema),
+  dayStartHour: z.coerce.number().pipe(dayStartHourSchema),
   studyAll: z.boolean(),
 });
 export type SettingsInput = z.input<typeof settingsSchema>;
@@ -48,3 +164,91 @@ export type SettingsInput = z.input<typeof settingsSchema>;
 /** What the settings form sends: the settings, and whether to reschedule the studied cards now. */
 export const settingsUpdateSchema = settingsSchema.extend({ reschedule: z.boolean().default(false) });
 export type Settings = z.output<typeof settingsSchema>;
+
+// ------------------------------------------------------------------------------ card state
+
+const stabilitySchema = z
+  .number()
+  .min(0, "must be at least 0")
+  .max(MAX_STABILITY, `must be at most ${MAX_STABILITY}`);
+const difficultySchema = z
+  .number()
+  .min(0, "must be at least 0")
+  .max(MAX_DIFFICULTY, `must be at most ${MAX_DIFFICULTY}`);
+/** ts-fsrs codes: 0 new, 1 learning, 2 review, 3 relearning. */
+export const stateCodeSchema = int4(0, 3);
+
+const cardStateShape = {
+  stability: stabilitySchema,
+  difficulty: difficultySchema,
+  elapsedDays: int4(),
+  scheduledDays: int4(0, MAX_MAXIMUM_INTERVAL),
+  learningSteps: int4(0, MAX_STEP_COUNT),
+  reps: int4(),
+  lapses: int4(),
+  state: stateCodeSchema,
+};
+
+/** A studied card (not new) needs a memory state ts-fsrs accepts: S ≥ 0.001 and D in 1..10. */
+export function checkMemory(
+  s: { state: number; stability: number; difficulty: number },
+  ctx: z.RefinementCtx,
+): void {
+  if (s.state === 0) return;
+  if (s.stability < MIN_STABILITY) {
+    ctx.addIssue({ code: "custom", path: ["stability"], message: `must be at least ${MIN_STABILITY} for a card that was studied` });
+  }
+  if (s.difficulty < MIN_DIFFICULTY) {
+    ctx.addIssue({ code: "custom", path: ["difficulty"], message: `must be at least ${MIN_DIFFICULTY} for a card that was studied` });
+  }
+}
+
+/** A card state's fields as stored (dates as `Date`); refine the object with `checkMemory`. */
+export const cardStateFieldsShape = { ...cardStateShape, due: instant, lastReview: instant.nullable() };
+export const cardStateFieldsSchema = z.object(cardStateFieldsShape).superRefine(checkMemory);
+
+/** A review log's `previous` JSON (the card state before the answer, dates as ISO text). */
+export const previousStateSchema = z
+  .object({ ...cardStateShape, due: instantText, lastReview: instantText.nullable() })
+  .superRefine(checkMemory);
+
+/** The review-log fields that describe the answer (the memory values are those before it). */
+export const reviewLogFieldsShape = {
+  rating: int4(1, 4),
+  state: stateCodeSchema,
+  due: instant,
+  stability: stabilitySchema,
+  difficulty: difficultySchema,
+  elapsedDays: int4(),
+  lastElapsedDays: int4(),
+  scheduledDays: int4(),
+  learningSteps: int4(0, MAX_STEP_COUNT),
+  reviewedAt: instant,
+  durationMs: int4(),
+  /** "review" (answered here; undo restores `previous`) or "import" (`previous` may be {}). */
+  source: z.enum(["review", "import"]),
+  previous: z
+    .unknown()
+    .superRefine((p, ctx) => {
+      if (isEmptyObject(p)) return;
+      const parsed = previousStateSchema.safeParse(p);
+      if (parsed.success) return;
+      for (const issue of parsed.error.issues) {
+        ctx.addIssue({ code: "custom", path: issue.path.map(String), message: issue.message });
+      }
+    })
+    .transform((p): Record<string, never> | z.output<typeof previousStateSchema> =>
+      isEmptyObject(p) ? {} : previousStateSchema.parse(p),
+    ),
+};
+
+function isEmptyObject(p: unknown): boolean {
+  return typeof p === "object" && p !== null && !Array.isArray(p) && Object.keys(p).length === 0;
+}
+
+/** An answer given here ("review") needs its previous state: undo restores it. */
+export function checkPrevious(log: { source: string; previous: object }, ctx: z.RefinementCtx): void {
+  if (log.source === "review" && isEmptyObject(log.previous)) {
+    ctx.addIssue({ code: "custom", path: ["previous"], message: "an answer given here needs the card state before it" });
+  }
+}

@@ -1,4 +1,15 @@
 import { z } from "zod";
+import {
+  cardStateFieldsShape,
+  checkMemory,
+  checkPrevious,
+  instant,
+  int4,
+  reviewLogFieldsShape,
+  storableJson,
+  storableText,
+  storedSettingsSchema,
+} from "./settings";
 
 /**
  * The file "export everything" writes and "import" reads: one user's settings, study set,
@@ -10,72 +21,26 @@ import { z } from "zod";
 export const USER_DATA_FORMAT = "paperdeck-user-data";
 export const USER_DATA_VERSION = 1;
 
-const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
-const count = z.number().int().min(0);
+const count = int4();
 const finite = z.number().refine(Number.isFinite, "must be a finite number");
-const slug = z.string().min(1).max(200);
-const key = z.string().min(1).max(200);
+const slug = storableText(200, 1);
+const key = storableText(200, 1);
 
-export const exportedSettingsSchema = z.object({
-  desiredRetention: z.number().min(0.7).max(0.99),
-  maximumInterval: z.number().int().min(1).max(36500),
-  enableFuzz: z.boolean(),
-  learningSteps: z.array(z.string().max(20)).max(10),
-  relearningSteps: z.array(z.string().max(20)).max(10),
-  newPerDay: z.number().int().min(0).max(9999),
-  reviewsPerDay: z.number().int().min(0).max(99999),
-  timeZone: z.string().min(1).max(100).refine((zone) => {
-    try {
-      new Intl.DateTimeFormat("en-US", { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  }, "is not an IANA time zone"),
-  dayStartHour: z.number().int().min(0).max(23),
-  studyAll: z.boolean(),
-  parameters: z.array(finite).max(64),
-  parametersFitAt: instant.nullable(),
-});
+/** Settings as stored: the same schema the settings form and the scheduler use. */
+export const exportedSettingsSchema = storedSettingsSchema;
 
-export const exportedCardStateSchema = z.object({
-  note: slug,
-  card: key,
-  due: instant,
-  stability: finite,
-  difficulty: finite,
-  elapsedDays: count,
-  scheduledDays: count,
-  learningSteps: count,
-  reps: count,
-  lapses: count,
-  state: z.number().int().min(0).max(3),
-  lastReview: instant.nullable(),
-});
+export const exportedCardStateSchema = z
+  .object({ note: slug, card: key, ...cardStateFieldsShape })
+  .superRefine(checkMemory);
 
-export const exportedReviewLogSchema = z.object({
-  clientId: z.string().min(1).max(200),
-  note: slug,
-  card: key,
-  rating: z.number().int().min(1).max(4),
-  state: z.number().int().min(0).max(3),
-  due: instant,
-  stability: finite,
-  difficulty: finite,
-  elapsedDays: count,
-  lastElapsedDays: count,
-  scheduledDays: count,
-  learningSteps: count,
-  reviewedAt: instant,
-  durationMs: count,
-  previous: z.json(),
-  source: z.string().min(1).max(40),
-});
+export const exportedReviewLogSchema = z
+  .object({ clientId: storableText(200, 1), note: slug, card: key, ...reviewLogFieldsShape })
+  .superRefine(checkPrevious);
 
 export const exportedQuizAnswerSchema = z.object({
   note: slug,
   question: key,
-  response: z.json(),
+  response: storableJson,
   score: finite,
   correct: z.boolean(),
   timeMs: count,
@@ -83,16 +48,16 @@ export const exportedQuizAnswerSchema = z.object({
 });
 
 export const exportedQuizAttemptSchema = z.object({
-  id: z.string().min(1).max(200),
-  scope: z.json(),
-  title: z.string().max(500),
-  seed: z.string().max(200),
-  mode: z.string().max(20),
+  id: storableText(200, 1),
+  scope: storableJson,
+  title: storableText(500),
+  seed: storableText(200),
+  mode: storableText(20),
   questions: z.array(z.object({ note: slug, question: key })).max(500),
   score: finite.nullable(),
   startedAt: instant,
   finishedAt: instant.nullable(),
-  parentId: z.string().max(200).nullable(),
+  parentId: storableText(200).nullable(),
   answers: z.array(exportedQuizAnswerSchema).max(500),
 });
 
@@ -108,6 +73,25 @@ export const userDataSchema = z.object({
 });
 
 export type UserDataFile = z.infer<typeof userDataSchema>;
+
+/** One line per problem: `cardStates[3].stability: must be at most 36500`. */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const path = issue.path
+      .map((part, i) => (typeof part === "number" ? `[${part}]` : `${i === 0 ? "" : "."}${String(part)}`))
+      .join("");
+    return `${path || "file"}: ${issue.message}`;
+  });
+}
+
+/**
+ * Validates a whole export: the file, or every problem in it (path and what is wrong).
+ * Nothing of a file with a problem may be imported.
+ */
+export function parseUserData(json: unknown): { ok: true; data: UserDataFile } | { ok: false; errors: string[] } {
+  const parsed = userDataSchema.safeParse(json);
+  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, errors: describeIssues(parsed.error) };
+}
 /** The file as JSON (dates as ISO text), which is what export writes. */
 export type UserDataJson = z.input<typeof userDataSchema>;
 

@@ -6,6 +6,7 @@ import type { ImportSummary } from "@/app/lib/server/data/user-data";
 export function DataImport() {
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<string[]>([]);
   const [pending, setPending] = useState(false);
 
   async function onFile(input: HTMLInputElement) {
@@ -13,6 +14,7 @@ export function DataImport() {
     if (!file) return;
     setPending(true);
     setError(null);
+    setProblems([]);
     setSummary(null);
     const response = await fetch("/api/import", {
       method: "POST",
@@ -22,8 +24,13 @@ export function DataImport() {
     setPending(false);
     input.value = "";
     if (!response) return setError("The file could not be sent. Check your connection.");
-    const data = (await response.json().catch(() => ({ error: "The server's answer could not be read." }))) as ImportSummary | { error: string };
-    if (!response.ok || "error" in data) return setError("error" in data ? data.error : "The import failed.");
+    const data = (await response.json().catch(() => ({ error: "The server's answer could not be read." }))) as
+      | ImportSummary
+      | { error: string; errors?: string[] };
+    if (!response.ok || "error" in data) {
+      if ("errors" in data && data.errors) setProblems(data.errors);
+      return setError("error" in data ? data.error : "The import failed.");
+    }
     setSummary(data);
   }
 
@@ -36,6 +43,13 @@ export function DataImport() {
       </label>
       {pending && <p className="text-sm" role="status">Importing…</p>}
       {error && <p className="text-sm text-red-600 dark:text-red-400" role="status" data-testid="import-data-error">{error}</p>}
+      {problems.length > 0 && (
+        <ul className="max-h-48 list-disc overflow-auto pl-6 font-mono text-xs" aria-label="Problems in the file" data-testid="import-data-problems">
+          {problems.slice(0, 200).map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
       {summary && (
         <div className="text-sm" role="status" data-testid="import-data-result">
           <p>

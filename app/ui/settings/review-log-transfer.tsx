@@ -6,12 +6,14 @@ import type { ImportResult } from "@/app/lib/server/data/review-csv";
 export function ReviewLogTransfer() {
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [badLines, setBadLines] = useState<ImportResult["errors"]>([]);
   const [pending, setPending] = useState(false);
 
   async function onFile(file: File | undefined) {
     if (!file) return;
     setPending(true);
     setError(null);
+    setBadLines([]);
     setResult(null);
     const response = await fetch("/api/review/import", {
       method: "POST",
@@ -20,8 +22,13 @@ export function ReviewLogTransfer() {
     }).catch(() => null);
     setPending(false);
     if (!response) return setError("The file could not be sent. Check your connection.");
-    const data = (await response.json()) as ImportResult | { error: string };
-    if (!response.ok || "error" in data) return setError("error" in data ? data.error : "The import failed.");
+    const data = (await response.json().catch(() => ({ error: "The server's answer could not be read." }))) as
+      | ImportResult
+      | { error: string; errors?: ImportResult["errors"] };
+    if (!response.ok || "error" in data) {
+      if ("error" in data && data.errors) setBadLines(data.errors);
+      return setError("error" in data ? data.error : "The import failed.");
+    }
     setResult(data);
   }
 
@@ -42,21 +49,18 @@ export function ReviewLogTransfer() {
       </div>
       {pending && <p className="text-sm">Importing…</p>}
       {error && <p className="text-sm text-red-600 dark:text-red-400" data-testid="import-error">{error}</p>}
+      {badLines.length > 0 && (
+        <ul className="mt-1 max-h-48 list-disc overflow-auto pl-6 font-mono text-xs" aria-label="Invalid lines" data-testid="import-bad-lines">
+          {badLines.slice(0, 200).map((e) => (
+            <li key={e.line}>line {e.line}: {e.message}</li>
+          ))}
+        </ul>
+      )}
       {result && (
         <div className="text-sm" data-testid="import-result">
           <p>
             Added {result.added} reviews; {result.alreadyThere} were already in your log; {result.rescheduled} cards rescheduled.
           </p>
-          {result.errors.length > 0 && (
-            <>
-              <p className="mt-2">{result.errors.length} line(s) were skipped:</p>
-              <ul className="mt-1 max-h-48 list-disc overflow-auto pl-6 font-mono text-xs">
-                {result.errors.slice(0, 200).map((e) => (
-                  <li key={e.line}>line {e.line}: {e.message}</li>
-                ))}
-              </ul>
-            </>
-          )}
         </div>
       )}
     </section>

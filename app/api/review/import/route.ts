@@ -10,7 +10,12 @@ export const POST = withUser(async (request, user) => {
   const text = await request.text();
   if (text.length > MAX_BYTES) return jsonError(413, "The file is larger than 20 MB.");
   try {
-    return Response.json(await importReviewLogCsv(user.id, text, new Date()));
+    const result = await importReviewLogCsv(user.id, text, new Date());
+    if (result.errors.length > 0) {
+      const count = result.errors.length;
+      return jsonError(400, `${count} line${count === 1 ? " is" : "s are"} invalid; nothing was imported.`, { errors: result.errors.slice(0, 500) });
+    }
+    return Response.json(result);
   } catch (error) {
     if (error instanceof CsvHeaderError) return jsonError(400, error.message);
     throw error;

@@ -7,12 +7,23 @@ export const MAX_MAXIMUM_INTERVAL = 36500;
 /** FSRS-6 has 21 weights w0..w20 (w20 is the decay of the forgetting curve). */
 export const FSRS6_PARAMETER_COUNT = 21;
 
+/** The longest (re)learning step: 365 days. Longer ones overflow dates inside ts-fsrs. */
+export const MAX_STEP_MINUTES = 365 * 1440;
+/** The most (re)learning steps a setting may have. */
+export const MAX_STEP_COUNT = 10;
+
 const STEP_PATTERN = /^([1-9]\d*)([mhd])$/;
 const MINUTES_PER_UNIT = { m: 1, h: 60, d: 1440 } as const;
 
-/** True when `step` looks like "1m", "10m", "1h" or "1d" (a positive whole number and a unit). */
+/**
+ * True when `step` looks like "1m", "10m", "1h" or "1d" (a positive whole number and a unit)
+ * and is at most `MAX_STEP_MINUTES` long.
+ */
 export function isStepString(step: string): step is StepString {
-  return STEP_PATTERN.test(step);
+  const match = STEP_PATTERN.exec(step);
+  if (!match || match[1] === undefined || match[2] === undefined) return false;
+  const unit = match[2] as keyof typeof MINUTES_PER_UNIT;
+  return Number(match[1]) * MINUTES_PER_UNIT[unit] <= MAX_STEP_MINUTES;
 }
 
 /** Length of a step such as "10m" or "1d" in minutes. */
@@ -36,7 +47,8 @@ export function stepToMinutes(step: string): number {
  * Checks every setting and returns them unchanged, or throws a `SchedulerSettingsError` naming
  * the first bad field. Ranges: desired retention 0.70..0.99 (outside it FSRS's interval formula
  * gives either a review a day or intervals too long to be useful), maximum interval 1..36500
- * whole days, steps like "1m"/"10m"/"1h"/"1d", parameters null, [] or 21 finite numbers.
+ * whole days, at most 10 steps like "1m"/"10m"/"1h"/"1d" of at most 365 days each, parameters
+ * null, [] or 21 finite numbers.
  */
 export function validateSchedulerSettings(settings: SchedulerSettings): SchedulerSettings {
   const {
@@ -102,12 +114,15 @@ function checkSteps(field: string, steps: readonly string[]): void {
   if (!Array.isArray(steps)) {
     throw new SchedulerSettingsError(field, steps, "must be a list of steps");
   }
+  if (steps.length > MAX_STEP_COUNT) {
+    throw new SchedulerSettingsError(field, steps, `must have at most ${MAX_STEP_COUNT} steps`);
+  }
   steps.forEach((step, index) => {
     if (typeof step !== "string" || !isStepString(step)) {
       throw new SchedulerSettingsError(
         `${field}[${index}]`,
         step,
-        'expected a step like "1m", "10m", "1h" or "1d"',
+        'expected a step like "1m", "10m", "1h" or "1d" of at most 365 days',
       );
     }
   });

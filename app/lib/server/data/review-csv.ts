@@ -118,10 +118,11 @@ export async function rescheduleCards(
 }
 
 /**
- * Adds the lines of an optimizer CSV to the user's log (source "import"). Lines that fail
- * validation or name an unknown card are listed and skipped; a line whose card and time are
- * already in the log is skipped too, so importing the same file twice adds nothing. The
- * states of the cards that got new lines are then recomputed from their whole history.
+ * Adds the lines of an optimizer CSV to the user's log (source "import"), all or nothing: when
+ * any line fails validation or names an unknown card, every such line is listed (by its line
+ * number) and nothing is written (`added` 0). A line whose card and time are already in the log
+ * is not added again, so importing the same file twice adds nothing. The states of the cards
+ * that got new lines are then recomputed from their whole history.
  */
 export async function importReviewLogCsv(userId: string, text: string, now: Date): Promise<ImportResult> {
   const { rows, errors } = parseReviewCsv(text);
@@ -134,6 +135,10 @@ export async function importReviewLogCsv(userId: string, text: string, now: Date
     errors.push({ line, message: `card_id: no card has the id "${row.card_id}"` });
     return false;
   });
+  if (errors.length > 0) {
+    errors.sort((a, b) => a.line - b.line);
+    return { added: 0, alreadyThere: 0, errors, rescheduled: 0 };
+  }
   const existing = await db.reviewLog.findMany({
     where: { userId, cardId: { in: [...known] } },
     select: { cardId: true, reviewedAt: true },
@@ -149,10 +154,10 @@ export async function importReviewLogCsv(userId: string, text: string, now: Date
       fresh.push(row);
     }
   }
-  let added = 0;
+  const batches = [];
   for (let start = 0; start < fresh.length; start += 1000) {
     const batch = fresh.slice(start, start + 1000);
-    const result = await db.reviewLog.createMany({
+    batches.push(db.reviewLog.createMany({
       data: batch.map((row) => ({
         id: randomUUID(),
         clientId: `import-${row.card_id}-${row.review_time}`,
@@ -173,10 +178,10 @@ export async function importReviewLogCsv(userId: string, text: string, now: Date
         source: "import",
       })),
       skipDuplicates: true,
-    });
-    added += result.count;
+    }));
   }
-  errors.sort((a, b) => a.line - b.line);
+  // One transaction: the lines go in together or not at all.
+  const added = (await db.$transaction(batches)).reduce((sum, r) => sum + r.count, 0);
   let rescheduled = 0;
   if (added > 0) {
     const touched = [...new Set(fresh.map((r) => r.card_id))];

@@ -1,10 +1,11 @@
 import "#server-only";
+import type { z } from "zod";
 import {
   DEFAULT_SCHEDULER_SETTINGS,
   estimateDailyWorkload,
   type SchedulerSettings,
 } from "@/app/lib/domain/scheduling";
-import type { Settings } from "@/app/lib/schemas/settings";
+import { schedulerSettingsSchema, type Settings } from "@/app/lib/schemas/settings";
 import { db } from "../db";
 
 export interface UserSettingsRow {
@@ -50,18 +51,32 @@ export async function getUserSettings(userId: string): Promise<UserSettingsRow> 
   return db.userSettings.findUniqueOrThrow({ where: { userId }, select: SELECT });
 }
 
-/** What the pure scheduler needs from a settings row. */
+/**
+ * What the pure scheduler needs from a settings row, checked with the same schema the settings
+ * form and the import use. A stored value that fails it (written before the schema was this
+ * strict, or by hand) is replaced by its default, so a bad row never makes the queue, the
+ * answer or the settings page fail.
+ */
 export function schedulerSettingsOf(row: Pick<
   UserSettingsRow,
   "desiredRetention" | "maximumInterval" | "enableFuzz" | "learningSteps" | "relearningSteps" | "parameters"
 >): SchedulerSettings {
+  const d = DEFAULT_SCHEDULER_SETTINGS;
+  const shape = schedulerSettingsSchema.shape;
+  const pick = <K extends keyof typeof shape>(field: K, fallback: unknown) => {
+    const parsed = shape[field].safeParse(row[field]);
+    if (parsed.success) return parsed.data as z.output<(typeof shape)[K]>;
+    console.warn(`settings: stored ${field} is invalid, using the default`, parsed.error.issues[0]?.message);
+    return fallback as z.output<(typeof shape)[K]>;
+  };
+  const parameters = pick("parameters", []);
   return {
-    desiredRetention: row.desiredRetention,
-    maximumInterval: row.maximumInterval,
-    enableFuzz: row.enableFuzz,
-    learningSteps: row.learningSteps,
-    relearningSteps: row.relearningSteps,
-    parameters: row.parameters.length > 0 ? row.parameters : null,
+    desiredRetention: pick("desiredRetention", d.desiredRetention),
+    maximumInterval: pick("maximumInterval", d.maximumInterval),
+    enableFuzz: pick("enableFuzz", d.enableFuzz),
+    learningSteps: pick("learningSteps", [...d.learningSteps]),
+    relearningSteps: pick("relearningSteps", [...d.relearningSteps]),
+    parameters: parameters.length > 0 ? parameters : null,
   };
 }
 

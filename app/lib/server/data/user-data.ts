@@ -1,6 +1,7 @@
 import "#server-only";
 import { Prisma } from "@/app/generated/prisma/client";
 import {
+  parseUserData,
   USER_DATA_FORMAT,
   USER_DATA_VERSION,
   type UserDataFile,
@@ -345,6 +346,20 @@ export async function importUserData(userId: string, file: UserDataFile): Promis
     { timeout: 10 * 60_000, maxWait: 30_000 },
   );
   return summary;
+}
+
+/**
+ * Validates a parsed JSON export whole (the schema the settings form and the scheduler use) and
+ * imports it, or reports every bad entry (`cardStates[3].stability: must be at most 36500`)
+ * and writes nothing.
+ */
+export async function importUserDataJson(
+  userId: string,
+  json: unknown,
+): Promise<{ ok: true; summary: ImportSummary } | { ok: false; errors: string[] }> {
+  const parsed = parseUserData(json);
+  if (!parsed.ok) return parsed;
+  return { ok: true, summary: await importUserData(userId, parsed.data) };
 }
 
 /**
