@@ -1,7 +1,8 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-const SKIP = new Set(["node_modules", ".data", ".git", "tests", "content"]);
+// What the Next build does not read: editing a test, a script, the docs or a note needs no rebuild.
+const SKIP = new Set(["node_modules", ".data", ".git", "tests", "content", "scripts", "docs", "README.md"]);
 
 /** The newest modification time among the files a build depends on. */
 export function newestSourceTime(root: string): number {

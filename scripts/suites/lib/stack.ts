@@ -39,7 +39,8 @@ export interface Stack {
 }
 
 export async function startStack(label: string): Promise<Stack> {
-  process.env.NEXT_DIST_DIR = ".next-suites";
+  // Its own build folder unless told otherwise, so suites run beside a dev server or a test run.
+  process.env.NEXT_DIST_DIR ??= ".next-suites";
   const database = await startThrowawayPostgres(`paperdeck-${label}`);
   const cleanups: (() => Promise<void>)[] = [database.stop];
   const stopAll = async () => {
