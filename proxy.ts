@@ -1,13 +1,17 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { ACTION_BODY_LIMIT, checkActionForm, checkActionText, type ActionBodyVerdict } from "@/app/lib/server/http/action-body";
 
 /**
- * Convenience only: a visitor with no session cookie at all is sent to sign-in before the
- * page renders. The real check happens where the data is read (every page, action and route).
+ * Two conveniences in front of the app, neither of them a guard:
+ * - a visitor with no session cookie at all is sent to sign-in before a protected page renders
+ *   (the real check happens where the data is read: every page, action and route);
+ * - a server action whose body Next could not decode gets a 4xx saying what was wrong, where
+ *   Next itself would answer a bare 500.
  */
-export function proxy(request: NextRequest) {
-  // Only page loads are redirected: a server action or form post must reach its own guard,
-  // which answers 401 itself instead of a redirect the caller cannot read.
-  if (request.method !== "GET" || request.headers.has("next-action")) return NextResponse.next();
+export async function proxy(request: NextRequest) {
+  if (request.method === "POST" && request.headers.has("next-action")) return checkAction(request);
+  // Only page loads are redirected: a form post must reach its own guard.
+  if (request.method !== "GET") return NextResponse.next();
   const hasSession = request.cookies
     .getAll()
     .some((c) => c.name.endsWith("next-auth.session-token"));
@@ -18,6 +22,29 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(url);
 }
 
+async function checkAction(request: NextRequest): Promise<NextResponse> {
+  const refused = (v: Extract<ActionBodyVerdict, { ok: false }>) => NextResponse.json({ error: v.message }, { status: v.status });
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > ACTION_BODY_LIMIT) return refused({ ok: false, status: 413, message: "The request is larger than 1 MB." });
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  let verdict: ActionBodyVerdict;
+  if (type === "multipart/form-data") {
+    // The body stays readable for Next: the proxy is given a copy of it.
+    const form = await request.formData().catch(() => null);
+    verdict = form ? checkActionForm(form.entries()) : { ok: false, status: 400, message: "The multipart body could not be read." };
+  } else {
+    verdict = checkActionText(type, await request.text());
+  }
+  return verdict.ok ? NextResponse.next() : refused(verdict);
+}
+
 export const config = {
-  matcher: ["/review/:path*", "/progress/:path*", "/settings/:path*", "/account/:path*"],
+  matcher: [
+    "/review/:path*",
+    "/progress/:path*",
+    "/settings/:path*",
+    "/account/:path*",
+    // Server actions, on whichever page posts them.
+    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
+  ],
 };

@@ -1,19 +1,22 @@
 /**
  * `npm run test:fuzz [--seed N]`: seeded malformed requests to every discovered route handler
- * and method, with A's valid session and the site's Origin. Every answer must be below 500.
+ * and method, with A's valid session and the site's Origin, and to every server action of the
+ * build (with B's session). Every answer must be below 500.
  * Then random broken notes through the content checker: file:line errors, never a throw.
  * Prints per route the requests, the status counts and the 5xx; exit 1 on any 5xx or throw.
  */
 import { formatError, loadCorpus } from "@/app/lib/domain/content/load-corpus";
 import { readContentFiles } from "../lib/content-files";
-import { discoverRoutes, isNextAuth } from "./lib/discover";
+import { discoverActions, discoverRoutes, isNextAuth, type ActionTarget } from "./lib/discover";
 import { prng, seedFromArgs } from "./lib/prng";
 import { COOKIE, startStack, type Stack } from "./lib/stack";
 
 const seed = seedFromArgs(process.argv.slice(2));
 const PER_ROUTE = Number(process.env.FUZZ_PER_ROUTE ?? 250);
 const CONCURRENCY = 8;
-console.log(`fuzz seed ${seed} (replay: npm run test:fuzz -- --seed ${seed}), ${PER_ROUTE} requests per handler`);
+console.log(
+  `fuzz seed ${seed} (replay: npm run test:fuzz -- --seed ${seed}), ${PER_ROUTE} requests per handler`,
+);
 const rand = prng(seed);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
 const int = (n: number) => Math.floor(rand() * n);
@@ -21,26 +24,67 @@ const int = (n: number) => Math.floor(rand() * n);
 const MB = "x".repeat(1024 * 1024);
 const deep = (n: number) => "[".repeat(n) + "]".repeat(n);
 const deepObj = (n: number) => '{"a":'.repeat(n) + "1" + "}".repeat(n);
-const WEIRD_STRINGS = ["", "\u0000", "a\u0000b", "\ud800", "\udfff", "\ud83d", "\u202e", "../../etc/passwd", "%00", "%", "'; DROP TABLE \"User\";--", "\uffff", " ", "🙂".repeat(200), "x".repeat(121), "x".repeat(10_000)];
-const WEIRD_NUMBERS = ["1e308", "-1e308", "-0", "9007199254740993", "1e-400", "0.5", "-1", "0", "NaN", "Infinity", "1e9999", "123456789012345678901234567890"];
+const WEIRD_STRINGS = [
+  "",
+  "\u0000",
+  "a\u0000b",
+  "\ud800",
+  "\udfff",
+  "\ud83d",
+  "\u202e",
+  "../../etc/passwd",
+  "%00",
+  "%",
+  '\'; DROP TABLE "User";--',
+  "\uffff",
+  " ",
+  "🙂".repeat(200),
+  "x".repeat(121),
+  "x".repeat(10_000),
+];
+const WEIRD_NUMBERS = [
+  "1e308",
+  "-1e308",
+  "-0",
+  "9007199254740993",
+  "1e-400",
+  "0.5",
+  "-1",
+  "0",
+  "NaN",
+  "Infinity",
+  "1e9999",
+  "123456789012345678901234567890",
+];
 
 function weirdValue(depth = 0): string {
   switch (int(depth > 2 ? 6 : 9)) {
-    case 0: return JSON.stringify(pick(WEIRD_STRINGS));
-    case 1: return pick(WEIRD_NUMBERS).replace(/^(NaN|Infinity)$/, '"$1"');
-    case 2: return pick(["null", "true", "false", "[]", "{}"]);
-    case 3: return `"${pick(["\\ud800", "\\udc00x", "\\u0000", "a\\ud800b"])}"`;
-    case 4: return JSON.stringify(pick([MB.slice(0, 1000 + int(5000)), "1"]));
-    case 5: return String(int(10) - 3);
-    case 6: return `[${weirdValue(depth + 1)},${weirdValue(depth + 1)}]`;
-    case 7: return `{"${pick(["clientId", "cardId", "rating", "__proto__", "constructor", "version"])}":${weirdValue(depth + 1)}}`;
-    default: return JSON.stringify(pick(["a", "b"]));
+    case 0:
+      return JSON.stringify(pick(WEIRD_STRINGS));
+    case 1:
+      return pick(WEIRD_NUMBERS).replace(/^(NaN|Infinity)$/, '"$1"');
+    case 2:
+      return pick(["null", "true", "false", "[]", "{}"]);
+    case 3:
+      return `"${pick(["\\ud800", "\\udc00x", "\\u0000", "a\\ud800b"])}"`;
+    case 4:
+      return JSON.stringify(pick([MB.slice(0, 1000 + int(5000)), "1"]));
+    case 5:
+      return String(int(10) - 3);
+    case 6:
+      return `[${weirdValue(depth + 1)},${weirdValue(depth + 1)}]`;
+    case 7:
+      return `{"${pick(["clientId", "cardId", "rating", "__proto__", "constructor", "version"])}":${weirdValue(depth + 1)}}`;
+    default:
+      return JSON.stringify(pick(["a", "b"]));
   }
 }
 
 /** An object with the route's real fields, some valid, some malformed. */
 function mutatedObject(s: Stack, fields: Record<string, () => string>): string {
-  const entries = Object.entries(fields).filter(() => rand() > 0.15).map(([k, valid]) => `"${k}":${rand() < 0.4 ? valid() : weirdValue()}`);
+  const entries = Object.entries(fields)
+    .filter(() => rand() > 0.15)
+    .map(([k, valid]) => `"${k}":${rand() < 0.4 ? valid() : weirdValue()}`);
   if (rand() < 0.2) entries.push(`"${pick(["extra", "__proto__", "\\u0000"])}":${weirdValue()}`);
   void s;
   return `{${entries.join(",")}}`;
@@ -53,7 +97,7 @@ function body(s: Stack, pattern: string): string {
   if (r === 2) return deepObj(10_000);
   if (r === 3) return JSON.stringify({ clientId: MB, cardId: MB });
   if (r === 4) return "\u0000\u0000\u0000";
-  if (r === 5) return "{\"a\":";
+  if (r === 5) return '{"a":';
   if (r === 6) return weirdValue();
   if (pattern === "/api/review/answer") {
     return mutatedObject(s, {
@@ -65,11 +109,21 @@ function body(s: Stack, pattern: string): string {
       durationMs: () => String(int(5000)),
     });
   }
-  if (pattern === "/api/review/undo") return mutatedObject(s, { clientId: () => JSON.stringify(s.answerClientId) });
+  if (pattern === "/api/review/undo")
+    return mutatedObject(s, { clientId: () => JSON.stringify(s.answerClientId) });
   if (pattern === "/api/review/import") {
-    const header = rand() < 0.8 ? "card_id,review_time,review_rating,review_state,review_duration" : pick(WEIRD_STRINGS);
+    const header =
+      rand() < 0.8
+        ? "card_id,review_time,review_rating,review_state,review_duration"
+        : pick(WEIRD_STRINGS);
     const rows = Array.from({ length: 1 + int(5) }, () =>
-      [pick([s.cardId, ...WEIRD_STRINGS]), pick([String(Date.now() - int(1e9)), ...WEIRD_NUMBERS]), pick(["3", ...WEIRD_NUMBERS]), pick(["0", "2", ...WEIRD_NUMBERS]), pick(["100", ...WEIRD_NUMBERS])].join(","),
+      [
+        pick([s.cardId, ...WEIRD_STRINGS]),
+        pick([String(Date.now() - int(1e9)), ...WEIRD_NUMBERS]),
+        pick(["3", ...WEIRD_NUMBERS]),
+        pick(["0", "2", ...WEIRD_NUMBERS]),
+        pick(["100", ...WEIRD_NUMBERS]),
+      ].join(","),
     );
     return [header, ...rows].join(pick(["\n", "\r\n", "\r"]));
   }
@@ -78,36 +132,195 @@ function body(s: Stack, pattern: string): string {
       version: () => String(int(3)),
       exportedAt: () => JSON.stringify(new Date().toISOString()),
       settings: () => weirdValue(),
-      cardStates: () => `[${mutatedObject(s, { cardKey: () => JSON.stringify(s.cardId), due: () => JSON.stringify(new Date().toISOString()), stability: () => "1" })}]`,
-      reviewLogs: () => `[${mutatedObject(s, { clientId: () => JSON.stringify(crypto.randomUUID()), rating: () => "3", reviewedAt: () => JSON.stringify(pick(["2024-01-01T00:00:00Z", "x", "+275760-09-13T00:00:00.001Z"])) })}]`,
+      cardStates: () =>
+        `[${mutatedObject(s, { cardKey: () => JSON.stringify(s.cardId), due: () => JSON.stringify(new Date().toISOString()), stability: () => "1" })}]`,
+      reviewLogs: () =>
+        `[${mutatedObject(s, { clientId: () => JSON.stringify(crypto.randomUUID()), rating: () => "3", reviewedAt: () => JSON.stringify(pick(["2024-01-01T00:00:00Z", "x", "+275760-09-13T00:00:00.001Z"])) })}]`,
       studySet: () => `[${JSON.stringify(pick([s.slug, ...WEIRD_STRINGS]))}]`,
     });
   }
   return weirdValue();
 }
 
-const CONTENT_TYPES = ["application/json", "application/json; charset=utf-8", "text/csv", "text/plain", "", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "application/json; charset=utf-16", "application/*", "\u0000"];
+/** Each action's real fields with a valid value (never one that would delete or lock the fuzzing account). */
+const ACTION_FIELDS: Record<string, (s: Stack) => Record<string, () => string>> = {
+  updateSettings: () => ({
+    desiredRetention: () => pick(["0.9", "0.85", '"0.9"']),
+    maximumInterval: () => String(1 + int(36500)),
+    enableFuzz: () => pick(["true", "false"]),
+    learningSteps: () => JSON.stringify(pick(["1m 10m", "1d", "", "99999999999999999999d"])),
+    relearningSteps: () => JSON.stringify(pick(["10m", ""])),
+    newPerDay: () => String(int(100)),
+    reviewsPerDay: () => String(int(1000)),
+    timeZone: () => JSON.stringify(pick(["UTC", "Asia/Shanghai", "Mars/Olympus"])),
+    dayStartHour: () => String(int(24)),
+    studyAll: () => pick(["true", "false"]),
+    reschedule: () => pick(["true", "false"]),
+  }),
+  changePassword: () => ({
+    currentPassword: () => JSON.stringify("not the password"),
+    newPassword: () => JSON.stringify("x".repeat(int(200))),
+  }),
+  deleteAccount: () => ({ confirmEmail: () => JSON.stringify(`someone-${int(1000)}@else.test`) }),
+  signUp: () => ({
+    name: () => JSON.stringify("Fuzz"),
+    email: () => JSON.stringify(pick(["fuzz@", "a@b.c", "x".repeat(400)])),
+    password: () => JSON.stringify("short"),
+  }),
+  startQuiz: (s) => ({
+    scope: () =>
+      pick([
+        `{"kind":"note","slug":${JSON.stringify(s.slug)}}`,
+        '{"kind":"weak"}',
+        '{"kind":"areas","areas":["vision"]}',
+      ]),
+    length: () => String(int(60) - 5),
+    mode: () => JSON.stringify(pick(["each", "end", "exam", "x"])),
+  }),
+  answerQuizQuestion: (s) => ({
+    attemptId: () => JSON.stringify(s.attemptId),
+    questionId: () => JSON.stringify("q"),
+    response: () => pick(["null", "0", "[0,1]", "true", '"text"']),
+    timeMs: () => String(int(10_000)),
+  }),
+  retakeMissedQuestions: (s) => ({ attemptId: () => JSON.stringify(s.attemptId) }),
+};
+
+/** A body as Next's client would send it (a JSON array of arguments) or a broken one. */
+function actionBody(s: Stack, action: ActionTarget): { body: string; contentType: string } {
+  const r = int(16);
+  const plain = "text/plain;charset=UTF-8";
+  if (r === 0) return { body: "", contentType: plain };
+  if (r === 1) return { body: deep(10_000), contentType: plain };
+  if (r === 2) return { body: `[${JSON.stringify(MB.repeat(2))}]`, contentType: plain };
+  if (r === 3) return { body: "[\u0000", contentType: plain };
+  if (r === 4) return { body: weirdValue(), contentType: plain };
+  if (r === 5)
+    return {
+      body: `--x\r\nContent-Disposition: form-data; name="1"\r\n\r\n${weirdValue()}\r\n--x--`,
+      contentType: pick([
+        "multipart/form-data; boundary=x",
+        "multipart/form-data",
+        "multipart/form-data; boundary=y",
+      ]),
+    };
+  if (r === 6) return { body: `[${weirdValue()}]`, contentType: pick(CONTENT_TYPES) };
+  const fields = ACTION_FIELDS[action.name]?.(s) ?? {};
+  const args = [mutatedObject(s, fields)];
+  if (rand() < 0.1) args.push(weirdValue());
+  return { body: `[${args.join(",")}]`, contentType: plain };
+}
+
+const CONTENT_TYPES = [
+  "application/json",
+  "application/json; charset=utf-8",
+  "text/csv",
+  "text/plain",
+  "",
+  "multipart/form-data; boundary=x",
+  "application/x-www-form-urlencoded",
+  "application/json; charset=utf-16",
+  "application/*",
+  "\u0000",
+];
+
+/** encodeURIComponent, except that a lone surrogate (which it refuses) goes out as its raw UTF-8-style bytes. */
+function encodeAny(text: string): string {
+  return text.replace(/[\s\S]/gu, (ch) => {
+    const code = ch.charCodeAt(0);
+    if (ch.length === 1 && code >= 0xd800 && code <= 0xdfff) {
+      return [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)]
+        .map((b) => `%${b.toString(16).toUpperCase()}`)
+        .join("");
+    }
+    return encodeURIComponent(ch);
+  });
+}
 
 function segment(s: Stack, name: string): string {
   const valid = name === "slug" ? s.slug : s.attemptId;
-  return pick([valid, valid, encodeURIComponent(pick(WEIRD_STRINGS)).slice(0, 20_000), "%00", "%ED%A0%80", "%E0%A4%A", "x".repeat(5000), "..%2f..", "-1", "1e308"]);
+  return pick([
+    valid,
+    valid,
+    encodeAny(pick(WEIRD_STRINGS)).slice(0, 20_000),
+    "%00",
+    "%ED%A0%80",
+    "%E0%A4%A",
+    "x".repeat(5000),
+    "..%2f..",
+    "-1",
+    "1e308",
+  ]);
 }
 
 function query(s: Stack, pattern: string): string {
-  const keys = pattern === "/api/review/queue" ? ["limit", "paper", "area"] : pattern === "/api/export/anki" ? ["note"] : ["limit", "paper", "x"];
+  const keys =
+    pattern === "/api/review/queue"
+      ? ["limit", "paper", "area"]
+      : pattern === "/api/export/anki"
+        ? ["note"]
+        : ["limit", "paper", "x"];
   const parts: string[] = [];
   for (let i = int(4); i >= 0; i--) {
     const key = rand() < 0.9 ? pick(keys) : pick(["%00", "", "__proto__", "%"]);
     const value = pick([
-      "", "%00", "a%00b", "%ED%A0%80", "%", "%zz", s.slug, encodeURIComponent("x".repeat(int(3) === 0 ? 200_000 : 121)),
-      ...WEIRD_NUMBERS.map(encodeURIComponent), "20", "1", "101", "0x10", "1.5", " 5", "[]", "%5B%5D",
+      "",
+      "%00",
+      "a%00b",
+      "%ED%A0%80",
+      "%",
+      "%zz",
+      s.slug,
+      encodeURIComponent("x".repeat(int(3) === 0 ? 200_000 : 121)),
+      ...WEIRD_NUMBERS.map(encodeURIComponent),
+      "20",
+      "1",
+      "101",
+      "0x10",
+      "1.5",
+      " 5",
+      "[]",
+      "%5B%5D",
     ]);
     parts.push(`${key}=${value}`);
   }
   return parts.join("&");
 }
 
-interface Tally { requests: number; statuses: Map<number, number>; fiveXX: { payload: string; status: number; body: string }[]; }
+/**
+ * One request; a transport error is retried once on a fresh connection. After an answer such
+ * as a 431 the server closes its socket, and a request the client had already queued on that
+ * socket fails with ECONNRESET: that is the client's race, not a server fault. A server that
+ * crashed or hung fails the retry too, which counts as a 5xx (599).
+ */
+async function send(url: string, init: RequestInit): Promise<{ status: number; text: string }> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const res = await fetch(
+        url,
+        attempt === 0
+          ? init
+          : {
+              ...init,
+              headers: { ...(init.headers as Record<string, string>), Connection: "close" },
+            },
+      );
+      return { status: res.status, text: await res.text() };
+    } catch (error) {
+      if (attempt === 0) continue;
+      return {
+        status: 599,
+        text: `fetch failed: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`,
+      };
+    }
+  }
+}
+
+interface Tally {
+  requests: number;
+  statuses: Map<number, number>;
+  fiveXX: { payload: string; status: number; body: string }[];
+}
 
 async function main(): Promise<number> {
   const routes = discoverRoutes().filter((r) => !isNextAuth(r));
@@ -126,23 +339,27 @@ async function main(): Promise<number> {
           const path = route.pattern.replace(/\[(\w+)\]/g, (_m, name: string) => segment(s, name));
           const q = method === "GET" || rand() < 0.2 ? query(s, route.pattern) : "";
           const payload = method === "GET" && rand() < 0.8 ? undefined : body(s, route.pattern);
-          const contentType = rand() < 0.6 ? (route.pattern.endsWith("/review/import") ? "text/csv" : "application/json") : pick(CONTENT_TYPES);
+          const contentType =
+            rand() < 0.6
+              ? route.pattern.endsWith("/review/import")
+                ? "text/csv"
+                : "application/json"
+              : pick(CONTENT_TYPES);
           const url = `${s.baseUrl}${path}${q ? `?${q}` : ""}`;
           jobs.push({
             key,
             run: async () => {
-              const headers: Record<string, string> = { Origin: s.baseUrl, Cookie: `${COOKIE}=${s.a.token}` };
-              if (contentType && !contentType.includes("\u0000")) headers["Content-Type"] = contentType;
-              let status: number;
-              let text = "";
-              try {
-                const res = await fetch(url, { method, headers, body: method === "GET" ? undefined : payload });
-                status = res.status;
-                text = await res.text();
-              } catch (error) {
-                status = 599;
-                text = `fetch failed: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`;
-              }
+              const headers: Record<string, string> = {
+                Origin: s.baseUrl,
+                Cookie: `${COOKIE}=${s.a.token}`,
+              };
+              if (contentType && !contentType.includes("\u0000"))
+                headers["Content-Type"] = contentType;
+              const { status, text } = await send(url, {
+                method,
+                headers,
+                body: method === "GET" ? undefined : payload,
+              });
               tally.requests++;
               tally.statuses.set(status, (tally.statuses.get(status) ?? 0) + 1);
               if (status >= 500) {
@@ -154,10 +371,57 @@ async function main(): Promise<number> {
         }
       }
     }
+    // Server actions, with B's session (A's rows stay as the access suite left them); signing out
+    // everywhere ends B's session, so those requests come last.
+    const actions = discoverActions().sort(
+      (x, y) => Number(x.name === "signOutEverywhere") - Number(y.name === "signOutEverywhere"),
+    );
+    for (const action of actions) {
+      const key = `action ${action.name}`;
+      const tally: Tally = { requests: 0, statuses: new Map(), fiveXX: [] };
+      tallies.set(key, tally);
+      for (let i = 0; i < PER_ROUTE; i++) {
+        const { body: payload, contentType } = actionBody(s, action);
+        jobs.push({
+          key,
+          run: async () => {
+            const headers: Record<string, string> = {
+              Origin: s.baseUrl,
+              Cookie: `${COOKIE}=${s.b.token}`,
+              "Next-Action": rand() < 0.95 ? action.id : pick(["x", "0".repeat(42), ""]),
+              Accept: "text/x-component",
+            };
+            if (contentType && !contentType.includes("\u0000"))
+              headers["Content-Type"] = contentType;
+            const answer = await send(s.baseUrl + action.page, {
+              method: "POST",
+              headers,
+              body: payload,
+              redirect: "manual",
+            });
+            const { text } = answer;
+            // A result the action itself reports as a server failure counts as a 5xx.
+            const inner = /"ok":false,"status":(5\d\d)/.exec(text)?.[1];
+            const status = inner ? Number(inner) : answer.status;
+            tally.requests++;
+            tally.statuses.set(status, (tally.statuses.get(status) ?? 0) + 1);
+            if (status >= 500) {
+              tally.fiveXX.push({
+                payload: `POST ${action.page} [${action.name}] ct=${JSON.stringify(contentType)} body=${JSON.stringify(payload.slice(0, 200))}`,
+                status,
+                body: text.slice(0, 300),
+              });
+            }
+          },
+        });
+      }
+    }
     let next = 0;
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      while (next < jobs.length) await jobs[next++]?.run();
-    }));
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < jobs.length) await jobs[next++]?.run();
+      }),
+    );
   } finally {
     await s.stop();
   }
@@ -165,8 +429,13 @@ async function main(): Promise<number> {
   console.log(`\n${"route".padEnd(34)} requests  5xx  statuses`);
   for (const [key, t] of tallies) {
     total5xx += t.fiveXX.length;
-    const statuses = [...t.statuses].sort((a, b) => a[0] - b[0]).map(([k, v]) => `${k}:${v}`).join(" ");
-    console.log(`${key.padEnd(34)} ${String(t.requests).padStart(8)} ${String(t.fiveXX.length).padStart(4)}  ${statuses}`);
+    const statuses = [...t.statuses]
+      .sort((a, b) => a[0] - b[0])
+      .map(([k, v]) => `${k}:${v}`)
+      .join(" ");
+    console.log(
+      `${key.padEnd(34)} ${String(t.requests).padStart(8)} ${String(t.fiveXX.length).padStart(4)}  ${statuses}`,
+    );
   }
   for (const [key, t] of tallies) {
     const seen = new Set<string>();
@@ -177,7 +446,9 @@ async function main(): Promise<number> {
       console.log(`  5xx ${key}: ${f.status} ${f.payload}\n      -> ${f.body}`);
     }
   }
-  console.log(`HTTP: ${[...tallies.values()].reduce((n, t) => n + t.requests, 0)} requests in ${((Date.now() - started) / 1000).toFixed(1)} s, ${total5xx} 5xx`);
+  console.log(
+    `HTTP: ${[...tallies.values()].reduce((n, t) => n + t.requests, 0)} requests in ${((Date.now() - started) / 1000).toFixed(1)} s, ${total5xx} 5xx`,
+  );
   return total5xx > 0 ? 1 : 0;
 }
 
@@ -206,7 +477,8 @@ const contentResult = await (async () => {
     const file = files[Math.floor(r() * files.length)];
     if (!file) break;
     let text = file.text;
-    for (let k = 1 + Math.floor(r() * 3); k > 0; k--) text = (breakers[Math.floor(r() * breakers.length)] ?? ((t: string) => t))(text);
+    for (let k = 1 + Math.floor(r() * 3); k > 0; k--)
+      text = (breakers[Math.floor(r() * breakers.length)] ?? ((t: string) => t))(text);
     const broken = { path: file.path, text };
     try {
       const corpus = loadCorpus([...files.filter((f) => f !== file), broken]);
@@ -214,14 +486,22 @@ const contentResult = await (async () => {
         errors++;
         const line = formatError(e);
         if (!/^[^:]+\.md:\d+: ./.test(line) || !Number.isInteger(e.line) || e.line < 1) {
-          if (unplaced++ < 5) console.log(`  content: error without file:line: ${JSON.stringify(line.slice(0, 200))}`);
+          if (unplaced++ < 5)
+            console.log(
+              `  content: error without file:line: ${JSON.stringify(line.slice(0, 200))}`,
+            );
         }
       }
     } catch (error) {
-      if (thrown++ < 5) console.log(`  content: loadCorpus threw on a broken ${file.path}: ${error instanceof Error ? error.stack?.split("\n").slice(0, 3).join(" | ") : String(error)}`);
+      if (thrown++ < 5)
+        console.log(
+          `  content: loadCorpus threw on a broken ${file.path}: ${error instanceof Error ? error.stack?.split("\n").slice(0, 3).join(" | ") : String(error)}`,
+        );
     }
   }
-  console.log(`content: ${N} broken notes, ${errors} errors reported, ${unplaced} without file:line, ${thrown} thrown`);
+  console.log(
+    `content: ${N} broken notes, ${errors} errors reported, ${unplaced} without file:line, ${thrown} thrown`,
+  );
   return thrown + unplaced > 0 ? 1 : 0;
 })();
 

@@ -3,13 +3,12 @@
  * a signed-out cookie replayed, a rotated X-Forwarded-For. Plain HTTP against `next start`
  * (the browser only creates the account).
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type pg from "pg";
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/app/lib/server/auth/password";
+import { discoverActions } from "@/scripts/suites/lib/discover";
 import {
   STRONG_PASSWORD,
   baseUrl,
@@ -168,24 +167,8 @@ describe("the sign-in limit and X-Forwarded-For", () => {
   });
 });
 
-/** The server actions of the build, read from Next's own manifest (none typed in by hand). */
-function builtActions(): { id: string; file: string; name: string; page: string; authed: boolean }[] {
-  const dist = path.join(process.cwd(), process.env.NEXT_DIST_DIR ?? ".next");
-  const manifest = JSON.parse(readFileSync(path.join(dist, "server", "server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }>;
-  };
-  return Object.entries(manifest.node)
-    .filter(([, a]) => a.filename.startsWith("app/lib/server/actions/"))
-    .map(([id, a]) => {
-      const worker = Object.keys(a.workers).find((w) => !w.includes("[")) ?? Object.keys(a.workers)[0]!;
-      const page = worker.replace(/^app/, "").replace(/\/\([^)]*\)/g, "").replace(/\/page$/, "") || "/";
-      const source = readFileSync(path.join(process.cwd(), a.filename), "utf8");
-      return { id, file: a.filename, name: a.exportedName, page, authed: source.includes("authedAction(") };
-    });
-}
-
 describe("server actions over HTTP, as a hand-made request", () => {
-  const actions = builtActions();
+  const actions = discoverActions();
 
   function post(action: (typeof actions)[number], headers: Record<string, string>, body = "[{}]") {
     return fetch(`${baseUrl()}${action.page}`, {
