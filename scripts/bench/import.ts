@@ -1,0 +1,163 @@
+/**
+ * `npm run bench:import`: one user's import must not stall everyone else. Against the built app
+ * (`scripts/server.ts`, NEXT_DIST_DIR=.next-bench) on a throwaway PostgreSQL with the content
+ * synced, it POSTs
+ *   (1) a 60,000-line review CSV (every synced card, ~150 reviews each over the last years) to
+ *       /api/review/import, then
+ *   (2) a ~34 MB JSON export (settings, study set, card states, 65,000 review logs) to
+ *       /api/import, for another user,
+ * while a second user loads the library page `/` and `/api/review/queue` in a closed loop (one
+ * client each). It prints each import's duration and answer, and the other requests' latency
+ * before (idle) and during each import. Targets: the CSV in ≤ 3 s, others' p95 ≤ 100 ms.
+ * BENCH_PROFILE=<dir> writes a CPU profile of the app server there.
+ */
+import { randomUUID } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { encode } from "next-auth/jwt";
+import pg from "pg";
+import { runContentSync } from "../lib/content-sync-runner";
+import { benchDatabase } from "./lib/bench-db";
+import { startClosedLoop, windowLine } from "./lib/closed-loop";
+import { reviewCsv, userDataJson, type BenchCard } from "./lib/import-data";
+import { serveApp } from "./lib/serve-app";
+
+const SECRET = "bench-secret-bench-secret-bench-secret-0123";
+const CSV_LINES = 60_000;
+/** Review logs in the JSON export: about 34 MB of JSON with their `previous` states. */
+const JSON_LOGS = Number(process.env.BENCH_JSON_LOGS ?? 65_000);
+const IDLE_MS = 4_000;
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
+
+async function makeUser(client: pg.Client, name: string): Promise<{ id: string; cookie: string }> {
+  const id = `bench-import-${name}`;
+  const email = `${id}@example.test`;
+  await client.query(`INSERT INTO "User" (id, email, "updatedAt") VALUES ($1, $2, now())`, [id, email]);
+  await client.query(`INSERT INTO "UserSettings" ("userId", parameters, "updatedAt") VALUES ($1, '{}', now())`, [id]);
+  const token = await encode({ token: { sub: id, uid: id, sv: 0, sid: randomUUID(), email }, secret: SECRET });
+  return { id, cookie: `next-auth.session-token=${token}` };
+}
+
+/** The reader: a study set of every note and a state for every card, so `/` and the queue do their real work. */
+async function giveHistory(client: pg.Client, userId: string) {
+  await client.query(`INSERT INTO "StudySetPaper" ("userId", "paperId") SELECT $1, id FROM "Paper" WHERE "retiredAt" IS NULL`, [userId]);
+  await client.query(
+    `INSERT INTO "CardState" ("userId", "cardId", due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps",
+                              reps, lapses, state, "lastReview", "updatedAt")
+     SELECT $1, id, now() + make_interval(days => abs(hashtext(id)) % 20 - 10), 5 + abs(hashtext(id)) % 50, 5, 3, 10, 0, 4, 0, 2,
+            now() - make_interval(days => 5), now()
+       FROM "Card" WHERE "retiredAt" IS NULL`,
+    [userId],
+  );
+}
+
+/** Serves the built app; `next build` rewrites tsconfig.json for a new distDir, which is put back. */
+async function serve(databaseUrl: string) {
+  const tsconfig = path.join(ROOT, "tsconfig.json");
+  const before = readFileSync(tsconfig, "utf8");
+  try {
+    return await serveApp(databaseUrl);
+  } finally {
+    if (readFileSync(tsconfig, "utf8") !== before) writeFileSync(tsconfig, before);
+  }
+}
+
+interface ImportRun {
+  label: string;
+  url: string;
+  contentType: string;
+  body: string;
+  cookie: string;
+}
+
+async function measureImport(baseUrl: string, reader: string, run: ImportRun) {
+  const loop = startClosedLoop([
+    { label: "GET / (library page)", url: `${baseUrl}/`, cookie: reader },
+    { label: "GET /api/review/queue", url: `${baseUrl}/api/review/queue`, cookie: reader },
+  ]);
+  const idleFrom = performance.now();
+  await new Promise((r) => setTimeout(r, IDLE_MS));
+  const started = performance.now();
+  const response = await fetch(`${baseUrl}${run.url}`, {
+    method: "POST",
+    headers: { Origin: baseUrl, "Content-Type": run.contentType, Cookie: run.cookie },
+    body: run.body,
+  });
+  const answer = await response.text();
+  const ended = performance.now();
+  const samples = await loop.stop();
+  const mb = (Buffer.byteLength(run.body) / 1024 / 1024).toFixed(1);
+  console.log(`\n${run.label} (${mb} MB) → ${response.status} in ${((ended - started) / 1000).toFixed(2)} s`);
+  console.log(`    answer: ${answer.length > 300 ? `${answer.slice(0, 300)}…` : answer}`);
+  const print = (when: string, from: number, to: number) => {
+    for (const [label, list] of samples) console.log(`    ${when} ${windowLine(label, list, from, to)}`);
+  };
+  print("idle  ", idleFrom + 1_000, started);
+  print("during", started, ended);
+  if (response.status !== 200) process.exitCode = 1;
+}
+
+async function main() {
+  process.env.TZ = "UTC";
+  process.env.NEXT_DIST_DIR ??= ".next-bench";
+  const database = await benchDatabase();
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    await runContentSync(database.url, { quiet: true });
+    const cards = (
+      await client.query<BenchCard>(
+        `SELECT c.id, p.slug, c.key FROM "Card" c JOIN "Paper" p ON p.id = c."paperId"
+          WHERE c."retiredAt" IS NULL AND p."retiredAt" IS NULL ORDER BY c.id`,
+      )
+    ).rows;
+    const now = Date.now();
+    const csv = reviewCsv(cards, CSV_LINES, now);
+    const json = userDataJson(cards, JSON_LOGS, now);
+    console.log(
+      `${cards.length} cards; CSV ${CSV_LINES.toLocaleString("en")} lines (${(csv.length / 1024 / 1024).toFixed(1)} MB), ` +
+        `JSON ${JSON_LOGS.toLocaleString("en")} review logs (${(json.length / 1024 / 1024).toFixed(1)} MB)`,
+    );
+    const [reader, csvUser, jsonUser] = [await makeUser(client, "reader"), await makeUser(client, "csv"), await makeUser(client, "json")];
+    await giveHistory(client, reader.id);
+    await client.query(`VACUUM ANALYZE`);
+
+    const app = await serve(database.url);
+    try {
+      // Warm-up: the first requests compile and cache what the measured ones reuse.
+      for (let i = 0; i < 10; i += 1) {
+        for (const url of ["/", "/api/review/queue"]) await (await fetch(`${app.baseUrl}${url}`, { headers: { Cookie: reader.cookie } })).arrayBuffer();
+      }
+      await measureImport(app.baseUrl, reader.cookie, {
+        label: `POST /api/review/import, ${CSV_LINES.toLocaleString("en")}-line CSV`,
+        url: "/api/review/import",
+        contentType: "text/csv",
+        body: csv,
+        cookie: csvUser.cookie,
+      });
+      await measureImport(app.baseUrl, reader.cookie, {
+        label: `POST /api/import, JSON export of ${JSON_LOGS.toLocaleString("en")} review logs`,
+        url: "/api/import",
+        contentType: "application/json",
+        body: json,
+        cookie: jsonUser.cookie,
+      });
+      const counts = await client.query<{ userId: string; n: string }>(
+        `SELECT "userId", count(*)::text AS n FROM "ReviewLog" WHERE "userId" = ANY($1) GROUP BY "userId" ORDER BY 1`,
+        [[csvUser.id, jsonUser.id]],
+      );
+      console.log(`\nreview logs written: ${counts.rows.map((r) => `${r.userId} ${r.n}`).join(", ")}`);
+    } finally {
+      await app.stop();
+    }
+  } finally {
+    await client.end();
+    await database.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
