@@ -1,17 +1,21 @@
 import "#server-only";
 import { randomUUID } from "node:crypto";
+import { Prisma } from "@/app/generated/prisma/client";
 import {
-  rescheduleFromLogs,
-  stateFromCode,
-  stateToCode,
-  type SchedulerSettings,
-  type StoredReviewLog,
-} from "@/app/lib/domain/scheduling";
-import { CSV_COLUMNS, parseReviewCsv, type CsvRow, type ImportError } from "@/app/lib/schemas/review";
+  csvColumnIndex,
+  CSV_COLUMNS,
+  parseReviewCsvLine,
+  reviewCsvLines,
+  type CsvRow,
+  type ImportError,
+} from "@/app/lib/schemas/review";
+import { db } from "../db";
+import { forEachSliced } from "../time-slices";
+import { readHistories, readVersions, replayHistories, writeReplayedStates, type ReplayLog } from "./reschedule";
+import { getUserSettings, schedulerSettingsOf } from "./settings";
 
 export { CsvHeaderError } from "@/app/lib/schemas/review";
-import { db } from "../db";
-import { getUserSettings, schedulerSettingsOf } from "./settings";
+export { rescheduleCards } from "./reschedule";
 
 /**
  * The review log as the FSRS optimizer reads it: one line per answer, oldest first, with
@@ -37,84 +41,44 @@ export interface ImportResult {
   rescheduled: number;
 }
 
-interface LogForReplay {
-  cardId: string;
-  rating: number;
-  state: number;
-  reviewedAt: Date;
+/** Rows per INSERT: one statement per column array, so ~20 parameters whatever the size. */
+const INSERT_BATCH = 10_000;
+
+/** Validates every line, in time slices (60,000 lines of zod take most of a second). */
+async function parseLines(text: string): Promise<{ rows: { line: number; row: CsvRow }[]; errors: ImportError[] }> {
+  const lines = reviewCsvLines(text);
+  const index = csvColumnIndex(lines[0] ?? "");
+  const rows: { line: number; row: CsvRow }[] = [];
+  const errors: ImportError[] = [];
+  await forEachSliced(lines, (lineText, i) => {
+    if (i === 0) return;
+    const parsed = parseReviewCsvLine(lineText, index);
+    if (parsed?.ok) rows.push({ line: i + 1, row: parsed.row });
+    else if (parsed) errors.push({ line: i + 1, message: parsed.message });
+  });
+  return { rows, errors };
 }
 
-function replayLog(log: LogForReplay): StoredReviewLog {
-  // Replay reads the rating, the time and whether the card was new; the rest is informative.
-  return {
-    rating: log.rating as StoredReviewLog["rating"],
-    state: stateFromCode(log.state),
-    due: log.reviewedAt,
-    lastReview: null,
-    stability: 0,
-    difficulty: 0,
-    elapsedDays: 0,
-    lastElapsedDays: 0,
-    scheduledDays: 0,
-    learningSteps: 0,
-    lapses: 0,
-    reviewedAt: log.reviewedAt,
-  };
-}
-
-/**
- * Recomputes the states of `cardIds` (or of every card the user has a log for) by replaying
- * their logs with `settings`. A state that changed meanwhile (its version moved) is left as it
- * is. Returns how many states were written.
- */
-export async function rescheduleCards(
-  userId: string,
-  settings: SchedulerSettings,
-  cardIds: readonly string[] | null,
-  now: Date,
-): Promise<number> {
-  const [logs, states] = await Promise.all([
-    db.reviewLog.findMany({
-      where: { userId, ...(cardIds ? { cardId: { in: [...cardIds] } } : {}) },
-      orderBy: [{ cardId: "asc" }, { reviewedAt: "asc" }, { createdAt: "asc" }],
-      select: { cardId: true, rating: true, state: true, reviewedAt: true },
-    }),
-    db.cardState.findMany({
-      where: { userId, ...(cardIds ? { cardId: { in: [...cardIds] } } : {}) },
-      select: { cardId: true, version: true },
-    }),
-  ]);
-  const versions = new Map(states.map((s) => [s.cardId, s.version]));
-  const byCard = new Map<string, StoredReviewLog[]>();
-  for (const log of logs) {
-    const list = byCard.get(log.cardId) ?? [];
-    list.push(replayLog(log));
-    byCard.set(log.cardId, list);
+/** Inserts the new lines as import logs; a clientId already there (a concurrent import) is skipped. */
+async function insertLogs(tx: Prisma.TransactionClient, userId: string, rows: readonly CsvRow[], now: Date): Promise<number> {
+  let added = 0;
+  for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+    const batch = rows.slice(start, start + INSERT_BATCH);
+    const times = batch.map((r) => new Date(r.review_time).toISOString());
+    added += await tx.$executeRaw`
+      INSERT INTO "ReviewLog" (id, "clientId", "userId", "cardId", rating, state, due, stability, difficulty, "elapsedDays",
+                               "lastElapsedDays", "scheduledDays", "learningSteps", "reviewedAt", "durationMs", previous,
+                               source, "createdAt")
+      SELECT u.id, u."clientId", ${userId}, u."cardId", u.rating, u.state, u.at, 0, 0, 0, 0, 0, 0, u.at, u.duration,
+             '{}'::jsonb, 'import', ${now.toISOString()}::timestamp
+        FROM unnest(${batch.map(() => randomUUID())}::text[], ${batch.map((r) => `import-${r.card_id}-${r.review_time}`)}::text[],
+                    ${batch.map((r) => r.card_id)}::text[], ${batch.map((r) => r.review_rating)}::int[],
+                    ${batch.map((r) => r.review_state)}::int[], ${times}::text[]::timestamp[],
+                    ${batch.map((r) => r.review_duration)}::int[])
+          AS u(id, "clientId", "cardId", rating, state, at, duration)
+      ON CONFLICT ("userId", "clientId") DO NOTHING`;
   }
-  let written = 0;
-  const entries = [...byCard.entries()];
-  for (let start = 0; start < entries.length; start += 500) {
-    const batch = entries.slice(start, start + 500);
-    const ops = batch.flatMap(([cardId, history]) => {
-      let next;
-      try {
-        next = rescheduleFromLogs(history, settings);
-      } catch (error) {
-        console.error(`reschedule: card ${cardId} of user ${userId} kept its state`, error);
-        return [];
-      }
-      if (!next) return [];
-      const data = { ...next, state: stateToCode(next.state) };
-      const version = versions.get(cardId);
-      if (version === undefined) {
-        return [db.cardState.createMany({ data: [{ userId, cardId, ...data, version: 1, updatedAt: now }], skipDuplicates: true })];
-      }
-      return [db.cardState.updateMany({ where: { userId, cardId, version }, data: { ...data, version: version + 1 } })];
-    });
-    const results = await db.$transaction(ops);
-    written += results.reduce((sum, r) => sum + r.count, 0);
-  }
-  return written;
+  return added;
 }
 
 /**
@@ -122,31 +86,33 @@ export async function rescheduleCards(
  * any line fails validation or names an unknown card, every such line is listed (by its line
  * number) and nothing is written (`added` 0). A line whose card and time are already in the log
  * is not added again, so importing the same file twice adds nothing. The states of the cards
- * that got new lines are then recomputed from their whole history.
+ * that got new lines are recomputed from their whole history, in the same transaction as the
+ * lines: both are written or neither.
+ *
+ * The CPU work (validation, the replay) runs in time slices before the transaction, which then
+ * holds a connection only for a few set-based statements: new rows block no reader (MVCC), and
+ * the importing user's own states are locked only by the final update.
  */
 export async function importReviewLogCsv(userId: string, text: string, now: Date): Promise<ImportResult> {
-  const { rows, errors } = parseReviewCsv(text);
+  const { rows, errors } = await parseLines(text);
   const cardIds = [...new Set(rows.map((r) => r.row.card_id))];
   const known = new Set(
     (await db.card.findMany({ where: { id: { in: cardIds } }, select: { id: true } })).map((c) => c.id),
   );
-  const valid = rows.filter(({ line, row }) => {
-    if (known.has(row.card_id)) return true;
-    errors.push({ line, message: `card_id: no card has the id "${row.card_id}"` });
-    return false;
-  });
+  for (const { line, row } of rows) {
+    if (!known.has(row.card_id)) errors.push({ line, message: `card_id: no card has the id "${row.card_id}"` });
+  }
   if (errors.length > 0) {
     errors.sort((a, b) => a.line - b.line);
     return { added: 0, alreadyThere: 0, errors, rescheduled: 0 };
   }
-  const existing = await db.reviewLog.findMany({
-    where: { userId, cardId: { in: [...known] } },
-    select: { cardId: true, reviewedAt: true },
-  });
-  const seen = new Set(existing.map((e) => `${e.cardId}:${e.reviewedAt.getTime()}`));
+  // The duplicate check and the replay both need the cards' existing logs: one read for both.
+  const [histories, versions] = await Promise.all([readHistories(userId, cardIds), readVersions(userId, cardIds)]);
+  const seen = new Set<string>();
+  for (const [cardId, logs] of histories) for (const log of logs) seen.add(`${cardId}:${log.reviewedAt.getTime()}`);
   const fresh: CsvRow[] = [];
   let alreadyThere = 0;
-  for (const { row } of valid) {
+  for (const { row } of rows) {
     const key = `${row.card_id}:${row.review_time}`;
     if (seen.has(key)) alreadyThere += 1;
     else {
@@ -154,38 +120,25 @@ export async function importReviewLogCsv(userId: string, text: string, now: Date
       fresh.push(row);
     }
   }
-  const batches = [];
-  for (let start = 0; start < fresh.length; start += 1000) {
-    const batch = fresh.slice(start, start + 1000);
-    batches.push(db.reviewLog.createMany({
-      data: batch.map((row) => ({
-        id: randomUUID(),
-        clientId: `import-${row.card_id}-${row.review_time}`,
-        userId,
-        cardId: row.card_id,
-        rating: row.review_rating,
-        state: row.review_state,
-        due: new Date(row.review_time),
-        stability: 0,
-        difficulty: 0,
-        elapsedDays: 0,
-        lastElapsedDays: 0,
-        scheduledDays: 0,
-        learningSteps: 0,
-        reviewedAt: new Date(row.review_time),
-        durationMs: row.review_duration,
-        previous: {},
-        source: "import",
-      })),
-      skipDuplicates: true,
-    }));
+  if (fresh.length === 0) return { added: 0, alreadyThere, errors, rescheduled: 0 };
+
+  const touched = new Map<string, ReplayLog[]>();
+  for (const row of fresh) {
+    const log = { rating: row.review_rating, state: row.review_state, reviewedAt: new Date(row.review_time) };
+    const list = touched.get(row.card_id);
+    if (list) list.push(log);
+    else touched.set(row.card_id, [...(histories.get(row.card_id) ?? []), log]);
   }
-  // One transaction: the lines go in together or not at all.
-  const added = (await db.$transaction(batches)).reduce((sum, r) => sum + r.count, 0);
-  let rescheduled = 0;
-  if (added > 0) {
-    const touched = [...new Set(fresh.map((r) => r.card_id))];
-    rescheduled = await rescheduleCards(userId, schedulerSettingsOf(await getUserSettings(userId)), touched, now);
-  }
-  return { added, alreadyThere, errors, rescheduled };
+  // Stable: lines of the same time keep the log's order, then the file's (as createdAt would).
+  for (const list of touched.values()) list.sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime());
+  const states = await replayHistories(userId, touched, schedulerSettingsOf(await getUserSettings(userId)));
+
+  return db.$transaction(
+    async (tx) => {
+      const added = await insertLogs(tx, userId, fresh, now);
+      const rescheduled = await writeReplayedStates(tx, userId, states, versions, now);
+      return { added, alreadyThere: alreadyThere + fresh.length - added, errors, rescheduled };
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
 }

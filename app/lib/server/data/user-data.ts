@@ -1,13 +1,22 @@
 import "#server-only";
 import { Prisma } from "@/app/generated/prisma/client";
 import {
-  parseUserData,
   USER_DATA_FORMAT,
   USER_DATA_VERSION,
   type UserDataFile,
   type UserDataJson,
 } from "@/app/lib/schemas/user-data";
 import { db } from "../db";
+import { forEachSliced, yieldToEventLoop } from "../time-slices";
+import { parseUserDataSliced } from "./user-data-validation";
+import {
+  insertCardStates,
+  insertReviewLogs,
+  LOG_BATCH,
+  updateCardStates,
+  type CardStateFields,
+  type ReviewLogRow,
+} from "./user-data-writes";
 
 /**
  * "Your data in your hands": everything of one user as one JSON file, and that file imported
@@ -205,6 +214,7 @@ function sameSettings(a: Record<string, unknown>, b: Record<string, unknown>): b
  * counted and skipped, and so are quiz attempts whose id another account owns.
  */
 export async function importUserData(userId: string, file: UserDataFile): Promise<ImportSummary> {
+  const now = new Date();
   const [cards, questions, papers] = await Promise.all([
     db.card.findMany({ select: { id: true, key: true, paper: { select: { slug: true } } } }),
     db.quizQuestion.findMany({ select: { id: true, key: true, paper: { select: { slug: true } } } }),
@@ -221,6 +231,22 @@ export async function importUserData(userId: string, file: UserDataFile): Promis
     quizAttempts: { added: 0, alreadyThere: 0 },
     skipped: { unknownCards: 0, unknownNotes: 0, unknownQuestions: 0, attemptsOfAnotherAccount: 0 },
   };
+
+  // The review log's rows, built before the transaction (in time slices: it may be 100,000 entries).
+  const logRows: ReviewLogRow[][] = [];
+  let logCount = 0;
+  await forEachSliced(file.reviewLogs, (l) => {
+    const id = cardId.get(itemKey(l.note, l.card));
+    if (!id) {
+      summary.skipped.unknownCards += 1;
+      return;
+    }
+    const { note: _note, card: _card, ...fields } = l;
+    let batch = logRows[logRows.length - 1];
+    if (!batch || batch.length >= LOG_BATCH) logRows.push((batch = []));
+    batch.push({ ...fields, cardId: id });
+    logCount += 1;
+  });
 
   await db.$transaction(
     async (tx) => {
@@ -252,7 +278,8 @@ export async function importUserData(userId: string, file: UserDataFile): Promis
           (s) => [s.cardId, s],
         ),
       );
-      const creates: Prisma.CardStateCreateManyInput[] = [];
+      const creates = new Map<string, CardStateFields>();
+      const updates = new Map<string, CardStateFields & { version: number }>();
       for (const s of file.cardStates) {
         const id = cardId.get(itemKey(s.note, s.card));
         if (!id) {
@@ -262,33 +289,25 @@ export async function importUserData(userId: string, file: UserDataFile): Promis
         const { note: _note, card: _card, ...fields } = s;
         const current = existing.get(id);
         if (!current) {
-          creates.push({ userId, cardId: id, ...fields });
+          creates.set(id, fields);
           existing.set(id, { cardId: id, lastReview: s.lastReview, reps: s.reps, version: 0 });
         } else if (isNewer(s, current)) {
           // A new version: a review session showing the old state gets a conflict, not a silent overwrite.
-          await tx.cardState.update({ where: { userId_cardId: { userId, cardId: id } }, data: { ...fields, version: current.version + 1 } });
+          updates.set(id, { ...fields, version: current.version + 1 });
+          existing.set(id, { ...current, lastReview: s.lastReview, reps: s.reps });
           summary.cardStates.updated += 1;
         } else summary.cardStates.unchanged += 1;
       }
-      for (let i = 0; i < creates.length; i += PAGE) {
-        summary.cardStates.added += (await tx.cardState.createMany({ data: creates.slice(i, i + PAGE), skipDuplicates: true })).count;
-      }
+      summary.cardStates.added = await insertCardStates(tx, userId, creates, now);
+      await updateCardStates(tx, userId, updates, now);
 
       // ------------------------------------------------------------ review log
-      const logs: Prisma.ReviewLogCreateManyInput[] = [];
-      for (const l of file.reviewLogs) {
-        const id = cardId.get(itemKey(l.note, l.card));
-        if (!id) {
-          summary.skipped.unknownCards += 1;
-          continue;
-        }
-        const { note: _note, card: _card, previous, ...fields } = l;
-        logs.push({ ...fields, previous: (previous ?? {}), userId, cardId: id });
+      for (const [i, rows] of logRows.entries()) {
+        summary.reviewLogs.added += await insertReviewLogs(tx, userId, rows, now);
+        // Between batches, not inside one: the statements themselves wait on PostgreSQL, not on this process.
+        if (i < logRows.length - 1) await yieldToEventLoop();
       }
-      for (let i = 0; i < logs.length; i += PAGE) {
-        summary.reviewLogs.added += (await tx.reviewLog.createMany({ data: logs.slice(i, i + PAGE), skipDuplicates: true })).count;
-      }
-      summary.reviewLogs.alreadyThere = logs.length - summary.reviewLogs.added;
+      summary.reviewLogs.alreadyThere = logCount - summary.reviewLogs.added;
 
       // ------------------------------------------------------------ quiz attempts
       const owners = new Map(
@@ -357,7 +376,7 @@ export async function importUserDataJson(
   userId: string,
   json: unknown,
 ): Promise<{ ok: true; summary: ImportSummary } | { ok: false; errors: string[] }> {
-  const parsed = parseUserData(json);
+  const parsed = await parseUserDataSliced(json);
   if (!parsed.ok) return parsed;
   return { ok: true, summary: await importUserData(userId, parsed.data) };
 }
