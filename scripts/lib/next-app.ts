@@ -22,6 +22,8 @@ function buildIsStale(): boolean {
 export interface RunningApp {
   baseUrl: string;
   stop: () => Promise<void>;
+  /** The server's exit code, or null while it runs (the chaos suite checks that none crashed). */
+  exitCode: () => number | null;
 }
 
 export async function serveBuiltApp(options: {
@@ -30,6 +32,11 @@ export async function serveBuiltApp(options: {
   label: string;
   /** Node flags for the server process (e.g. --cpu-prof), which NODE_OPTIONS may not carry. */
   nodeArgs?: string[];
+  /** Use the build as it is unless it is missing: a second instance of one run must not rebuild
+   *  (and run another build) because sources were edited meanwhile. */
+  reuseBuild?: boolean;
+  /** Receives the server's stderr instead of this process's stderr (the load suites sort its lines). */
+  onStderr?: (text: string) => void;
 }): Promise<RunningApp> {
   const env = {
     ...process.env,
@@ -37,7 +44,8 @@ export async function serveBuiltApp(options: {
     NEXT_TELEMETRY_DISABLED: "1",
     NEXTAUTH_SECRET: options.secret,
   };
-  if (buildIsStale()) {
+  const missing = !existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"));
+  if (options.reuseBuild ? missing : buildIsStale()) {
     console.log(`[${options.label}] building the app (next build)…`);
     const started = Date.now();
     // Not spawnSync: a blocked event loop would stall other work in this process (such as
@@ -53,11 +61,13 @@ export async function serveBuiltApp(options: {
   const server = spawn(process.execPath, [...(options.nodeArgs ?? []), ...SERVER, "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     env: { ...env, NEXTAUTH_URL: baseUrl },
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["ignore", "pipe", options.onStderr ? "pipe" : "inherit"],
   });
+  const onStderr = options.onStderr;
+  if (onStderr) server.stderr?.on("data", (chunk: Buffer) => onStderr(chunk.toString()));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("next start did not become ready in 60 s")), 60_000);
-    server.stdout.on("data", (chunk: Buffer) => {
+    server.stdout?.on("data", (chunk: Buffer) => {
       if (/Ready|started server/i.test(chunk.toString())) {
         clearTimeout(timer);
         resolve();
@@ -67,6 +77,7 @@ export async function serveBuiltApp(options: {
   });
   return {
     baseUrl,
+    exitCode: () => server.exitCode ?? (server.signalCode ? 128 : null),
     stop: async () => {
       if (server.exitCode !== null) return;
       server.kill("SIGTERM");

@@ -11,7 +11,7 @@ import pg from "pg";
 import { applyMigrations } from "../../../prisma/schema-engine";
 import { startThrowawayPostgres } from "../../lib/embedded-postgres";
 import { runContentSync } from "../../lib/content-sync-runner";
-import { serveBuiltApp } from "../../lib/next-app";
+import { serveBuiltApp, type RunningApp } from "../../lib/next-app";
 import { ROOT } from "./discover";
 
 export const COOKIE = "next-auth.session-token";
@@ -38,6 +38,26 @@ export interface Stack {
   stop: () => Promise<void>;
 }
 
+/**
+ * The built app (NEXT_DIST_DIR=.next-suites, built when stale) on a free port. `next build`
+ * rewrites tsconfig.json for a new distDir; the suites leave it as it was.
+ */
+export async function serveSuiteApp(options: Parameters<typeof serveBuiltApp>[0]): Promise<RunningApp> {
+  process.env.NEXT_DIST_DIR ??= ".next-suites";
+  const tsconfig = path.join(ROOT, "tsconfig.json");
+  const before = readFileSync(tsconfig, "utf8");
+  try {
+    return await serveBuiltApp(options);
+  } finally {
+    if (readFileSync(tsconfig, "utf8") !== before) writeFileSync(tsconfig, before);
+  }
+}
+
+/** A next-auth session cookie value for a user made in the database (no sign-in round trip). */
+export function mintSession(secret: string, user: { id: string; email: string }, sv = 0, sid: string = randomUUID()) {
+  return encode({ token: { sub: user.id, uid: user.id, sv, sid, email: user.email, name: null }, secret });
+}
+
 export async function startStack(label: string): Promise<Stack> {
   // Its own build folder unless told otherwise, so suites run beside a dev server or a test run.
   process.env.NEXT_DIST_DIR ??= ".next-suites";
@@ -50,22 +70,14 @@ export async function startStack(label: string): Promise<Stack> {
     await applyMigrations(database.url);
     await runContentSync(database.url, { quiet: true });
     const secret = randomBytes(32).toString("base64url");
-    // `next build` rewrites tsconfig.json for a new distDir; the suites leave it as it was.
-    const tsconfig = path.join(ROOT, "tsconfig.json");
-    const before = readFileSync(tsconfig, "utf8");
-    let app;
-    try {
-      app = await serveBuiltApp({ databaseUrl: database.url, secret, label });
-    } finally {
-      if (readFileSync(tsconfig, "utf8") !== before) writeFileSync(tsconfig, before);
-    }
+    const app = await serveSuiteApp({ databaseUrl: database.url, secret, label });
     cleanups.push(app.stop);
     const db = new pg.Client({ connectionString: database.url });
     await db.connect();
     cleanups.push(() => db.end());
 
     const mint = (user: { id: string; email: string }, sv: number, sid: string = randomUUID()) =>
-      encode({ token: { sub: user.id, uid: user.id, sv, sid, email: user.email, name: null }, secret });
+      mintSession(secret, user, sv, sid);
     const makeUser = async (name: string): Promise<SuiteUser> => {
       const id = `suite${name}${randomBytes(6).toString("hex")}`;
       const email = `${name}-${id}@suite.test`;

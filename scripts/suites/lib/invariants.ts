@@ -1,0 +1,207 @@
+/**
+ * What must hold after a load run, read from the database:
+ * - every answer the server acknowledged is in ReviewLog exactly once, unless its undo was
+ *   acknowledged (undo deletes the log), and no other answer of these users is there;
+ * - every CardState equals a replay of its logs (the domain's rescheduleFromLogs) with the
+ *   user's settings, as answerCard reads them.
+ */
+import type pg from "pg";
+import {
+  DEFAULT_SCHEDULER_SETTINGS,
+  rescheduleFromLogs,
+  stateFromCode,
+  type SchedulerSettings,
+  type StoredReviewLog,
+} from "@/app/lib/domain/scheduling";
+import { schedulerSettingsSchema } from "@/app/lib/schemas/settings";
+import type { AnswerLedger } from "./answer-outbox";
+
+export interface InvariantReport {
+  expectedLogs: number;
+  foundLogs: number;
+  states: number;
+  /** States whose due date is earlier than the replay's: brought forward by a missed quiz question. */
+  broughtForward: number;
+  violations: string[];
+}
+
+interface StateRow {
+  userId: string;
+  cardId: string;
+  due: Date;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  state: number;
+  lastReview: Date | null;
+}
+
+interface LogRow {
+  userId: string;
+  cardId: string;
+  rating: number;
+  state: number;
+  reviewedAt: Date;
+}
+
+interface SettingsRow {
+  userId: string;
+  desiredRetention: number;
+  maximumInterval: number;
+  enableFuzz: boolean;
+  learningSteps: string[];
+  relearningSteps: string[];
+  parameters: number[] | null;
+}
+
+/** The settings answerCard schedules with: the defaults without a row, else the row's. */
+function settingsOf(row: SettingsRow | undefined): SchedulerSettings {
+  if (!row) return DEFAULT_SCHEDULER_SETTINGS;
+  // As answerCard reads a row: a NULL parameters column means the default weights.
+  const parsed = schedulerSettingsSchema.parse({ ...row, parameters: row.parameters ?? [] });
+  return { ...parsed, parameters: parsed.parameters.length > 0 ? parsed.parameters : null };
+}
+
+/** Checks the answers of users whose ledgers we kept (by user id). */
+export async function checkAnswerLog(
+  db: pg.Client,
+  ledgers: ReadonlyMap<string, AnswerLedger>,
+): Promise<InvariantReport> {
+  const violations: string[] = [];
+  const userIds = [...ledgers.keys()];
+  const logs = await db.query<{ userId: string; clientId: string; n: number; source: string }>(
+    `SELECT "userId", "clientId", source, count(*)::int AS n FROM "ReviewLog" WHERE "userId" = ANY($1)
+      GROUP BY "userId", "clientId", source`,
+    [userIds],
+  );
+  const found = new Map<string, Map<string, number>>();
+  for (const row of logs.rows) {
+    if (!found.has(row.userId)) found.set(row.userId, new Map());
+    found.get(row.userId)?.set(row.clientId, row.n);
+  }
+  let expectedLogs = 0;
+  for (const [userId, ledger] of ledgers) {
+    const logged = found.get(userId) ?? new Map<string, number>();
+    for (const clientId of ledger.acked.keys()) {
+      const n = logged.get(clientId) ?? 0;
+      if (ledger.undone.has(clientId)) {
+        if (n !== 0)
+          violations.push(`${userId}/${clientId}: undone (acknowledged) but still logged ${n}×`);
+        continue;
+      }
+      expectedLogs += 1;
+      if (n === 0)
+        violations.push(`${userId}/${clientId}: acknowledged but not in ReviewLog (lost)`);
+      if (n > 1) violations.push(`${userId}/${clientId}: logged ${n}× (doubled)`);
+    }
+    for (const [clientId] of logged) {
+      if (!ledger.acked.has(clientId)) {
+        const refused = ledger.refused.get(clientId);
+        violations.push(
+          `${userId}/${clientId}: in ReviewLog but never acknowledged${refused ? ` (refused with ${refused})` : ""}`,
+        );
+      }
+    }
+    violations.push(...ledger.faults.map((f) => `${userId}: ${f}`));
+  }
+  const foundLogs = logs.rows.reduce((sum, r) => sum + r.n, 0);
+  const replay = await checkReplay(db, userIds);
+  return { expectedLogs, foundLogs, ...replay, violations: [...violations, ...replay.violations] };
+}
+
+/** Every CardState of these users against a replay of its logs with the user's settings. */
+export async function checkReplay(
+  db: pg.Client,
+  userIds: readonly string[],
+): Promise<{ states: number; broughtForward: number; violations: string[] }> {
+  const violations: string[] = [];
+  // One after the other: a pg.Client runs one query at a time.
+  const states = await db.query<StateRow>(
+    `SELECT "userId", "cardId", due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps", reps,
+              lapses, state, "lastReview" FROM "CardState" WHERE "userId" = ANY($1)`,
+    [userIds],
+  );
+  const logs = await db.query<LogRow>(
+    `SELECT "userId", "cardId", rating, state, "reviewedAt" FROM "ReviewLog" WHERE "userId" = ANY($1)
+        ORDER BY "reviewedAt", "createdAt", id`,
+    [userIds],
+  );
+  const settings = await db.query<SettingsRow>(
+    `SELECT "userId", "desiredRetention", "maximumInterval", "enableFuzz", "learningSteps", "relearningSteps", parameters
+         FROM "UserSettings" WHERE "userId" = ANY($1)`,
+    [userIds],
+  );
+  const settingsBy = new Map(settings.rows.map((r) => [r.userId, settingsOf(r)]));
+  const logsBy = new Map<string, StoredReviewLog[]>();
+  for (const log of logs.rows) {
+    const key = `${log.userId}/${log.cardId}`;
+    // Replay reads the rating, the state before and the time; the rest is not used.
+    const stored: StoredReviewLog = {
+      rating: log.rating as StoredReviewLog["rating"],
+      state: stateFromCode(log.state),
+      reviewedAt: log.reviewedAt,
+      due: log.reviewedAt,
+      lastReview: null,
+      stability: 0,
+      difficulty: 0,
+      elapsedDays: 0,
+      lastElapsedDays: 0,
+      scheduledDays: 0,
+      learningSteps: 0,
+      lapses: 0,
+    };
+    logsBy.set(key, [...(logsBy.get(key) ?? []), stored]);
+  }
+  let broughtForward = 0;
+  for (const row of states.rows) {
+    const key = `${row.userId}/${row.cardId}`;
+    const expected = rescheduleFromLogs(
+      logsBy.get(key) ?? [],
+      settingsBy.get(row.userId) ?? DEFAULT_SCHEDULER_SETTINGS,
+    );
+    const actual = {
+      stability: row.stability,
+      difficulty: row.difficulty,
+      elapsedDays: row.elapsedDays,
+      scheduledDays: row.scheduledDays,
+      learningSteps: row.learningSteps,
+      reps: row.reps,
+      lapses: row.lapses,
+      state: stateFromCode(row.state),
+      lastReview: row.lastReview?.toISOString() ?? null,
+    };
+    // No log left (every answer undone): the card is new again, as it was before them.
+    const want = expected
+      ? { ...expected, due: undefined, lastReview: expected.lastReview?.toISOString() ?? null }
+      : {
+          stability: 0,
+          difficulty: 0,
+          elapsedDays: 0,
+          scheduledDays: 0,
+          learningSteps: 0,
+          reps: 0,
+          lapses: 0,
+          state: "new",
+          lastReview: null,
+        };
+    const diffs = (Object.keys(actual) as (keyof typeof actual)[])
+      .filter((field) => actual[field] !== want[field])
+      .map((field) => `${field} ${String(actual[field])} ≠ replay ${String(want[field])}`);
+    if (expected) {
+      // A missed quiz question brings its cards forward (due = then, no log): earlier, never later.
+      const dueDiff = row.due.getTime() - expected.due.getTime();
+      if (dueDiff > 0)
+        diffs.push(`due ${row.due.toISOString()} later than replay ${expected.due.toISOString()}`);
+      if (dueDiff < 0) broughtForward += 1;
+    }
+    if (diffs.length > 0)
+      violations.push(
+        `${key}: state differs from a replay of its ${logsBy.get(key)?.length ?? 0} logs: ${diffs.join("; ")}`,
+      );
+  }
+  return { states: states.rows.length, broughtForward, violations };
+}
