@@ -22,10 +22,14 @@ export async function proxy(request: NextRequest) {
   return NextResponse.redirect(url);
 }
 
+/** Next's action ids: 40 hex digits of hash, after a two-digit prefix in current builds. */
+const ACTION_ID = /^[0-9a-f]{40,42}$/;
+
 async function checkAction(request: NextRequest): Promise<NextResponse> {
-  const refused = (v: Extract<ActionBodyVerdict, { ok: false }>) => NextResponse.json({ error: v.message }, { status: v.status });
+  const refused = (v: { status: number; message: string }) => NextResponse.json({ error: v.message }, { status: v.status });
+  if (!ACTION_ID.test(request.headers.get("next-action") ?? "")) return refused({ status: 404, message: "There is no such server action." });
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > ACTION_BODY_LIMIT) return refused({ ok: false, status: 413, message: "The request is larger than 1 MB." });
+  if (declared > ACTION_BODY_LIMIT) return refused({ status: 413, message: "The request is larger than 1 MB." });
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   let verdict: ActionBodyVerdict;
   if (type === "multipart/form-data") {

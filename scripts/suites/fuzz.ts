@@ -2,11 +2,19 @@
  * `npm run test:fuzz [--seed N]`: seeded malformed requests to every discovered route handler
  * and method, with A's valid session and the site's Origin, and to every server action of the
  * build (with B's session). Every answer must be below 500.
- * Then random broken notes through the content checker: file:line errors, never a throw.
+ * Then random broken notes through the content checker (file:line errors, never a throw), and
+ * a sample of them through the sync into PostgreSQL (refused whole, nothing written).
  * Prints per route the requests, the status counts and the 5xx; exit 1 on any 5xx or throw.
  */
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
 import { formatError, loadCorpus } from "@/app/lib/domain/content/load-corpus";
+import { applyMigrations } from "../../prisma/schema-engine";
 import { readContentFiles } from "../lib/content-files";
+import { ContentInvalidError, runContentSync } from "../lib/content-sync-runner";
+import { startThrowawayPostgres } from "../lib/embedded-postgres";
 import { discoverActions, discoverRoutes, isNextAuth, type ActionTarget } from "./lib/discover";
 import { prng, seedFromArgs } from "./lib/prng";
 import { COOKIE, startStack, type Stack } from "./lib/stack";
@@ -452,13 +460,8 @@ async function main(): Promise<number> {
   return total5xx > 0 ? 1 : 0;
 }
 
-const contentResult = await (async () => {
-  const files = await readContentFiles();
-  const r = prng(seed ^ 0x5bd1e995);
-  let thrown = 0;
-  let unplaced = 0;
-  let errors = 0;
-  const N = 300;
+/** Breaks 1–3 things in a note's text. */
+function breakNote(r: () => number, text: string): string {
   const breakers = [
     (t: string) => t.replace(/^---\n/, ""),
     (t: string) => t.replace(/\n---\n/, "\n"),
@@ -472,38 +475,87 @@ const contentResult = await (async () => {
     () => "---\n" + "a: [".repeat(500) + "\n---\n",
     (t: string) => t.replace(/title:.*/, `title: ${"x".repeat(100_000)}`),
     (t: string) => t.replace(/(#+ )/, "$1{#}"),
+    (t: string) => t.replace(/\n/, "\n\u0000"),
   ];
+  let out = text;
+  for (let k = 1 + Math.floor(r() * 3); k > 0; k--) out = (breakers[Math.floor(r() * breakers.length)] ?? ((t: string) => t))(out);
+  return out;
+}
+
+/** A hash of the content tables: equal before and after a refused sync means nothing was written. */
+async function contentTablesHash(db: pg.Client): Promise<string> {
+  const parts: string[] = [];
+  for (const table of ["Paper", "Card", "QuizQuestion"]) {
+    const r = await db.query<{ h: string }>(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${table}" t`);
+    parts.push(r.rows[0]?.h ?? "");
+  }
+  return parts.join(":");
+}
+
+/**
+ * Random broken notes: the checker reports each problem as file:line and never throws; a
+ * sample of the broken corpora is then synced into a real database, which must refuse it whole.
+ */
+async function fuzzContent(): Promise<number> {
+  const files = await readContentFiles();
+  const r = prng(seed ^ 0x5bd1e995);
+  let thrown = 0;
+  let unplaced = 0;
+  let errors = 0;
+  const N = 300;
+  const SYNCED = Number(process.env.FUZZ_SYNCS ?? 12);
+  const toSync: { path: string; text: string }[] = [];
   for (let i = 0; i < N; i++) {
     const file = files[Math.floor(r() * files.length)];
     if (!file) break;
-    let text = file.text;
-    for (let k = 1 + Math.floor(r() * 3); k > 0; k--)
-      text = (breakers[Math.floor(r() * breakers.length)] ?? ((t: string) => t))(text);
-    const broken = { path: file.path, text };
+    const broken = { path: file.path, text: breakNote(r, file.text) };
     try {
       const corpus = loadCorpus([...files.filter((f) => f !== file), broken]);
       for (const e of corpus.errors) {
         errors++;
         const line = formatError(e);
         if (!/^[^:]+\.md:\d+: ./.test(line) || !Number.isInteger(e.line) || e.line < 1) {
-          if (unplaced++ < 5)
-            console.log(
-              `  content: error without file:line: ${JSON.stringify(line.slice(0, 200))}`,
-            );
+          if (unplaced++ < 5) console.log(`  content: error without file:line: ${JSON.stringify(line.slice(0, 200))}`);
         }
       }
+      if (corpus.errors.length > 0 && toSync.length < SYNCED) toSync.push(broken);
     } catch (error) {
-      if (thrown++ < 5)
-        console.log(
-          `  content: loadCorpus threw on a broken ${file.path}: ${error instanceof Error ? error.stack?.split("\n").slice(0, 3).join(" | ") : String(error)}`,
-        );
+      if (thrown++ < 5) console.log(`  content: loadCorpus threw on a broken ${file.path}: ${error instanceof Error ? error.stack?.split("\n").slice(0, 3).join(" | ") : String(error)}`);
     }
   }
-  console.log(
-    `content: ${N} broken notes, ${errors} errors reported, ${unplaced} without file:line, ${thrown} thrown`,
-  );
-  return thrown + unplaced > 0 ? 1 : 0;
-})();
+  console.log(`content: ${N} broken notes, ${errors} errors reported, ${unplaced} without file:line, ${thrown} thrown`);
+
+  // The sync refuses a broken corpus whole: the content tables are byte-for-byte as before.
+  const database = await startThrowawayPostgres("paperdeck-fuzz-sync");
+  const dir = await mkdtemp(path.join(os.tmpdir(), "paperdeck-fuzz-content-"));
+  const db = new pg.Client({ connectionString: database.url });
+  let partial = 0;
+  try {
+    await applyMigrations(database.url);
+    await runContentSync(database.url, { quiet: true });
+    await db.connect();
+    for (const broken of toSync) {
+      await rm(dir, { recursive: true, force: true });
+      await mkdir(dir);
+      for (const f of files) await writeFile(path.join(dir, path.basename(f.path)), f.path === broken.path ? broken.text : f.text);
+      const before = await contentTablesHash(db);
+      const refused = await runContentSync(database.url, { quiet: true, dir }).then(() => false, (e: unknown) => e instanceof ContentInvalidError);
+      const after = await contentTablesHash(db);
+      if (!refused || before !== after) {
+        partial++;
+        console.log(`  content: a broken ${path.basename(broken.path)} was ${refused ? "refused but the tables changed" : "synced"}`);
+      }
+    }
+  } finally {
+    await db.end().catch(() => undefined);
+    await database.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+  console.log(`content sync: ${toSync.length} broken corpora synced into PostgreSQL, ${toSync.length - partial} refused whole, ${partial} partial writes`);
+  return thrown + unplaced + partial > 0 ? 1 : 0;
+}
+
+const contentResult = await fuzzContent();
 
 main().then(
   (code) => process.exit(code | contentResult),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_INSTANT_MS, MIN_INSTANT_MS, storableText } from "./settings";
+import { INT4_MAX, MAX_INSTANT_MS, MIN_INSTANT_MS, storableText } from "./settings";
 
 /** An id the browser makes for each answer (crypto.randomUUID()); a resent answer reuses it. */
 export const clientIdSchema = z
@@ -11,12 +11,12 @@ export const clientIdSchema = z
 /** POST /api/review/answer */
 export const answerSchema = z.object({
   clientId: clientIdSchema,
-  cardId: z.string().min(1).max(64),
+  cardId: storableText(64, 1),
   rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
-  /** The card state's version the answer was given to (0 for a card never studied). */
-  version: z.int().min(0),
+  /** The card state's version the answer was given to (0 for a card never studied); an int4 column. */
+  version: z.int().min(0).max(INT4_MAX),
   /** When the answer was given (ms since epoch): an answer saved later keeps its time. */
-  answeredAt: z.int().positive(),
+  answeredAt: z.int().min(MIN_INSTANT_MS).max(MAX_INSTANT_MS),
   durationMs: z.int().min(0).max(3_600_000).default(0),
 });
 export type AnswerInput = z.infer<typeof answerSchema>;

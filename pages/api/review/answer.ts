@@ -3,7 +3,13 @@ import { getToken } from "next-auth/jwt";
 import { answerSchema } from "@/app/lib/schemas/review";
 import { decodeSessionToken } from "@/app/lib/server/auth/session-token";
 import { answerCard } from "@/app/lib/server/data/review";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "@/app/lib/server/db-errors";
+import {
+  DATABASE_UNAVAILABLE_MESSAGE,
+  INVALID_TEXT_MESSAGE,
+  isDatabaseUnavailable,
+  isInvalidText,
+  RETRY_AFTER_SECONDS,
+} from "@/app/lib/server/db-errors";
 import { env, useSecureCookies } from "@/app/lib/server/env";
 import { AppError } from "@/app/lib/server/errors";
 import { checkSameOrigin, mediaType } from "@/app/lib/server/http/same-origin";
@@ -64,6 +70,7 @@ export default async function answer(req: NextApiRequest, res: NextApiResponse):
       res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
       return fail(res, 503, DATABASE_UNAVAILABLE_MESSAGE);
     }
+    if (isInvalidText(error)) return fail(res, 400, INVALID_TEXT_MESSAGE);
     console.error(error);
     fail(res, 500, "Something went wrong on our side. Nothing was saved.");
   }

@@ -62,6 +62,14 @@ describe("the answer a browser sends", () => {
     expect(answerSchema.safeParse({ ...good, clientId: "a b c d e f g h" }).success).toBe(false);
     expect(answerSchema.safeParse({ ...good, version: -1 }).success).toBe(false);
   });
+
+  it("refuses a card id with a NUL, a version above int4 and a time outside 1970–2200 (each reached PostgreSQL and gave a 500)", () => {
+    const good = { clientId: "0d5c2b1e-7c1f-4b7e-9f0e-3f7d1d2a9b10", cardId: "c1", rating: 3, version: 0, answeredAt: T0.getTime() };
+    expect(answerSchema.safeParse({ ...good, cardId: "\u0000" }).success).toBe(false);
+    expect(answerSchema.safeParse({ ...good, cardId: "c\ud800" }).success).toBe(false);
+    expect(answerSchema.safeParse({ ...good, version: 3e9 }).success).toBe(false);
+    expect(answerSchema.safeParse({ ...good, answeredAt: 8.64e15 + 1 }).success).toBe(false);
+  });
 });
 
 describe("the optimizer's CSV", () => {
