@@ -12,8 +12,6 @@
  * BENCH_PROFILE=<dir> writes a CPU profile of the app server there.
  */
 import { randomUUID } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
@@ -28,7 +26,6 @@ const CSV_LINES = 60_000;
 /** Review logs in the JSON export: about 34 MB of JSON with their `previous` states. */
 const JSON_LOGS = Number(process.env.BENCH_JSON_LOGS ?? 65_000);
 const IDLE_MS = 4_000;
-const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
 async function makeUser(client: pg.Client, name: string): Promise<{ id: string; cookie: string }> {
   const id = `bench-import-${name}`;
@@ -52,16 +49,6 @@ async function giveHistory(client: pg.Client, userId: string) {
   );
 }
 
-/** Serves the built app; `next build` rewrites tsconfig.json for a new distDir, which is put back. */
-async function serve(databaseUrl: string) {
-  const tsconfig = path.join(ROOT, "tsconfig.json");
-  const before = readFileSync(tsconfig, "utf8");
-  try {
-    return await serveApp(databaseUrl);
-  } finally {
-    if (readFileSync(tsconfig, "utf8") !== before) writeFileSync(tsconfig, before);
-  }
-}
 
 interface ImportRun {
   label: string;
@@ -123,7 +110,7 @@ async function main() {
     await giveHistory(client, reader.id);
     await client.query(`VACUUM ANALYZE`);
 
-    const app = await serve(database.url);
+    const app = await serveApp(database.url);
     try {
       // Warm-up: the first requests compile and cache what the measured ones reuse.
       for (let i = 0; i < 10; i += 1) {

@@ -3,7 +3,7 @@
  * older than the sources, then the production server (scripts/server.ts) on a free port against the given database.
  */
 import { spawn } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { freePort } from "./embedded-postgres";
 import { newestSourceTime } from "./source-times";
@@ -17,6 +17,24 @@ export const SERVER = ["--import", "tsx", path.join(ROOT, "scripts", "server.ts"
 function buildIsStale(): boolean {
   const marker = path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
   return !existsSync(marker) || newestSourceTime(ROOT) > statSync(marker).mtimeMs;
+}
+
+/**
+ * `next build` with another distDir adds that folder's types to tsconfig.json: put the file back
+ * as it was, its modification time too (a newer tsconfig.json would make the build look stale).
+ */
+async function keepingTsconfig<T>(build: () => Promise<T>): Promise<T> {
+  const file = path.join(ROOT, "tsconfig.json");
+  const text = readFileSync(file, "utf8");
+  const { atime, mtime } = statSync(file);
+  try {
+    return await build();
+  } finally {
+    if (readFileSync(file, "utf8") !== text) {
+      writeFileSync(file, text);
+      utimesSync(file, atime, mtime);
+    }
+  }
 }
 
 export interface RunningApp {
@@ -50,9 +68,12 @@ export async function serveBuiltApp(options: {
     const started = Date.now();
     // Not spawnSync: a blocked event loop would stall other work in this process (such as
     // another Vitest project's database setup).
-    const status = await new Promise<number | null>((resolve) => {
-      spawn(process.execPath, [NEXT, "build"], { cwd: ROOT, env, stdio: "inherit" }).on("exit", resolve);
-    });
+    const status = await keepingTsconfig(
+      () =>
+        new Promise<number | null>((resolve) => {
+          spawn(process.execPath, [NEXT, "build"], { cwd: ROOT, env, stdio: "inherit" }).on("exit", resolve);
+        }),
+    );
     if (status !== 0) throw new Error("next build failed");
     console.log(`[${options.label}] built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }

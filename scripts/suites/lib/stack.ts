@@ -4,15 +4,12 @@
  * C whose session version is made stale. Session cookies are minted with next-auth's encode.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { applyMigrations } from "../../../prisma/schema-engine";
 import { startThrowawayPostgres } from "../../lib/embedded-postgres";
 import { runContentSync } from "../../lib/content-sync-runner";
 import { serveBuiltApp, type RunningApp } from "../../lib/next-app";
-import { ROOT } from "./discover";
 
 export const COOKIE = "next-auth.session-token";
 
@@ -39,18 +36,11 @@ export interface Stack {
 }
 
 /**
- * The built app (NEXT_DIST_DIR=.next-suites, built when stale) on a free port. `next build`
- * rewrites tsconfig.json for a new distDir; the suites leave it as it was.
+ * The built app (NEXT_DIST_DIR=.next-suites unless set, built when stale) on a free port.
  */
 export async function serveSuiteApp(options: Parameters<typeof serveBuiltApp>[0]): Promise<RunningApp> {
   process.env.NEXT_DIST_DIR ??= ".next-suites";
-  const tsconfig = path.join(ROOT, "tsconfig.json");
-  const before = readFileSync(tsconfig, "utf8");
-  try {
-    return await serveBuiltApp(options);
-  } finally {
-    if (readFileSync(tsconfig, "utf8") !== before) writeFileSync(tsconfig, before);
-  }
+  return serveBuiltApp(options);
 }
 
 /** A next-auth session cookie value for a user made in the database (no sign-in round trip). */
