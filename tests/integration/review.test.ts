@@ -3,7 +3,7 @@ import { NEW_SESSION } from "./helpers/fresh-database";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/app/lib/server/db";
 import { answerCard, undoAnswer } from "@/app/lib/server/data/review";
-import { loadReviewQueue } from "@/app/lib/server/data/review-queue";
+import { loadReviewQueue, readCardDetails } from "@/app/lib/server/data/review-queue";
 import { addPaperToStudySet } from "@/app/lib/server/data/study-set";
 import { masteryByPaper } from "@/app/lib/server/data/mastery";
 import { ConflictError, NotFoundError } from "@/app/lib/server/errors";
@@ -287,6 +287,20 @@ describe("today's due reviews", () => {
     ]);
     expect(aliceQueue.cards.find((c) => c.cardId === cards[0]!.id)).toMatchObject({ version: 3 });
     expect(bobQueue.cards.find((c) => c.cardId === cards[0]!.id)).toMatchObject({ version: 9 });
+  });
+
+  it("reads each user's own state in the queue's detail fallback, never another user's", async () => {
+    const now = new Date();
+    const [alice, bob, carol] = [await newUser(), await newUser(), await newUser()];
+    created.users.push(alice.id, bob.id, carol.id);
+    const { cards } = await ownNote(1);
+    const cardId = cards[0]!.id;
+    await reviewState(alice.id, cardId, 10, 5, now);
+    await reviewState(bob.id, cardId, 3, 2, now);
+    await db.cardState.update({ where: { userId_cardId: { userId: bob.id, cardId } }, data: { version: 9 } });
+    expect((await readCardDetails(alice.id, [cardId])).get(cardId)).toMatchObject({ version: 3 });
+    expect((await readCardDetails(bob.id, [cardId])).get(cardId)).toMatchObject({ version: 9 });
+    expect((await readCardDetails(carol.id, [cardId])).size).toBe(0);
   });
 
   it("reads only the chosen notes' cards when the user studies a set", async () => {

@@ -87,7 +87,7 @@ type StudiedRow = Pick<CardStateRow, "state" | "due" | "stability" | "lastReview
 } & { [K in Exclude<keyof DetailRow, "cardId" | "state" | "due" | "stability" | "lastReview">]: DetailRow[K] | null };
 
 /** What the page needs of a candidate it shows. */
-interface Detail {
+export interface Detail {
   version: number;
   state: StoredCardState;
   content: ContentRow;
@@ -223,6 +223,13 @@ function cardDetailSql(userId: string, cardIds: string[]): Prisma.Sql {
 
 const detailOf = (row: DetailRow): Detail => ({ version: row.version, state: storedStateOf(row), content: row });
 
+/** The user's own state and the content of each of `cardIds` they have studied, by card id. */
+export async function readCardDetails(userId: string, cardIds: string[]): Promise<Map<string, Detail>> {
+  if (cardIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<DetailRow[]>(cardDetailSql(userId, cardIds));
+  return new Map(rows.map((row) => [row.cardId, detailOf(row)]));
+}
+
 /** The detail's columns are all NOT NULL, so the lateral join gives all of them or none. */
 function hasDetail(row: StudiedRow): row is StudiedRow & DetailRow {
   return row.version !== null && row.front !== null;
@@ -258,9 +265,7 @@ async function loadCandidates(sql: ReturnType<typeof candidateSql>, now: Date) {
  * rarely any (only when the queue's order and the SQL's rank part, e.g. on equal t/S).
  */
 async function withDetail(userId: string, shown: Candidate[]): Promise<(Candidate & { detail: Detail })[]> {
-  const missing = shown.filter((c) => !c.detail).map((c) => c.cardId);
-  const read = missing.length ? await db.$queryRaw<DetailRow[]>(cardDetailSql(userId, missing)) : [];
-  const byId = new Map(read.map((row) => [row.cardId, detailOf(row)]));
+  const byId = await readCardDetails(userId, shown.filter((c) => !c.detail).map((c) => c.cardId));
   return shown.flatMap((c) => {
     const detail = c.detail ?? byId.get(c.cardId);
     // A card retired between the two reads is left out of this batch; the next one skips it.
