@@ -10,6 +10,7 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from "../app/lib/domain/client-address";
+import { withOutageStatus } from "../app/lib/server/http/outage-status";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -32,7 +33,8 @@ async function main() {
       request.socket.remoteAddress,
       trustedProxies,
     );
-    void handle(request, response);
+    // A page that failed because PostgreSQL is away answers 503, not 500 (see outage-status.ts).
+    void withOutageStatus(response, () => handle(request, response));
   });
   server.listen(port, hostname, () => console.log(`✓ Ready on http://${hostname}:${port}`));
   const stop = () => server.close(() => process.exit(0));

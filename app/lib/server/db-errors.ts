@@ -18,10 +18,16 @@ const UNAVAILABLE_CODES = new Set([
   "P1002",
   "P1017", // Prisma: server has closed the connection
   "P2024", // Prisma: timed out fetching a connection from the pool
+  // The kinds @prisma/adapter-pg gives socket errors (ECONNRESET becomes "ConnectionClosed"
+  // and loses its code): they arrive as the `cause` of a DriverAdapterError.
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
 ]);
 
 const UNAVAILABLE_MESSAGES =
-  /Connection terminated|terminating connection|not queryable|connect ECONNREFUSED|Connection refused|server closed the connection|the database system is (starting up|shutting down)|Can't reach database server|timeout exceeded when trying to connect/i;
+  /Connection terminated|terminating connection|not queryable|connect ECONNREFUSED|Connection refused|server (has )?closed the connection|the database system is (starting up|shutting down)|Can't reach database server|timeout exceeded when trying to connect/i;
 
 export const RETRY_AFTER_SECONDS = 5;
 
@@ -51,13 +57,18 @@ function someCause(error: unknown, codes: Set<string>, messages: RegExp): boolea
   let current: unknown = error;
   while (current && typeof current === "object" && !seen.has(current)) {
     seen.add(current);
-    const { code, message, cause, originalCode } = current as {
+    const { code, message, cause, originalCode, kind, meta } = current as {
       code?: unknown;
       message?: unknown;
       cause?: unknown;
       originalCode?: unknown;
+      kind?: unknown;
+      meta?: { driverAdapterError?: unknown };
     };
     if (typeof code === "string" && codes.has(code)) return true;
+    if (typeof kind === "string" && codes.has(kind)) return true;
+    // A Prisma error keeps the driver adapter's error in meta, not in cause.
+    if (meta?.driverAdapterError && someCause(meta.driverAdapterError, codes, messages)) return true;
     if (typeof originalCode === "string" && codes.has(originalCode)) return true;
     if (typeof message === "string" && messages.test(message)) return true;
     // AggregateError (several addresses refused) and Prisma's driver-adapter wrappers.
