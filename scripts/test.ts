@@ -13,7 +13,7 @@ const steps: [string, string, string[], Record<string, string>?][] = [
   ["typecheck", "npx", ["tsc", "--noEmit"]],
   ["lint", "npx", ["eslint", "--max-warnings", "0", "."]],
   ["vitest (unit, integration, e2e)", "npx", ["vitest", "run", ...process.argv.slice(2)]],
-  ["load (20 s, two instances)", "npx", ["tsx", "scripts/suites/load.ts", "--seconds", "20"]],
+  ["load (20 s, two instances)", "npx", ["tsx", "scripts/suites/load.ts", "--seconds", "20"], reuseBuild],
   ["access suite", "npx", ["tsx", "scripts/suites/access.ts"], reuseBuild],
   ["fuzz suite", "npx", ["tsx", "scripts/suites/fuzz.ts"], reuseBuild],
 ];

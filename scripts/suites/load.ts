@@ -40,10 +40,10 @@ async function main(): Promise<number> {
     const network = metrics.samples.filter((s) => s.status === 0).length;
     if (network > 0)
       verdict.failures.push(`${network} requests got no answer (network error or 20 s timeout)`);
-    const logged = serverErrors(cluster);
+    const logged = serverErrors(cluster, "load");
     if (logged.errors.length > 0) {
       console.log(
-        `\nserver stderr (${logged.errors.length} lines):\n${logged.errors.slice(0, 20).join("\n")}`,
+        `\nserver stderr: ${logged.errors.length} lines in ${logged.file}\n${logged.summary.join("\n")}`,
       );
     }
     if (verdict.failures.length > 0) {

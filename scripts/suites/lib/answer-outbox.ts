@@ -47,6 +47,8 @@ export class AnswerOutbox {
   private readonly pending: Answer[] = [];
   /** clientIds to send twice at once (two tabs, a double click): applied once, both acknowledged. */
   private readonly doubled = new Set<string>();
+  /** clientIds sent before without a definite answer: one of those sends may have been applied. */
+  private readonly resent = new Set<string>();
 
   constructor(
     private readonly client: SiteClient,
@@ -78,6 +80,7 @@ export class AnswerOutbox {
       );
       if (replies.some((r) => transient(r.status))) {
         this.ledger.retries += 1;
+        this.resent.add(answer.clientId);
         return;
       }
       this.pending.shift();
@@ -89,7 +92,12 @@ export class AnswerOutbox {
           (r) => !(JSON.parse(r.text) as { duplicate: boolean }).duplicate,
         ).length;
         this.ledger.duplicates += ok.length - fresh;
-        if (double && ok.length === 2 && fresh !== 1) {
+        if (
+          double &&
+          ok.length === 2 &&
+          fresh !== 1 &&
+          !(fresh === 0 && this.resent.has(answer.clientId))
+        ) {
           this.ledger.faults.push(
             `${answer.clientId}: sent twice at once, ${fresh} of 2 applied (expected 1)`,
           );

@@ -2,6 +2,9 @@
  * The part of a load run the load and chaos suites share: the command line, the simulated
  * users spread over the instances, and the report (figures per endpoint, then the invariants).
  */
+import { writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { AnswerLedger } from "./answer-outbox";
 import type { Account, Cluster } from "./cluster";
@@ -145,8 +148,14 @@ export async function report(
   return { failures, lines };
 }
 
-/** Server stderr lines other than the expected pool warnings, for the report. */
-export function serverErrors(cluster: Cluster): { warnings: number; errors: string[] } {
+/**
+ * Server stderr: the expected pool warnings counted, every other line kept in a file (the
+ * path is printed) and summed up by its distinct error lines.
+ */
+export function serverErrors(
+  cluster: Cluster,
+  label: string,
+): { warnings: number; errors: string[]; file: string; summary: string[] } {
   let warnings = 0;
   const errors: string[] = [];
   cluster.serverLog.forEach((log, i) => {
@@ -155,5 +164,20 @@ export function serverErrors(cluster: Cluster): { warnings: number; errors: stri
       else errors.push(`#${i + 1}: ${line}`);
     }
   });
-  return { warnings, errors };
+  const file = path.join(os.tmpdir(), `paperdeck-${label}-server-stderr.log`);
+  writeFileSync(file, errors.join("\n") + "\n");
+  const counts = new Map<string, number>();
+  for (const line of errors) {
+    if (!/⨯|Error|Invalid `|at async .*app\//.test(line)) continue;
+    const key = line
+      .replace(/digest: '\d+'/, "")
+      .replace(/127\.0\.0\.1:\d+/, "db")
+      .trim();
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const summary = [...counts]
+    .sort(([, a], [, b]) => b - a)
+    .slice(0, 25)
+    .map(([line, n]) => `${String(n).padStart(5)} × ${line}`);
+  return { warnings, errors, file, summary };
 }

@@ -45,16 +45,21 @@ export function builtAction(exportedName: string): BuiltAction {
 
 export type ActionOutcome<T> = { ok: true; data: T } | { ok: false; status: number; error: string };
 
-/** The action's result row in an RSC answer, or null when there is none (a broken answer). */
+/**
+ * The action's result row in an RSC answer, or null when there is none (a broken answer).
+ * Long strings travel as text rows (`2:T<hex length>,<text>`) with no newline after the
+ * text, so the result row may begin in the middle of a line: it is found by its start.
+ */
 export function actionResult<T>(rsc: string): ActionOutcome<T> | null {
   for (const line of rsc.split("\n")) {
-    const match = /^[0-9a-f]+:(\{.*\})$/.exec(line);
-    if (!match?.[1]) continue;
-    try {
-      const value = JSON.parse(match[1]) as { ok?: unknown };
-      if (typeof value.ok === "boolean") return value as ActionOutcome<T>;
-    } catch {
-      // another kind of row
+    for (const marker of [':{"ok":true', ':{"ok":false']) {
+      const at = line.indexOf(marker);
+      if (at === -1) continue;
+      try {
+        return JSON.parse(line.slice(at + 1)) as ActionOutcome<T>;
+      } catch {
+        // not a whole row after all
+      }
     }
   }
   return null;
