@@ -147,13 +147,16 @@ async function main(): Promise<number> {
           `${wrong.length} database requests while PostgreSQL was down were not 503: ${statusCounts(wrong)}`,
         );
       cluster.apps.forEach((_, i) => {
+        // The first database-route 2xx answered after PostgreSQL was back, among requests sent
+        // once it had stopped (so their database work can only have happened after it was back).
         const first = metrics.samples
           .filter(
             (s) =>
               s.instance === i &&
               s.status >= 200 &&
               s.status < 300 &&
-              s.start >= outage.upAt &&
+              s.start >= outage.stoppedAt &&
+              s.end >= outage.upAt &&
               DATABASE_ENDPOINTS.has(s.endpoint),
           )
           .sort((a, b) => a.end - b.end)[0];
@@ -167,7 +170,7 @@ async function main(): Promise<number> {
             DATABASE_ENDPOINTS.has(s.endpoint),
         );
         console.log(
-          `instance #${i + 1}: first 2xx ${recovery.toFixed(0)} ms after PostgreSQL was back (${first?.endpoint ?? "none"}, sent ${first ? (first.start - outage.upAt).toFixed(0) : "-"} ms after, took ${first ? (first.end - first.start).toFixed(0) : "-"} ms); before it: ${statusCounts(before) || "nothing"}`,
+          `instance #${i + 1}: first 2xx ${recovery.toFixed(0)} ms after PostgreSQL was back (${first?.endpoint ?? "none"}, sent at ${first ? (first.start - outage.upAt).toFixed(0) : "-"} ms, took ${first ? (first.end - first.start).toFixed(0) : "-"} ms); before it: ${statusCounts(before) || "nothing"}`,
         );
         if (process.env.CHAOS_TIMELINE) {
           for (const s of before) {
