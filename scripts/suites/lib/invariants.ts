@@ -9,6 +9,7 @@ import type pg from "pg";
 import {
   DEFAULT_SCHEDULER_SETTINGS,
   rescheduleFromLogs,
+  replayInput,
   stateFromCode,
   type SchedulerSettings,
   type StoredReviewLog,
@@ -139,21 +140,7 @@ export async function checkReplay(
   const logsBy = new Map<string, StoredReviewLog[]>();
   for (const log of logs.rows) {
     const key = `${log.userId}/${log.cardId}`;
-    // Replay reads the rating, the state before and the time; the rest is not used.
-    const stored: StoredReviewLog = {
-      rating: log.rating as StoredReviewLog["rating"],
-      state: stateFromCode(log.state),
-      reviewedAt: log.reviewedAt,
-      due: log.reviewedAt,
-      lastReview: null,
-      stability: 0,
-      difficulty: 0,
-      elapsedDays: 0,
-      lastElapsedDays: 0,
-      scheduledDays: 0,
-      learningSteps: 0,
-      lapses: 0,
-    };
+    const stored = replayInput(log);
     logsBy.set(key, [...(logsBy.get(key) ?? []), stored]);
   }
   let broughtForward = 0;

@@ -4,9 +4,7 @@
  * `Next-Action` and its arguments as a JSON array. The answer is an RSC stream whose rows hold
  * the action's result ({ok, data} or {ok: false, status, error}).
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { ROOT } from "./discover";
+import { discoverActions } from "./discover";
 
 export interface BuiltAction {
   id: string;
@@ -16,31 +14,9 @@ export interface BuiltAction {
 
 /** The build's action named `exportedName` (from app/lib/server/actions/). */
 export function builtAction(exportedName: string): BuiltAction {
-  const dist = path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next");
-  const manifest = JSON.parse(
-    readFileSync(path.join(dist, "server", "server-reference-manifest.json"), "utf8"),
-  ) as {
-    node: Record<
-      string,
-      { workers: Record<string, unknown>; filename: string; exportedName: string }
-    >;
-  };
-  for (const [id, action] of Object.entries(manifest.node)) {
-    if (
-      action.exportedName !== exportedName ||
-      !action.filename.startsWith("app/lib/server/actions/")
-    )
-      continue;
-    const workers = Object.keys(action.workers);
-    const worker = workers.find((w) => !w.includes("[")) ?? workers[0] ?? "app/page";
-    const page =
-      worker
-        .replace(/^app/, "")
-        .replace(/\/\([^)]*\)/g, "")
-        .replace(/\/page$/, "") || "/";
-    return { id, page };
-  }
-  throw new Error(`no server action ${exportedName} in the build`);
+  const action = discoverActions().find((a) => a.name === exportedName);
+  if (!action) throw new Error(`no server action ${exportedName} in the build`);
+  return { id: action.id, page: action.page };
 }
 
 export type ActionOutcome<T> = { ok: true; data: T } | { ok: false; status: number; error: string };

@@ -20,6 +20,8 @@ export {
   undoGrade,
   forgetCard,
   rescheduleFromLogs,
+  replayInput,
+  type ReplayedAnswer,
   retrievability,
   retrievabilityReader,
   predictedRetention,

@@ -24,6 +24,7 @@ import { formatInterval } from "./format-interval";
 import {
   DEFAULT_SCHEDULER_SETTINGS,
   REVIEW_RATINGS,
+  stateFromCode,
   type ReviewRating,
   type SchedulerSettings,
   type StoredCardState,
@@ -128,6 +129,31 @@ export function forgetCard(
     options.resetCounts ?? false,
   );
   return fromCard(item.card);
+}
+
+/** What a replay reads of a logged answer: its rating, the card's state code before it and its time. */
+export interface ReplayedAnswer {
+  rating: number;
+  state: number;
+  reviewedAt: Date;
+}
+
+/** A logged answer as `rescheduleFromLogs` takes it; the memory fields it does not read are 0. */
+export function replayInput(log: ReplayedAnswer): StoredReviewLog {
+  return {
+    rating: log.rating as StoredReviewLog["rating"],
+    state: stateFromCode(log.state),
+    due: log.reviewedAt,
+    lastReview: null,
+    stability: 0,
+    difficulty: 0,
+    elapsedDays: 0,
+    lastElapsedDays: 0,
+    scheduledDays: 0,
+    learningSteps: 0,
+    lapses: 0,
+    reviewedAt: log.reviewedAt,
+  };
 }
 
 /**

@@ -1,12 +1,12 @@
 import "#server-only";
 import { Prisma } from "@/app/generated/prisma/client";
 import {
+  replayInput,
   rescheduleFromLogs,
-  stateFromCode,
+  type ReplayedAnswer,
   stateToCode,
   type SchedulerSettings,
   type StoredCardState,
-  type StoredReviewLog,
 } from "@/app/lib/domain/scheduling";
 import { db, rawRows } from "../db";
 import { forEachSliced } from "../time-slices";
@@ -19,28 +19,7 @@ import { forEachSliced } from "../time-slices";
  */
 
 /** What the replay reads of a log: the rating, the time and whether the card was new. */
-export interface ReplayLog {
-  rating: number;
-  state: number;
-  reviewedAt: Date;
-}
-
-function replayLog(log: ReplayLog): StoredReviewLog {
-  return {
-    rating: log.rating as StoredReviewLog["rating"],
-    state: stateFromCode(log.state),
-    due: log.reviewedAt,
-    lastReview: null,
-    stability: 0,
-    difficulty: 0,
-    elapsedDays: 0,
-    lastElapsedDays: 0,
-    scheduledDays: 0,
-    learningSteps: 0,
-    lapses: 0,
-    reviewedAt: log.reviewedAt,
-  };
-}
+export type ReplayLog = ReplayedAnswer;
 
 /**
  * Each card's state after replaying its history (oldest first) with `settings`. A card whose
@@ -54,7 +33,7 @@ export async function replayHistories(
   const states = new Map<string, StoredCardState>();
   await forEachSliced([...histories], ([cardId, history]) => {
     try {
-      const next = rescheduleFromLogs(history.map(replayLog), settings);
+      const next = rescheduleFromLogs(history.map(replayInput), settings);
       if (next) states.set(cardId, next);
     } catch (error) {
       console.error(`reschedule: card ${cardId} of user ${userId} kept its state`, error);
