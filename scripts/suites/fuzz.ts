@@ -299,29 +299,31 @@ function query(s: Stack, pattern: string): string {
  * One request; a transport error is retried once on a fresh connection. After an answer such
  * as a 431 the server closes its socket, and a request the client had already queued on that
  * socket fails with ECONNRESET: that is the client's race, not a server fault. A server that
- * crashed or hung fails the retry too, which counts as a 5xx (599).
+ * refuses an oversized body answers 413 and closes the socket while the client is still
+ * writing (EPIPE): that counts as "closed" (status 0) when the server is healthy right after.
+ * Any other transport failure of the retry counts as a 5xx (599).
  */
 async function send(url: string, init: RequestInit): Promise<{ status: number; text: string }> {
   for (let attempt = 0; ; attempt++) {
     try {
-      const res = await fetch(
-        url,
-        attempt === 0
-          ? init
-          : {
-              ...init,
-              headers: { ...(init.headers as Record<string, string>), Connection: "close" },
-            },
-      );
+      const headers = { ...(init.headers as Record<string, string>), ...(attempt > 0 ? { Connection: "close" } : {}) };
+      const res = await fetch(url, { ...init, headers });
       return { status: res.status, text: await res.text() };
     } catch (error) {
       if (attempt === 0) continue;
-      return {
-        status: 599,
-        text: `fetch failed: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`,
-      };
+      const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+      const length = typeof init.body === "string" ? init.body.length : 0;
+      if (length > 64 * 1024 && /EPIPE|ECONNRESET|other side closed/.test(reason) && (await healthy(url))) {
+        return { status: 0, text: `closed while ${length} characters were being sent (${reason})` };
+      }
+      return { status: 599, text: `fetch failed: ${reason}` };
     }
   }
+}
+
+async function healthy(url: string): Promise<boolean> {
+  const res = await fetch(new URL("/api/health", url)).catch(() => null);
+  return res?.status === 200;
 }
 
 interface Tally {
