@@ -10,11 +10,11 @@ import {
   DEFAULT_SCHEDULER_SETTINGS,
   rescheduleFromLogs,
   replayInput,
-  stateFromCode,
   type SchedulerSettings,
   type StoredReviewLog,
 } from "@/app/lib/domain/scheduling";
 import { schedulerSettingsSchema } from "@/app/lib/schemas/settings";
+import { storedStateOf, type CardStateRow } from "@/app/lib/server/data/review-rows";
 import type { AnswerLedger } from "./answer-outbox";
 
 export interface InvariantReport {
@@ -26,20 +26,8 @@ export interface InvariantReport {
   violations: string[];
 }
 
-interface StateRow {
-  userId: string;
-  cardId: string;
-  due: Date;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  state: number;
-  lastReview: Date | null;
-}
+/** A card state row as the app reads it, with its owner and card. */
+type StateRow = CardStateRow & { userId: string; cardId: string };
 
 interface LogRow {
   userId: string;
@@ -150,17 +138,9 @@ export async function checkReplay(
       logsBy.get(key) ?? [],
       settingsBy.get(row.userId) ?? DEFAULT_SCHEDULER_SETTINGS,
     );
-    const actual = {
-      stability: row.stability,
-      difficulty: row.difficulty,
-      elapsedDays: row.elapsedDays,
-      scheduledDays: row.scheduledDays,
-      learningSteps: row.learningSteps,
-      reps: row.reps,
-      lapses: row.lapses,
-      state: stateFromCode(row.state),
-      lastReview: row.lastReview?.toISOString() ?? null,
-    };
+    // `due` is compared apart below (a quiz may bring it forward).
+    const { due: _due, ...stored } = storedStateOf(row);
+    const actual = { ...stored, lastReview: stored.lastReview?.toISOString() ?? null };
     // No log left (every answer undone): the card is new again, as it was before them.
     const want = expected
       ? { ...expected, due: undefined, lastReview: expected.lastReview?.toISOString() ?? null }
