@@ -3,6 +3,7 @@
  * and derived questions, which fail the check outside their bounds, and warnings about cards
  * listing too many facts, which do not.
  */
+import { cardFactWarnings } from "@/app/lib/domain/content/card-facts";
 import { balanceViolations, formatBalance, quizBalance } from "@/app/lib/domain/content/quiz-balance";
 import type { Corpus } from "@/app/lib/domain/content/types";
 
@@ -11,6 +12,9 @@ export function reportQuizBalanceAndWarnings(corpus: Corpus): boolean {
   const questions = [...corpus.notes.flatMap((n) => n.questions), ...corpus.derived.questions];
   const balance = quizBalance(questions);
   console.log(formatBalance(balance).join("\n"));
+  const warnings = cardFactWarnings(corpus.notes);
+  for (const w of warnings) console.warn(`${w.file}:${w.line}: warning: ${w.message}`);
+  if (warnings.length > 0) console.warn(`${warnings.length} warning(s)`);
   const violations = balanceViolations(balance);
   for (const v of violations) console.error(`quiz balance out of bounds: ${v.statistic}: ${v.message}`);
   if (violations.length > 0)
