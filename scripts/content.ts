@@ -7,6 +7,7 @@
 import { formatError, loadCorpus } from "@/app/lib/domain/content/load-corpus";
 import type { Corpus } from "@/app/lib/domain/content/types";
 import { readContentFiles } from "./lib/content-files";
+import { reportQuizBalanceAndWarnings } from "./lib/content-report";
 
 /** Loads and checks the corpus; prints the errors and returns undefined if there are any. */
 async function check(): Promise<Corpus | undefined> {
@@ -23,6 +24,7 @@ async function check(): Promise<Corpus | undefined> {
     return undefined;
   }
   console.log(summarise(corpus, ms));
+  if (!reportQuizBalanceAndWarnings(corpus)) return undefined;
   return corpus;
 }
 

@@ -10,6 +10,7 @@
 import { z } from "zod";
 import { parseCloze } from "@/app/lib/domain/content/cloze";
 import { WIDGET_NAMES } from "@/app/lib/domain/content/widget-names";
+import { beforeProblems } from "@/app/lib/domain/quiz/partial-order";
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -286,13 +287,31 @@ export const numericQuizSchema = z.strictObject({
   unit: text("unit").optional(),
 });
 
-export const orderingQuizSchema = z.strictObject({
-  ...quizCommon,
-  type: z.literal("ordering"),
-  items: uniqueList(text("an item"), "items")
-    .min(3, { error: "ordering needs 3 to 8 items" })
-    .max(8, { error: "ordering needs 3 to 8 items" }),
-});
+const itemIndex = z.int({ error: "before pairs hold 0-based item indices (whole numbers)" });
+
+export const orderingQuizSchema = z
+  .strictObject({
+    ...quizCommon,
+    type: z.literal("ordering"),
+    items: uniqueList(text("an item"), "items")
+      .min(3, { error: "ordering needs 3 to 8 items" })
+      .max(8, { error: "ordering needs 3 to 8 items" }),
+    /** Partial order: `[i, j]` = item i must come before item j; only these are scored. */
+    before: z
+      .array(z.tuple([itemIndex, itemIndex], { error: "before pairs are [i, j]: two item indices" }), {
+        error: "before must be a list of [i, j] pairs",
+      })
+      .optional(),
+  })
+  .superRefine((value, ctx) => {
+    const before: unknown = value.before;
+    if (!Array.isArray(value.items) || !Array.isArray(before)) return;
+    // Malformed pairs were reported by the tuple schema above.
+    if (!before.every((p) => Array.isArray(p) && p.length === 2 && p.every(Number.isInteger))) return;
+    for (const problem of beforeProblems(before as number[][], value.items.length)) {
+      ctx.addIssue({ code: "custom", path: problem.at === null ? ["before"] : ["before", problem.at], message: problem.message });
+    }
+  }, always);
 
 export const quizBlockSchema = z.discriminatedUnion("type", [
   singleQuizSchema,
@@ -358,8 +377,15 @@ export const quizAnswerSchema = z.discriminatedUnion("type", [
     alternatives: z.array(z.string()),
   }),
   z.strictObject({ type: z.literal("numeric"), value: z.number(), tolerance: z.number() }),
-  /** `items` in the right order (the payload holds the same strings shuffled). */
-  z.strictObject({ type: z.literal("ordering"), items: z.array(z.string()) }),
+  /**
+   * `items` in a right order (the payload holds the same strings shuffled); `before`, only for
+   * a partial order, the `[i, j]` pairs that are scored (absent: the order of `items` is total).
+   */
+  z.strictObject({
+    type: z.literal("ordering"),
+    items: z.array(z.string()),
+    before: z.array(z.tuple([z.int(), z.int()])).optional(),
+  }),
 ]);
 export type QuizAnswer = z.output<typeof quizAnswerSchema>;
 

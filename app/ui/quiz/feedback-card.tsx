@@ -1,4 +1,4 @@
-import type { QuestionFeedback } from "@/app/lib/server/data/quiz-questions";
+import type { PartialOrderFeedback, QuestionFeedback } from "@/app/lib/server/data/quiz-questions";
 
 function Html({ html, className }: { html: string; className?: string }) {
   // Rendered on the server from the notes' markdown (or escaped user text): safe to inject.
@@ -36,6 +36,39 @@ function Answer({ label, parts, ordered, testId }: { label: string; parts: strin
   );
 }
 
+/** A partial-order question: the scored pairs, kept or broken, and what may come in either order. */
+function PartialOrder({ feedback }: { feedback: PartialOrderFeedback }) {
+  return (
+    <div className="space-y-2 text-sm" data-testid="quiz-partial-order">
+      <div>
+        <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">Scored: what must come first</span>
+        <ul className="pl-1">
+          {feedback.pairs.map((pair, i) => (
+            <li key={i} data-kept={pair.kept}>
+              <span className={pair.kept ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}>
+                {pair.kept ? "✓ " : "✗ broken: "}
+              </span>
+              <Html html={pair.before} /> before <Html html={pair.after} />
+            </li>
+          ))}
+        </ul>
+      </div>
+      {feedback.either.length > 0 && (
+        <div>
+          <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">May come in either order</span>
+          <ul className="list-disc pl-6">
+            {feedback.either.map((pair, i) => (
+              <li key={i}>
+                <Html html={pair.first} /> and <Html html={pair.second} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
+
 /** One answered question: right or wrong, both answers, the explanation and the passage. */
 export function FeedbackCard({ feedback, showPrompt = false }: { feedback: QuestionFeedback; showPrompt?: boolean }) {
   const verdict = feedback.correct ? "Right" : feedback.score > 0 ? `Partly right (${Math.round(feedback.score * 100)} %)` : "Wrong";
@@ -59,8 +92,14 @@ export function FeedbackCard({ feedback, showPrompt = false }: { feedback: Quest
       </p>
       <div className="grid gap-3 sm:grid-cols-2">
         <Answer label="Your answer" parts={feedback.yours} ordered={ordered} testId="quiz-your-answer" />
-        <Answer label="Right answer" parts={feedback.right} ordered={ordered} testId="quiz-right-answer" />
+        <Answer
+          label={feedback.partialOrder ? "A right order" : "Right answer"}
+          parts={feedback.right}
+          ordered={ordered}
+          testId="quiz-right-answer"
+        />
       </div>
+      {feedback.partialOrder && <PartialOrder feedback={feedback.partialOrder} />}
       {feedback.alsoAccepted.length > 0 && (
         <p className="text-sm text-slate-600 dark:text-slate-400">
           Also accepted: <Html html={feedback.alsoAccepted.join(", ")} />

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadCorpus, type Corpus } from "@/app/lib/domain/content";
+import { mentionsOf } from "@/app/lib/domain/content/derive-items";
 import { paperFile } from "./fixtures";
 
 const AREAS = ["vision", "vision", "vision", "language", "language", "video"];
@@ -55,6 +56,31 @@ describe("deriveItems", () => {
     if (q?.payload.type !== "single") throw new Error("single choice expected");
     // paper-4 (language): neighbours are paper-3 (language, prerequisite) and paper-5 (dependent).
     expect(q.payload.choices).toEqual(expect.arrayContaining(["P3", "P4", "P5"]));
+  });
+
+  it("never offers a paper whose note mentions the idea as a wrong answer to which paper introduced it", () => {
+    // paper-4 (language) has neighbours paper-3 and paper-5; paper-3's note speaks of the idea
+    // (other case, hyphen for a space, spread over a line break), so it must not be a distractor.
+    const body = "## Idea\n\nThe paper-3 model already showed The Idea-of\npaper-4 in passing, ==without a name== for it.\n";
+    const withMention = files.map((f, i) => (i === 3 ? paperFile("paper-3", { area: "language", short: "P3", venue: "Conf 3", year: 2018, prerequisites: ["paper-2"], body }) : f));
+    const question = (corpus: Corpus, key: string) => derived(corpus).questions.find((x) => x.key === key);
+    const q = question(loadCorpus(withMention), "paper-4/d-introduced-1");
+    if (q?.payload.type !== "single" || q.answer.type !== "single") throw new Error("single choice expected");
+    expect(q.payload.choices).not.toContain("P3");
+    expect(q.payload.choices[q.answer.index]).toBe("P4");
+    expect(q.payload.choices).toHaveLength(4);
+    // Only the idea mentioned is affected; the same run twice picks the same choices.
+    expect(question(loadCorpus(withMention), "paper-4/d-introduced-2")).toEqual(question(loadCorpus(files), "paper-4/d-introduced-2"));
+    expect(question(loadCorpus(shuffled(withMention)), "paper-4/d-introduced-1")).toEqual(q);
+  });
+
+  it("matches an idea as a whole phrase, ignoring case, hyphens and spacing, not inside a word", () => {
+    const mentions = mentionsOf("in-context learning");
+    expect(mentions("GPT-3 calls this In-Context  Learning.")).toBe(true);
+    expect(mentions("learning in context learning")).toBe(true);
+    expect(mentions("in-context learner")).toBe(false);
+    expect(mentionsOf("BERT")("RoBERTa is not BERTology")).toBe(false);
+    expect(mentionsOf("BERT")("unlike ==BERT==, it")).toBe(true);
   });
 
   it("gives the same items with the same ids and content on two runs", () => {

@@ -98,6 +98,28 @@ describe("parseNote on a valid note", () => {
     expect(parsed(text).questions[0]?.payload).toEqual(q?.payload);
   });
 
+  it("keeps a partial order's pairs in the answer and its hash, and never stores a solved shuffle", () => {
+    const yaml = "id: steps\ntype: ordering\nprompt: Order the steps.\nitems: [encode query, encode key, compare, enqueue]\nexplanation: Both encodings come first.";
+    const total = parsed(withBlock("quiz", yaml)).questions[0];
+    const partial = parsed(withBlock("quiz", `${yaml}\nbefore: [[0, 2], [1, 2], [2, 3]]`)).questions[0];
+    expect(total?.answer).toEqual({ type: "ordering", items: ["encode query", "encode key", "compare", "enqueue"] });
+    expect(total?.answer && "before" in total.answer).toBe(false);
+    expect(partial?.answer).toEqual({
+      type: "ordering",
+      items: ["encode query", "encode key", "compare", "enqueue"],
+      before: [
+        [0, 2],
+        [1, 2],
+        [2, 3],
+      ],
+    });
+    expect(partial?.hash).not.toBe(total?.hash);
+    const shown = partial?.payload.type === "ordering" ? partial.payload.items : [];
+    const at = (item: string) => shown.indexOf(item);
+    expect([...shown].sort()).toEqual(["compare", "encode key", "encode query", "enqueue"]);
+    expect(at("encode query") < at("compare") && at("encode key") < at("compare") && at("compare") < at("enqueue")).toBe(false);
+  });
+
   it("splits a single-choice question into choices shown and the index kept apart", () => {
     const note = parsed(withBlock("quiz", "id: q\ntype: single\nprompt: Which?\nchoices: [a, b, c]\nanswer: 2\nexplanation: Because.\ncards: [x]"));
     expect(note.questions[0]).toMatchObject({
@@ -202,6 +224,22 @@ describe("parseNote reports each mistake at its line", () => {
   it("reports an ordering question with too few items", () => {
     const text = withBlock("quiz", "id: q\ntype: ordering\nprompt: Order.\nitems: [a, b]\nexplanation: Because.");
     expectError(text, lineOf(text, "items:"), "ordering needs 3 to 8 items");
+  });
+
+  it("reports before pairs that are malformed, out of range or against the listed order, at their line", () => {
+    const base = "id: q\ntype: ordering\nprompt: Order.\nitems: [a, b, c]\nexplanation: Because.\n";
+    let text = withBlock("quiz", `${base}before:\n  - [0, 1]\n  - [2, 1]`);
+    expectError(text, lineOf(text, "- [2, 1]"), "before [2, 1] contradicts the listed order");
+    text = withBlock("quiz", `${base}before: [[0, 3]]`);
+    expectError(text, lineOf(text, "before:"), "item indices 0 to 2");
+    text = withBlock("quiz", `${base}before: [[0, 1, 2]]`);
+    expectError(text, lineOf(text, "before:"), "before pairs are [i, j]");
+    text = withBlock("quiz", `${base}before: [[0, x]]`);
+    expectError(text, lineOf(text, "before:"), "whole numbers");
+    text = withBlock("quiz", `${base}before: []`);
+    expectError(text, lineOf(text, "before:"), "at least one");
+    text = withBlock("quiz", `${base}before:\n  - [0, 1]\n  - [1, 2]\n  - [0, 2]`);
+    expectError(text, lineOf(text, "- [0, 2]"), "follows from the other pairs");
   });
 
   it("reports a true/false answer written as a string", () => {

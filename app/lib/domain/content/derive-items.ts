@@ -2,7 +2,8 @@
  * Items derived from the notes themselves (docs/content-format.md, "Derived items"):
  *
  * - `d-cloze-<term>`: a cloze card from the sentence around each ==key term==;
- * - `d-introduced-<n>`: "Which paper introduced <idea>?" for the n-th (1-based) `introduces`;
+ * - `d-introduced-<n>`: "Which paper introduced <idea>?" for the n-th (1-based) `introduces`
+ *   (no paper whose note mentions the idea is a distractor);
  * - `d-year` (numeric) and `d-venue` (single choice) for papers.
  *
  * Deterministic: ids come from slugs and positions inside a note, never from file order, and
@@ -80,7 +81,11 @@ function derivePaperQuestions(note: ParsedNote, index: CorpusIndex): QuizItem[] 
     // numbering stays by position, so the other questions keep their ids.
     if (idea.toLowerCase().includes(meta.short.toLowerCase())) return;
     const seed = `${note.slug}|${id}`;
-    const pick = (papers: ParsedNote[]) => papers.map((p) => p.meta.short).filter((s) => s !== meta.short);
+    // A paper whose note mentions the idea may well have shown or used it first (GPT-2 and
+    // in-context learning, which GPT-3 named): never offer it as a wrong answer.
+    const mentions = mentionsOf(idea);
+    const pick = (papers: ParsedNote[]) =>
+      papers.filter((p) => !mentions(p.body)).map((p) => p.meta.short).filter((s) => s !== meta.short);
     const distractors = pickDistinct(pick(neighbours), pick(others), seed);
     if (distractors.length === 0) return;
     const { choices, answer } = placeAnswer(meta.short, distractors, seed);
@@ -133,6 +138,36 @@ function derivePaperQuestions(note: ParsedNote, index: CorpusIndex): QuizItem[] 
     );
   }
   return questions;
+}
+
+/**
+ * Whether a text mentions `idea`: a case-insensitive phrase match with spaces collapsed and
+ * hyphens read as spaces ("in-context learning" = "In-Context  learning" = "in context
+ * learning"), not inside a longer word ("BERT" is not in "RoBERTa").
+ */
+export function mentionsOf(idea: string): (text: string) => boolean {
+  const phrase = normalisePhrase(idea);
+  if (phrase === "") return () => false;
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "u");
+  return (text) => pattern.test(normalisedText(text));
+}
+
+const normalised = new Map<string, string>();
+
+/** Note bodies are normalised once per run, not once per idea. */
+function normalisedText(text: string): string {
+  let out = normalised.get(text);
+  if (out === undefined) {
+    if (normalised.size > 500) normalised.clear();
+    out = normalisePhrase(text);
+    normalised.set(text, out);
+  }
+  return out;
+}
+
+function normalisePhrase(text: string): string {
+  return text.toLowerCase().replace(/[-‐‑–]/g, " ").replace(/\s+/g, " ").trim();
 }
 
 /** Papers next to a note: same area, its prerequisites, and the notes that build on it. */

@@ -3,6 +3,7 @@
  * (derive-items), so both get their keys, cloze sides and hashes the same way.
  */
 import type { CardBlock, QuizAnswer, QuizBlock, QuizPayload } from "@/app/lib/schemas/content";
+import { unsolvedOrder } from "../quiz/partial-order";
 import { clozeBack, clozeFront, parseCloze } from "./cloze";
 import { contentHash, seededShuffle } from "./content-hash";
 import type { CardItem, QuizItem } from "./types";
@@ -96,12 +97,19 @@ export function payloadAndAnswer(block: QuizBlock, key: string): { payload: Quiz
         payload: block.unit === undefined ? { type: "numeric" } : { type: "numeric", unit: block.unit },
         answer: { type: "numeric", value: block.answer, tolerance: block.tolerance },
       };
-    case "ordering":
+    case "ordering": {
       // Shuffled once, by the question's key: the same question always shows the same start.
+      // With `before`, never an order that already satisfies every pair. `before` enters the
+      // answer (and so the hash) only when given: questions without it keep their hashes.
+      const shuffled = seededShuffle(block.items, key, true);
+      if (block.before === undefined)
+        return { payload: { type: "ordering", items: shuffled }, answer: { type: "ordering", items: block.items } };
+      const before = block.before.map(([i, j]) => [i, j] as [number, number]);
       return {
-        payload: { type: "ordering", items: seededShuffle(block.items, key, true) },
-        answer: { type: "ordering", items: block.items },
+        payload: { type: "ordering", items: unsolvedOrder(shuffled, (item) => block.items.indexOf(item), before) },
+        answer: { type: "ordering", items: block.items, before },
       };
+    }
   }
 }
 

@@ -18,3 +18,12 @@ export {
 } from "./assemble";
 export { scoreTrend, type ScoreTrend } from "./trend";
 export { fromStoredQuestion, questionSeed } from "./stored";
+export {
+  beforeProblems,
+  beforeScore,
+  eitherOrderPairs,
+  satisfiedPairs,
+  unsolvedOrder,
+  type BeforePair,
+  type BeforeProblem,
+} from "./partial-order";

@@ -1,4 +1,5 @@
 import { MalformedResponseError } from "./errors";
+import { unsolvedOrder } from "./partial-order";
 import { seededPermutation } from "./random";
 import type { QuestionView, QuizQuestion } from "./types";
 
@@ -16,7 +17,8 @@ export interface PresentedQuestion {
  * The question as shown with this seed (use one per attempt and question, e.g.
  * `${attempt.seed}:${question.key}`): choices of single/multiple and items of ordering are
  * shuffled; an ordering question of 3 or more items is never shown already in the right order
- * (if the shuffle gives the identity, it is rotated by one).
+ * (if the shuffle gives the identity, it is rotated by one); with `before`, never in an order
+ * that satisfies every pair (the first pair's items swap places).
  */
 export function presentQuestion(question: QuizQuestion, seed: string): PresentedQuestion {
   const base = {
@@ -37,6 +39,7 @@ export function presentQuestion(question: QuizQuestion, seed: string): Presented
       if (order.length >= 3 && order.every((original, position) => original === position)) {
         order = [...order.slice(1), ...order.slice(0, 1)];
       }
+      if (question.before) order = unsolvedOrder(order, (original) => original, question.before);
       return { view: { ...base, type: "ordering", items: pick(question.items, order) }, order };
     }
     case "numeric":

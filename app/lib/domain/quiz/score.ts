@@ -1,4 +1,5 @@
 import { InvalidQuestionError, MalformedResponseError } from "./errors";
+import { beforeProblems, beforeScore } from "./partial-order";
 import { parseNumericAnswer, shortAnswersMatch } from "./normalize";
 import type {
   MultipleQuestion,
@@ -22,7 +23,8 @@ const EMPTY: ScoreResult = Object.freeze({ score: 0, correct: false });
  * - numeric: 1 when $$|\text{given} - \text{answer}| \le \text{tolerance}$$ (a few ulps of slack, so
  *   0.9 for 1.0 ± 0.1 counts although 1.0 − 0.9 is 0.09999999999999998 or 0.10000000000000009
  *   in binary floating point); text that is not a number scores 0;
- * - ordering: the share of items in their right position.
+ * - ordering: the share of items in their right position; with `before` (a partial order),
+ *   the share of its pairs the order satisfies.
  */
 export function scoreAnswer(question: QuizQuestion, response: unknown): ScoreResult {
   if (isEmpty(response)) return EMPTY;
@@ -122,6 +124,11 @@ function scoreOrdering(question: OrderingQuestion, response: unknown): number {
   const order = distinctIndices("ordering", response, n);
   if (order.length !== n) {
     throw new MalformedResponseError("ordering", response, `expected all ${n} items once each`);
+  }
+  if (question.before !== undefined) {
+    const problem = beforeProblems(question.before, n)[0];
+    if (problem) throw new InvalidQuestionError(question.key, problem.message);
+    return beforeScore(order, question.before);
   }
   return order.filter((original, position) => original === position).length / n;
 }

@@ -28,7 +28,7 @@ export function fromStoredQuestion(row: { id: string; prompt: string; payload: u
         ...(payload.type === "numeric" && payload.unit !== undefined ? { unit: payload.unit } : {}),
       };
     case "ordering":
-      return { ...base, type: "ordering", items: answer.items };
+      return { ...base, type: "ordering", items: answer.items, ...(answer.before ? { before: answer.before } : {}) };
   }
 }
 

@@ -53,8 +53,13 @@ export interface NumericQuestion extends QuestionBase {
 
 export interface OrderingQuestion extends QuestionBase {
   type: "ordering";
-  /** The items in the right order. */
+  /** The items in the right order (with `before`: in one right order). */
   items: readonly string[];
+  /**
+   * Partial order: `[i, j]` pairs, item i before item j. When given, only these are scored
+   * (the share satisfied); without it the order of `items` is the only right one.
+   */
+  before?: readonly (readonly [number, number])[];
 }
 
 export type QuizQuestion =

@@ -1,6 +1,13 @@
 import "#server-only";
 import { renderMarkdown } from "@/app/lib/domain/content";
-import { fromStoredQuestion, presentQuestion, questionSeed, type QuizQuestion } from "@/app/lib/domain/quiz";
+import {
+  eitherOrderPairs,
+  fromStoredQuestion,
+  presentQuestion,
+  questionSeed,
+  satisfiedPairs,
+  type QuizQuestion,
+} from "@/app/lib/domain/quiz";
 import { AREA_LABELS, QUIZ_AREAS } from "@/app/lib/schemas/quiz";
 import { db } from "../db";
 
@@ -96,11 +103,22 @@ export interface QuestionFeedback {
   right: string[];
   /** Short answers: the other accepted spellings. */
   alsoAccepted: string[];
+  /**
+   * Ordering questions with `before` (a partial order; `right` is then one right order): each
+   * scored pair, item HTML, with whether the answer kept it, and the pairs that may come in
+   * either order. null for every other question.
+   */
+  partialOrder: PartialOrderFeedback | null;
   explanationHtml: string;
   /** `/papers/<slug>#<anchor>`: the passage this question tests. */
   passageHref: string;
   noteShort: string;
   timeMs: number;
+}
+
+export interface PartialOrderFeedback {
+  pairs: { before: string; after: string; kept: boolean }[];
+  either: { first: string; second: string }[];
 }
 
 /** What the user sees before answering. Built from the payload side only, plus the seed. */
@@ -141,6 +159,7 @@ export function questionFeedback(
   let yours: string[] = [];
   let right: string[] = [];
   let alsoAccepted: string[] = [];
+  let partialOrder: PartialOrderFeedback | null = null;
   const response = answer.response;
   const indices = (value: unknown): number[] =>
     Array.isArray(value) ? value.filter((v): v is number => typeof v === "number") : typeof value === "number" ? [value] : [];
@@ -152,10 +171,20 @@ export function questionFeedback(
       right = (question.type === "single" ? [question.answer] : [...question.answer]).map((i) => inline(choices[i] ?? "?"));
       break;
     }
-    case "ordering":
+    case "ordering": {
       yours = indices(response).map((i) => inline(question.items[i] ?? "?"));
       right = question.items.map(inline);
+      const before = question.before;
+      if (before) {
+        const item = (i: number) => inline(question.items[i] ?? "?");
+        const kept = satisfiedPairs(indices(response), before);
+        partialOrder = {
+          pairs: before.map(([i, j], at) => ({ before: item(i), after: item(j), kept: kept[at] ?? false })),
+          either: eitherOrderPairs(question.items.length, before).map(([a, b]) => ({ first: item(a), second: item(b) })),
+        };
+      }
       break;
+    }
     case "truefalse":
       yours = typeof response === "boolean" ? [response ? "True" : "False"] : [];
       right = [question.answer ? "True" : "False"];
@@ -182,6 +211,7 @@ export function questionFeedback(
     yours,
     right,
     alsoAccepted,
+    partialOrder,
     explanationHtml: renderQuizMarkdown(row.explanation),
     passageHref: passageHref(row),
     noteShort: row.paper.short,
