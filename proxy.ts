@@ -1,17 +1,21 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { csrfCookieName, genuineCsrfToken, newCsrfCookie } from "@/app/lib/server/auth/csrf-token";
 import { ACTION_BODY_LIMIT, checkActionForm, checkActionText, type ActionBodyVerdict } from "@/app/lib/server/http/action-body";
 
 /**
- * Two conveniences in front of the app, neither of them a guard:
+ * Three conveniences in front of the app, none of them a guard:
  * - a visitor with no session cookie at all is sent to sign-in before a protected page renders
  *   (the real check happens where the data is read: every page, action and route);
  * - a server action whose body Next could not decode gets a 4xx saying what was wrong, where
- *   Next itself would answer a bare 500.
+ *   Next itself would answer a bare 500;
+ * - the sign-in page gets next-auth's CSRF cookie on the first visit, so its form works
+ *   without JavaScript the first time (a page cannot set cookies while it renders).
  */
 export async function proxy(request: NextRequest) {
   if (request.method === "POST" && request.headers.has("next-action")) return checkAction(request);
   // Only page loads are redirected: a form post must reach its own guard.
   if (request.method !== "GET") return NextResponse.next();
+  if (request.nextUrl.pathname === "/signin") return withCsrfCookie(request);
   const hasSession = request.cookies
     .getAll()
     .some((c) => c.name.endsWith("next-auth.session-token"));
@@ -20,6 +24,19 @@ export async function proxy(request: NextRequest) {
   url.pathname = "/signin";
   url.search = `?callbackUrl=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;
   return NextResponse.redirect(url);
+}
+
+/**
+ * Sets the cookie on the request the page reads as well as on the response, so the page
+ * renders the token of the cookie the browser is about to store.
+ */
+function withCsrfCookie(request: NextRequest): NextResponse {
+  if (genuineCsrfToken(request.cookies.get(csrfCookieName())?.value)) return NextResponse.next();
+  const cookie = newCsrfCookie();
+  request.cookies.set(cookie.name, cookie.value);
+  const response = NextResponse.next({ request: { headers: new Headers(request.headers) } });
+  response.cookies.set(cookie.name, cookie.value, cookie.options);
+  return response;
 }
 
 /** Next's action ids: 40 hex digits of hash, after a two-digit prefix in current builds. */
@@ -48,6 +65,7 @@ export const config = {
     "/progress/:path*",
     "/settings/:path*",
     "/account/:path*",
+    "/signin",
     // Server actions, on whichever page posts them.
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
   ],

@@ -174,7 +174,9 @@ const ACTION_FIELDS: Record<string, (s: Stack) => Record<string, () => string>> 
     name: () => JSON.stringify("Fuzz"),
     email: () => JSON.stringify(pick(["fuzz@", "a@b.c", "x".repeat(400)])),
     password: () => JSON.stringify("short"),
+    timeZone: () => JSON.stringify(pick(["Asia/Shanghai", "Mars/Olympus", "x".repeat(100)])),
   }),
+  setTimeZone: () => ({ timeZone: () => JSON.stringify(pick(["UTC", "Asia/Shanghai", "Mars/Olympus", ""])) }),
   startQuiz: (s) => ({
     scope: () =>
       pick([

@@ -50,6 +50,21 @@ describe.runIf(hasBrowser)("signing in and out in a real browser", () => {
     await context.close();
   });
 
+  it("signs in without JavaScript on the first visit, with one submit", async () => {
+    const setup = await newPage(browser);
+    const email = uniqueEmail("nojs");
+    await signUp(setup.page, email);
+    await setup.context.close();
+    // A fresh browser without JavaScript: no cookie yet, the form posts straight to next-auth.
+    const context = await browser.newContext({ baseURL: baseUrl(), javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signIn(page, email);
+    await page.waitForURL((url) => url.pathname !== "/signin" && !url.pathname.startsWith("/api/auth"));
+    const session = (await context.cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
+    expect(session).toBeDefined();
+    await context.close();
+  });
+
   it("sends a signed-out visitor of a protected page to sign-in and back", async () => {
     const { context, page } = await newPage(browser);
     await page.goto("/account");

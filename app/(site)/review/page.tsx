@@ -4,6 +4,8 @@ import { requirePageUser } from "@/app/lib/server/auth/require-page-user";
 import { loadReviewQueue } from "@/app/lib/server/data/review-queue";
 import { queueQuerySchema } from "@/app/lib/schemas/review";
 import { ReviewSession } from "@/app/ui/review/review-session";
+import { TimeZoneOffer } from "@/app/ui/time-zone/time-zone-offer";
+import { getUserSettings } from "@/app/lib/server/data/settings";
 
 export const metadata: Metadata = { title: "Review" };
 
@@ -17,11 +19,15 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const user = await requirePageUser(`/review${query.size ? `?${query}` : ""}`);
   const parsed = queueQuerySchema.safeParse(Object.fromEntries(query));
   const scope = parsed.success ? { paper: parsed.data.paper, area: parsed.data.area } : {};
-  const queue = await loadReviewQueue(user.id, new Date(), { scope, limit: 20 });
+  const [queue, settings] = await Promise.all([
+    loadReviewQueue(user.id, new Date(), { scope, limit: 20 }),
+    getUserSettings(user.id),
+  ]);
   const title = scope.paper ? `Review: ${queue.cards[0]?.paperTitle ?? scope.paper}` : scope.area ? `Review: ${scope.area}` : "Review";
   return (
     <div>
       <h1 className="mb-4 text-2xl font-semibold">{title}</h1>
+      <TimeZoneOffer stored={settings.timeZone} />
       <ReviewSession
         key={query.toString()}
         storageKey={`paperdeck:review-outbox:${user.id}`}

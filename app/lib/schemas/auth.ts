@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { timeZoneSchema } from "./settings";
 
 export const emailSchema = z
   .string()
@@ -22,6 +23,9 @@ export const signUpSchema = z.object({
   name: z.string().trim().max(80, "Keep the name under 80 characters.").optional(),
   email: emailSchema,
   password: passwordSchema,
+  // The browser's zone, so a new account's days start at the user's midnight, not UTC's.
+  // A zone this server does not know is dropped (UTC, changeable in settings), not an error.
+  timeZone: timeZoneSchema.optional().catch(undefined),
 });
 
 export const changePasswordSchema = z.object({

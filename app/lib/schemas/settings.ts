@@ -112,8 +112,8 @@ export const maximumIntervalSchema = z
   .int("Use a whole number of days.")
   .min(1, "At least 1 day.")
   .max(MAX_MAXIMUM_INTERVAL, "At most 36,500 days (100 years).");
-export const newPerDaySchema = z.number().int("Use a whole number.").min(0).max(9999, "At most 9,999.");
-export const reviewsPerDaySchema = z.number().int("Use a whole number.").min(0).max(99999, "At most 99,999.");
+export const newPerDaySchema = z.number().int("Use a whole number.").min(0, "Use 0 or more.").max(9999, "At most 9,999.");
+export const reviewsPerDaySchema = z.number().int("Use a whole number.").min(0, "Use 0 or more.").max(99999, "At most 99,999.");
 export const dayStartHourSchema = z.number().int().min(0, "From 0 to 23.").max(23, "From 0 to 23.");
 
 function isTimeZone(zone: string): boolean {
@@ -146,17 +146,20 @@ export const storedSettingsSchema = schedulerSettingsSchema.extend({
   parametersFitAt: instant.nullable(),
 });
 
+/** A number typed in a form field: words, not zod's "expected number, received NaN". */
+const formNumber = () => z.coerce.number({ error: "Enter a number." });
+
 /** The scheduling settings form (a `UserSettings` row, minus the fitted parameters). */
 export const settingsSchema = z.object({
-  desiredRetention: z.coerce.number().pipe(desiredRetentionSchema),
-  maximumInterval: z.coerce.number().pipe(maximumIntervalSchema),
+  desiredRetention: formNumber().pipe(desiredRetentionSchema),
+  maximumInterval: formNumber().pipe(maximumIntervalSchema),
   enableFuzz: z.boolean(),
   learningSteps: stepsSchema,
   relearningSteps: stepsSchema,
-  newPerDay: z.coerce.number().pipe(newPerDaySchema),
-  reviewsPerDay: z.coerce.number().pipe(reviewsPerDaySchema),
+  newPerDay: formNumber().pipe(newPerDaySchema),
+  reviewsPerDay: formNumber().pipe(reviewsPerDaySchema),
   timeZone: z.string().trim().pipe(timeZoneSchema),
-  dayStartHour: z.coerce.number().pipe(dayStartHourSchema),
+  dayStartHour: formNumber().pipe(dayStartHourSchema),
   studyAll: z.boolean(),
 });
 export type SettingsInput = z.input<typeof settingsSchema>;

@@ -56,3 +56,45 @@ export async function rawRows<T>(query: Prisma.Sql): Promise<T[]> {
   const result = await connection.pool.query({ text: query.text, values, types: utcTypes });
   return result.rows as T[];
 }
+
+/** Runs one statement of a transaction and returns how many rows it wrote. */
+export type Execute = (statement: Prisma.Sql) => Promise<number>;
+
+/** The executor of a Prisma transaction, for the bulk writes that also run in `rawTransaction`. */
+export const prismaExecute =
+  (tx: Prisma.TransactionClient): Execute =>
+  (statement) =>
+    tx.$executeRaw(statement);
+
+/**
+ * A transaction of plain statements on one connection of the pool, for bulk imports: through
+ * Prisma, each statement's array parameters cost ~10 µs a row of event-loop CPU (0.6 s of a
+ * 60,000-line CSV, during which other requests waited), through pg ~3 µs. Committed when
+ * `work` resolves, rolled back when it throws.
+ */
+export async function rawTransaction<T>(work: (execute: Execute) => Promise<T>): Promise<T> {
+  const client = await connection.pool.connect();
+  const execute: Execute = async (statement) => {
+    const values = statement.values.map((v) => (v instanceof Date ? v.toISOString() : v));
+    return (await client.query({ text: statement.text, values })).rowCount ?? 0;
+  };
+  let broken: unknown;
+  try {
+    await client.query("BEGIN");
+    const result = await work(execute);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    broken = error;
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    // A connection whose ROLLBACK failed (the server went away) is destroyed, not reused.
+    client.release(broken instanceof Error && !isQueryError(broken) ? broken : undefined);
+  }
+}
+
+/** An error PostgreSQL answered (the connection is fine) rather than a broken connection. */
+function isQueryError(error: Error): boolean {
+  return "code" in error && typeof error.code === "string" && /^[0-9A-Z]{5}$/.test(error.code);
+}

@@ -7,6 +7,7 @@ import { signUp } from "@/app/lib/server/actions/sign-up";
 import { credentialsSignIn } from "./credentials-sign-in";
 import { signUpWithoutScript, type SignUpFormState } from "./sign-up-action";
 import { Field } from "./field";
+import { deviceTimeZone } from "@/app/ui/time-zone/device-zone";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -33,7 +34,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     setError(null);
     setFieldErrors({});
     try {
-      const result = await signUp(input);
+      const result = await signUp({ ...input, timeZone: deviceTimeZone() || undefined });
       if (!result.ok) {
         setError(result.error);
         setFieldErrors(result.fieldErrors ?? {});

@@ -1,7 +1,9 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { updateSettings } from "@/app/lib/server/actions/update-settings";
+import { useDeviceTimeZone, useTimeZoneOptions } from "@/app/ui/time-zone/device-zone";
+import { errorSummary, errorsByField } from "./field-errors";
 
 export interface SettingsFormValues {
   desiredRetention: number;
@@ -33,7 +35,7 @@ function perCardAt(table: { retention: number; reviewsPerCardPerDay: number }[],
 }
 
 const inputClass =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base dark:border-slate-700 dark:bg-slate-900";
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base dark:border-slate-700 dark:bg-slate-900 aria-[invalid=true]:border-red-500 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-500";
 
 function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
   if (!errors?.length) return null;
@@ -59,11 +61,14 @@ export function SettingsForm({
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, setPending] = useState(false);
   const [reschedule, setReschedule] = useState(false);
-  const zones = useMemo(() => {
-    const list = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-    return list.includes(values.timeZone) ? list : [values.timeZone, ...list];
-  }, [values.timeZone]);
-  const browserZone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone, []);
+  const zones = useTimeZoneOptions(values.timeZone);
+  const browserZone = useDeviceTimeZone();
+
+  /** A field's invalid state and the ids that describe it, for assistive technology. */
+  const described = (field: string, ...others: string[]) => {
+    const ids = [...others, ...(errors[field]?.length ? [`${field}-error`] : [])];
+    return { "aria-invalid": errors[field]?.length ? true : undefined, "aria-describedby": ids.join(" ") || undefined };
+  };
 
   const set = <K extends keyof SettingsFormValues>(key: K, value: SettingsFormValues[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
@@ -79,8 +84,12 @@ export function SettingsForm({
     const result = await updateSettings({ ...values, reschedule });
     setPending(false);
     if (!result.ok) {
-      setErrors(result.fieldErrors ?? {});
-      setMessage({ ok: false, text: result.error });
+      const byField = errorsByField(result.fieldErrors ?? {}, { ...values });
+      setErrors(byField);
+      setMessage({ ok: false, text: errorSummary(byField, result.error) });
+      // Take the keyboard (and a screen reader) to the first field to fix.
+      const first = Object.keys(byField)[0];
+      if (first) document.getElementById(first)?.focus();
       return;
     }
     setMessage({
@@ -115,7 +124,7 @@ export function SettingsForm({
             value={values.desiredRetention}
             onChange={(e) => set("desiredRetention", Number(e.target.value))}
             className="w-full accent-accent-600"
-            aria-describedby="workload-estimate"
+            {...described("desiredRetention", "workload-estimate")}
             aria-valuetext={`${retentionPercent} %`}
           />
           <output htmlFor="desiredRetention" className="w-14 text-right font-mono" data-testid="retention-value">
@@ -133,22 +142,22 @@ export function SettingsForm({
         <legend className="mb-2 text-lg font-semibold">Daily limits and steps</legend>
         <div>
           <label htmlFor="newPerDay" className="block text-sm font-medium">New cards a day</label>
-          <input id="newPerDay" type="number" min={0} max={9999} value={values.newPerDay} onChange={(e) => set("newPerDay", Number(e.target.value))} className={inputClass} />
+          <input id="newPerDay" {...described("newPerDay")} type="number" min={0} max={9999} value={values.newPerDay} onChange={(e) => set("newPerDay", Number(e.target.value))} className={inputClass} />
           <FieldErrors id="newPerDay-error" errors={errors.newPerDay} />
         </div>
         <div>
           <label htmlFor="reviewsPerDay" className="block text-sm font-medium">Reviews a day</label>
-          <input id="reviewsPerDay" type="number" min={0} max={99999} value={values.reviewsPerDay} onChange={(e) => set("reviewsPerDay", Number(e.target.value))} className={inputClass} />
+          <input id="reviewsPerDay" {...described("reviewsPerDay")} type="number" min={0} max={99999} value={values.reviewsPerDay} onChange={(e) => set("reviewsPerDay", Number(e.target.value))} className={inputClass} />
           <FieldErrors id="reviewsPerDay-error" errors={errors.reviewsPerDay} />
         </div>
         <div>
           <label htmlFor="learningSteps" className="block text-sm font-medium">Learning steps</label>
-          <input id="learningSteps" value={values.learningSteps} onChange={(e) => set("learningSteps", e.target.value)} className={inputClass} aria-describedby="steps-hint" />
+          <input id="learningSteps" value={values.learningSteps} onChange={(e) => set("learningSteps", e.target.value)} className={inputClass} {...described("learningSteps", "steps-hint")} />
           <FieldErrors id="learningSteps-error" errors={errors.learningSteps} />
         </div>
         <div>
           <label htmlFor="relearningSteps" className="block text-sm font-medium">Relearning steps</label>
-          <input id="relearningSteps" value={values.relearningSteps} onChange={(e) => set("relearningSteps", e.target.value)} className={inputClass} aria-describedby="steps-hint" />
+          <input id="relearningSteps" value={values.relearningSteps} onChange={(e) => set("relearningSteps", e.target.value)} className={inputClass} {...described("relearningSteps", "steps-hint")} />
           <FieldErrors id="relearningSteps-error" errors={errors.relearningSteps} />
         </div>
         <p id="steps-hint" className="text-xs text-slate-500 sm:col-span-2 dark:text-slate-400">
@@ -157,7 +166,7 @@ export function SettingsForm({
         </p>
         <div>
           <label htmlFor="maximumInterval" className="block text-sm font-medium">Maximum interval (days)</label>
-          <input id="maximumInterval" type="number" min={1} max={36500} value={values.maximumInterval} onChange={(e) => set("maximumInterval", Number(e.target.value))} className={inputClass} />
+          <input id="maximumInterval" {...described("maximumInterval")} type="number" min={1} max={36500} value={values.maximumInterval} onChange={(e) => set("maximumInterval", Number(e.target.value))} className={inputClass} />
           <FieldErrors id="maximumInterval-error" errors={errors.maximumInterval} />
         </div>
         <div className="flex items-end gap-2 pb-2">
@@ -170,7 +179,7 @@ export function SettingsForm({
         <legend className="mb-2 text-lg font-semibold">Your day</legend>
         <div>
           <label htmlFor="timeZone" className="block text-sm font-medium">Time zone</label>
-          <select id="timeZone" value={values.timeZone} onChange={(e) => set("timeZone", e.target.value)} className={inputClass}>
+          <select id="timeZone" {...described("timeZone")} value={values.timeZone} onChange={(e) => set("timeZone", e.target.value)} className={inputClass}>
             {zones.map((zone) => (
               <option key={zone} value={zone}>{zone}</option>
             ))}
@@ -184,7 +193,7 @@ export function SettingsForm({
         </div>
         <div>
           <label htmlFor="dayStartHour" className="block text-sm font-medium">A new day starts at</label>
-          <select id="dayStartHour" value={values.dayStartHour} onChange={(e) => set("dayStartHour", Number(e.target.value))} className={inputClass}>
+          <select id="dayStartHour" {...described("dayStartHour")} value={values.dayStartHour} onChange={(e) => set("dayStartHour", Number(e.target.value))} className={inputClass}>
             {Array.from({ length: 24 }, (_, h) => (
               <option key={h} value={h}>{`${String(h).padStart(2, "0")}:00`}</option>
             ))}
@@ -192,6 +201,7 @@ export function SettingsForm({
           <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
             Reviews before this hour count for the day before, so a late night is still &quot;today&quot;.
           </p>
+          <FieldErrors id="dayStartHour-error" errors={errors.dayStartHour} />
         </div>
       </fieldset>
 
@@ -208,7 +218,7 @@ export function SettingsForm({
       </fieldset>
 
       {message && (
-        <p data-testid="settings-message" className={message.ok ? "text-sm text-green-700 dark:text-green-400" : "text-sm text-red-600 dark:text-red-400"}>
+        <p data-testid="settings-message" role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-green-700 dark:text-green-400" : "text-sm text-red-600 dark:text-red-400"}>
           {message.text}
         </p>
       )}

@@ -4,9 +4,12 @@ import { gaussianMatrix } from "@/app/ui/widgets/prng";
 import {
   driftLag,
   halfLife,
+  keyAfterSteps,
+  momentumFromNines,
   momentumStep,
   momentumTrajectories,
   stepResponse,
+  timeConstant,
 } from "@/app/ui/widgets/momentum-encoder/core";
 
 beforeAll(readyTf);
@@ -75,5 +78,70 @@ describe("momentum encoder", () => {
 
   it("rejects a momentum of one, which would freeze the key encoder", () => {
     expect(() => momentumTrajectories([1], [1])).toThrow(/momentum/);
+    expect(() => keyAfterSteps(0, 1, 1, 10)).toThrow(/momentum/);
+    expect(() => timeConstant(1)).toThrow(/momentum/);
+  });
+});
+
+// The slider's values, checked against numbers worked out by hand (or with a calculator,
+// noted beside each), never against another function of the code under test.
+describe("momentum slider", () => {
+  it("reads 0, 1, 2, 3, 4 nines as m = 0, 0.9, 0.99, 0.999, 0.9999, printed as written", () => {
+    expect([0, 1, 2, 3, 4].map(momentumFromNines)).toEqual([0, 0.9, 0.99, 0.999, 0.9999]);
+    expect(String(momentumFromNines(4))).toBe("0.9999");
+    expect(() => momentumFromNines(1.5)).toThrow(/nines/);
+    expect(() => momentumFromNines(7)).toThrow(/nines/);
+  });
+
+  it("gives time constants 1/(1 − m) of 1, 10, 100, 1000 and 10,000 steps", () => {
+    expect(timeConstant(0)).toBe(1);
+    expect(timeConstant(0.9)).toBeCloseTo(10, 9);
+    expect(timeConstant(0.99)).toBeCloseTo(100, 8);
+    expect(timeConstant(0.999)).toBeCloseTo(1000, 7);
+    expect(timeConstant(0.9999)).toBeCloseTo(10000, 6);
+  });
+
+  it("closes the gap to a fixed query by a factor m per step: θ_k = θ_q + mⁿ(θ_k0 − θ_q)", () => {
+    // m = 0.5 from θ_k0 = 0 towards θ_q = 1: 0.5, 0.75, 0.875 after 1, 2, 3 steps.
+    expect(keyAfterSteps(0, 1, 0.5, 1)).toBe(0.5);
+    expect(keyAfterSteps(0, 1, 0.5, 3)).toBe(0.875);
+    // m = 0.9, θ_k0 = 2, θ_q = −1: the gap 3 becomes 3·0.81 = 2.43, so θ_k = 1.43.
+    expect(keyAfterSteps(2, -1, 0.9, 2)).toBeCloseTo(1.43, 12);
+    // Zero steps leave the key where it started; m = 0 copies the query at once.
+    expect(keyAfterSteps(2, -1, 0.9, 0)).toBe(2);
+    expect(keyAfterSteps(2, -1, 0, 1)).toBe(-1);
+  });
+
+  it("runs every slider value to the closed form, checked against hand-computed numbers", () => {
+    // θ_q held at 1 from θ_k0 = 3, so θ_k = 1 + 2·mⁿ.
+    const steps = 2000;
+    const query = new Array<number>(steps).fill(1);
+    const momenta = [0, 0.9, 0.99, 0.999, 0.9999];
+    const [k0 = [], k9 = [], k99 = [], k999 = [], k9999 = []] = momentumTrajectories(
+      query,
+      momenta,
+      3,
+    );
+    // m = 0: the key is a copy of the query from the first step on.
+    expect(k0[0]).toBeCloseTo(1, 6);
+    expect(k0[steps - 1]).toBeCloseTo(1, 6);
+    // m = 0.9, n = 10: 0.9¹⁰ = 0.3486784401 (exactly, by repeated squaring by hand).
+    expect(k9[9]).toBeCloseTo(1 + 2 * 0.3486784401, 5);
+    // m = 0.99, n = 100: 0.99¹⁰⁰ = e^(100·ln 0.99) = e^(−1.005033585) = 0.3660323413.
+    expect(k99[99]).toBeCloseTo(1 + 2 * 0.3660323413, 5);
+    // m = 0.999, n = 300: e^(300·ln 0.999) = e^(−0.3001501001) = 0.7407070322.
+    expect(k999[299]).toBeCloseTo(1 + 2 * 0.7407070322, 5);
+    // m = 0.9999, n = 2000: e^(2000·ln 0.9999) = e^(−0.2000100007) = 0.8187225653.
+    expect(k9999[1999]).toBeCloseTo(1 + 2 * 0.8187225653, 5);
+  });
+
+  it("leaves m = 0.9999 at a lag of 0.97 after 300 steps of a unit jump, m = 0.9 at none", () => {
+    // Lag θ_q − θ_k = 0.9999³⁰⁰ = e^(−0.0300015) = 0.970444; 0.9³⁰⁰ ≈ 1.9·10⁻¹⁴.
+    const [k9 = [], k9999 = []] = momentumTrajectories(
+      new Array<number>(300).fill(1),
+      [0.9, 0.9999],
+    );
+    expect(1 - (k9999[299] ?? NaN)).toBeCloseTo(0.970444, 4);
+    expect(1 - (k9[299] ?? NaN)).toBeCloseTo(0, 6);
   });
 });

@@ -11,7 +11,7 @@ import { BadRequestError, TooManyRequestsError } from "../errors";
 
 /** Creates an account. An address already in use gets the same answer as a new one would
  * after sign-in fails, so sign-up cannot be used to list accounts. */
-export const signUp = publicAction(signUpSchema, async ({ name, email, password }) => {
+export const signUp = publicAction(signUpSchema, async ({ name, email, password, timeZone }) => {
   const problem = passwordProblem(password, { email, name }, isCommonPassword);
   if (problem) throw new BadRequestError(problem);
   const wait = await consumeSignUp(clientIp(await headers()));
@@ -19,7 +19,7 @@ export const signUp = publicAction(signUpSchema, async ({ name, email, password 
   const passwordHash = await hashPassword(password);
   const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (!existing) {
-    await db.user.create({ data: { email, name: name || null, passwordHash, settings: { create: {} } } });
+    await db.user.create({ data: { email, name: name || null, passwordHash, settings: { create: timeZone ? { timeZone } : {} } } });
   }
   return { email };
 });

@@ -8,8 +8,9 @@ import {
   type SchedulerSettings,
   type StoredCardState,
 } from "@/app/lib/domain/scheduling";
-import { db, rawRows } from "../db";
+import { rawRows, rawTransaction, type Execute } from "../db";
 import { forEachSliced } from "../time-slices";
+import { insertCardStates, updateCardStates, type CardStateFields } from "./user-data-writes";
 
 /**
  * Card states recomputed from their review logs (after an import, new weights or a new desired
@@ -42,62 +43,29 @@ export async function replayHistories(
   return states;
 }
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
 /**
- * Writes replayed states in two statements: a new row (version 1) for a card that has none, an
- * update (version + 1) for one whose version is still `versions`' (a state answered meanwhile
- * is left as it is). Returns how many states were written.
+ * Writes replayed states: a new row (version 1) for a card that has none, an update (version + 1)
+ * for one whose version is still `versions`' (a state answered meanwhile is left as it is).
+ * Returns how many states were written.
  */
 export async function writeReplayedStates(
-  tx: Prisma.TransactionClient,
+  execute: Execute,
   userId: string,
   states: ReadonlyMap<string, StoredCardState>,
   versions: ReadonlyMap<string, number>,
   now: Date,
 ): Promise<number> {
-  const columns = (entries: [string, StoredCardState][]) => ({
-    cardIds: entries.map(([id]) => id),
-    due: entries.map(([, s]) => s.due.toISOString()),
-    stability: entries.map(([, s]) => s.stability),
-    difficulty: entries.map(([, s]) => s.difficulty),
-    elapsedDays: entries.map(([, s]) => s.elapsedDays),
-    scheduledDays: entries.map(([, s]) => s.scheduledDays),
-    learningSteps: entries.map(([, s]) => s.learningSteps),
-    reps: entries.map(([, s]) => s.reps),
-    lapses: entries.map(([, s]) => s.lapses),
-    state: entries.map(([, s]) => stateToCode(s.state)),
-    lastReview: entries.map(([, s]) => iso(s.lastReview)),
-  });
-  const rows = (c: ReturnType<typeof columns>) => Prisma.sql`
-    unnest(${c.cardIds}::text[], ${c.due}::text[]::timestamp[], ${c.stability}::float8[], ${c.difficulty}::float8[],
-           ${c.elapsedDays}::int[], ${c.scheduledDays}::int[], ${c.learningSteps}::int[], ${c.reps}::int[],
-           ${c.lapses}::int[], ${c.state}::int[], ${c.lastReview}::text[]::timestamp[])
-      AS u("cardId", due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps", reps, lapses, state, "lastReview")`;
-  const all = [...states];
-  const fresh = all.filter(([id]) => !versions.has(id));
-  const known = all.filter(([id]) => versions.has(id));
-  let written = 0;
-  if (fresh.length > 0) {
-    written += await tx.$executeRaw`
-      INSERT INTO "CardState" ("userId", "cardId", due, stability, difficulty, "elapsedDays", "scheduledDays",
-                               "learningSteps", reps, lapses, state, "lastReview", version, "updatedAt")
-      SELECT ${userId}, u."cardId", u.due, u.stability, u.difficulty, u."elapsedDays", u."scheduledDays",
-             u."learningSteps", u.reps, u.lapses, u.state, u."lastReview", 1, ${now.toISOString()}::timestamp
-        FROM ${rows(columns(fresh))}
-      ON CONFLICT ("userId", "cardId") DO NOTHING`;
+  const fresh = new Map<string, CardStateFields>();
+  const known = new Map<string, CardStateFields & { version: number }>();
+  for (const [cardId, s] of states) {
+    const fields = { ...s, state: stateToCode(s.state) };
+    const version = versions.get(cardId);
+    if (version === undefined) fresh.set(cardId, fields);
+    else known.set(cardId, { ...fields, version });
   }
-  if (known.length > 0) {
-    const expected = known.map(([id]) => versions.get(id) ?? 0);
-    written += await tx.$executeRaw`
-      UPDATE "CardState" s
-         SET due = u.due, stability = u.stability, difficulty = u.difficulty, "elapsedDays" = u."elapsedDays",
-             "scheduledDays" = u."scheduledDays", "learningSteps" = u."learningSteps", reps = u.reps, lapses = u.lapses,
-             state = u.state, "lastReview" = u."lastReview", version = s.version + 1, "updatedAt" = ${now.toISOString()}::timestamp
-        FROM ${rows(columns(known))}, unnest(${known.map(([id]) => id)}::text[], ${expected}::int[]) AS v("cardId", version)
-       WHERE s."userId" = ${userId} AND s."cardId" = u."cardId" AND v."cardId" = u."cardId" AND s.version = v.version`;
-  }
-  return written;
+  return (
+    (await insertCardStates(execute, userId, fresh, now, 1)) + (await updateCardStates(execute, userId, known, now, "if-unchanged"))
+  );
 }
 
 /** The user's logs of `cardIds` (or of every card), grouped by card, oldest first. */
@@ -137,5 +105,5 @@ export async function rescheduleCards(
 ): Promise<number> {
   const [histories, versions] = await Promise.all([readHistories(userId, cardIds), readVersions(userId, cardIds)]);
   const states = await replayHistories(userId, histories, settings);
-  return db.$transaction((tx) => writeReplayedStates(tx, userId, states, versions, now), { timeout: 60_000, maxWait: 10_000 });
+  return rawTransaction((execute) => writeReplayedStates(execute, userId, states, versions, now));
 }

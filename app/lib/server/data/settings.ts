@@ -131,3 +131,8 @@ export async function studiedCardCount(userId: string, studyAll: boolean): Promi
     },
   });
 }
+
+/** Moves the user's study days to another zone (the zone offer on the review page). */
+export async function saveTimeZone(userId: string, timeZone: string): Promise<void> {
+  await db.userSettings.upsert({ where: { userId }, create: { userId, timeZone }, update: { timeZone } });
+}

@@ -6,7 +6,7 @@ import {
   type UserDataFile,
   type UserDataJson,
 } from "@/app/lib/schemas/user-data";
-import { db } from "../db";
+import { db, prismaExecute } from "../db";
 import { forEachSliced, yieldToEventLoop } from "../time-slices";
 import { parseUserDataSliced } from "./user-data-validation";
 import {
@@ -298,12 +298,12 @@ export async function importUserData(userId: string, file: UserDataFile): Promis
           summary.cardStates.updated += 1;
         } else summary.cardStates.unchanged += 1;
       }
-      summary.cardStates.added = await insertCardStates(tx, userId, creates, now);
-      await updateCardStates(tx, userId, updates, now);
+      summary.cardStates.added = await insertCardStates(prismaExecute(tx), userId, creates, now);
+      await updateCardStates(prismaExecute(tx), userId, updates, now);
 
       // ------------------------------------------------------------ review log
       for (const [i, rows] of logRows.entries()) {
-        summary.reviewLogs.added += await insertReviewLogs(tx, userId, rows, now);
+        summary.reviewLogs.added += await insertReviewLogs(prismaExecute(tx), userId, rows, now);
         // Between batches, not inside one: the statements themselves wait on PostgreSQL, not on this process.
         if (i < logRows.length - 1) await yieldToEventLoop();
       }

@@ -9,15 +9,58 @@
  *   k_t = m^t · k_0 + (1 − m) · Σ_{s=1}^{t} m^{t−s} · q_s
  *
  * an exponential moving average with time constant 1/(1 − m) steps (10, 100, 1000 for
- * m = 0.9, 0.99, 0.999). If q jumps from 0 to 1, k_t = 1 − m^t; if q grows steadily by r
- * per step, k trails it by m·r / (1 − m) once settled. The lag is the point: keys in the
- * queue, encoded over many past steps, stay consistent with each other.
+ * m = 0.9, 0.99, 0.999). With the query weights held at q, the key closes the gap
+ * geometrically: k_t = q + m^t · (k_0 − q); so if q jumps from 0 to 1, k_t = 1 − m^t. If q
+ * grows steadily by r per step, k trails it by m·r / (1 − m) once settled. The lag is the
+ * point: keys in the queue, encoded over many past steps, stay consistent with each other.
+ *
+ * MoCo's momenta are easiest to read as a number of nines, m = 1 − 10^(−n): n = 0 is no
+ * momentum (the key encoder is a copy of the query encoder), n = 3 is the default 0.999.
  */
 import { requireInput } from "../errors";
 import { tf, toMatrix, toVector } from "../tf";
 
 function checkMomentum(m: number): void {
   requireInput(m >= 0 && m < 1, "momentum", m, "The momentum m must be at least 0 and below 1.");
+}
+
+/** Most nines accepted: float32 steps near 1 are 6·10⁻⁸ apart, so 1 − m = 10⁻⁶ is still
+ * held to a few per cent, and more nines would be mostly rounding. */
+export const MAX_NINES = 6;
+
+/**
+ * The momentum with `nines` nines after the point: m = 1 − 10^(−nines), so 0, 1, 2, 3, 4
+ * give 0, 0.9, 0.99, 0.999, 0.9999. Rounded to 12 decimals so that it prints as written.
+ */
+export function momentumFromNines(nines: number): number {
+  requireInput(
+    Number.isInteger(nines) && nines >= 0 && nines <= MAX_NINES,
+    "nines",
+    nines,
+    `The momentum must have between 0 and ${MAX_NINES} nines.`,
+  );
+  return Number((1 - 10 ** -nines).toFixed(12));
+}
+
+/** The averaging window of the moving average, in steps: 1 / (1 − m). */
+export function timeConstant(m: number): number {
+  checkMomentum(m);
+  return 1 / (1 - m);
+}
+
+/**
+ * The key weight after `steps` updates towards a query weight held fixed at `query`,
+ * starting from `initialKey`: θ_q + m^steps · (θ_k0 − θ_q). The gap shrinks by m each step.
+ */
+export function keyAfterSteps(initialKey: number, query: number, m: number, steps: number): number {
+  checkMomentum(m);
+  requireInput(
+    Number.isInteger(steps) && steps >= 0,
+    "steps",
+    steps,
+    "The number of steps must be a whole number ≥ 0.",
+  );
+  return query + m ** steps * (initialKey - query);
 }
 
 /** One momentum update of a whole parameter vector: m·θ_k + (1 − m)·θ_q. */
@@ -43,7 +86,9 @@ export function momentumStep(
  * and the starting key weight k_0. Computed as a parallel (Hillis–Steele) scan of the
  * linear recurrence, log₂T rounds of "b_t += m^d · b_{t−d}", instead of T sequential
  * updates: a few dozen tensor ops even for T in the thousands, and no m^{−t} that
- * would overflow float32.
+ * would overflow float32. The factors 1 − m and m^d are computed in float64 before they
+ * become tensors: m itself rounded to float32 would put 1 − m off by 2 parts in 10⁴ for
+ * m = 0.9999, and m^2000 off by 3 parts in 10⁵.
  */
 export function momentumTrajectories(
   query: readonly number[],
@@ -54,16 +99,22 @@ export function momentumTrajectories(
   const steps = query.length;
   requireInput(steps > 0, "query", steps, "There must be at least one step.");
   return tf.tidy(() => {
-    const m = tf.tensor2d(momenta.map((v) => [v])); // [M, 1]
-    let b = tf.mul(tf.sub(1, m), tf.tensor2d([[...query]])); // (1 − m)·q_t, [M, T]
+    // A per-momentum factor as a [M, 1] column, computed in float64.
+    const column = (f: (m: number) => number) => tf.tensor2d(momenta.map((m) => [f(m)]));
+    const gain = column((m) => 1 - m);
+    let b = tf.mul(gain, tf.tensor2d([[...query]])); // (1 − m)·q_t, [M, T]
     for (let d = 1; d < steps; d *= 2) {
       const shifted = tf.pad(tf.slice(b, [0, 0], [-1, steps - d]), [
         [0, 0],
         [d, 0],
       ]);
-      b = tf.add(b, tf.mul(tf.pow(m, d), shifted));
+      const reach = column((m) => m ** d);
+      b = tf.add(b, tf.mul(reach, shifted));
     }
-    const decay = tf.pow(m, tf.range(1, steps + 1)); // m^t, [M, T]
+    if (initial === 0) return toMatrix(b);
+    const decay = tf.tensor2d(
+      momenta.map((m) => Array.from({ length: steps }, (_, t) => m ** (t + 1))),
+    ); // m^t, [M, T]
     return toMatrix(tf.add(b, tf.mul(initial, decay)));
   });
 }

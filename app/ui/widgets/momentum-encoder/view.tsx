@@ -12,12 +12,22 @@ import {
   WidgetFrame,
   fmt,
 } from "../ui";
-import { halfLife, momentumTrajectories } from "./core";
+import { halfLife, momentumFromNines, momentumTrajectories, timeConstant } from "./core";
 
 const NAME = "momentum-encoder";
 const id = (part: string) => `widget-${NAME}-${part}`;
-const MOMENTA = [0.9, 0.99, 0.999] as const;
-const COLORS = ["stroke-sky-500", "stroke-violet-500", "stroke-amber-500"] as const;
+/** The slider's stops, as numbers of nines: m = 0, 0.9, 0.99, 0.999, 0.9999. */
+const SLIDER_NINES = 4;
+const MOMENTA = Array.from({ length: SLIDER_NINES + 1 }, (_, nines) => momentumFromNines(nines));
+/** MoCo's default m = 0.999. */
+const DEFAULT_NINES = 3;
+const COLORS = [
+  "stroke-rose-500",
+  "stroke-sky-500",
+  "stroke-violet-500",
+  "stroke-amber-500",
+  "stroke-emerald-500",
+] as const;
 type Scenario = "jump" | "drift" | "noisy";
 const SCENARIOS: { value: Scenario; label: string }[] = [
   { value: "jump", label: "Query weights jump from 0 to 1" },
@@ -35,14 +45,18 @@ function queryWeights(scenario: Scenario, steps: number, seed: number): number[]
 }
 
 export default function MomentumEncoderView() {
+  const [nines, setNines] = useState(DEFAULT_NINES);
   const [steps, setSteps] = useState(300);
   const [scenario, setScenario] = useState<Scenario>("jump");
   const [seed, setSeed] = useState(1);
 
+  const m = MOMENTA[nines] ?? momentumFromNines(DEFAULT_NINES);
   const query = useMemo(() => queryWeights(scenario, steps, seed), [scenario, steps, seed]);
+  // Every stop of the slider at once: the chosen one is drawn bold, the others faint.
   const keys = useMemo(() => momentumTrajectories(query, MOMENTA), [query]);
   const last = steps - 1;
   const qLast = query[last] ?? NaN;
+  const kLast = (i: number) => keys[i]?.[last] ?? NaN;
 
   const width = 320;
   const height = 140;
@@ -61,10 +75,22 @@ export default function MomentumEncoderView() {
           `${((t / steps) * width).toFixed(1)},${(height - ((v - lo) / span) * height).toFixed(1)}`,
       )
       .join(" ");
+  // The chosen momentum last, so that it is drawn on top.
+  const order = [...MOMENTA.keys()].filter((i) => i !== nines).concat(nines);
 
   return (
     <WidgetFrame name={NAME} title="Momentum encoder: how far the keys lag the query encoder">
       <Controls>
+        <Slider
+          label="Momentum m"
+          value={nines}
+          min={0}
+          max={SLIDER_NINES}
+          step={1}
+          display={nines === DEFAULT_NINES ? `${m} (MoCo's default)` : String(m)}
+          onChange={setNines}
+          testId={id("momentum")}
+        />
         <Select
           label="Query encoder"
           value={scenario}
@@ -84,13 +110,32 @@ export default function MomentumEncoderView() {
         {scenario === "noisy" && <SeedField value={seed} onChange={setSeed} testId={id("seed")} />}
       </Controls>
       <p className="text-xs text-zinc-600 dark:text-zinc-400">
-        θ_k ← m·θ_k + (1 − m)·θ_q after every step, starting from θ_k = 0.
+        θ_k ← m·θ_k + (1 − m)·θ_q after every step, starting from θ_k = 0. The slider steps through
+        m = {MOMENTA.join(", ")}: each extra nine makes the key encoder ten times slower.
       </p>
+      <Controls>
+        <Readout
+          label={`Key θ_k at step ${steps}, m = ${m}`}
+          value={fmt(kLast(nines), 4)}
+          testId={id("key")}
+          emphasis
+        />
+        <Readout
+          label="Time constant 1/(1 − m), steps"
+          value={fmt(timeConstant(m), 0)}
+          testId={id("time-constant")}
+        />
+        <Readout
+          label="Half-life of a jump, steps"
+          value={fmt(halfLife(m), 1)}
+          testId={id("half-life")}
+        />
+      </Controls>
       <svg
         viewBox={`-2 -4 ${width + 4} ${height + 8}`}
         className="h-auto w-full max-w-xl"
         role="img"
-        aria-label={`Query weight and key weights over ${steps} steps for m = 0.9, 0.99 and 0.999`}
+        aria-label={`Query weight and key weight over ${steps} steps for m = ${m}, with the keys for m = ${MOMENTA.filter((v) => v !== m).join(", ")} drawn faint for comparison`}
       >
         <polyline
           points={path(query)}
@@ -99,13 +144,14 @@ export default function MomentumEncoderView() {
           strokeWidth={1.5}
           strokeDasharray="4 2"
         />
-        {keys.map((series, i) => (
+        {order.map((i) => (
           <polyline
             key={i}
-            points={path(series)}
+            points={path(keys[i] ?? [])}
             fill="none"
             className={COLORS[i]}
-            strokeWidth={1.5}
+            strokeWidth={i === nines ? 2.5 : 1}
+            opacity={i === nines ? 1 : 0.35}
           />
         ))}
       </svg>
@@ -114,35 +160,46 @@ export default function MomentumEncoderView() {
           <span className="mr-1 inline-block h-0.5 w-5 border-t-2 border-dashed border-zinc-900 align-middle dark:border-zinc-100" />{" "}
           query θ_q
         </li>
-        {MOMENTA.map((m, i) => (
-          <li key={m}>
+        {MOMENTA.map((v, i) => (
+          <li
+            key={v}
+            className={i === nines ? "font-semibold" : "text-zinc-600 dark:text-zinc-400"}
+          >
             <svg width={20} height={6} aria-hidden className="mr-1 inline-block">
-              <line x1={0} x2={20} y1={3} y2={3} className={COLORS[i]} strokeWidth={2} />
+              <line
+                x1={0}
+                x2={20}
+                y1={3}
+                y2={3}
+                className={COLORS[i]}
+                strokeWidth={i === nines ? 3 : 1.5}
+              />
             </svg>
-            key, m = {m}
+            key, m = {v}
           </li>
         ))}
       </ul>
+      <p className="text-xs font-medium">Lag θ_q − θ_k at step {steps}, for every m:</p>
       <Controls>
-        {MOMENTA.map((m, i) => (
+        {MOMENTA.map((v, i) => (
           <Readout
-            key={m}
-            label={`Lag θ_q − θ_k at step ${steps}, m = ${m}`}
-            value={fmt(qLast - (keys[i]?.[last] ?? NaN), 4)}
-            testId={id(`lag-${m}`)}
-            emphasis={m === 0.99}
+            key={v}
+            label={`m = ${v}`}
+            value={fmt(qLast - kLast(i), 4)}
+            testId={id(`lag-${v}`)}
+            emphasis={i === nines}
           />
         ))}
       </Controls>
       <NumbersTable
         summary="Show the numbers as a table"
         head={["m", "time constant 1/(1−m)", "half-life (steps)", `θ_k at step ${steps}`, "lag"]}
-        rows={MOMENTA.map((m, i) => [
-          String(m),
-          fmt(1 / (1 - m), 0),
-          fmt(halfLife(m), 1),
-          fmt(keys[i]?.[last] ?? NaN, 4),
-          fmt(qLast - (keys[i]?.[last] ?? NaN), 4),
+        rows={MOMENTA.map((v, i) => [
+          i === nines ? `${v} (chosen)` : String(v),
+          fmt(timeConstant(v), 0),
+          fmt(halfLife(v), 1),
+          fmt(kLast(i), 4),
+          fmt(qLast - kLast(i), 4),
         ])}
         testId={id("table")}
       />

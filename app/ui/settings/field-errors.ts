@@ -1,0 +1,38 @@
+/** The settings form's fields, with the label each error message is shown under. */
+export const FIELD_LABELS: Record<string, string> = {
+  desiredRetention: "Desired retention",
+  maximumInterval: "Maximum interval",
+  learningSteps: "Learning steps",
+  relearningSteps: "Relearning steps",
+  newPerDay: "New cards a day",
+  reviewsPerDay: "Reviews a day",
+  timeZone: "Time zone",
+  dayStartHour: "A new day starts at",
+};
+
+/**
+ * The server's messages grouped by form field. Zod names a bad step by its path
+ * (`learningSteps.1`), so a step's message says which step it is, as the user typed it.
+ */
+export function errorsByField(
+  fieldErrors: Record<string, string[]>,
+  typed: Record<string, unknown>,
+): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [path, messages] of Object.entries(fieldErrors)) {
+    const [field = "_", index] = path.split(".");
+    const text = typed[field];
+    const steps = typeof text === "string" ? text.split(/[\s,]+/).filter(Boolean) : [];
+    const step = index !== undefined ? steps[Number(index)] : undefined;
+    const shown = step !== undefined ? messages.map((m) => `"${step}" is not a step. ${m}`) : messages;
+    (out[field] ??= []).push(...shown);
+  }
+  return out;
+}
+
+/** The sentence above the save button: which fields to look at, by their labels. */
+export function errorSummary(byField: Record<string, string[]>, fallback: string): string {
+  const labels = Object.keys(byField).map((f) => FIELD_LABELS[f]).filter(Boolean);
+  if (labels.length === 0) return fallback;
+  return `${labels.length === 1 ? "One field needs" : `${labels.length} fields need`} a change: ${labels.join(", ")}.`;
+}

@@ -1,0 +1,86 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import type pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { baseUrl, closeBrowserAndDatabase, hasBrowser, openBrowserAndDatabase, signUp, uniqueEmail } from "./browser";
+
+describe.runIf(hasBrowser)("settings and time zones in a browser that is not on UTC", () => {
+  let browser: Browser;
+  let db: pg.Client;
+  beforeAll(async () => {
+    ({ browser, db } = await openBrowserAndDatabase());
+  });
+  afterAll(async () => {
+    await closeBrowserAndDatabase(browser, db);
+  });
+
+  /** A page in Shanghai's zone that records the page's errors (a hydration mismatch is one). */
+  async function shanghaiPage(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+    const context = await browser.newContext({ baseURL: baseUrl(), timezoneId: "Asia/Shanghai" });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    return { context, page, errors };
+  }
+
+  const storedZone = async (email: string) =>
+    (
+      await db.query<{ timeZone: string }>(
+        `SELECT s."timeZone" FROM "UserSettings" s JOIN "User" u ON u.id = s."userId" WHERE u.email = $1`,
+        [email],
+      )
+    ).rows[0]?.timeZone;
+
+  it("gives a new account the browser's zone, and /settings renders without a hydration error", async () => {
+    const { context, page, errors } = await shanghaiPage();
+    const email = uniqueEmail("zone");
+    await signUp(page, email);
+    expect(await storedZone(email)).toBe("Asia/Shanghai");
+    await page.goto("/settings");
+    await page.getByTestId("save-settings").waitFor();
+    await expect(page.getByLabel("Time zone").inputValue()).resolves.toBe("Asia/Shanghai");
+    await page.waitForLoadState("networkidle");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("offers to switch when the device's zone is not the account's, and switches", async () => {
+    const { context, page, errors } = await shanghaiPage();
+    const email = uniqueEmail("zone-offer");
+    await signUp(page, email);
+    await db.query(`UPDATE "UserSettings" s SET "timeZone" = 'UTC' FROM "User" u WHERE u.id = s."userId" AND u.email = $1`, [email]);
+    await page.goto("/review");
+    const offer = page.getByTestId("zone-offer");
+    await offer.waitFor();
+    await expect(offer.textContent()).resolves.toContain("Asia/Shanghai");
+    await offer.getByRole("button", { name: "Switch to Asia/Shanghai" }).click();
+    await offer.waitFor({ state: "detached" });
+    expect(await storedZone(email)).toBe("Asia/Shanghai");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("shows each invalid field's own message, in words, marked invalid", async () => {
+    const { context, page } = await shanghaiPage();
+    await signUp(page, uniqueEmail("settings-errors"));
+    await page.goto("/settings");
+    await page.getByLabel("Learning steps", { exact: true }).fill("1m abc");
+    await page.getByLabel("New cards a day").fill("-3");
+    await page.getByTestId("save-settings").click();
+    const steps = page.getByTestId("learningSteps-error");
+    await steps.waitFor();
+    await expect(steps.textContent()).resolves.toContain('"abc" is not a step.');
+    await expect(page.getByTestId("newPerDay-error").textContent()).resolves.toBe("Use 0 or more.");
+    await expect(page.getByLabel("Learning steps", { exact: true }).getAttribute("aria-invalid")).resolves.toBe("true");
+    await expect(page.getByLabel("New cards a day").getAttribute("aria-invalid")).resolves.toBe("true");
+    await expect(page.getByLabel("Reviews a day").getAttribute("aria-invalid")).resolves.toBeNull();
+    await expect(page.getByTestId("settings-message").textContent()).resolves.toBe(
+      "2 fields need a change: Learning steps, New cards a day.",
+    );
+    // The keyboard is taken to the first field to fix.
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("learningSteps");
+    await context.close();
+  });
+});
