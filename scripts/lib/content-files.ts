@@ -9,7 +9,11 @@ export const CONTENT_DIR = path.resolve(import.meta.dirname, "..", "..", "conten
  * bytes go along: loadCorpus decodes them strictly, so invalid UTF-8 is an error, not a U+FFFD.
  */
 export async function readContentFiles(dir = CONTENT_DIR): Promise<SourceFile[]> {
-  const names = (await readdir(dir)).filter((n) => !n.startsWith(".")).sort();
+  // Files only: a folder (content/zh/, the Chinese edition) is not a note.
+  const names = (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => e.isFile() && !e.name.startsWith("."))
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const bytes = await readFile(path.join(dir, name));
