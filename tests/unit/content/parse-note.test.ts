@@ -251,6 +251,12 @@ describe("parseNote reports each mistake at its line", () => {
     expectError(text, lineOf(text, "Math $"), "math does not render");
   });
 
+  it("checks a one-line $$...$$ paragraph as display maths, where \\tag is allowed", () => {
+    expect(parseNote(FILE, noteText({}, "## A\n\nSome prose here.\n\n$$ a = b \\tag{1} $$\n")).ok).toBe(true);
+    const text = noteText({}, "## A\n\nInline $$ a = b \\tag{1} $$ is not display maths.\n");
+    expectError(text, lineOf(text, "Inline $$"), "math does not render");
+  });
+
   it("reports math KaTeX cannot render inside a card at the line of its key", () => {
     const text = withBlock("card", "id: a\ntype: basic\nfront: What is $\\sqrtt{2}$?\nback: b");
     expectError(text, lineOf(text, "front:"), "math does not render");

@@ -6,13 +6,89 @@ import { unified } from "unified";
 import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
-import type { Nodes, Parents, PhrasingContent, Root } from "mdast";
+import type { BlockContent, Nodes, Parents, PhrasingContent, Root, RootContent } from "mdast";
+
+type InlineMath = Extract<PhrasingContent, { type: "inlineMath" }>;
+type DisplayMath = Extract<BlockContent, { type: "math" }>;
 
 const reader = unified().use(remarkParse).use(remarkGfm).use(remarkMath).freeze();
 
-/** Markdown (CommonMark + GFM + `$` math) to mdast. */
+/**
+ * Markdown (CommonMark + GFM + `$` math) to mdast. A paragraph that is only `$$...$$` on one
+ * line becomes display math, as a `$$` block over several lines is (see `promoteDisplayMath`).
+ */
 export function parseMarkdown(markdown: string): Root {
-  return reader.parse(markdown);
+  const tree = reader.parse(markdown);
+  promoteDisplayMath(tree, markdown);
+  return tree;
+}
+
+/**
+ * remark-math reads `$$x$$` inside a line as inline math, so a one-line display equation came
+ * out small, with limits beside the Σ, and broke across lines on a phone. A paragraph made only
+ * of such `$$...$$` (and whitespace, or a `[src: …]` marker after an equation) is replaced by
+ * display math blocks, the markers kept in a paragraph of their own after their equation.
+ * `$$...$$` inside a sentence stays inline: display maths cannot sit in running text.
+ */
+function promoteDisplayMath(tree: Nodes, markdown: string): void {
+  if (!("children" in tree)) return;
+  for (const child of tree.children) promoteDisplayMath(child, markdown);
+  const expand = <C extends RootContent>(children: C[]): (C | BlockContent)[] =>
+    children.flatMap((child): (C | BlockContent)[] =>
+      child.type === "paragraph" ? (displayBlocksOf(child.children, markdown) ?? [child]) : [child],
+    );
+  if (tree.type === "root") tree.children = expand(tree.children);
+  else if (tree.type === "listItem" || tree.type === "blockquote") tree.children = expand(tree.children);
+}
+
+function displayBlocksOf(children: PhrasingContent[], markdown: string): BlockContent[] | undefined {
+  const out: BlockContent[] = [];
+  let markers: PhrasingContent[] = [];
+  const flushMarkers = () => {
+    if (markers.length > 0) out.push({ type: "paragraph", children: markers, data: { hProperties: { className: ["equation-source"] } } });
+    markers = [];
+  };
+  for (const child of children) {
+    if (child.type === "inlineMath" && isDoubleDollar(child, markdown)) {
+      flushMarkers();
+      out.push(displayMath(child));
+    } else if (child.type === "text" && child.value.trim() === "") {
+      continue;
+    } else if (child.type === "text" && out.length > 0 && SOURCE_MARKERS_ONLY.test(child.value)) {
+      markers.push({ ...child, value: child.value.trim() });
+    } else {
+      return undefined;
+    }
+  }
+  flushMarkers();
+  return out.length > 0 ? out : undefined;
+}
+
+/** Text that is nothing but `[src: …]` markers: what may follow a display equation on its line. */
+const SOURCE_MARKERS_ONLY = /^\s*(?:\[src:[^\]\n]*\]\s*)+$/;
+
+function isDoubleDollar(node: InlineMath, markdown: string): boolean {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return false;
+  const source = markdown.slice(start, end);
+  return source.startsWith("$$") && source.endsWith("$$") && !source.includes("\n");
+}
+
+/** The node remark-math builds for a `$$` block (a `<pre><code class="math-display">` for rehype-katex). */
+function displayMath(node: InlineMath): DisplayMath {
+  return {
+    type: "math",
+    meta: null,
+    value: node.value,
+    position: node.position,
+    data: {
+      hName: "pre",
+      hChildren: [
+        { type: "element", tagName: "code", properties: { className: ["language-math", "math-display"] }, children: [{ type: "text", value: node.value }] },
+      ],
+    },
+  };
 }
 
 export const BLOCK_LANGS = ["card", "quiz", "widget"] as const;
