@@ -43,6 +43,7 @@ describe("parseNote on a valid note", () => {
         sentence: "MoCo keeps its negatives in a ==queue== of keys that is refreshed every step.",
         line: lineOf(text, "==queue=="),
         anchor: "idea",
+        sources: [],
       },
     ]);
     const [card] = note.cards;

@@ -6,6 +6,7 @@ import { unified } from "unified";
 import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
+import { SOURCE_OPEN } from "./source-markers";
 import type { BlockContent, Nodes, Parents, PhrasingContent, Root, RootContent } from "mdast";
 
 type InlineMath = Extract<PhrasingContent, { type: "inlineMath" }>;
@@ -141,6 +142,80 @@ export function markKeyTerms(tree: Root): void {
   });
 }
 
+const SOURCE_REF_DATA = { hName: "sup", hProperties: { className: ["source-ref"] } };
+const SOURCE_LABEL_DATA = { hName: "span", hProperties: { className: ["source-label"] } };
+
+/**
+ * Turns each `[src: …]` marker into `<sup class="source-ref"><span class="source-label">Source:
+ * </span>§3.3, Table 1</sup>`: a small reference that shows the marker's text, and that a screen
+ * reader announces as "Source: §3.3, Table 1" (the label is visually hidden). Markers in headings
+ * stay text: the checker refuses them there, since a heading's text is its anchor. A marker may
+ * hold formatting (`[src: Table 1, *left*]`); an unclosed one stays text (the checker reports it).
+ */
+export function markSources(tree: Root): void {
+  walk(tree, (node) => {
+    switch (node.type) {
+      case "paragraph":
+      case "tableCell":
+      case "emphasis":
+      case "strong":
+      case "delete":
+      case "link":
+      case "linkReference":
+        if (node.children.some((c) => c.type === "text" && c.value.includes(SOURCE_OPEN))) {
+          node.children = sourcesInPhrasing(node.children);
+        }
+    }
+  });
+}
+
+function sourcesInPhrasing(children: PhrasingContent[]): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  let open: PhrasingContent[] | null = null;
+  let depth = 0;
+  for (const child of children) {
+    if (child.type !== "text") {
+      (open ?? out).push(child);
+      continue;
+    }
+    const value = child.value;
+    let from = 0;
+    for (let i = 0; i < value.length; i++) {
+      if (open === null) {
+        if (!value.startsWith(SOURCE_OPEN, i)) continue;
+        if (i > from) out.push({ type: "text", value: value.slice(from, i) });
+        open = [];
+        depth = 0;
+        i += SOURCE_OPEN.length - 1;
+        from = i + 1;
+      } else if (value[i] === "[") depth++;
+      else if (value[i] === "]" && depth > 0) depth--;
+      else if (value[i] === "]") {
+        if (i > from) open.push({ type: "text", value: value.slice(from, i) });
+        out.push(sourceRef(open));
+        open = null;
+        from = i + 1;
+      }
+    }
+    if (from < value.length) (open ?? out).push({ type: "text", value: value.slice(from) });
+  }
+  if (open !== null) out.push({ type: "text", value: SOURCE_OPEN }, ...open);
+  return mergeTexts(out);
+}
+
+function sourceRef(inner: PhrasingContent[]): PhrasingContent {
+  const children = mergeTexts(inner);
+  const first = children[0];
+  const last = children[children.length - 1];
+  if (first?.type === "text") first.value = first.value.trimStart();
+  if (last?.type === "text") last.value = last.value.trimEnd();
+  return {
+    type: "emphasis",
+    data: SOURCE_REF_DATA,
+    children: [{ type: "emphasis", data: SOURCE_LABEL_DATA, children: [{ type: "text", value: "Source: " }] }, ...children],
+  };
+}
+
 function markInPhrasing(children: PhrasingContent[]): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   let open: PhrasingContent[] | null = null;
@@ -201,4 +276,46 @@ export function findKeyTermsInSource(source: string, masked: string): { start: n
     found.push({ start, end, inner: source.slice(start + 2, end - 2) });
   }
   return found;
+}
+
+/**
+ * The markdown source of a node and the same text with its inline code and maths blanked out
+ * (NULs, so offsets stay those of the source): `==`, `[src:` and sentence ends inside code or
+ * maths are not what they look like.
+ */
+export function maskedSource(node: Nodes, markdown: string): { source: string; masked: string } {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return { source: "", masked: "" };
+  const source = markdown.slice(start, end);
+  let masked = source;
+  walk(node, (inner) => {
+    if (inner.type !== "inlineCode" && inner.type !== "inlineMath") return;
+    const s = (inner.position?.start.offset ?? start) - start;
+    const e = (inner.position?.end.offset ?? start) - start;
+    masked = masked.slice(0, s) + "\u0000".repeat(e - s) + masked.slice(e);
+  });
+  return { source, masked };
+}
+
+const ABBREVIATION = /(?:\b(?:e\.g|i\.e|et al|vs|cf|approx|resp|Fig|Figs|Eq|Eqs|Sec|Tab|No)|(?:^|\s)[A-Z])\.$/;
+
+/**
+ * [start, end) offsets of the sentences in a paragraph. A sentence ends at . ! or ? followed
+ * by a space and a word that does not start in lowercase, unless the period closes a common
+ * abbreviation or an initial ("e.g.", "et al.", "K. He"). Code and math are masked already.
+ */
+export function sentenceBounds(masked: string): [number, number][] {
+  const bounds: [number, number][] = [];
+  let start = 0;
+  for (const match of masked.matchAll(/[.!?]+["')\]*_]*(\s+)/g)) {
+    const end = match.index + match[0].length - (match[1]?.length ?? 0);
+    const next = masked[match.index + match[0].length];
+    if (next === undefined || /[a-z]/.test(next)) continue;
+    if (ABBREVIATION.test(masked.slice(start, end).replace(/["')\]*_]+$/, ""))) continue;
+    bounds.push([start, end]);
+    start = match.index + match[0].length;
+  }
+  if (start < masked.length) bounds.push([start, masked.length]);
+  return bounds;
 }
