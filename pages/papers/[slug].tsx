@@ -96,7 +96,9 @@ export default function NotePage({ note }: InferGetStaticPropsType<typeof getSta
                 case "html":
                   return <div key={i} dangerouslySetInnerHTML={{ __html: segment.html }} />;
                 case "card":
-                  return <InlineCard key={i} type={segment.type} frontHtml={segment.frontHtml} backHtml={segment.backHtml} />;
+                  return (
+                    <InlineCard key={i} type={segment.type} frontHtml={segment.frontHtml} backHtml={segment.backHtml} source={segment.source} />
+                  );
                 case "quiz":
                   return <InlineQuestion key={i} slug={note.slug} type={segment.type} promptHtml={segment.promptHtml} />;
                 case "widget":

@@ -1,4 +1,5 @@
 import type { QuestionFeedback } from "@/app/lib/server/data/quiz-questions";
+import { AnswerSource } from "@/app/ui/notes/answer-source";
 
 function Html({ html, className }: { html: string; className?: string }) {
   // Rendered on the server from the notes' markdown (or escaped user text): safe to inject.
@@ -61,6 +62,7 @@ export function FeedbackCard({ feedback, showPrompt = false }: { feedback: Quest
         <Answer label="Your answer" parts={feedback.yours} ordered={ordered} testId="quiz-your-answer" />
         <Answer label="Right answer" parts={feedback.right} ordered={ordered} testId="quiz-right-answer" />
       </div>
+      {feedback.source && <AnswerSource source={feedback.source} testId="quiz-answer-source" />}
       {feedback.alsoAccepted.length > 0 && (
         <p className="text-sm text-slate-600 dark:text-slate-400">
           Also accepted: <Html html={feedback.alsoAccepted.join(", ")} />
