@@ -19,7 +19,7 @@ async function check(): Promise<Corpus | undefined> {
     for (const error of corpus.errors) console.error(formatError(error));
     const failing = new Set(corpus.errors.map((e) => e.file)).size;
     console.error(
-      `\n${corpus.errors.length} error(s) in ${failing} of ${files.length} file(s) (${ms} ms)`,
+      `\n${corpus.errors.length} error(s) in ${failing} of ${files.length} file(s) (${ms} ms)\n${sourceSummary(corpus)}`,
     );
     return undefined;
   }
@@ -45,8 +45,18 @@ function summarise(corpus: Corpus, ms: number): string {
       .sort()
       .map(([type, n]) => `${type} ${n}`)
       .join(", ")}`,
+    sourceSummary(corpus),
     `checked in ${ms} ms`,
   ].join("\n");
+}
+
+/** How much of the corpus names its sources: the Key numbers lines, and items linked to one. */
+function sourceSummary(corpus: Corpus): string {
+  const lines = corpus.notes.flatMap((n) => n.keyNumberLines);
+  const sourced = lines.filter((l) => l.sourced).length;
+  const items = [...corpus.notes.flatMap((n) => [...n.cards, ...n.questions]), ...corpus.derived.cards];
+  const linked = items.filter((i) => i.source).length;
+  return `sources:   ${sourced} of ${lines.length} Key numbers lines sourced; ${linked} cards and questions linked to a source`;
 }
 
 // ---------------------------------------------------------------- sync

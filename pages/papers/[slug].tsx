@@ -3,6 +3,7 @@ import Head from "next/head";
 import Link from "next/link";
 import { getNotePage, type NotePage as Note } from "@/app/lib/server/data/note-page";
 import { pageTitle } from "@/app/ui/shell/site-meta";
+import { AuthorList } from "@/app/ui/notes/author-list";
 import { InlineCard } from "@/app/ui/notes/inline-card";
 import { InlineQuestion } from "@/app/ui/notes/inline-question";
 import { NoteUserPanel } from "@/app/ui/notes/note-user-panel";
@@ -67,9 +68,7 @@ export default function NotePage({ note }: InferGetStaticPropsType<typeof getSta
             </p>
             <h1 className="mt-1 text-3xl font-bold tracking-tight">{note.short}</h1>
             {note.title !== note.short && <p className="mt-1 text-lg text-slate-700 dark:text-slate-300">{note.title}</p>}
-            {note.authors.length > 0 && (
-              <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{note.authors.join(", ")}</p>
-            )}
+            <AuthorList authors={note.authors} className="mt-2 text-sm text-slate-600 dark:text-slate-400" />
             <p className="mt-3 text-slate-700 dark:text-slate-300">{note.summary}</p>
             <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
               {note.link && (
@@ -96,7 +95,9 @@ export default function NotePage({ note }: InferGetStaticPropsType<typeof getSta
                 case "html":
                   return <div key={i} dangerouslySetInnerHTML={{ __html: segment.html }} />;
                 case "card":
-                  return <InlineCard key={i} type={segment.type} frontHtml={segment.frontHtml} backHtml={segment.backHtml} />;
+                  return (
+                    <InlineCard key={i} type={segment.type} frontHtml={segment.frontHtml} backHtml={segment.backHtml} source={segment.source} />
+                  );
                 case "quiz":
                   return <InlineQuestion key={i} slug={note.slug} type={segment.type} promptHtml={segment.promptHtml} />;
                 case "widget":

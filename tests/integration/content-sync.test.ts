@@ -2,7 +2,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises"
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient } from "@/app/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/app/generated/prisma/client";
 import { runContentSync } from "@/scripts/lib/content-sync-runner";
 import { scriptPrisma } from "@/scripts/lib/prisma";
 import { freshDatabase } from "./helpers/fresh-database";
@@ -82,6 +82,28 @@ describe("syncing content/ into PostgreSQL", () => {
     await sync();
     const back = await prisma.card.findUniqueOrThrow({ where: { id: row.id } });
     expect(back.retiredAt).toBeNull();
+  });
+
+  it("stores where an answer comes from, and follows a changed [src: …] marker without touching the item's hash or history", async () => {
+    const sourced = await prisma.card.findFirst({ where: { source: { not: Prisma.DbNull }, retiredAt: null }, include: { paper: true } });
+    expect(sourced, "no card linked to a source: the corpus has no [src: …] markers").not.toBeNull();
+    const card = sourced as NonNullable<typeof sourced>;
+    const user = await prisma.user.create({ data: { email: `source-${Date.now()}@example.test` } });
+    await prisma.cardState.create({
+      data: { userId: user.id, cardId: card.id, due: new Date(), stability: 3, difficulty: 5, elapsedDays: 0, scheduledDays: 3, learningSteps: 0, reps: 1, lapses: 0, state: 2 },
+    });
+    const file = path.join(dir, `${card.paper.slug}.md`);
+    const text = await readFile(file, "utf8");
+    await writeFile(file, text.replaceAll("[src: ", "[src: Appendix Z, "));
+    const summary = await sync();
+    expect(summary.cards.updated).toBeGreaterThanOrEqual(1);
+    const after = await prisma.card.findUniqueOrThrow({ where: { id: card.id } });
+    expect(after.contentHash).toBe(card.contentHash);
+    expect((after.source as { text: string }).text).toMatch(/^Appendix Z, /);
+    expect(await prisma.cardState.count({ where: { cardId: card.id, userId: user.id } })).toBe(1);
+    await writeFile(file, text);
+    await sync();
+    expect((await prisma.card.findUniqueOrThrow({ where: { id: card.id } })).source).toEqual(card.source);
   });
 
   it("changes nothing when one file is broken, and names the file and line", async () => {

@@ -24,3 +24,19 @@ export interface TocEntryView {
   text: string;
   html: string;
 }
+
+/** What the sync stores in Card.source and QuizQuestion.source (`ItemSource` of the pipeline). */
+export const itemSourceSchema = z.object({ text: z.string().min(1), anchor: z.string().nullable() });
+
+/** An item's source as the pages show it: "Source: Table 1", linking to the note's passage. */
+export interface SourceLink {
+  text: string;
+  href: string;
+}
+
+/** The link for a stored source, or null for none (or a value this code does not know). */
+export function sourceLinkOf(stored: unknown, noteSlug: string): SourceLink | null {
+  const source = itemSourceSchema.safeParse(stored);
+  if (!source.success) return null;
+  return { text: source.data.text, href: `/papers/${noteSlug}${source.data.anchor ? `#${source.data.anchor}` : ""}` };
+}

@@ -13,10 +13,10 @@
  *
  * Not marked `server-only`: the command-line sync and the dev server run it under tsx.
  */
-import type { Prisma, PrismaClient } from "@/app/generated/prisma/client";
-import type { CardItem, Corpus, ParsedNote, QuizItem } from "@/app/lib/domain/content/types";
+import { Prisma, type PrismaClient } from "@/app/generated/prisma/client";
+import type { CardItem, Corpus, ItemSource, ParsedNote, QuizItem } from "@/app/lib/domain/content/types";
 import { prerequisiteOrder, searchDocument } from "@/app/lib/domain/content/note-order";
-import { contentHash } from "@/app/lib/domain/content/content-hash";
+import { canonicalJson, contentHash } from "@/app/lib/domain/content/content-hash";
 import type { NoteLayout } from "@/app/lib/schemas/rendered-note";
 
 export interface SyncCounts {
@@ -104,11 +104,11 @@ export async function syncCorpus(
 
       // ------------------------------------------------------------ cards and questions
       const existingCards = groupBy(
-        await tx.card.findMany({ select: { id: true, paperId: true, key: true, contentHash: true, retiredAt: true, position: true } }),
+        await tx.card.findMany({ select: { id: true, paperId: true, key: true, contentHash: true, source: true, retiredAt: true, position: true } }),
         (c) => c.paperId,
       );
       const existingQuestions = groupBy(
-        await tx.quizQuestion.findMany({ select: { id: true, paperId: true, key: true, contentHash: true, retiredAt: true, position: true } }),
+        await tx.quizQuestion.findMany({ select: { id: true, paperId: true, key: true, contentHash: true, source: true, retiredAt: true, position: true } }),
         (q) => q.paperId,
       );
       const cardPlan = new ItemPlan<Prisma.CardCreateManyInput>();
@@ -212,6 +212,7 @@ function cardData(item: CardItem, position: number) {
     front: item.front,
     back: item.back,
     anchor: item.anchor ?? "",
+    source: sourceData(item.source),
     derived: item.derived,
     contentHash: item.hash,
     position,
@@ -226,13 +227,24 @@ function questionData(item: QuizItem, position: number) {
     answer: JSON.parse(JSON.stringify(item.answer)) as Prisma.InputJsonValue,
     explanation: item.explanation,
     anchor: item.anchor ?? "",
+    source: sourceData(item.source),
     derived: item.derived,
     contentHash: item.hash,
     position,
   };
 }
 
-type ExistingItem = { id: string; key: string; contentHash: string; retiredAt: Date | null; position: number };
+/** An item's source as stored: JSON, or SQL NULL for none. */
+function sourceData(source: ItemSource | null | undefined): Prisma.InputJsonObject | typeof Prisma.DbNull {
+  return source ? { text: source.text, anchor: source.anchor } : Prisma.DbNull;
+}
+
+/** A source is not in the item's hash (it resets no review history), so it is compared apart. */
+function sameSource(stored: Prisma.JsonValue, source: ItemSource | null | undefined): boolean {
+  return canonicalJson(stored ?? null) === canonicalJson(source ? { text: source.text, anchor: source.anchor } : null);
+}
+
+type ExistingItem = { id: string; key: string; contentHash: string; source: Prisma.JsonValue; retiredAt: Date | null; position: number };
 
 class ItemPlan<C> {
   creates: C[] = [];
@@ -267,7 +279,7 @@ async function planItems<I extends CardItem | QuizItem, C>(
       continue;
     }
     ids.set(item.id, row.id);
-    if (row.contentHash !== item.hash || row.retiredAt || row.position !== position) {
+    if (row.contentHash !== item.hash || !sameSource(row.source, item.source) || row.retiredAt || row.position !== position) {
       const update = { ...data, retiredAt: null };
       if (model === "card") await tx.card.update({ where: { id: row.id }, data: update });
       else await tx.quizQuestion.update({ where: { id: row.id }, data: update });

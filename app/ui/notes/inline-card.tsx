@@ -1,11 +1,23 @@
 import { useId } from "react";
+import type { SourceLink } from "@/app/lib/schemas/rendered-note";
+import { AnswerSource } from "./answer-source";
 
 /**
  * A card inside the note, answer hidden until asked for (as in Orbit's mnemonic medium).
  * Server markup: public/islands/note.js flips `aria-expanded` and the answer's `hidden`; the
  * button's label follows `aria-expanded` through CSS.
  */
-export function InlineCard({ type, frontHtml, backHtml }: { type: string; frontHtml: string; backHtml: string }) {
+export function InlineCard({
+  type,
+  frontHtml,
+  backHtml,
+  source = null,
+}: {
+  type: string;
+  frontHtml: string;
+  backHtml: string;
+  source?: SourceLink | null;
+}) {
   const answerId = useId();
   return (
     <aside
@@ -17,13 +29,10 @@ export function InlineCard({ type, frontHtml, backHtml }: { type: string; frontH
         {type === "cloze" ? "Fill the gap" : "Recall"}
       </p>
       <div className="card-html" dangerouslySetInnerHTML={{ __html: frontHtml }} />
-      <div
-        id={answerId}
-        hidden
-        data-testid="inline-card-answer"
-        className="card-html mt-3 border-t border-accent-100 pt-3 dark:border-slate-700"
-        dangerouslySetInnerHTML={{ __html: backHtml }}
-      />
+      <div id={answerId} hidden data-testid="inline-card-answer" className="mt-3 border-t border-accent-100 pt-3 dark:border-slate-700">
+        <div className="card-html" dangerouslySetInnerHTML={{ __html: backHtml }} />
+        {source && <AnswerSource source={source} testId="inline-card-source" />}
+      </div>
       <button
         type="button"
         data-island="disclosure"

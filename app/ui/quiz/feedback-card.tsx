@@ -1,4 +1,5 @@
 import type { PartialOrderFeedback, QuestionFeedback } from "@/app/lib/server/data/quiz-questions";
+import { AnswerSource } from "@/app/ui/notes/answer-source";
 
 function Html({ html, className }: { html: string; className?: string }) {
   // Rendered on the server from the notes' markdown (or escaped user text): safe to inject.
@@ -100,6 +101,7 @@ export function FeedbackCard({ feedback, showPrompt = false }: { feedback: Quest
         />
       </div>
       {feedback.partialOrder && <PartialOrder feedback={feedback.partialOrder} />}
+      {feedback.source && <AnswerSource source={feedback.source} testId="quiz-answer-source" />}
       {feedback.alsoAccepted.length > 0 && (
         <p className="text-sm text-slate-600 dark:text-slate-400">
           Also accepted: <Html html={feedback.alsoAccepted.join(", ")} />

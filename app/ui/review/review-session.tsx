@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { QueueCounts, ReviewCard } from "@/app/lib/server/data/review-queue";
+import { AnswerSource } from "@/app/ui/notes/answer-source";
 import { AnswerOutbox, fetchSender, type PendingAnswer, type SendResult } from "./outbox";
 
 /** The queue as the server sends it to the page (dates as ISO text). */
@@ -329,6 +330,7 @@ export function ReviewSession({
             <>
               <hr className="my-5 border-slate-200 dark:border-slate-800" />
               <div className="card-html note-prose text-lg" data-testid="card-back" dangerouslySetInnerHTML={{ __html: current.backHtml }} />
+              {current.source && <AnswerSource source={current.source} testId="card-source" />}
               <div className="mt-6 grid grid-cols-4 gap-2" role="group" aria-label="How well did you remember?">
                 {RATINGS.map(({ rating, name, key, tone }, i) => (
                   <button

@@ -43,6 +43,7 @@ describe("parseNote on a valid note", () => {
         sentence: "MoCo keeps its negatives in a ==queue== of keys that is refreshed every step.",
         line: lineOf(text, "==queue=="),
         anchor: "idea",
+        sources: [],
       },
     ]);
     const [card] = note.cards;
@@ -287,6 +288,12 @@ describe("parseNote reports each mistake at its line", () => {
     expectError(text, lineOf(text, "# Title"), "use ## for sections");
     expectError(text, lineOf(text, "<b>bold"), "raw HTML is not rendered");
     expectError(text, lineOf(text, "Math $"), "math does not render");
+  });
+
+  it("checks a one-line $$...$$ paragraph as display maths, where \\tag is allowed", () => {
+    expect(parseNote(FILE, noteText({}, "## A\n\nSome prose here.\n\n$$ a = b \\tag{1} $$\n")).ok).toBe(true);
+    const text = noteText({}, "## A\n\nInline $$ a = b \\tag{1} $$ is not display maths.\n");
+    expectError(text, lineOf(text, "Inline $$"), "math does not render");
   });
 
   it("reports math KaTeX cannot render inside a card at the line of its key", () => {

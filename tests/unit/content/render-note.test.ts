@@ -21,6 +21,14 @@ describe("renderNote", () => {
     expect(html).not.toContain("$\\tau$");
   });
 
+  it("renders a one-line $$...$$ paragraph as display maths, like a $$ block over several lines", () => {
+    const html = htmlOf("## Loss\n\n$$\\mathcal{L} = \\sum_{i=1}^{N} x_i$$\n\nAnd $$y$$ inside a sentence stays inline.\n");
+    expect(html.match(/class="katex-display"/g)).toHaveLength(1);
+    expect(html).toContain('<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">');
+    expect(html).toMatch(/<p>And <span class="katex">/);
+    expect(html).not.toContain("$$");
+  });
+
   it("highlights fenced code with hljs classes", () => {
     const html = htmlOf("## Code\n\n```python\ndef f(x):\n    return x\n```\n");
     expect(html).toContain('class="hljs language-python"');
@@ -101,6 +109,11 @@ Outro.
 });
 
 describe("renderMarkdown", () => {
+  it("renders a one-line $$...$$ card side or explanation as display maths", () => {
+    expect(renderMarkdown("$$\\theta_k \\leftarrow m\\,\\theta_k + (1-m)\\,\\theta_q$$")).toContain('class="katex-display"');
+    expect(renderMarkdown("Update:\n\n$$a = b$$\n\nwith m close to 1.")).toMatch(/<p>Update:<\/p>\n<span class="katex-display">/);
+  });
+
   it("renders a card side with math and key terms", () => {
     const html = renderMarkdown("MoCo uses m = ==0.999== and $\\tau$.");
     expect(html).toContain('<mark class="key-term">0.999</mark>');

@@ -6,6 +6,7 @@
 import { deriveItems } from "./derive-items";
 import { parseNote } from "./parse-note";
 import { decodeSource } from "./source-text";
+import { attachSources, unsourcedKeyNumbers } from "./sources";
 import type { ContentError, Corpus, ParsedNote, SourceFile } from "./types";
 import { compareErrors, validateCorpus } from "./validate-corpus";
 
@@ -32,7 +33,10 @@ export function loadCorpus(files: readonly SourceFile[]): Corpus {
   const unique = notes.filter((note, i) => notes[i - 1]?.slug !== note.slug);
   const derived = deriveItems(unique);
   errors.push(...validateCorpus({ paths: files.map((f) => f.path), notes: unique, derived }));
-  return { notes: unique, derived, errors: errors.sort(compareErrors) };
+  errors.push(...unique.flatMap(unsourcedKeyNumbers));
+  // Sources are presentation (a link beside the answer), attached once items and hashes are final.
+  const sourced = attachSources(unique, derived);
+  return { notes: sourced.notes, derived: sourced.derived, errors: errors.sort(compareErrors) };
 }
 
 /** Every card and question of one note, authored and derived, e.g. for a per-note sync. */

@@ -6,13 +6,90 @@ import { unified } from "unified";
 import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
-import type { Nodes, Parents, PhrasingContent, Root } from "mdast";
+import { SOURCE_OPEN } from "./source-markers";
+import type { BlockContent, Nodes, Parents, PhrasingContent, Root, RootContent } from "mdast";
+
+type InlineMath = Extract<PhrasingContent, { type: "inlineMath" }>;
+type DisplayMath = Extract<BlockContent, { type: "math" }>;
 
 const reader = unified().use(remarkParse).use(remarkGfm).use(remarkMath).freeze();
 
-/** Markdown (CommonMark + GFM + `$` math) to mdast. */
+/**
+ * Markdown (CommonMark + GFM + `$` math) to mdast. A paragraph that is only `$$...$$` on one
+ * line becomes display math, as a `$$` block over several lines is (see `promoteDisplayMath`).
+ */
 export function parseMarkdown(markdown: string): Root {
-  return reader.parse(markdown);
+  const tree = reader.parse(markdown);
+  promoteDisplayMath(tree, markdown);
+  return tree;
+}
+
+/**
+ * remark-math reads `$$x$$` inside a line as inline math, so a one-line display equation came
+ * out small, with limits beside the Σ, and broke across lines on a phone. A paragraph made only
+ * of such `$$...$$` (and whitespace, or a `[src: …]` marker after an equation) is replaced by
+ * display math blocks, the markers kept in a paragraph of their own after their equation.
+ * `$$...$$` inside a sentence stays inline: display maths cannot sit in running text.
+ */
+function promoteDisplayMath(tree: Nodes, markdown: string): void {
+  if (!("children" in tree)) return;
+  for (const child of tree.children) promoteDisplayMath(child, markdown);
+  const expand = <C extends RootContent>(children: C[]): (C | BlockContent)[] =>
+    children.flatMap((child): (C | BlockContent)[] =>
+      child.type === "paragraph" ? (displayBlocksOf(child.children, markdown) ?? [child]) : [child],
+    );
+  if (tree.type === "root") tree.children = expand(tree.children);
+  else if (tree.type === "listItem" || tree.type === "blockquote") tree.children = expand(tree.children);
+}
+
+function displayBlocksOf(children: PhrasingContent[], markdown: string): BlockContent[] | undefined {
+  const out: BlockContent[] = [];
+  let markers: PhrasingContent[] = [];
+  const flushMarkers = () => {
+    if (markers.length > 0) out.push({ type: "paragraph", children: markers, data: { hProperties: { className: ["equation-source"] } } });
+    markers = [];
+  };
+  for (const child of children) {
+    if (child.type === "inlineMath" && isDoubleDollar(child, markdown)) {
+      flushMarkers();
+      out.push(displayMath(child));
+    } else if (child.type === "text" && child.value.trim() === "") {
+      continue;
+    } else if (child.type === "text" && out.length > 0 && SOURCE_MARKERS_ONLY.test(child.value)) {
+      markers.push({ ...child, value: child.value.trim() });
+    } else {
+      return undefined;
+    }
+  }
+  flushMarkers();
+  return out.length > 0 ? out : undefined;
+}
+
+/** Text that is nothing but `[src: …]` markers: what may follow a display equation on its line. */
+const SOURCE_MARKERS_ONLY = /^\s*(?:\[src:[^\]\n]*\]\s*)+$/;
+
+function isDoubleDollar(node: InlineMath, markdown: string): boolean {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return false;
+  const source = markdown.slice(start, end);
+  return source.startsWith("$$") && source.endsWith("$$") && !source.includes("\n");
+}
+
+/** The node remark-math builds for a `$$` block (a `<pre><code class="math-display">` for rehype-katex). */
+function displayMath(node: InlineMath): DisplayMath {
+  return {
+    type: "math",
+    meta: null,
+    value: node.value,
+    position: node.position,
+    data: {
+      hName: "pre",
+      hChildren: [
+        { type: "element", tagName: "code", properties: { className: ["language-math", "math-display"] }, children: [{ type: "text", value: node.value }] },
+      ],
+    },
+  };
 }
 
 export const BLOCK_LANGS = ["card", "quiz", "widget"] as const;
@@ -63,6 +140,80 @@ export function markKeyTerms(tree: Root): void {
         }
     }
   });
+}
+
+const SOURCE_REF_DATA = { hName: "sup", hProperties: { className: ["source-ref"] } };
+const SOURCE_LABEL_DATA = { hName: "span", hProperties: { className: ["source-label"] } };
+
+/**
+ * Turns each `[src: …]` marker into `<sup class="source-ref"><span class="source-label">Source:
+ * </span>§3.3, Table 1</sup>`: a small reference that shows the marker's text, and that a screen
+ * reader announces as "Source: §3.3, Table 1" (the label is visually hidden). Markers in headings
+ * stay text: the checker refuses them there, since a heading's text is its anchor. A marker may
+ * hold formatting (`[src: Table 1, *left*]`); an unclosed one stays text (the checker reports it).
+ */
+export function markSources(tree: Root): void {
+  walk(tree, (node) => {
+    switch (node.type) {
+      case "paragraph":
+      case "tableCell":
+      case "emphasis":
+      case "strong":
+      case "delete":
+      case "link":
+      case "linkReference":
+        if (node.children.some((c) => c.type === "text" && c.value.includes(SOURCE_OPEN))) {
+          node.children = sourcesInPhrasing(node.children);
+        }
+    }
+  });
+}
+
+function sourcesInPhrasing(children: PhrasingContent[]): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  let open: PhrasingContent[] | null = null;
+  let depth = 0;
+  for (const child of children) {
+    if (child.type !== "text") {
+      (open ?? out).push(child);
+      continue;
+    }
+    const value = child.value;
+    let from = 0;
+    for (let i = 0; i < value.length; i++) {
+      if (open === null) {
+        if (!value.startsWith(SOURCE_OPEN, i)) continue;
+        if (i > from) out.push({ type: "text", value: value.slice(from, i) });
+        open = [];
+        depth = 0;
+        i += SOURCE_OPEN.length - 1;
+        from = i + 1;
+      } else if (value[i] === "[") depth++;
+      else if (value[i] === "]" && depth > 0) depth--;
+      else if (value[i] === "]") {
+        if (i > from) open.push({ type: "text", value: value.slice(from, i) });
+        out.push(sourceRef(open));
+        open = null;
+        from = i + 1;
+      }
+    }
+    if (from < value.length) (open ?? out).push({ type: "text", value: value.slice(from) });
+  }
+  if (open !== null) out.push({ type: "text", value: SOURCE_OPEN }, ...open);
+  return mergeTexts(out);
+}
+
+function sourceRef(inner: PhrasingContent[]): PhrasingContent {
+  const children = mergeTexts(inner);
+  const first = children[0];
+  const last = children[children.length - 1];
+  if (first?.type === "text") first.value = first.value.trimStart();
+  if (last?.type === "text") last.value = last.value.trimEnd();
+  return {
+    type: "emphasis",
+    data: SOURCE_REF_DATA,
+    children: [{ type: "emphasis", data: SOURCE_LABEL_DATA, children: [{ type: "text", value: "Source: " }] }, ...children],
+  };
 }
 
 function markInPhrasing(children: PhrasingContent[]): PhrasingContent[] {
@@ -125,4 +276,46 @@ export function findKeyTermsInSource(source: string, masked: string): { start: n
     found.push({ start, end, inner: source.slice(start + 2, end - 2) });
   }
   return found;
+}
+
+/**
+ * The markdown source of a node and the same text with its inline code and maths blanked out
+ * (NULs, so offsets stay those of the source): `==`, `[src:` and sentence ends inside code or
+ * maths are not what they look like.
+ */
+export function maskedSource(node: Nodes, markdown: string): { source: string; masked: string } {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return { source: "", masked: "" };
+  const source = markdown.slice(start, end);
+  let masked = source;
+  walk(node, (inner) => {
+    if (inner.type !== "inlineCode" && inner.type !== "inlineMath") return;
+    const s = (inner.position?.start.offset ?? start) - start;
+    const e = (inner.position?.end.offset ?? start) - start;
+    masked = masked.slice(0, s) + "\u0000".repeat(e - s) + masked.slice(e);
+  });
+  return { source, masked };
+}
+
+const ABBREVIATION = /(?:\b(?:e\.g|i\.e|et al|vs|cf|approx|resp|Fig|Figs|Eq|Eqs|Sec|Tab|No)|(?:^|\s)[A-Z])\.$/;
+
+/**
+ * [start, end) offsets of the sentences in a paragraph. A sentence ends at . ! or ? followed
+ * by a space and a word that does not start in lowercase, unless the period closes a common
+ * abbreviation or an initial ("e.g.", "et al.", "K. He"). Code and math are masked already.
+ */
+export function sentenceBounds(masked: string): [number, number][] {
+  const bounds: [number, number][] = [];
+  let start = 0;
+  for (const match of masked.matchAll(/[.!?]+["')\]*_]*(\s+)/g)) {
+    const end = match.index + match[0].length - (match[1]?.length ?? 0);
+    const next = masked[match.index + match[0].length];
+    if (next === undefined || /[a-z]/.test(next)) continue;
+    if (ABBREVIATION.test(masked.slice(start, end).replace(/["')\]*_]+$/, ""))) continue;
+    bounds.push([start, end]);
+    start = match.index + match[0].length;
+  }
+  if (start < masked.length) bounds.push([start, masked.length]);
+  return bounds;
 }

@@ -17,7 +17,19 @@ import {
 } from "@/app/lib/schemas/content";
 import { contentHash } from "./content-hash";
 import { cardsFromBlock, finishQuestion, itemKey, payloadAndAnswer } from "./items";
-import { findKeyTermsInSource, headingText, isBlockLang, markKeyTerms, parseMarkdown, walk, type BlockLang } from "./markdown";
+import {
+  findKeyTermsInSource,
+  headingText,
+  isBlockLang,
+  markKeyTerms,
+  maskedSource,
+  parseMarkdown,
+  sentenceBounds,
+  walk,
+  type BlockLang,
+} from "./markdown";
+import { findSourceMarkers, maskCodeAndMath, maskSourceMarkers, stripSourceMarkers } from "./source-markers";
+import { readSources } from "./sources";
 import type {
   BlockRef,
   CardItem,
@@ -111,7 +123,8 @@ export function parseNote(file: string, text: string): ParseResult {
 
   const headings: Heading[] = [];
   const rawBlocks: RawBlock[] = [];
-  const paragraphs: { source: string; masked: string; line: number }[] = [];
+  // `masked`: code and maths blanked out; `plain`: source markers too (for sentences and terms).
+  const paragraphs: { source: string; masked: string; plain: string; line: number }[] = [];
   const slugger = new GithubSlugger();
   const bodyLines = lines.slice(bodyIndex);
   const lineOf = (node: Nodes) => (node.position?.start.line ?? 1) + offset;
@@ -154,18 +167,10 @@ export function parseNote(file: string, text: string): ParseResult {
         }
         break;
       case "paragraph": {
-        const start = node.position?.start.offset;
-        const end = node.position?.end.offset;
-        if (start === undefined || end === undefined) break;
-        let masked = body.slice(start, end);
-        // Blank out code and math so `==` inside them is not taken for a key term.
-        walk(node, (inner) => {
-          if (inner.type !== "inlineCode" && inner.type !== "inlineMath") return;
-          const s = (inner.position?.start.offset ?? start) - start;
-          const e = (inner.position?.end.offset ?? start) - start;
-          masked = masked.slice(0, s) + "\u0000".repeat(e - s) + masked.slice(e);
-        });
-        paragraphs.push({ source: body.slice(start, end), masked, line: lineOf(node) });
+        if (node.position?.start.offset === undefined || node.position.end.offset === undefined) break;
+        // Code and maths blanked out so `==` inside them is not taken for a key term.
+        const { source, masked } = maskedSource(node, body);
+        paragraphs.push({ source, masked, plain: maskSourceMarkers(masked), line: lineOf(node) });
         break;
       }
     }
@@ -180,12 +185,16 @@ export function parseNote(file: string, text: string): ParseResult {
     return anchor;
   };
 
+  // ------------------------------------------------------------ sources
+  const sources = readSources(tree, body, lineOf, anchorAt);
+  for (const problem of sources.problems) report(problem.line, problem.message);
+
   // ------------------------------------------------------------ key terms
   const keyTerms: KeyTerm[] = [];
   for (const paragraph of paragraphs) {
-    const terms = findKeyTermsInSource(paragraph.source, paragraph.masked);
+    const terms = findKeyTermsInSource(paragraph.source, paragraph.plain);
     if (terms.length === 0) continue;
-    const sentences = sentenceBounds(paragraph.masked);
+    const sentences = sentenceBounds(paragraph.plain);
     const seenInSentence = new Map<number, string>();
     for (const term of terms) {
       const line = paragraph.line + countNewlines(paragraph.source.slice(0, term.start));
@@ -202,14 +211,17 @@ export function parseNote(file: string, text: string): ParseResult {
         report(line, `key term ==${term.inner}== needs a letter or digit to name its cloze card`);
         continue;
       }
-      // The sentence keeps this term marked and drops the marks of any other (none, by the rule above).
-      const sentence = collapse(paragraph.source.slice(s, e));
-      const rest = collapse(paragraph.source.slice(s, term.start) + paragraph.source.slice(term.end, e));
+      // The sentence keeps this term marked and drops the marks of any other (none, by the rule
+      // above), and its [src: …] markers: the card stays as it was before they were added.
+      const unmarked = (from: number, to: number) => stripSourceMarkers(paragraph.source.slice(from, to), paragraph.masked.slice(from, to));
+      const sentence = collapse(unmarked(s, e));
+      const rest = collapse(unmarked(s, term.start) + unmarked(term.end, e));
+      const markers = findSourceMarkers(paragraph.masked.slice(s, e)).markers.map((m) => m.text);
       if (rest.split(" ").filter((w) => /\w/.test(w)).length < 3) {
         report(line, `the sentence around ==${term.inner}== is too short to make a cloze card; mark the term in a full sentence`);
         continue;
       }
-      keyTerms.push({ term: collapse(term.inner), slug: termSlug, sentence, line, anchor: anchorAt(line) });
+      keyTerms.push({ term: collapse(term.inner), slug: termSlug, sentence, line, anchor: anchorAt(line), sources: markers });
     }
   }
 
@@ -240,6 +252,7 @@ export function parseNote(file: string, text: string): ParseResult {
       const card = cardBlockSchema.safeParse(yaml.data);
       if (!card.success) continue;
       checkMathIn(yaml, card.data, report);
+      checkSourceMarkersIn(yaml, card.data, report);
       const built = cardsFromBlock(card.data, place(yaml.keyLineOf(["id"])));
       cards.push(...built);
       blocks.push({ kind: "card", line: block.line, key: itemKey(slug, card.data.id) });
@@ -253,6 +266,7 @@ export function parseNote(file: string, text: string): ParseResult {
       const quiz = quizBlockSchema.safeParse(yaml.data);
       if (!quiz.success) continue;
       checkMathIn(yaml, quiz.data, report);
+      checkSourceMarkersIn(yaml, quiz.data, report);
       const key = itemKey(slug, quiz.data.id);
       const cardRefs = (quiz.data.cards ?? []).map((id, i) => ({ id, line: yaml.lineOf(["cards", i]) }));
       const { payload, answer } = payloadAndAnswer(quiz.data, key);
@@ -288,6 +302,8 @@ export function parseNote(file: string, text: string): ParseResult {
       bodyStartLine: bodyIndex + 1,
       headings,
       keyTerms,
+      passages: sources.passages,
+      keyNumberLines: sources.keyNumberLines,
       cards,
       questions,
       widgets,
@@ -348,41 +364,31 @@ const MATH_IN_TEXT = /\$\$([\s\S]+?)\$\$|\$([^$\n]+?)\$/g;
 
 /** Checks `$...$` in every text value of a card or question, at the line of its key. */
 function checkMathIn(yaml: YamlSource, data: object, report: (line: number, message: string) => void) {
-  const visit = (value: unknown, path: PropertyKey[]) => {
-    if (typeof value === "string") {
-      for (const match of value.matchAll(MATH_IN_TEXT)) {
-        const tex = match[1] ?? match[2] ?? "";
-        checkMath(tex, match[1] !== undefined, yaml.lineOf(path), report);
-      }
-    } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, i]));
-    else if (isRecord(value)) for (const [k, v] of Object.entries(value)) visit(v, [...path, k]);
+  eachText(data, (value, path) => {
+    for (const match of value.matchAll(MATH_IN_TEXT)) {
+      const tex = match[1] ?? match[2] ?? "";
+      checkMath(tex, match[1] !== undefined, yaml.lineOf(path), report);
+    }
+  });
+}
+
+/** Checks the `[src: …]` markers (closed, not empty) in every text value of a card or question. */
+function checkSourceMarkersIn(yaml: YamlSource, data: object, report: (line: number, message: string) => void) {
+  eachText(data, (value, path) => {
+    for (const problem of findSourceMarkers(maskCodeAndMath(value)).problems) report(yaml.lineOf(path), problem.message);
+  });
+}
+
+function eachText(data: object, visit: (value: string, path: PropertyKey[]) => void) {
+  const walkValue = (value: unknown, path: PropertyKey[]) => {
+    if (typeof value === "string") visit(value, path);
+    else if (Array.isArray(value)) value.forEach((v, i) => walkValue(v, [...path, i]));
+    else if (isRecord(value)) for (const [k, v] of Object.entries(value)) walkValue(v, [...path, k]);
   };
-  visit(data, []);
+  walkValue(data, []);
 }
 
 // ------------------------------------------------------------ sentences and slugs
-
-const ABBREVIATION = /(?:\b(?:e\.g|i\.e|et al|vs|cf|approx|resp|Fig|Figs|Eq|Eqs|Sec|Tab|No)|(?:^|\s)[A-Z])\.$/;
-
-/**
- * [start, end) offsets of the sentences in a paragraph. A sentence ends at . ! or ? followed
- * by a space and a word that does not start in lowercase, unless the period closes a common
- * abbreviation or an initial ("e.g.", "et al.", "K. He"). Code and math are masked already.
- */
-export function sentenceBounds(masked: string): [number, number][] {
-  const bounds: [number, number][] = [];
-  let start = 0;
-  for (const match of masked.matchAll(/[.!?]+["')\]*_]*(\s+)/g)) {
-    const end = match.index + match[0].length - (match[1]?.length ?? 0);
-    const next = masked[match.index + match[0].length];
-    if (next === undefined || /[a-z]/.test(next)) continue;
-    if (ABBREVIATION.test(masked.slice(start, end).replace(/["')\]*_]+$/, ""))) continue;
-    bounds.push([start, end]);
-    start = match.index + match[0].length;
-  }
-  if (start < masked.length) bounds.push([start, masked.length]);
-  return bounds;
-}
 
 /** Lowercase ASCII slug of a term: accents dropped, markdown and math markers ignored. */
 export function slugify(text: string): string {

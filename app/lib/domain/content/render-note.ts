@@ -13,7 +13,7 @@ import rehypeStringify from "rehype-stringify";
 import { toString as hastToString } from "hast-util-to-string";
 import type { Element, Nodes as HastNodes, Root as HastRoot, RootContent as HastRootContent } from "hast";
 import type { RootContent } from "mdast";
-import { isBlockLang, markKeyTerms, parseMarkdown } from "./markdown";
+import { isBlockLang, markKeyTerms, markSources, parseMarkdown } from "./markdown";
 import type { BlockRef, ParsedNote, WidgetName } from "./types";
 
 export type NoteSegment =
@@ -72,6 +72,7 @@ const stringifier = unified().use(rehypeStringify).freeze();
 export function renderNote(note: Pick<ParsedNote, "body" | "blocks" | "bodyStartLine" | "headings">): RenderedNote {
   const mdast = parseMarkdown(note.body);
   markKeyTerms(mdast);
+  markSources(mdast);
   const blockAt = new Map(note.blocks.map((b) => [b.line, b]));
   const offset = note.bodyStartLine - 1;
   mdast.children = mdast.children.map((node) => slotFor(node, blockAt, offset) ?? node);
@@ -113,11 +114,12 @@ export function renderNote(note: Pick<ParsedNote, "body" | "blocks" | "bodyStart
 
 /**
  * Markdown of a card side, prompt, choice or explanation → HTML, with the same math, code,
- * key-term and safety handling as a note (headings get no ids worth linking to).
+ * key-term, source-marker and safety handling as a note (headings get no ids worth linking to).
  */
 export function renderMarkdown(markdown: string): string {
   const mdast = parseMarkdown(markdown);
   markKeyTerms(mdast);
+  markSources(mdast);
   return stringifier.stringify(toHtml.runSync(mdast));
 }
 

@@ -45,10 +45,44 @@ export interface KeyTerm {
   term: string;
   /** Slug of the term: the derived cloze card is `d-cloze-<slug>`. */
   slug: string;
-  /** The sentence around the term, whitespace collapsed, with the term still marked `==...==`. */
+  /**
+   * The sentence around the term, whitespace collapsed, with the term still marked `==...==`
+   * and its `[src: …]` markers left out (they are in `sources`).
+   */
   sentence: string;
   line: number;
   anchor: string | null;
+  /** The texts of the sentence's `[src: …]` markers ("§3.3, Table 1"). */
+  sources: string[];
+}
+
+/**
+ * Where an item's answer comes from in the paper: the text of the `[src: …]` marker(s) of the
+ * passage stating it, and the heading that passage is under (the link to it). Presentation only:
+ * never part of the item's hash.
+ */
+export interface ItemSource {
+  /** "§3.3, Table 1"; several markers joined by "; ". */
+  text: string;
+  anchor: string | null;
+}
+
+/** A sentence or table row of a note that carries `[src: …]` markers. */
+export interface SourcedPassage {
+  line: number;
+  anchor: string | null;
+  /** The texts of its markers. */
+  sources: string[];
+  /** Its text without the markers (a row's cells joined by " | "). */
+  text: string;
+  /** The numbers it states, canonical ("65,536" → "65536", "60.6%" → "60.6"). */
+  numbers: string[];
+}
+
+/** A line of a `## Key numbers` section that must name its source: a table row, a paragraph or list item with a digit. */
+export interface KeyNumberLine {
+  line: number;
+  sourced: boolean;
 }
 
 export interface CardItem {
@@ -76,6 +110,8 @@ export interface CardItem {
   derived: boolean;
   /** Hash of what is shown (type, sides, tags, anchor); not of the line. */
   hash: string;
+  /** Where the answer comes from, when it is a number or a marked sentence (set by loadCorpus). */
+  source?: ItemSource | null;
 }
 
 export interface QuizItem {
@@ -99,6 +135,8 @@ export interface QuizItem {
   derived: boolean;
   /** Hash of prompt, payload, answer, explanation, cards and anchor; not of the line. */
   hash: string;
+  /** Numeric questions: where the answer comes from in the note (set by loadCorpus). */
+  source?: ItemSource | null;
 }
 
 export interface WidgetItem {
@@ -125,6 +163,10 @@ export interface ParsedNote {
   bodyStartLine: number;
   headings: Heading[];
   keyTerms: KeyTerm[];
+  /** Sentences and table rows with `[src: …]` markers, in body order. */
+  passages: SourcedPassage[];
+  /** The lines of the `## Key numbers` section that need a source. */
+  keyNumberLines: KeyNumberLine[];
   /** Authored cards in body order, a reverse card as two items. */
   cards: CardItem[];
   /** Authored questions in body order. */

@@ -1,11 +1,12 @@
 import "#server-only";
 import { renderMarkdown, type TocEntry } from "@/app/lib/domain/content/render-note";
 import type { WidgetName } from "@/app/lib/domain/content/types";
+import { sourceLinkOf, type SourceLink } from "@/app/lib/schemas/rendered-note";
 import { AREAS, getNote } from "./papers";
 
 export type NotePageSegment =
   | { kind: "html"; html: string }
-  | { kind: "card"; type: string; frontHtml: string; backHtml: string }
+  | { kind: "card"; type: string; frontHtml: string; backHtml: string; source: SourceLink | null }
   | { kind: "quiz"; type: string; promptHtml: string }
   | { kind: "widget"; name: WidgetName; caption: string | null };
 
@@ -51,7 +52,9 @@ export async function getNotePage(slug: string): Promise<NotePage | null> {
     if (segment.kind === "html" || segment.kind === "widget") return [segment];
     if (segment.kind === "card") {
       const card = cards.get(segment.key);
-      return card ? [{ kind: "card", type: card.type, frontHtml: renderMarkdown(card.front), backHtml: renderMarkdown(card.back) }] : [];
+      if (!card) return [];
+      const source = sourceLinkOf(card.source, slug);
+      return [{ kind: "card", type: card.type, frontHtml: renderMarkdown(card.front), backHtml: renderMarkdown(card.back), source }];
     }
     const question = questions.get(segment.key);
     return question ? [{ kind: "quiz", type: question.type, promptHtml: renderMarkdown(question.prompt) }] : [];

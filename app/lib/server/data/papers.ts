@@ -140,7 +140,7 @@ export async function getNote(slug: string) {
       cards: {
         where: { retiredAt: null },
         orderBy: [{ derived: "asc" }, { position: "asc" }],
-        select: { id: true, key: true, type: true, front: true, back: true, anchor: true, derived: true },
+        select: { id: true, key: true, type: true, front: true, back: true, anchor: true, source: true, derived: true },
       },
       questions: {
         where: { retiredAt: null },

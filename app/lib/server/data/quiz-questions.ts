@@ -9,6 +9,7 @@ import {
   type QuizQuestion,
 } from "@/app/lib/domain/quiz";
 import { AREA_LABELS, QUIZ_AREAS } from "@/app/lib/schemas/quiz";
+import { sourceLinkOf, type SourceLink } from "@/app/lib/schemas/rendered-note";
 import { db } from "../db";
 
 /**
@@ -27,6 +28,7 @@ export const questionSelect = {
   answer: true,
   explanation: true,
   anchor: true,
+  source: true,
   paper: { select: { slug: true, short: true } },
 } as const;
 
@@ -39,6 +41,8 @@ export interface QuestionRow {
   answer: unknown;
   explanation: string;
   anchor: string;
+  /** QuizQuestion.source: JSON, or null. */
+  source: unknown;
   paper: { slug: string; short: string };
 }
 
@@ -112,6 +116,8 @@ export interface QuestionFeedback {
   explanationHtml: string;
   /** `/papers/<slug>#<anchor>`: the passage this question tests. */
   passageHref: string;
+  /** Numeric answers: where the number comes from in the paper ("Source: Table 1"). */
+  source: SourceLink | null;
   noteShort: string;
   timeMs: number;
 }
@@ -214,6 +220,7 @@ export function questionFeedback(
     partialOrder,
     explanationHtml: renderQuizMarkdown(row.explanation),
     passageHref: passageHref(row),
+    source: sourceLinkOf(row.source, row.paper.slug),
     noteShort: row.paper.short,
     timeMs: answer.timeMs,
   };

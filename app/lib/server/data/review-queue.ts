@@ -13,6 +13,7 @@ import {
   type SchedulerSettings,
   type StoredCardState,
 } from "@/app/lib/domain/scheduling";
+import { sourceLinkOf, type SourceLink } from "@/app/lib/schemas/rendered-note";
 import { db } from "../db";
 import { storedStateOf, type CardStateRow } from "./review-rows";
 import { getUserSettings, schedulerSettingsOf, type UserSettingsRow } from "./settings";
@@ -35,6 +36,8 @@ export interface ReviewCard {
   paperTitle: string;
   /** Heading id of the passage the card tests ("why?" link), "" for the top of the note. */
   anchor: string;
+  /** Where the answer comes from in the paper, shown with it ("Source: Table 1"). */
+  source: SourceLink | null;
   /** What the four buttons show: again, hard, good, easy ("1m", "10m", "4d", "2.3mo"). */
   labels: [string, string, string, string];
 }
@@ -65,6 +68,8 @@ interface ContentRow {
   front: string;
   back: string;
   anchor: string;
+  /** Card.source: JSON, or null. */
+  source: unknown;
   contentHash: string;
   slug: string;
   title: string;
@@ -188,7 +193,7 @@ export function candidateSql(
         FROM (${learning} ${limits.reviewsLeft > 0 ? Prisma.sql`UNION ALL ${due}` : Prisma.empty}) x
         LEFT JOIN LATERAL (
           SELECT st.version, st.difficulty, st."elapsedDays", st."scheduledDays", st."learningSteps", st.reps,
-                 st.lapses, c.front, c.back, c.anchor, c."contentHash", p.slug, p.title
+                 st.lapses, c.front, c.back, c.anchor, c.source, c."contentHash", p.slug, p.title
             FROM "CardState" st JOIN "Card" c ON c.id = st."cardId" JOIN "Paper" p ON p.id = c."paperId"
            WHERE x.rank <= ${options.show ?? 20} AND st."userId" = ${userId} AND st."cardId" = x."cardId"
           OFFSET 0) d ON true`, // OFFSET 0: the rank test gates the join instead of filtering after it
@@ -197,14 +202,14 @@ export function candidateSql(
     fresh:
       limits.newLeft > 0
         ? Prisma.sql`
-      SELECT c.id AS "cardId", c.front, c.back, c.anchor, c."contentHash", p.slug, p.title, p."sortKey",
+      SELECT c.id AS "cardId", c.front, c.back, c.anchor, c.source, c."contentHash", p.slug, p.title, p."sortKey",
              c.version, c.due, c.stability, c.difficulty, c."elapsedDays", c."scheduledDays", c."learningSteps",
              c.reps, c.lapses, c.state, c."lastReview"
         FROM (SELECT p.id, p.slug, p.title, p."sortKey" FROM "Paper" p
                WHERE p."sortKey" >= ${options.newCardsFrom ?? 0} AND ${paperScopeSql(userId, settingsRow, scope)}
                ORDER BY p."sortKey", p.id) p
         CROSS JOIN LATERAL (
-          SELECT c.id, c.front, c.back, c.anchor, c."contentHash", c.position, ${STATE_COLUMNS}
+          SELECT c.id, c.front, c.back, c.anchor, c.source, c."contentHash", c.position, ${STATE_COLUMNS}
             FROM "Card" c LEFT JOIN "CardState" s ON s."userId" = ${userId} AND s."cardId" = c.id
            WHERE c."paperId" = p.id AND c."retiredAt" IS NULL AND (s."cardId" IS NULL OR s.state = 0)
            ORDER BY c.position, c.id) c
@@ -216,7 +221,7 @@ export function candidateSql(
 /** The states and content of the given studied cards (shown, but read without them). */
 function cardDetailSql(userId: string, cardIds: string[]): Prisma.Sql {
   return Prisma.sql`
-    SELECT s."cardId", ${STATE_COLUMNS}, c.front, c.back, c.anchor, c."contentHash", p.slug, p.title
+    SELECT s."cardId", ${STATE_COLUMNS}, c.front, c.back, c.anchor, c.source, c."contentHash", p.slug, p.title
       FROM "CardState" s JOIN "Card" c ON c.id = s."cardId" JOIN "Paper" p ON p.id = c."paperId"
      WHERE s."userId" = ${userId} AND s."cardId" IN (${Prisma.join(cardIds)})`;
 }
@@ -332,6 +337,7 @@ function toReviewCard(candidate: Candidate & { detail: Detail }, settings: Sched
     paperSlug: content.slug,
     paperTitle: content.title,
     anchor: content.anchor,
+    source: sourceLinkOf(content.source, content.slug),
     labels: [again.label, hard.label, good.label, easy.label],
   };
 }

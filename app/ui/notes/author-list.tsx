@@ -1,0 +1,33 @@
+/**
+ * A paper's authors: all of them up to `limit`, else the first `limit` and "et al." with a
+ * native disclosure that shows the full list (Codex has 58). Server markup without script, as
+ * the note page has none: `<details>` opens by itself and tells assistive technology whether it
+ * is open. While it is open the short line is hidden (globals.css, `.author-list`).
+ * The note page shows up to 10; a list view should pass `limit={3}`.
+ */
+export function AuthorList({ authors, limit = 10, className = "" }: { authors: readonly string[]; limit?: number; className?: string }) {
+  if (authors.length === 0) return null;
+  if (authors.length <= limit) {
+    return (
+      <p className={className || undefined} data-testid="author-list">
+        {authors.join(", ")}
+      </p>
+    );
+  }
+  return (
+    <div className={`author-list ${className}`.trim()} data-testid="author-list">
+      <p className="author-list-short">
+        {authors.slice(0, limit).join(", ")}, <i>et al.</i>
+      </p>
+      <details className="group">
+        <summary className="w-fit cursor-pointer text-accent-600 underline dark:text-accent-500">
+          <span className="group-open:hidden">Show all {authors.length} authors</span>
+          <span className="hidden group-open:inline">Show the first {limit} authors only</span>
+        </summary>
+        <p className="mt-1" data-testid="author-list-all">
+          {authors.join(", ")}
+        </p>
+      </details>
+    </div>
+  );
+}
