@@ -370,6 +370,23 @@ describe.runIf(hasBrowser)("concept widgets in a real browser", () => {
     },
   );
 
+  it("moves MoCo's momentum slider to 0.9999 and shows the key its closed form gives", async () => {
+    const { context, page } = await newPage(browser);
+    const { frame, root } = await openWidget(page, "moco", "momentum-encoder");
+    const key = readout(frame, id("momentum-encoder", "key"));
+    const before = await key.textContent();
+    const value = await nudge(root, id("momentum-encoder", "momentum"), "ArrowRight");
+    expect(value).toBe(4);
+    // 300 steps after the query encoder jumps from 0 to 1: θ_k = 1 − m^300, with m = 0.9999.
+    await expect.poll(() => key.textContent(), { timeout: 5_000 }).not.toBe(before);
+    expectShows(id("momentum-encoder", "key"), (await key.textContent()) ?? "", { number: 1 - 0.9999 ** 300, digits: 4 });
+    expectShows(id("momentum-encoder", "time-constant"), (await readout(frame, id("momentum-encoder", "time-constant")).textContent()) ?? "", {
+      number: 10000,
+      digits: 0,
+    });
+    await context.close();
+  });
+
   it("downloads no TensorFlow.js for a note without widgets, and does for one with widgets", async () => {
     const { context, page } = await newPage(browser);
     const scripts: { url: string; tfjs: boolean }[] = [];
