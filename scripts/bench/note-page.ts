@@ -20,14 +20,16 @@
  *    so the figure does not depend on whether the server compresses; the bytes on the wire
  *    (body as sent) are printed too, with the Content-Encoding the server used.
  *  - For the note with a widget, the first widget figure of the page (`[data-testid="widget-slot"]`
- *    with its `data-widget` name, the same figure whether the widget sits in an iframe or in the
- *    page) is scrolled into view and awaited until its `data-state` is "ready"; then:
- *    the extra JS fetched from the scroll until quiet (gzipped), the time to "ready", the
- *    blocking time (long tasks − 50 ms) and layout shift in that phase; and the widget's own
- *    code: the scripts of the whole visit that are TensorFlow.js (strings only its code holds)
- *    or that name this widget and no other one (its view chunk; the registry names them all).
- *    "A page with a widget is no heavier than the widget's own code on top" compares the note
- *    with its widget loaded (first-load + extra) with the note without a widget plus that code.
+ *    with its `data-widget` name: the same figure whether the widget sits in an iframe or in
+ *    the page) is scrolled into view and awaited until its `data-state` is "ready"; then the
+ *    time to "ready", the extra JS fetched from the scroll until quiet (gzipped), the blocking
+ *    time (long tasks − 50 ms) and the layout shift (summed) of that phase, the CLS of the whole
+ *    visit (session windows; a scroll is not input, so a reader who scrolls gets these shifts),
+ *    and the widget's own code: the scripts of the whole visit that are TensorFlow.js (strings
+ *    only its code holds) or that name this widget and no other one (its view chunk; the
+ *    registry's chunk names them all). "A page with a widget is no heavier than the widget's
+ *    own code on top" compares the note with its widget loaded (first load + extra) with the
+ *    note without a widget plus that code.
  *
  * Figures only; no thresholds asserted. Targets (issue 12) are printed beside them.
  */
@@ -204,6 +206,8 @@ type WidgetRun = {
   extraList: { path: string; gzip: number; encoding: string }[];
   blocking: number;
   shift: number;
+  /** CLS over the whole visit (session windows), the widget's load included: what a reader who scrolls to it gets. */
+  visitCls: number;
   otherSlots: string[];
   quiet: boolean;
 };
@@ -272,6 +276,7 @@ async function loadOnce(browser: Browser, url: string, rate: number, withWidget:
         extraList: [],
         blocking: blockingTime(after.longTasks.filter(([s, d]) => s + d > from), from),
         shift: after.shifts.filter(([at]) => at > from).reduce((sum, [, v]) => sum + v, 0),
+        visitCls: cumulativeLayoutShift(after.shifts),
         otherSlots: otherSlots.filter((s) => !s.startsWith(`${name}:`)),
         quiet: widgetQuiet,
       };
@@ -354,6 +359,8 @@ function report(label: string, url: string, runs: Run[]): { js: number; extra: n
   const own = wm((x) => x.ownGzip);
   console.log(`  widget "${w.name}" (the page's first widget figure), scrolled into view:`);
   console.log(`    ready after  ${ms(wm((x) => x.readyMs)).padStart(10)}   [${msList(widgets.map((x) => x.readyMs))}]   blocking time meanwhile ${ms(wm((x) => x.blocking))}, layout shift ${wm((x) => x.shift).toFixed(3)}`);
+  const visitCls = wm((x) => x.visitCls);
+  console.log(`    CLS of the whole visit, the widget's load included: ${visitCls.toFixed(3)} (target ≤ 0.05 ${mark(visitCls <= TARGETS.cls).trim()}) [${widgets.map((x) => x.visitCls.toFixed(3)).join(", ")}]`);
   console.log(`    extra JS     ${kb(extra).padStart(10)}   gzipped, ${w.extraScripts} scripts (${kb(wm((x) => x.extraWire))} on the wire)`);
   for (const s of w.extraList) console.log(`      ${kb(s.gzip).padStart(9)}  ${s.path}${s.encoding === "none" ? "  (sent uncompressed)" : ""}`);
   console.log(`    widget's own code ${kb(own)} gzipped: TF.js ${kb(wm((x) => x.ownTfjsGzip))}, its view ${kb(wm((x) => x.ownGzip - x.ownTfjsGzip))}`);
