@@ -1,5 +1,6 @@
 /**
- * `npm run bench:note-page [-- --runs 5] [-- --plain <slug>] [-- --widget <slug>] [-- --rate 4]`:
+ * `npm run bench:note-page [-- --runs 5] [-- --plain <slug>] [-- --widget <slug>] [-- --rate 4]`
+ * (a slug, or a path starting with "/"):
  * what a first visit to a note page (`/papers/<slug>`) costs a reader, on the production build
  * (`next start` via scripts/server.ts) in Chromium with the CPU slowed 4× through the DevTools
  * protocol (`Emulation.setCPUThrottlingRate`). The network is not throttled (localhost).
@@ -15,10 +16,11 @@
  *    2 s (cap 30 s). Lighthouse's window is FCP → TTI; this one is at least as long.
  *  - CLS: layout-shift entries without recent input, grouped in session windows (gaps < 1 s,
  *    windows ≤ 5 s), the largest window: the web-vitals definition. Measured before any scroll.
- *  - First-load JS: every script response (any frame) requested before the page was quiet and
- *    before any scroll, gzipped here with zlib's default level (what Next's compression uses),
- *    so the figure does not depend on whether the server compresses; the bytes on the wire
- *    (body as sent) are printed too, with the Content-Encoding the server used.
+ *  - First-load JS: every script response (any frame) requested before the load event, gzipped
+ *    here with zlib's default level (what Next's compression uses), so the figure does not
+ *    depend on whether the server compresses; the bytes on the wire (body as sent) are printed
+ *    too, with the Content-Encoding the server used. Scripts requested after the load event
+ *    and before the page was quiet (lazy chunks, link prefetches) are listed apart.
  *  - For the note with a widget, the first widget figure of the page (`[data-testid="widget-slot"]`
  *    with its `data-widget` name: the same figure whether the widget sits in an iframe or in
  *    the page) is scrolled into view and awaited until its `data-state` is "ready"; then the
@@ -121,7 +123,8 @@ function cumulativeLayoutShift(shifts: [number, number][]): number {
   return worst;
 }
 
-type Phase = "first-load" | "widget";
+/** Requested before the load event, after it until the page was quiet, after the scroll to the widget. */
+type Phase = "first-load" | "after-load" | "widget";
 type Script = { url: string; phase: Phase; gzip: number; raw: number; wire: number; encoding: string; body: string };
 
 /** Network of one page: requests in flight, the last activity, script bodies and sizes by phase. */
@@ -196,12 +199,16 @@ function watchNetwork(page: Page) {
 
 type WidgetRun = {
   name: string;
+  /** The figure's data-state before the scroll ("waiting" unless it loaded with the page). */
+  stateBefore: string | null;
   readyMs: number;
   extraGzip: number;
   extraWire: number;
   extraScripts: number;
   ownGzip: number;
   ownTfjsGzip: number;
+  /** Of the widget's own code, what was fetched after the scroll. */
+  ownOnScrollGzip: number;
   ownScripts: { path: string; gzip: number; tfjs: boolean; phase: Phase }[];
   extraList: { path: string; gzip: number; encoding: string }[];
   blocking: number;
@@ -221,6 +228,9 @@ type Run = {
   jsGzip: number;
   jsWire: number;
   jsScripts: number;
+  /** Scripts requested after the load event, before the page was quiet and before any scroll. */
+  afterLoadGzip: number;
+  afterLoadList: { path: string; gzip: number; encoding: string }[];
   tfjsFirstLoad: number;
   htmlGzip: number;
   /** Content-Encoding the server used → how many script responses. */
@@ -244,6 +254,7 @@ async function loadOnce(browser: Browser, url: string, rate: number, withWidget:
 
     const response = await page.goto(url, { waitUntil: "load", timeout: 60_000 });
     if (!response?.ok()) throw new Error(`${url} answered ${response?.status()}`);
+    network.setPhase("after-load");
     const quiet = await network.quiet();
     const first = await readMarks(page);
     const fcp = first.fcp ?? NaN;
@@ -253,6 +264,7 @@ async function loadOnce(browser: Browser, url: string, rate: number, withWidget:
       const figure = page.locator(FIGURE).first();
       const name = await figure.getAttribute("data-widget", { timeout: 5_000 });
       if (!name) throw new Error(`${url} has no widget figure (${FIGURE} with data-widget)`);
+      const stateBefore = await figure.getAttribute("data-state");
       network.setPhase("widget");
       const from = first.now;
       const started = Date.now();
@@ -266,12 +278,14 @@ async function loadOnce(browser: Browser, url: string, rate: number, withWidget:
       );
       widget = {
         name,
+        stateBefore,
         readyMs,
         extraGzip: 0,
         extraWire: 0,
         extraScripts: 0,
         ownGzip: 0,
         ownTfjsGzip: 0,
+        ownOnScrollGzip: 0,
         ownScripts: [],
         extraList: [],
         blocking: blockingTime(after.longTasks.filter(([s, d]) => s + d > from), from),
@@ -284,6 +298,7 @@ async function loadOnce(browser: Browser, url: string, rate: number, withWidget:
 
     const { scripts, html } = await network.finish();
     const firstLoad = scripts.filter((s) => s.phase === "first-load");
+    const afterLoad = scripts.filter((s) => s.phase === "after-load");
     if (widget) {
       const extra = scripts.filter((s) => s.phase === "widget");
       widget.extraGzip = extra.reduce((a, s) => a + s.gzip, 0);
@@ -297,6 +312,7 @@ async function loadOnce(browser: Browser, url: string, rate: number, withWidget:
         if (!tfjs && !(named.length === 1 && named[0] === name)) continue;
         widget.ownGzip += s.gzip;
         if (tfjs) widget.ownTfjsGzip += s.gzip;
+        if (s.phase === "widget") widget.ownOnScrollGzip += s.gzip;
         widget.ownScripts.push({ path: pathOf(s.url), gzip: s.gzip, tfjs, phase: s.phase });
       }
     }
@@ -309,6 +325,8 @@ async function loadOnce(browser: Browser, url: string, rate: number, withWidget:
       jsGzip: firstLoad.reduce((a, s) => a + s.gzip, 0),
       jsWire: firstLoad.reduce((a, s) => a + s.wire, 0),
       jsScripts: firstLoad.length,
+      afterLoadGzip: afterLoad.reduce((a, s) => a + s.gzip, 0),
+      afterLoadList: afterLoad.map((s) => ({ path: pathOf(s.url), gzip: s.gzip, encoding: s.encoding })),
       tfjsFirstLoad: firstLoad.filter((s) => isTfjs(s.body)).reduce((a, s) => a + s.gzip, 0),
       htmlGzip: html?.gzip ?? NaN,
       encodings: scripts.reduce((m, s) => m.set(s.encoding, (m.get(s.encoding) ?? 0) + 1), new Map<string, number>()),
@@ -331,7 +349,7 @@ function median(values: number[]): number {
 const msList = (values: number[]) => values.map((v) => Math.round(v)).join(", ");
 const mark = (ok: boolean) => (ok ? "ok " : "OVER");
 
-function report(label: string, url: string, runs: Run[]): { js: number; extra: number; own: number } {
+function report(label: string, url: string, runs: Run[]): { js: number; afterLoad: number; extra: number; own: number } {
   const m = (pick: (r: Run) => number) => median(runs.map(pick));
   const lcp = m((r) => r.lcp);
   const tbt = m((r) => r.tbt);
@@ -346,6 +364,11 @@ function report(label: string, url: string, runs: Run[]): { js: number; extra: n
     `  first-load JS  ${kb(js).padStart(10)}   target ≤ 160 KB   ${mark(js <= TARGETS.js)}  gzipped; ${first.jsScripts} scripts, ${kb(m((r) => r.jsWire))} on the wire; TF.js in it: ${first.tfjsFirstLoad ? kb(first.tfjsFirstLoad) : "none"}; HTML ${kb(m((r) => r.htmlGzip))} gzipped`,
   );
   for (const s of first.firstLoadList) console.log(`      ${kb(s.gzip).padStart(9)}  ${s.path}${s.encoding === "none" ? "  (sent uncompressed)" : ""}`);
+  const afterLoad = m((r) => r.afterLoadGzip);
+  console.log(
+    `    after the load event, before any scroll: ${afterLoad ? `${kb(afterLoad)} gzipped more (${first.afterLoadList.length} scripts: lazy chunks, prefetches)` : "no script"}`,
+  );
+  for (const s of first.afterLoadList) console.log(`      ${kb(s.gzip).padStart(9)}  ${s.path}${s.encoding === "none" ? "  (sent uncompressed)" : ""}`);
   const encodings = [...first.encodings].map(([encoding, count]) => `${encoding} ×${count}`).join(", ");
   console.log(`    Content-Encoding of the server's script responses: ${encodings || "—"}`);
   const unquiet = runs.filter((r) => !r.quiet || (r.widget && !r.widget.quiet)).length;
@@ -353,11 +376,13 @@ function report(label: string, url: string, runs: Run[]): { js: number; extra: n
 
   const widgets = runs.map((r) => r.widget).filter((w): w is WidgetRun => w !== null);
   const w = widgets[0];
-  if (!w) return { js, extra: 0, own: 0 };
+  if (!w) return { js, afterLoad, extra: 0, own: 0 };
   const wm = (pick: (x: WidgetRun) => number) => median(widgets.map(pick));
   const extra = wm((x) => x.extraGzip);
   const own = wm((x) => x.ownGzip);
-  console.log(`  widget "${w.name}" (the page's first widget figure), scrolled into view:`);
+  console.log(
+    `  widget "${w.name}" (the page's first widget figure, data-state "${w.stateBefore ?? "?"}" before the scroll), scrolled into view:`,
+  );
   console.log(`    ready after  ${ms(wm((x) => x.readyMs)).padStart(10)}   [${msList(widgets.map((x) => x.readyMs))}]   blocking time meanwhile ${ms(wm((x) => x.blocking))}, layout shift ${wm((x) => x.shift).toFixed(3)}`);
   const visitCls = wm((x) => x.visitCls);
   console.log(`    CLS of the whole visit, the widget's load included: ${visitCls.toFixed(3)} (target ≤ 0.05 ${mark(visitCls <= TARGETS.cls).trim()}) [${widgets.map((x) => x.visitCls.toFixed(3)).join(", ")}]`);
@@ -365,10 +390,10 @@ function report(label: string, url: string, runs: Run[]): { js: number; extra: n
   for (const s of w.extraList) console.log(`      ${kb(s.gzip).padStart(9)}  ${s.path}${s.encoding === "none" ? "  (sent uncompressed)" : ""}`);
   console.log(`    widget's own code ${kb(own)} gzipped: TF.js ${kb(wm((x) => x.ownTfjsGzip))}, its view ${kb(wm((x) => x.ownGzip - x.ownTfjsGzip))}`);
   for (const s of w.ownScripts)
-    console.log(`      ${kb(s.gzip).padStart(9)}  ${s.path}  (${s.tfjs ? "TF.js" : "view"}${s.phase === "first-load" ? ", in the first load" : ""})`);
-  console.log(`    fetched on scroll beyond the widget's own code: ${kb(extra - own)}`);
+    console.log(`      ${kb(s.gzip).padStart(9)}  ${s.path}  (${s.tfjs ? "TF.js" : "view"}${s.phase === "widget" ? "" : `, fetched before the scroll (${s.phase})`})`);
+  console.log(`    fetched on scroll beyond the widget's own code: ${kb(extra - wm((x) => x.ownOnScrollGzip))}`);
   if (w.otherSlots.length) console.log(`    other widget figures after the scroll: ${w.otherSlots.join(", ")}`);
-  return { js, extra, own };
+  return { js, afterLoad, extra, own };
 }
 
 async function main() {
@@ -393,8 +418,11 @@ async function main() {
       console.log("No Chromium found (install Debian's chromium or set CHROMIUM_PATH): nothing measured.");
       return;
     }
-    const plainUrl = `${app.baseUrl}/papers/${values.plain}`;
-    const widgetUrl = `${app.baseUrl}/papers/${values.widget}`;
+    // A slug, or any path of the site (to try the measures on another page).
+    const base = app.baseUrl;
+    const at = (page: string) => `${base}${page.startsWith("/") ? page : `/papers/${page}`}`;
+    const plainUrl = at(values.plain);
+    const widgetUrl = at(values.widget);
     const load = os.loadavg().map((l) => l.toFixed(1)).join(", ");
     console.log(
       `Load average ${load} on ${os.cpus().length} cores. Note page on the production build, Chromium with the CPU slowed ${rate}× (CDP), network not throttled, ` +
@@ -411,17 +439,19 @@ async function main() {
     }
     const plain = report("note without a widget", plainUrl, plainRuns);
     const withWidget = report("note with a widget", widgetUrl, widgetRuns);
-    const loaded = withWidget.js + withWidget.extra;
-    const reference = plain.js + withWidget.own;
+    // Everything each page fetched, so that a chunk moved between phases counts once either way.
+    const loaded = withWidget.js + withWidget.afterLoad + withWidget.extra;
+    const reference = plain.js + plain.afterLoad + withWidget.own;
     console.log(
       `\n"A page with a widget is no heavier than the widget's own code on top": the note with its widget loaded ` +
-        `${kb(loaded)} (first load ${kb(withWidget.js)} + ${kb(withWidget.extra)} on scroll) vs the note without a widget ` +
-        `${kb(plain.js)} + the widget's own code ${kb(withWidget.own)} = ${kb(reference)}: ${loaded - reference >= 0 ? "+" : "−"}${kb(Math.abs(loaded - reference))}.`,
+        `${kb(loaded)} (first load ${kb(withWidget.js)} + after load ${kb(withWidget.afterLoad)} + on scroll ${kb(withWidget.extra)}) ` +
+        `vs the note without a widget ${kb(plain.js + plain.afterLoad)} + the widget's own code ${kb(withWidget.own)} = ${kb(reference)}: ` +
+        `${loaded - reference >= 0 ? "+" : "−"}${kb(Math.abs(loaded - reference))}.`,
     );
     console.log(
       `Method: TBT = Σ(long task after FCP − 50 ms) from FCP until ${QUIET_MS / 1000} s without requests or long tasks; ` +
         `CLS = largest session window (gap < 1 s, ≤ 5 s) of shifts without recent input, before any scroll; ` +
-        `JS = script responses of any frame, gzipped with zlib's default level.`,
+        `first-load JS = script responses of any frame requested before the load event, gzipped with zlib's default level.`,
     );
   } finally {
     await browser?.close();
