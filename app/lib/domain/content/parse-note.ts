@@ -42,6 +42,7 @@ import type {
 } from "./types";
 import { nulCharacters } from "./source-text";
 import { issuesToMessages, readYaml, type YamlSource } from "./yaml-source";
+import { collapse, countNewlines } from "./text";
 
 const PAPER_ONLY_KEYS = new Set(["authors", "year", "venue", "link", "introduces"]);
 
@@ -403,15 +404,7 @@ export function slugify(text: string): string {
     .replace(/-+$/, "");
 }
 
-function collapse(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
-}
 
-function countNewlines(text: string): number {
-  let n = 0;
-  for (const c of text) if (c === "\n") n++;
-  return n;
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

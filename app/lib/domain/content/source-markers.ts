@@ -4,6 +4,8 @@
  * shared by the checker (parse-note), the renderer (markdown.ts) and the number lookup (sources.ts).
  */
 
+import { collapse } from "./text";
+
 export const SOURCE_OPEN = "[src:";
 
 export interface SourceMarker {
@@ -93,8 +95,4 @@ const CODE_OR_MATH = /`+[^`]*?`+|\$\$[\s\S]+?\$\$|\$[^$\n]+?\$/g;
  */
 export function maskCodeAndMath(text: string): string {
   return text.replace(CODE_OR_MATH, (match) => "\u0000".repeat(match.length));
-}
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
 }

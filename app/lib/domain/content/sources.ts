@@ -13,6 +13,7 @@ import { headingText, maskedSource, sentenceBounds } from "./markdown";
 import { findSourceMarkers, maskSourceMarkers, stripSourceMarkers, type SourceMarker } from "./source-markers";
 import type { CardItem, ContentError, DerivedItems, ItemSource, KeyNumberLine, ParsedNote, QuizItem, SourcedPassage } from "./types";
 import type { LineMessage } from "./yaml-source";
+import { collapse, countNewlines } from "./text";
 
 /** A `##` heading starting with these words opens the section whose lines must be sourced. */
 const KEY_NUMBERS_HEADING = /^key numbers\b/i;
@@ -239,12 +240,4 @@ export function unsourcedKeyNumbers(note: ParsedNote): ContentError[] {
   return note.keyNumberLines.filter((l) => !l.sourced).map((l) => ({ file: note.file, line: l.line, message: KEY_NUMBERS_ERROR }));
 }
 
-function collapse(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
-}
 
-function countNewlines(text: string): number {
-  let n = 0;
-  for (const c of text) if (c === "\n") n++;
-  return n;
-}
