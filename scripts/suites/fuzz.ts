@@ -176,6 +176,7 @@ const ACTION_FIELDS: Record<string, (s: Stack) => Record<string, () => string>> 
     password: () => JSON.stringify("short"),
     timeZone: () => JSON.stringify(pick(["Asia/Shanghai", "Mars/Olympus", "x".repeat(100)])),
   }),
+  studyMoreNewToday: () => ({ count: () => pick(["1", "10", "0", "-5", "501", "1e9", '"10"']) }),
   setTimeZone: () => ({ timeZone: () => JSON.stringify(pick(["UTC", "Asia/Shanghai", "Mars/Olympus", ""])) }),
   startQuiz: (s) => ({
     scope: () =>

@@ -73,6 +73,68 @@ describe.runIf(hasBrowser)("a review session in a real browser", () => {
     await context.close();
   });
 
+  it("keeps keyboard focus on the card, opens why? in a new tab and counts the day's answers when done", async () => {
+    const { context, page } = await newPage(browser);
+    const email = uniqueEmail("review-focus");
+    await signUp(page, email);
+    await db.query(
+      `UPDATE "UserSettings" s SET "newPerDay" = 2 FROM "User" u WHERE u.id = s."userId" AND u.email = $1`,
+      [email],
+    );
+    await page.goto("/review");
+    await page.locator("[data-testid=review-session][data-ready=true]").waitFor();
+    await expect(page.getByTestId("why-link").getAttribute("target")).resolves.toBe("_blank");
+    await page.getByTestId("show-answer").focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("card-back").waitFor();
+    // The revealed card hands focus to its grade buttons, not to the page body.
+    await expect(page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).resolves.toBe("grade-buttons");
+    const first = await currentCardId(page);
+    await page.keyboard.press("3");
+    await page.waitForFunction((id) => document.querySelector("[data-testid=review-card]")?.getAttribute("data-card-id") !== id, first);
+    await expect(page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).resolves.toBe("show-answer");
+    await answerWithKeyboard(page, "4");
+    // Both new cards were answered Good/Easy; the first may come back as a learning card: answer until done.
+    for (let i = 0; i < 5; i += 1) {
+      // Wait for the session to settle on a card or the finish screen (a prefetch may be on its way).
+      await page.locator("[data-testid=review-card], [data-testid=review-finished]").first().waitFor();
+      if ((await page.getByTestId("review-finished").count()) > 0) break;
+      await answerWithKeyboard(page, "4");
+    }
+    await page.getByTestId("review-finished").waitFor();
+    const shown = Number(await page.getByTestId("done-today").textContent());
+    expect(shown).toBeGreaterThanOrEqual(2);
+    const logged = async () =>
+      (
+        await db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM "ReviewLog" l JOIN "User" u ON u.id = l."userId" WHERE u.email = $1`,
+          [email],
+        )
+      ).rows[0]!.n;
+    await expect.poll(logged).toBe(shown);
+    // A reload starts a new session but keeps the day's total.
+    await page.reload();
+    await page.getByTestId("review-finished").waitFor();
+    await expect(page.getByTestId("done-today").textContent()).resolves.toBe(String(shown));
+    await context.close();
+  });
+
+  it("names a note-scoped session by the note, and offers its new cards when today's limit is used", async () => {
+    const { context, page } = await newPage(browser);
+    const email = uniqueEmail("review-limit");
+    await signUp(page, email);
+    await db.query(`UPDATE "UserSettings" s SET "newPerDay" = 0 FROM "User" u WHERE u.id = s."userId" AND u.email = $1`, [email]);
+    await page.goto("/review?paper=moco");
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Review: MoCo");
+    const offer = page.getByTestId("new-limit-reached");
+    await offer.waitFor();
+    await expect(offer.textContent()).resolves.toMatch(/\d+ new cards wait in MoCo, but today's new-card limit is used\./);
+    await page.getByTestId("study-more-new").click();
+    await page.getByTestId("review-card").waitFor();
+    await expect(page.getByTestId("card-kind").textContent()).resolves.toBe("new");
+    await context.close();
+  });
+
   it("reviews five cards with the keyboard, undoes one, reloads with an answer pending and keeps the counts right", async () => {
     const { context, page } = await newPage(browser);
     const email = uniqueEmail("review");

@@ -6,6 +6,7 @@ import { answerCard, undoAnswer } from "@/app/lib/server/data/review";
 import { loadReviewQueue, readCardDetails } from "@/app/lib/server/data/review-queue";
 import { addPaperToStudySet } from "@/app/lib/server/data/study-set";
 import { masteryByPaper } from "@/app/lib/server/data/mastery";
+import { addNewCardsToday } from "@/app/lib/server/data/settings";
 import { ConflictError, NotFoundError } from "@/app/lib/server/errors";
 
 const unique = () => `review-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`;
@@ -171,6 +172,61 @@ describe("today's queue", () => {
     expect(queue.cards[1]!.cardId).toBe(cards[0]!.id);
     expect(queue.counts).toEqual({ new: 4, learning: 1, review: 0 });
     expect(queue.cards[1]!.labels).toEqual(["1m", "6m", "10m", "8d"]);
+  });
+
+  it("says which way a reverse card goes on each of its sides, and nothing for other cards", async () => {
+    const user = await newUser({ newPerDay: 0 });
+    const forward = await db.card.findFirstOrThrow({
+      where: { type: "reverse", retiredAt: null, paper: { retiredAt: null }, NOT: { key: { endsWith: "-rev" } } },
+      select: { id: true, key: true, paperId: true },
+    });
+    const back = await db.card.findFirstOrThrow({ where: { paperId: forward.paperId, key: `${forward.key}-rev` }, select: { id: true } });
+    const plain = await db.card.findFirstOrThrow({ where: { type: "basic", retiredAt: null, paper: { retiredAt: null } }, select: { id: true } });
+    const earlier = Date.now() - 5 * 60_000;
+    for (const id of [forward.id, back.id, plain.id]) {
+      await answerCard(user.id, answer(id, { rating: 1, answeredAt: earlier }), new Date(earlier), NEW_SESSION);
+    }
+    const queue = await loadReviewQueue(user.id, new Date(), { limit: 50 });
+    const shown = new Map(queue.cards.map((c) => [c.cardId, c.instruction]));
+    expect(shown.get(forward.id)).toBe("Recall what this term means.");
+    expect(shown.get(back.id)).toBe("Name the term this describes.");
+    expect(shown.get(plain.id)).toBeNull();
+  });
+
+  it("marks a learning card shown before it is due as ahead of schedule, and counts the day's answers", async () => {
+    const user = await newUser({ newPerDay: 0 });
+    const [card] = await firstLiveCards(1);
+    const now = new Date();
+    await answerCard(user.id, answer(card!.id, { rating: 1, answeredAt: now.getTime() }), now, NEW_SESSION);
+    // Nothing else is due: the card, due in a minute, comes early (learn-ahead).
+    const queue = await loadReviewQueue(user.id, new Date(now.getTime() + 1000), { limit: 10 });
+    expect(queue.cards.map((c) => c.cardId)).toEqual([card!.id]);
+    expect(new Date(queue.cards[0]!.aheadOfDue ?? 0).getTime()).toBeGreaterThan(now.getTime());
+    expect(queue.doneToday).toBe(1);
+    // Once due, it is no longer early.
+    const later = await loadReviewQueue(user.id, new Date(now.getTime() + 5 * 60_000), { limit: 10 });
+    expect(later.cards[0]!.aheadOfDue).toBeNull();
+  });
+
+  it("says how many new cards wait once today's limit is used, and lets more through today only", async () => {
+    const user = await newUser({ newPerDay: 0, timeZone: "UTC", dayStartHour: 0 });
+    const moco = await db.paper.findUniqueOrThrow({ where: { slug: "moco" }, select: { id: true } });
+    const mocoCards = await db.card.count({ where: { paperId: moco.id, retiredAt: null } });
+    const now = new Date("2031-03-10T12:00:00Z");
+    const scoped = await loadReviewQueue(user.id, now, { scope: { paper: "moco" }, limit: 50 });
+    expect(scoped.cards).toEqual([]);
+    expect(scoped.newWaiting).toBe(mocoCards);
+    await addNewCardsToday(user.id, 3, "2031-03-10");
+    await addNewCardsToday(user.id, 2, "2031-03-10");
+    const more = await loadReviewQueue(user.id, now, { scope: { paper: "moco" }, limit: 50 });
+    expect(more.cards.map((c) => c.kind)).toEqual(["new", "new", "new", "new", "new"]);
+    expect(more.newWaiting).toBe(0);
+    // The next study day the raise no longer counts.
+    const tomorrow = await loadReviewQueue(user.id, new Date("2031-03-11T12:00:00Z"), { scope: { paper: "moco" }, limit: 50 });
+    expect(tomorrow.cards).toEqual([]);
+    // A raise on a new day starts from zero, not from yesterday's.
+    await addNewCardsToday(user.id, 1, "2031-03-11");
+    expect((await loadReviewQueue(user.id, new Date("2031-03-11T12:00:00Z"), { scope: { paper: "moco" }, limit: 50 })).cards).toHaveLength(1);
   });
 
   it("counts the new cards of the user's study day, in the user's time zone", async () => {

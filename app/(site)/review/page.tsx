@@ -6,6 +6,7 @@ import { queueQuerySchema } from "@/app/lib/schemas/review";
 import { ReviewSession } from "@/app/ui/review/review-session";
 import { TimeZoneOffer } from "@/app/ui/time-zone/time-zone-offer";
 import { getUserSettings } from "@/app/lib/server/data/settings";
+import { noteName } from "@/app/lib/server/data/papers";
 
 export const metadata: Metadata = { title: "Review" };
 
@@ -19,11 +20,14 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const user = await requirePageUser(`/review${query.size ? `?${query}` : ""}`);
   const parsed = queueQuerySchema.safeParse(Object.fromEntries(query));
   const scope = parsed.success ? { paper: parsed.data.paper, area: parsed.data.area } : {};
-  const [queue, settings] = await Promise.all([
+  const [queue, settings, name] = await Promise.all([
     loadReviewQueue(user.id, new Date(), { scope, limit: 20 }),
     getUserSettings(user.id),
+    scope.paper ? noteName(scope.paper) : Promise.resolve(null),
   ]);
-  const title = scope.paper ? `Review: ${queue.cards[0]?.paperTitle ?? scope.paper}` : scope.area ? `Review: ${scope.area}` : "Review";
+  // A note by the name people use ("MoCo"), never by its slug.
+  const scopeName = scope.paper ? (name ?? scope.paper) : (scope.area ?? null);
+  const title = scopeName ? `Review: ${scopeName}` : "Review";
   return (
     <div>
       <h1 className="mb-4 text-2xl font-semibold">{title}</h1>
@@ -32,14 +36,18 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         key={query.toString()}
         storageKey={`paperdeck:review-outbox:${user.id}`}
         scopeQuery={query.toString()}
+        scopeName={scopeName}
         initial={{
           cards: queue.cards,
           counts: queue.counts,
           nextDue: queue.nextDue?.toISOString() ?? null,
           nextDayStart: queue.nextDayStart.toISOString(),
+          doneToday: queue.doneToday,
+          newWaiting: queue.newWaiting,
         }}
       />
-      <p className="mt-8 text-center text-xs text-slate-500 dark:text-slate-400">
+      {/* Keyboard hints are for keyboards: a touch screen (coarse pointer) does not show them. */}
+      <p className="mt-8 text-center text-xs text-slate-500 pointer-coarse:hidden dark:text-slate-400">
         Space or Enter shows the answer · 1 Again · 2 Hard · 3 Good · 4 Easy · Ctrl+Z undoes
       </p>
     </div>

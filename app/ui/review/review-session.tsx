@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { QueueCounts, ReviewCard } from "@/app/lib/server/data/review-queue";
+import { studyMoreNewToday } from "@/app/lib/server/actions/study-more-new-today";
 import { AnswerSource } from "@/app/ui/notes/answer-source";
 import { AnswerOutbox, fetchSender, type PendingAnswer, type SendResult } from "./outbox";
 
@@ -11,6 +12,10 @@ export interface QueuePayload {
   counts: QueueCounts;
   nextDue: string | null;
   nextDayStart: string;
+  /** Cards answered today before this page loaded. */
+  doneToday: number;
+  /** New cards of the scope held back by today's new-card limit (0 while it is not reached). */
+  newWaiting: number;
 }
 
 interface Answered {
@@ -44,6 +49,12 @@ function countsWithoutPending(counts: QueueCounts, pending: readonly PendingAnsw
   return pending.reduce<QueueCounts>((acc, answer) => minus(acc, answer.kind), counts);
 }
 
+/** "due in 8 min" for a learning card shown early. */
+function describeAhead(iso: string, now: number): string {
+  const minutes = Math.max(1, Math.round((new Date(iso).getTime() - now) / 60_000));
+  return `due in ${minutes} min`;
+}
+
 function describeDue(iso: string | null, now: number): string {
   if (!iso) return "No card is scheduled yet.";
   const due = new Date(iso);
@@ -59,17 +70,24 @@ export function ReviewSession({
   initial,
   storageKey,
   scopeQuery,
+  scopeName = null,
 }: {
   initial: QueuePayload;
   /** localStorage key of this user's unsent answers. */
   storageKey: string;
   /** "paper=bert" or "area=Vision" or "": the session's narrowing, passed on to prefetches. */
   scopeQuery: string;
+  /** The note ("MoCo") or area the session is narrowed to, for messages; null for all. */
+  scopeName?: string | null;
 }) {
   const [queue, setQueue] = useState<ReviewCard[]>(initial.cards);
   const [counts, setCounts] = useState<QueueCounts>(initial.counts);
   const [nextDue, setNextDue] = useState<string | null>(initial.nextDue);
-  const [revealed, setRevealed] = useState(false);
+  const [newWaiting, setNewWaiting] = useState(initial.newWaiting);
+  const [raising, setRaising] = useState(false);
+  // Revealed is a property of one card: if the card on screen changes (answers from an earlier
+  // visit hide it, an undo brings another back), the new one starts with its answer hidden.
+  const [revealedId, setRevealedId] = useState<string | null>(null);
   const [history, setHistory] = useState<Answered[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   // A short first batch is topped up at once: show "loading" rather than a finish screen meanwhile.
@@ -124,6 +142,19 @@ export function ReviewSession({
   const pendingCount = outbox && outboxVersion >= 0 ? outbox.entries().length : 0;
 
   const current = queue[0];
+  const revealed = current !== undefined && revealedId === current.cardId;
+  const showButton = useRef<HTMLButtonElement>(null);
+  const gradeGroup = useRef<HTMLDivElement>(null);
+
+  // Keep the keyboard on the card: the button that had focus is replaced when the answer shows
+  // and when the next card comes. The grades' group takes focus, not a button in it: a Space
+  // whose keydown revealed the answer would otherwise click that button on keyup.
+  useEffect(() => {
+    if (!current) return;
+    const inSession = document.activeElement === document.body || document.activeElement?.closest("[data-testid=review-session]");
+    if (!inSession) return;
+    (revealed ? gradeGroup : showButton).current?.focus({ preventScroll: true });
+  }, [revealed, current]);
 
   const prefetch = useCallback(async () => {
     if (!outbox || fetching.current) return;
@@ -151,6 +182,7 @@ export function ReviewSession({
       });
       setCounts(countsWithoutPending(data.counts, pendingAtStart));
       setNextDue(data.nextDue);
+      setNewWaiting(data.newWaiting);
     } catch {
       // Offline: keep going with the cards on hand; the next answer tries again.
     } finally {
@@ -163,8 +195,22 @@ export function ReviewSession({
     if (ready && queue.length < PREFETCH_BELOW) void prefetch();
   }, [ready, queue.length, prefetch]);
 
+  /** Anki's "increase today's new card limit": a scoped session takes all its waiting cards. */
+  const extraCount = scopeName ? Math.min(newWaiting, 500) : Math.min(newWaiting, 10);
+  const studyMore = useCallback(async () => {
+    setRaising(true);
+    const result = await studyMoreNewToday({ count: extraCount }).catch(() => null);
+    setRaising(false);
+    if (!result?.ok) {
+      setNotice(result?.error ?? "Could not reach the server. Check your connection and try again.");
+      return;
+    }
+    setNewWaiting(0);
+    await prefetch();
+  }, [extraCount, prefetch]);
+
   const reveal = useCallback(() => {
-    if (current) setRevealed(true);
+    if (current) setRevealedId(current.cardId);
   }, [current]);
 
   const grade = useCallback(
@@ -182,7 +228,7 @@ export function ReviewSession({
       setHistory((h) => [...h.slice(-49), { clientId: answer.clientId, card: current, countsBefore: counts }]);
       setCounts((c) => minus(c, current.kind));
       setQueue((q) => q.slice(1));
-      setRevealed(false);
+      setRevealedId(null);
       setNotice(null);
       shownAt.current = performance.now();
       outbox.add(answer);
@@ -198,7 +244,7 @@ export function ReviewSession({
     const restore = (version: number) => {
       setQueue((q) => [{ ...last.card, version }, ...q.filter((c) => c.cardId !== last.card.cardId)]);
       setCounts(last.countsBefore);
-      setRevealed(false);
+      setRevealedId(null);
       shownAt.current = performance.now();
     };
     if (outbox.withdraw(last.clientId)) {
@@ -290,7 +336,7 @@ export function ReviewSession({
             className="rounded-md border border-slate-300 px-2 py-1 disabled:opacity-40 dark:border-slate-700"
             title="Undo the last answer (Ctrl+Z)"
           >
-            Undo <kbd className="text-xs text-slate-500">Ctrl+Z</kbd>
+            Undo <kbd className="text-xs text-slate-500 pointer-coarse:hidden">Ctrl+Z</kbd>
           </button>
         </div>
       </div>
@@ -315,23 +361,47 @@ export function ReviewSession({
           <header className="mb-4 flex items-center justify-between text-xs text-slate-500 dark:text-slate-400">
             <span>
               {current.paperTitle} · <span data-testid="card-kind">{current.kind}</span>
+              {/* After hydration only: it reads the clock, which the server's render cannot match. */}
+              {ready && current.aheadOfDue && (
+                <span
+                  data-testid="ahead-of-schedule"
+                  className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 dark:bg-slate-800"
+                  title="Nothing else is due, so a learning card comes up to 20 minutes early (Anki does the same)."
+                >
+                  ahead of schedule: {describeAhead(current.aheadOfDue, Date.now())}
+                </span>
+              )}
             </span>
-            {/* A plain link: the note page is a Pages Router page, which Link would fetch twice. */}
+            {/* A new tab keeps the session where it is; a plain link, since the note page is static. */}
             <a
               href={`/papers/${current.paperSlug}${current.anchor ? `#${current.anchor}` : ""}`}
+              target="_blank"
+              rel="noopener"
               className="text-accent-600 underline dark:text-accent-100"
               data-testid="why-link"
             >
-              why?
+              why?<span className="sr-only"> (the passage in the note, in a new tab)</span>
             </a>
           </header>
+          {current.instruction && (
+            <p data-testid="card-instruction" className="mb-2 text-sm text-slate-500 dark:text-slate-400">
+              {current.instruction}
+            </p>
+          )}
           <div className="card-html note-prose text-lg" data-testid="card-front" dangerouslySetInnerHTML={{ __html: current.frontHtml }} />
           {revealed ? (
             <>
               <hr className="my-5 border-slate-200 dark:border-slate-800" />
               <div className="card-html note-prose text-lg" data-testid="card-back" dangerouslySetInnerHTML={{ __html: current.backHtml }} />
               {current.source && <AnswerSource source={current.source} testId="card-source" />}
-              <div className="mt-6 grid grid-cols-4 gap-2" role="group" aria-label="How well did you remember?">
+              <div
+                ref={gradeGroup}
+                tabIndex={-1}
+                data-testid="grade-buttons"
+                className="mt-6 grid grid-cols-4 gap-2 outline-none"
+                role="group"
+                aria-label="How well did you remember? Keys 1 to 4"
+              >
                 {RATINGS.map(({ rating, name, key, tone }, i) => (
                   <button
                     key={rating}
@@ -343,20 +413,21 @@ export function ReviewSession({
                   >
                     <span className="block text-xs opacity-90">{current.labels[i]}</span>
                     <span className="block font-medium">{name}</span>
-                    <kbd className="block text-xs opacity-75">{key}</kbd>
+                    <kbd className="block text-xs opacity-75 pointer-coarse:hidden">{key}</kbd>
                   </button>
                 ))}
               </div>
             </>
           ) : (
             <button
+              ref={showButton}
               type="button"
               onClick={reveal}
               data-testid="show-answer"
               className="mt-6 w-full rounded-lg bg-accent-600 px-4 py-2 font-medium text-white hover:bg-accent-700"
               aria-keyshortcuts="Space Enter"
             >
-              Show answer <kbd className="text-xs opacity-75">Space</kbd>
+              Show answer <kbd className="text-xs opacity-75 pointer-coarse:hidden">Space</kbd>
             </button>
           )}
         </article>
@@ -364,9 +435,30 @@ export function ReviewSession({
         <div className="mt-10 text-center" data-testid="review-finished">
           <h2 className="text-xl font-semibold">All done for now</h2>
           <p className="mt-2 text-slate-600 dark:text-slate-300">
-            You answered {done} card{done === 1 ? "" : "s"} in this session.{" "}
-            <span data-testid="next-due">{describeDue(nextDue, Date.now())}</span>
+            You answered {done} card{done === 1 ? "" : "s"} in this session,{" "}
+            <span data-testid="done-today">{initial.doneToday + done}</span> today.{" "}
+            {newWaiting === 0 && <span data-testid="next-due">{describeDue(nextDue, Date.now())}</span>}
           </p>
+          {newWaiting > 0 && (
+            <div data-testid="new-limit-reached" className="mx-auto mt-4 max-w-md rounded-md bg-accent-50 px-4 py-3 text-sm dark:bg-slate-800">
+              <p>
+                {newWaiting} new card{newWaiting === 1 ? "" : "s"} {newWaiting === 1 ? "waits" : "wait"}
+                {scopeName ? ` in ${scopeName}` : ""}, but today&apos;s new-card limit is used.
+              </p>
+              <button
+                type="button"
+                onClick={() => void studyMore()}
+                disabled={raising}
+                data-testid="study-more-new"
+                className="mt-2 rounded-md bg-accent-600 px-3 py-1.5 font-medium text-white hover:bg-accent-700 disabled:opacity-60"
+              >
+                {raising ? "Adding…" : scopeName ? `Study ${extraCount === newWaiting ? "them" : extraCount} anyway` : `Study ${extraCount} more new cards today`}
+              </button>
+              <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+                This raises today&apos;s limit only; the daily limit is in <Link href="/settings" className="underline">settings</Link>.
+              </p>
+            </div>
+          )}
           <p className="mt-4 text-sm">
             <Link href="/" className="text-accent-600 underline dark:text-accent-100">
               Back to the library

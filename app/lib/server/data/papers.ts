@@ -171,3 +171,9 @@ function renderStoredNote(body: string, stored: unknown) {
   const layout = noteLayoutSchema.parse(stored);
   return renderNote({ body, ...layout });
 }
+
+/** The name a note goes by ("MoCo"), for titles and messages; null for no live note. */
+export async function noteName(slug: string): Promise<string | null> {
+  const paper = await db.paper.findFirst({ where: { slug, retiredAt: null }, select: { short: true } });
+  return paper?.short ?? null;
+}

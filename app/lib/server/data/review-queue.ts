@@ -40,6 +40,10 @@ export interface ReviewCard {
   source: SourceLink | null;
   /** What the four buttons show: again, hard, good, easy ("1m", "10m", "4d", "2.3mo"). */
   labels: [string, string, string, string];
+  /** What to do with the front when it alone does not say (a reverse card's bare term). */
+  instruction: string | null;
+  /** A learning card shown before it is due (learn-ahead): when it is due, ISO; else null. */
+  aheadOfDue: string | null;
 }
 
 export interface QueueCounts {
@@ -55,6 +59,10 @@ export interface ReviewQueue {
   nextDue: Date | null;
   /** The start of the user's next study day (new cards and limits reset then). */
   nextDayStart: Date;
+  /** Cards answered in reviews since the study day began (the finish screen's total). */
+  doneToday: number;
+  /** Today's new-card limit is used up while this many new cards of the scope wait (else 0). */
+  newWaiting: number;
 }
 
 /** Learning cards are shown up to 20 minutes early when nothing else is left (Anki's learn-ahead). */
@@ -67,6 +75,9 @@ interface ContentRow {
   cardId: string;
   front: string;
   back: string;
+  /** Card.type (basic | reverse | cloze) and key ("<id>-rev" for a reverse card's second side). */
+  type: string;
+  key: string;
   anchor: string;
   /** Card.source: JSON, or null. */
   source: unknown;
@@ -145,7 +156,8 @@ const STATE_COLUMNS = Prisma.sql`
 /** Today's answers so far: new cards introduced and reviews done, for the daily limits. */
 function doneTodaySql(userId: string, dayStart: Date): Prisma.Sql {
   return Prisma.sql`
-    SELECT count(*) FILTER (WHERE state = 0)::int AS new, count(*) FILTER (WHERE state = 2)::int AS review
+    SELECT count(*) FILTER (WHERE state = 0)::int AS new, count(*) FILTER (WHERE state = 2)::int AS review,
+           count(*)::int AS total
       FROM "ReviewLog"
      WHERE "userId" = ${userId} AND "reviewedAt" >= ${dayStart} AND source = 'review'`;
 }
@@ -193,7 +205,7 @@ export function candidateSql(
         FROM (${learning} ${limits.reviewsLeft > 0 ? Prisma.sql`UNION ALL ${due}` : Prisma.empty}) x
         LEFT JOIN LATERAL (
           SELECT st.version, st.difficulty, st."elapsedDays", st."scheduledDays", st."learningSteps", st.reps,
-                 st.lapses, c.front, c.back, c.anchor, c.source, c."contentHash", p.slug, p.title
+                 st.lapses, c.front, c.back, c.type, c.key, c.anchor, c.source, c."contentHash", p.slug, p.title
             FROM "CardState" st JOIN "Card" c ON c.id = st."cardId" JOIN "Paper" p ON p.id = c."paperId"
            WHERE x.rank <= ${options.show ?? 20} AND st."userId" = ${userId} AND st."cardId" = x."cardId"
           OFFSET 0) d ON true`, // OFFSET 0: the rank test gates the join instead of filtering after it
@@ -202,14 +214,14 @@ export function candidateSql(
     fresh:
       limits.newLeft > 0
         ? Prisma.sql`
-      SELECT c.id AS "cardId", c.front, c.back, c.anchor, c.source, c."contentHash", p.slug, p.title, p."sortKey",
+      SELECT c.id AS "cardId", c.front, c.back, c.type, c.key, c.anchor, c.source, c."contentHash", p.slug, p.title, p."sortKey",
              c.version, c.due, c.stability, c.difficulty, c."elapsedDays", c."scheduledDays", c."learningSteps",
              c.reps, c.lapses, c.state, c."lastReview"
         FROM (SELECT p.id, p.slug, p.title, p."sortKey" FROM "Paper" p
                WHERE p."sortKey" >= ${options.newCardsFrom ?? 0} AND ${paperScopeSql(userId, settingsRow, scope)}
                ORDER BY p."sortKey", p.id) p
         CROSS JOIN LATERAL (
-          SELECT c.id, c.front, c.back, c.anchor, c.source, c."contentHash", c.position, ${STATE_COLUMNS}
+          SELECT c.id, c.front, c.back, c.type, c.key, c.anchor, c.source, c."contentHash", c.position, ${STATE_COLUMNS}
             FROM "Card" c LEFT JOIN "CardState" s ON s."userId" = ${userId} AND s."cardId" = c.id
            WHERE c."paperId" = p.id AND c."retiredAt" IS NULL AND (s."cardId" IS NULL OR s.state = 0)
            ORDER BY c.position, c.id) c
@@ -221,7 +233,7 @@ export function candidateSql(
 /** The states and content of the given studied cards (shown, but read without them). */
 function cardDetailSql(userId: string, cardIds: string[]): Prisma.Sql {
   return Prisma.sql`
-    SELECT s."cardId", ${STATE_COLUMNS}, c.front, c.back, c.anchor, c.source, c."contentHash", p.slug, p.title
+    SELECT s."cardId", ${STATE_COLUMNS}, c.front, c.back, c.type, c.key, c.anchor, c.source, c."contentHash", p.slug, p.title
       FROM "CardState" s JOIN "Card" c ON c.id = s."cardId" JOIN "Paper" p ON p.id = c."paperId"
      WHERE s."userId" = ${userId} AND s."cardId" IN (${Prisma.join(cardIds)})`;
 }
@@ -291,17 +303,18 @@ export async function studyDayLimits(userId: string, settingsRow: UserSettingsRo
   const today = studyDayOf(now, settingsRow.timeZone, settingsRow.dayStartHour);
   const dayStart = startOfDay(today, settingsRow.timeZone, settingsRow.dayStartHour);
   const nextDayStart = startOfDay(addDays(today, 1), settingsRow.timeZone, settingsRow.dayStartHour);
-  const done = (await db.$queryRaw<{ new: number; review: number }[]>(doneTodaySql(userId, dayStart)))[0] ?? {
+  const done = (await db.$queryRaw<{ new: number; review: number; total: number }[]>(doneTodaySql(userId, dayStart)))[0] ?? {
     new: 0,
     review: 0,
+    total: 0,
   };
   const limits = remainingToday({
-    newLimit: settingsRow.newPerDay,
+    newLimit: settingsRow.newPerDay + (settingsRow.extraNewDay === today ? settingsRow.extraNew : 0),
     reviewLimit: settingsRow.reviewsPerDay,
     newDoneToday: done.new,
     reviewsDoneToday: done.review,
   });
-  return { dayStart, nextDayStart, limits, doneSql: doneTodaySql(userId, dayStart) };
+  return { today, dayStart, nextDayStart, limits, doneToday: done.total, doneSql: doneTodaySql(userId, dayStart) };
 }
 
 const htmlCache = new Map<string, { front: string; back: string }>();
@@ -339,7 +352,18 @@ function toReviewCard(candidate: Candidate & { detail: Detail }, settings: Sched
     anchor: content.anchor,
     source: sourceLinkOf(content.source, content.slug),
     labels: [again.label, hard.label, good.label, easy.label],
+    instruction: instructionOf(content),
+    aheadOfDue: kindOf(state.state) === "learning" && state.due.getTime() > now.getTime() ? state.due.toISOString() : null,
   };
+}
+
+/**
+ * A reverse card's sides are a term and its meaning, either of which may be one bare word
+ * ("LayerNorm"): say which way the recall goes.
+ */
+function instructionOf(content: ContentRow): string | null {
+  if (content.type !== "reverse") return null;
+  return content.key.endsWith("-rev") ? "Name the term this describes." : "Recall what this term means.";
 }
 
 /**
@@ -382,11 +406,12 @@ export async function loadReviewQueue(
   const settingsRow = await getUserSettings(userId);
   const settings = schedulerSettingsOf(settingsRow);
   const whole = !scope.paper && !scope.area;
-  const [{ nextDayStart, limits: remaining }, content] = await Promise.all([
+  const [{ nextDayStart, limits: remaining, doneToday }, content] = await Promise.all([
     studyDayLimits(userId, settingsRow, now),
     whole ? contentStamp() : Promise.resolve(null),
   ]);
   const { newLeft, reviewsLeft } = remaining;
+  const newWaiting = newLeft === 0 ? countNewInScope(userId, settingsRow, scope) : Promise.resolve(0);
   // New cards come in the notes' order: skip the notes known to be fully studied, unless the
   // content changed since that was learnt.
   const newCardsFrom = content && content.stamp === settingsRow.newCardsFromStamp ? settingsRow.newCardsFrom : 0;
@@ -417,5 +442,17 @@ export async function loadReviewQueue(
     counts,
     nextDue: ordered.length === 0 ? await nextDueAfter(userId, settingsRow, scope, now, nextDayStart) : null,
     nextDayStart,
+    doneToday,
+    newWaiting: await newWaiting,
   };
+}
+
+/** New cards of the scope the user has not seen (asked only once today's new-card limit is used). */
+async function countNewInScope(userId: string, settingsRow: UserSettingsRow, scope: QueueScope): Promise<number> {
+  const rows = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n
+      FROM "Card" c JOIN "Paper" p ON p.id = c."paperId"
+      LEFT JOIN "CardState" s ON s."userId" = ${userId} AND s."cardId" = c.id
+     WHERE ${scopeSql(userId, settingsRow, scope)} AND (s."cardId" IS NULL OR s.state = 0)`;
+  return rows[0]?.n ?? 0;
 }

@@ -23,6 +23,8 @@ export interface UserSettingsRow {
   parametersFitAt: Date | null;
   newCardsFrom: number;
   newCardsFromStamp: string;
+  extraNewDay: string;
+  extraNew: number;
 }
 
 const SELECT = {
@@ -40,6 +42,8 @@ const SELECT = {
   parametersFitAt: true,
   newCardsFrom: true,
   newCardsFromStamp: true,
+  extraNewDay: true,
+  extraNew: true,
 } as const;
 
 /** The user's settings; the row is made with the defaults when sign-up did not make it. */
@@ -135,4 +139,21 @@ export async function studiedCardCount(userId: string, studyAll: boolean): Promi
 /** Moves the user's study days to another zone (the zone offer on the review page). */
 export async function saveTimeZone(userId: string, timeZone: string): Promise<void> {
   await db.userSettings.upsert({ where: { userId }, create: { userId, timeZone }, update: { timeZone } });
+}
+
+/** The most new cards one "study more today" may add, and in all on one day. */
+export const MAX_EXTRA_NEW_TODAY = 500;
+
+/**
+ * Raises today's new-card limit by `count` (Anki's custom study "increase today's new card
+ * limit"): only for the user's current study day, added to what was raised earlier today.
+ */
+export async function addNewCardsToday(userId: string, count: number, today: string): Promise<number> {
+  const [row] = await db.$queryRaw<{ extraNew: number }[]>`
+    UPDATE "UserSettings"
+       SET "extraNew" = LEAST(${MAX_EXTRA_NEW_TODAY}, CASE WHEN "extraNewDay" = ${today} THEN "extraNew" ELSE 0 END + ${count}),
+           "extraNewDay" = ${today}, "updatedAt" = now()
+     WHERE "userId" = ${userId}
+     RETURNING "extraNew"`;
+  return row?.extraNew ?? 0;
 }

@@ -1,0 +1,7 @@
+BEGIN;
+
+-- AlterTable
+ALTER TABLE "UserSettings" ADD COLUMN     "extraNew" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "extraNewDay" TEXT NOT NULL DEFAULT '';
+
+COMMIT;
