@@ -110,6 +110,9 @@ describe.runIf(hasBrowser)("taking quizzes in a real browser", () => {
     await page.keyboard.press("Enter");
     const attemptId = await attemptIdOf(page);
 
+    await waitForText(page, "quiz-progress", "Question 1 of 4");
+    // With a keyboard (a fine pointer) the keys are shown.
+    await expect(page.getByText("Keys: 1–9 pick").isVisible()).resolves.toBe(true);
     for (let i = 0; i < 4; i += 1) {
       await waitForText(page, "quiz-progress", `Question ${i + 1} of 4`);
       const { explanation } = await answerWithKeyboard(page, prisma, attemptId, i % 2 === 0);
@@ -157,6 +160,8 @@ describe.runIf(hasBrowser)("taking quizzes in a real browser", () => {
     await waitForText(page, "quiz-progress", "Question 2 of 3");
     // Nothing wider than the phone's screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // No keyboard hints on a touch screen.
+    await expect(page.getByText("Keys: 1–9 pick").isVisible()).resolves.toBe(false);
     for (let i = 0; i < 2; i += 1) {
       await answerWithKeyboard(page, prisma, attemptId, false);
       await page.getByTestId("quiz-submit").tap();

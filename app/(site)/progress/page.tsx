@@ -45,7 +45,7 @@ export default async function ProgressPage() {
         <MasteryMap notes={d.mastery} />
       </Section>
       <Section id="quizzes" title="Quiz scores">
-        <QuizTrend scores={d.quizScores} trend={d.quizTrend} />
+        <QuizTrend scores={d.quizScores} trend={d.quizTrend} timeZone={d.timeZone} />
       </Section>
     </div>
   );

@@ -1,4 +1,4 @@
-import type { HeatmapCell, StreakResult } from "@/app/lib/domain/stats";
+import { heatmapMonthLabels, type HeatmapCell, type StreakResult } from "@/app/lib/domain/stats";
 
 const LEVEL_CLASS = [
   "bg-slate-100 dark:bg-slate-800",
@@ -26,6 +26,11 @@ function monthlyTotals(cells: readonly HeatmapCell[]) {
   }));
 }
 
+/** A cell (12 px) and its gap (3 px): the step of the grid's columns and rows. */
+const STEP_PX = 15;
+/** Rows labelled at the left, as calendars do (alternate days, so the labels fit a 12 px row). */
+const WEEKDAY_LABELS = ["Mon", "", "Wed", "", "Fri", "", ""];
+
 /** A year of reviews, one square a study day, weeks as columns (Monday on top). */
 export function ReviewHeatmap({ cells, streak }: { cells: HeatmapCell[]; streak: StreakResult }) {
   const total = cells.reduce((s, c) => s + c.count, 0);
@@ -34,19 +39,33 @@ export function ReviewHeatmap({ cells, streak }: { cells: HeatmapCell[]; streak:
     <figure className="space-y-3">
       {/* Right to left scrolling starts at the end: on a narrow screen the latest weeks show first. */}
       <div className="overflow-x-auto pb-1 [direction:rtl]" data-testid="heatmap-scroller">
-        <div
-          aria-hidden="true"
-          data-testid="heatmap"
-          className="mr-auto grid w-max grid-flow-col grid-rows-7 gap-[3px] [direction:ltr]"
-        >
-          {cells.map((cell) => (
-            <span
-              key={cell.day}
-              title={`${cell.day}: ${cell.count} review${cell.count === 1 ? "" : "s"}`}
-              data-level={cell.level}
-              className={`block h-3 w-3 rounded-[2px] ${LEVEL_CLASS[cell.level]}`}
-            />
-          ))}
+        <div aria-hidden="true" className="mr-auto flex w-max gap-1 text-[10px] leading-3 text-slate-500 [direction:ltr] dark:text-slate-400">
+          <div className="mt-4 grid grid-rows-7 gap-[3px] pr-1" data-testid="heatmap-weekdays">
+            {WEEKDAY_LABELS.map((label, i) => (
+              <span key={i} className="h-3">
+                {label}
+              </span>
+            ))}
+          </div>
+          <div>
+            <div className="relative h-4" data-testid="heatmap-months" style={{ width: Math.ceil(cells.length / 7) * STEP_PX }}>
+              {heatmapMonthLabels(cells).map(({ column, month }) => (
+                <span key={column} className="absolute top-0" style={{ left: column * STEP_PX }}>
+                  {MONTHS[month]}
+                </span>
+              ))}
+            </div>
+            <div aria-hidden="true" data-testid="heatmap" className="grid grid-flow-col grid-rows-7 gap-[3px]">
+              {cells.map((cell) => (
+                <span
+                  key={cell.day}
+                  title={`${cell.day}: ${cell.count} review${cell.count === 1 ? "" : "s"}`}
+                  data-level={cell.level}
+                  className={`block h-3 w-3 rounded-[2px] ${LEVEL_CLASS[cell.level]}`}
+                />
+              ))}
+            </div>
+          </div>
         </div>
       </div>
       <figcaption className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600 dark:text-slate-300">

@@ -1,6 +1,7 @@
 import type { ScoreTrend } from "@/app/lib/domain/quiz";
 import type { CalibrationPoint, ForecastDay, RetentionCounts, TrueRetentionTable } from "@/app/lib/domain/stats";
 import type { QuizScorePoint, TodaySummary } from "@/app/lib/server/data/progress";
+import { attemptLabels } from "./attempt-labels";
 import { CalibrationChart, ForecastChart, QuizTrendChart, RetentionChart } from "./lazy-charts";
 
 export function Section({ id, title, children, description }: { id: string; title: string; description?: React.ReactNode; children: React.ReactNode }) {
@@ -146,14 +147,15 @@ export function ForgettingCurve({ points, fitted }: { points: CalibrationPoint[]
   );
 }
 
-export function QuizTrend({ scores, trend }: { scores: QuizScorePoint[]; trend: ScoreTrend }) {
+export function QuizTrend({ scores, trend, timeZone }: { scores: QuizScorePoint[]; trend: ScoreTrend; timeZone: string }) {
   if (scores.length === 0) {
     return <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="quiz-empty">No finished quizzes yet.</p>;
   }
+  const labels = attemptLabels(scores.map((s) => s.finishedAt), timeZone);
   const words = trend.direction === "up" ? "improving" : trend.direction === "down" ? "slipping" : "steady";
   return (
     <figure className="space-y-2">
-      <QuizTrendChart data={scores.map((s) => ({ label: s.finishedAt.slice(0, 10), score: s.score }))} />
+      <QuizTrendChart data={scores.map((s, i) => ({ label: labels[i] ?? "", score: s.score }))} />
       <figcaption className="text-sm text-slate-600 dark:text-slate-300" data-testid="quiz-summary">
         {scores.length} finished quiz{scores.length === 1 ? "" : "zes"}; scores {words} ({trend.slope >= 0 ? "+" : ""}{(trend.slope * 100).toFixed(1)} points per quiz).
       </figcaption>
@@ -162,8 +164,8 @@ export function QuizTrend({ scores, trend }: { scores: QuizScorePoint[]; trend: 
           <caption>Quiz scores, oldest first</caption>
           <thead><tr><th scope="col">Finished</th><th scope="col">Quiz</th><th scope="col">Score</th></tr></thead>
           <tbody>
-            {scores.map((s) => (
-              <tr key={s.id}><th scope="row">{s.finishedAt.slice(0, 10)}</th><td>{s.title}</td><td>{pct(s.score)}</td></tr>
+            {scores.map((s, i) => (
+              <tr key={s.id}><th scope="row">{labels[i]}</th><td>{s.title}</td><td>{pct(s.score)}</td></tr>
             ))}
           </tbody>
         </table>

@@ -360,7 +360,7 @@ export function QuizRunner({
             data-testid="quiz-next"
             className="min-h-11 w-full rounded-md bg-accent-600 px-5 py-2 font-medium text-white hover:bg-accent-700 sm:w-auto"
           >
-            {finished || !next ? "See your score" : "Next question"} <span className="text-xs opacity-80">(Enter)</span>
+            {finished || !next ? "See your score" : "Next question"} <span className="text-xs opacity-80 pointer-coarse:hidden">(Enter)</span>
           </button>
         </div>
       ) : (
@@ -372,9 +372,9 @@ export function QuizRunner({
             data-testid="quiz-submit"
             className="min-h-11 w-full rounded-md bg-accent-600 px-5 py-2 font-medium text-white hover:bg-accent-700 disabled:opacity-60 sm:w-auto"
           >
-            {pending ? "Checking…" : finished ? "Scoring…" : "Submit"} <span className="text-xs opacity-80">(Enter)</span>
+            {pending ? "Checking…" : finished ? "Scoring…" : "Submit"} <span className="text-xs opacity-80 pointer-coarse:hidden">(Enter)</span>
           </button>
-          <p className="text-xs text-slate-500">Keys: 1–9 pick, Enter submits and moves on.</p>
+          <p className="text-xs text-slate-500 pointer-coarse:hidden">Keys: 1–9 pick, Enter submits and moves on.</p>
         </div>
       )}
     </section>

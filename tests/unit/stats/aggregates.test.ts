@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { predictedRetention } from "@/app/lib/domain/scheduling";
-import { calibrationCurve, retentionFromDailyTallies, yearHeatmap } from "@/app/lib/domain/stats";
+import { calibrationCurve, heatmapMonthLabels, retentionFromDailyTallies, yearHeatmap } from "@/app/lib/domain/stats";
 
 const tally = (day: string, youngPassed: number, youngFailed: number, maturePassed: number, matureFailed: number) => ({
   day,
@@ -81,5 +81,25 @@ describe("calibrationCurve", () => {
     // R(S, S) = 0.9 by construction.
     expect(wide.predicted).toBeCloseTo((10 * 0.9 + 10 * predictedRetention(null, 9, 30)) / 20, 12);
     expect(points[0]).toMatchObject({ observed: 0.5, reviews: 2 });
+  });
+});
+
+describe("heatmapMonthLabels", () => {
+  it("labels the week column where each month's first day falls", () => {
+    // Today 2025-03-12 (a Wednesday): the year starts on Monday 2024-03-11, column 0.
+    const labels = heatmapMonthLabels(yearHeatmap([], "2025-03-12"));
+    // 2024-04-01 is a Monday, 21 days after 2024-03-11: column 3. 2025-01-01 (a Wednesday) is
+    // 296 days after: column 42. 2025-03-01 is 355 days after: column 50.
+    expect(labels[0]).toEqual({ column: 0, month: 2 });
+    expect(labels[1]).toEqual({ column: 3, month: 3 });
+    expect(labels.find((l) => l.month === 0)).toEqual({ column: 42, month: 0 });
+    expect(labels.at(-1)).toEqual({ column: 50, month: 2 });
+    expect(labels).toHaveLength(13);
+  });
+
+  it("drops the first column's label when the next month starts within three weeks", () => {
+    // Today 2025-01-20: the year starts on Monday 2024-01-22; 2024-02-01 falls in column 1.
+    const labels = heatmapMonthLabels(yearHeatmap([], "2025-01-20"));
+    expect(labels[0]).toEqual({ column: 1, month: 1 });
   });
 });

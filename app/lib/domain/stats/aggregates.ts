@@ -174,3 +174,22 @@ export function studyDayStarts(first: StudyDay, last: StudyDay, timeZone: string
   if (n < 1) throw new StatsInputError("last", last, `must not be before ${first}`);
   return Array.from({ length: n + 1 }, (_, i) => startOfDay(addDays(first, i), timeZone, dayStartHour));
 }
+
+/**
+ * The heatmap's month labels: the week column (0-based) where each month's first day falls,
+ * as a calendar does; the first column is labelled too, unless its month starts again within
+ * three weeks (the two labels would overlap).
+ */
+export function heatmapMonthLabels(cells: readonly HeatmapCell[]): { column: number; month: number }[] {
+  const labels: { column: number; month: number }[] = [];
+  cells.forEach((cell, i) => {
+    const column = Math.floor(i / 7);
+    const month = Number(cell.day.slice(5, 7)) - 1;
+    if (i === 0) labels.push({ column, month });
+    else if (cell.day.slice(8, 10) === "01") {
+      if (labels.length === 1 && labels[0]!.column === 0 && column < 3) labels.shift();
+      labels.push({ column, month });
+    }
+  });
+  return labels;
+}

@@ -23,6 +23,7 @@ export { forgettingCurve, type CurvePoint } from "./forgetting-curve";
 export {
   retentionFromDailyTallies,
   yearHeatmap,
+  heatmapMonthLabels,
   calibrationCurve,
   CALIBRATION_BUCKETS,
   studyDayStarts,
