@@ -65,7 +65,17 @@ async function main() {
   next.stdout?.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
     if (/Ready in|ready started|✓ Ready/.test(chunk.toString())) {
-      console.log(`PaperDeck is up on http://localhost:${port} (${((Date.now() - started) / 1000).toFixed(1)} s from start)`);
+      const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
+      if (prod) {
+        console.log(`PaperDeck is up on http://localhost:${port} (${seconds()} s from start)`);
+        return;
+      }
+      // `next dev` compiles a route on its first request (15-27 s for the first page here):
+      // request the pages a newcomer opens first, so "ready" means ready.
+      console.log(`Next is listening on http://localhost:${port}; compiling the first pages (about half a minute)…`);
+      void warmUp(`http://localhost:${port}`).then((warmed) =>
+        console.log(`PaperDeck is ready on http://localhost:${port} (${seconds()} s from start; ${warmed})`),
+      );
     }
   });
   next.on("exit", (code) => void stop(code ?? 0));
@@ -81,6 +91,24 @@ async function main() {
       }, 300);
     });
   }
+}
+
+/** The pages a newcomer opens first, in that order. */
+const FIRST_PAGES = ["/", "/papers/moco", "/signin", "/quizzes"];
+
+/** Requests each first page once, one at a time (two compiles at once are slower here). */
+async function warmUp(origin: string): Promise<string> {
+  const done: string[] = [];
+  for (const page of FIRST_PAGES) {
+    try {
+      const response = await fetch(origin + page, { redirect: "manual", signal: AbortSignal.timeout(120_000) });
+      await response.arrayBuffer();
+      done.push(page);
+    } catch {
+      // A page that fails to compile shows its error when opened; warming goes on.
+    }
+  }
+  return `compiled ${done.join(", ")}`;
 }
 
 main().catch((error: unknown) => {
