@@ -73,6 +73,25 @@ describe.runIf(hasBrowser)("signing in and out in a real browser", () => {
     await context.close();
   });
 
+  it("deletes an account only with its password, and says so afterwards", async () => {
+    const { context, page } = await newPage(browser);
+    const email = uniqueEmail("delete");
+    await signUp(page, email);
+    await page.goto("/account");
+    await page.getByTestId("delete-confirm").fill(email);
+    await page.getByTestId("delete-password").fill("not the password at all");
+    await page.getByTestId("delete-account").click();
+    await expect(page.getByTestId("delete-error").textContent()).resolves.toBe("That is not your password. Nothing was deleted.");
+    await page.getByTestId("delete-password").fill(STRONG_PASSWORD);
+    await page.getByTestId("delete-account").click();
+    await page.waitForURL(/\/signin\?deleted=1/);
+    await expect(page.getByText("Your account and all its data were deleted.").isVisible()).resolves.toBe(true);
+    // The account is gone: signing in with it fails.
+    await signIn(page, email);
+    await expect(page.getByTestId("signin-error").textContent()).resolves.toBe("Wrong email or password.");
+    await context.close();
+  });
+
   it("rejects an old session after sign out everywhere", async () => {
     const first = await newPage(browser);
     const email = uniqueEmail("everywhere");
@@ -84,7 +103,10 @@ describe.runIf(hasBrowser)("signing in and out in a real browser", () => {
     const oldCookies = await first.context.cookies();
     await second.page.goto("/account");
     await second.page.getByTestId("sign-out-everywhere").click();
+    // It asks first, then confirms on the sign-in page.
+    await second.page.getByTestId("sign-out-everywhere-confirm").click();
     await second.page.waitForURL(/\/signin/);
+    await expect(second.page.getByText("You were signed out on every device.").isVisible()).resolves.toBe(true);
     const replay = await browser.newContext({ baseURL: baseUrl() });
     await replay.addCookies(oldCookies);
     const page = await replay.newPage();
@@ -110,8 +132,9 @@ describe.runIf(hasBrowser)("guards that do not rely on the page", () => {
     const { context, page } = await newPage(browser);
     await signUp(page, uniqueEmail("action"));
     await page.goto("/account");
-    await context.clearCookies();
     await page.getByTestId("sign-out-everywhere").click();
+    await context.clearCookies();
+    await page.getByTestId("sign-out-everywhere-confirm").click();
     await expect(page.getByText("Sign in to do this.").waitFor()).resolves.toBeUndefined();
     await context.close();
   });

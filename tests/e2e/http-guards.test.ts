@@ -89,6 +89,15 @@ describe.runIf(hasBrowser)("cross-site writes", () => {
     expect(response.status).toBe(415);
   });
 
+  it("says in words which file an import expects when given the wrong one", async () => {
+    const csvAsExport = await send({ ...writes[0]!, body: "card_id,review_time\n1,2\n" }, { Origin: baseUrl() });
+    expect(csvAsExport.status).toBe(400);
+    expect(((await csvAsExport.json()) as { error: string }).error).toMatch(/^This is not a PaperDeck export\. Choose the \.json file/);
+    const jsonAsLog = await send({ ...writes[1]!, body: '{"version":1}' }, { Origin: baseUrl() });
+    expect(jsonAsLog.status).toBe(400);
+    expect(((await jsonAsLog.json()) as { error: string }).error).toMatch(/^This is not a review log\. Choose the \.csv file/);
+  });
+
   it("accepts the same write from the site itself", async () => {
     const response = await send(writes[5]!, { Origin: baseUrl() });
     expect(response.status).toBe(200);

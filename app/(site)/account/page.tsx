@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/app/lib/server/auth/require-page-user";
+import { accountHasPassword } from "@/app/lib/server/data/account";
 import { notesWithCards } from "@/app/lib/server/data/user-data-anki";
 import { AnkiExportForm } from "@/app/ui/account/anki-export-form";
 import { ChangePasswordForm } from "@/app/ui/account/change-password-form";
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const user = await requirePageUser("/account");
-  const notes = await notesWithCards();
+  const [notes, hasPassword] = await Promise.all([notesWithCards(), accountHasPassword(user.id)]);
   return (
     <div className="mx-auto max-w-xl space-y-10">
       <header>
@@ -40,7 +41,7 @@ export default async function AccountPage() {
       </section>
       <section aria-labelledby="delete-heading" className="space-y-3 rounded-lg border border-red-200 p-4 dark:border-red-900">
         <h2 id="delete-heading" className="text-lg font-semibold text-red-700 dark:text-red-300">Delete account</h2>
-        <DeleteAccount email={user.email} />
+        <DeleteAccount email={user.email} hasPassword={hasPassword} />
       </section>
     </div>
   );

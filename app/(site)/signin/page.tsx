@@ -25,13 +25,17 @@ export default async function SignInPage({
     params.callbackUrl ?? (error || expired ? await callbackUrlFromCookie() : undefined),
   );
   if (await getSessionUser()) redirect(callbackUrl);
-  const notice = first(params.created)
-    ? "Your account is ready. Sign in to continue."
-    : expired
-      ? "The sign-in form had expired. Enter your email and password again."
-      : params.callbackUrl
-        ? "Sign in to continue."
-        : undefined;
+  const notice = first(params.deleted)
+    ? "Your account and all its data were deleted."
+    : first(params.everywhere)
+      ? "You were signed out on every device."
+      : first(params.created)
+        ? "Your account is ready. Sign in to continue."
+        : expired
+          ? "The sign-in form had expired. Enter your email and password again."
+          : params.callbackUrl
+            ? "Sign in to continue."
+            : undefined;
   const initialError = !error
     ? undefined
     : error === "CredentialsSignin"

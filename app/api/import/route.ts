@@ -15,7 +15,10 @@ export const POST = withUser(async (request, user) => {
     // Sliced: a 34 MB export parsed in one JSON.parse call would hold up every other request.
     json = await parseJsonSliced(text);
   } catch {
-    return jsonError(400, "This is not a JSON file.");
+    return jsonError(
+      400,
+      'This is not a PaperDeck export. Choose the .json file that "Export everything (.json)" downloads (paperdeck-data-<date>.json); a review log (.csv) is imported under Settings.',
+    );
   }
   // Validated whole: every bad entry is reported and nothing is written, or all of it is.
   const result = await importUserDataJson(user.id, json);

@@ -69,7 +69,9 @@ export function csvColumnIndex(headerLine: string): number[] {
   const header = headerLine.split(",").map((h) => h.trim().toLowerCase());
   const index = CSV_COLUMNS.map((column) => header.indexOf(column));
   if (index.some((i) => i === -1)) {
-    throw new CsvHeaderError(`The first line must name the columns ${CSV_COLUMNS.join(", ")}.`);
+    throw new CsvHeaderError(
+      `This is not a review log. Choose the .csv file that "Export as CSV" (Settings, Your review log) downloads (paperdeck-revlog-<date>.csv), or one whose first line names the columns ${CSV_COLUMNS.join(", ")}.`,
+    );
   }
   return index;
 }

@@ -103,4 +103,7 @@ export const ankiExportSchema = z.object({
 /** Deleting the account: the user types their email to confirm. */
 export const deleteAccountSchema = z.object({
   confirmEmail: z.string().trim().min(1, "Type your email to confirm.").max(320),
+  // Required for an account with a password (checked in the action): a session left open on a
+  // shared computer must not be enough to delete everything.
+  password: z.string().max(1024).optional(),
 });

@@ -3,9 +3,13 @@ import { useState } from "react";
 import { deleteAccount } from "@/app/lib/server/actions/delete-account";
 import { signOut } from "@/app/ui/auth/next-auth-client";
 
-/** Deletes the account once the user has typed its email; then the session ends. */
-export function DeleteAccount({ email }: { email: string }) {
+/**
+ * Deletes the account once the user has typed its email and (for an account with a password)
+ * the password; then the session ends and the sign-in page says it is done.
+ */
+export function DeleteAccount({ email, hasPassword }: { email: string; hasPassword: boolean }) {
   const [typed, setTyped] = useState("");
+  const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const matches = typed.trim().toLowerCase() === email.toLowerCase();
@@ -13,14 +17,15 @@ export function DeleteAccount({ email }: { email: string }) {
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!matches) return setError("Type your email exactly to confirm.");
+    if (hasPassword && !password) return setError("Enter your password to confirm.");
     setPending(true);
     setError(null);
-    const result = await deleteAccount({ confirmEmail: typed });
+    const result = await deleteAccount({ confirmEmail: typed, password: hasPassword ? password : undefined });
     if (!result.ok) {
       setPending(false);
       return setError(result.error);
     }
-    await signOut("/");
+    await signOut("/signin?deleted=1");
   }
 
   return (
@@ -40,6 +45,20 @@ export function DeleteAccount({ email }: { email: string }) {
           className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900"
         />
       </label>
+      {hasPassword && (
+        <label className="block text-sm">
+          <span className="font-medium">Your password</span>
+          <input
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            data-testid="delete-password"
+            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900"
+          />
+        </label>
+      )}
       {error && <p role="status" className="text-sm text-red-600 dark:text-red-400" data-testid="delete-error">{error}</p>}
       <button
         type="submit"

@@ -42,7 +42,8 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       }
       const outcome = await credentialsSignIn(input.email, input.password);
       if (!outcome.ok) {
-        setError("Could not sign you in with these details. If you already have an account, sign in instead.");
+        // Said the same whether or not the address has an account (sign-up never tells).
+        setError("This email may already have an account. Sign in with it instead; if you forgot its password, reset it from the sign-in page.");
         return;
       }
       router.push(callbackUrl);
