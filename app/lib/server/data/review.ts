@@ -11,7 +11,7 @@ import {
 import type { AnswerInput } from "@/app/lib/schemas/review";
 import { Prisma } from "@/app/generated/prisma/client";
 import { db, rawRows } from "../db";
-import { AppError, ConflictError, NotFoundError } from "../errors";
+import { ConflictError, NotFoundError, UnauthorizedError } from "../errors";
 import {
   answerTime,
   previousJsonOf,
@@ -20,14 +20,6 @@ import {
   type CardStateRow,
 } from "./review-rows";
 import { schedulerSettingsOf } from "./settings";
-
-/** The user is gone or the session was ended (401). */
-export class SessionEndedError extends AppError {
-  override name = "SessionEndedError";
-  constructor() {
-    super("Sign in to do this.", 401);
-  }
-}
 
 export interface AnswerResult {
   /** True when this clientId had already been applied: nothing was written this time. */
@@ -128,7 +120,7 @@ export async function answerCard(
   const row = await answerContext(userId, input.cardId, input.clientId, session.sessionId);
   // The answer route checks the session here, in the same read: the JWT's session version must
   // still be the user's (sign out everywhere and a password change end older sessions).
-  if (!row || row.revoked || row.sessionVersion !== session.sessionVersion) throw new SessionEndedError();
+  if (!row || row.revoked || row.sessionVersion !== session.sessionVersion) throw new UnauthorizedError();
   if (!row.cardFound) throw new NotFoundError("This card does not exist.");
   if (row.loggedCardId !== null) return acknowledgeDuplicate(userId, input.cardId, input.clientId);
   if (!row.live || !row.inSet) throw new NotFoundError("This card is not in your study set.");
