@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { NEW_SESSION } from "./helpers/fresh-database";
+import { sessionOf } from "./helpers/fresh-database";
 import { describe, expect, it } from "vitest";
 import { db } from "@/app/lib/server/db";
 import { answerCard } from "@/app/lib/server/data/review";
@@ -33,9 +33,9 @@ async function simulateHistory(userId: string, cardCount: number, days: number, 
       const recalled = lastReview === null || t < 1 || random() < Math.pow(0.9, t / (3 * Math.max(stability, 0.1)));
       const rating = recalled ? (random() < 0.15 ? 4 : 3) : 1;
       const result = await answerCard(
-        userId,
+        sessionOf(userId),
         { clientId: randomUUID(), cardId: card.id, rating, version, answeredAt: at, durationMs: 3000 },
-        new Date(at), NEW_SESSION,
+        new Date(at),
       );
       answers += 1;
       version = result.version;
