@@ -58,8 +58,3 @@ export function env(): Env {
   cached = parsed.data;
   return cached;
 }
-
-/** Secure cookies (`__Secure-`/`__Host-` prefixes) whenever the site is served over https. */
-export function useSecureCookies(): boolean {
-  return env().NEXTAUTH_URL?.startsWith("https://") ?? false;
-}

@@ -7,7 +7,8 @@ import GoogleProvider from "next-auth/providers/google";
 import { nextAuthRedirect } from "@/app/lib/domain/safe-redirect";
 import { signInSchema } from "@/app/lib/schemas/auth";
 import { db } from "../db";
-import { env, useSecureCookies } from "../env";
+import { env } from "../env";
+import { secureCookies } from "../http/cookies";
 import { verifyPassword } from "./password";
 import { recordFailedSignIn, recordSuccessfulSignIn } from "./rate-limit";
 import { clientIp } from "./client-ip";
@@ -82,7 +83,7 @@ export function authOptions(): NextAuthOptions {
 
   return {
     secret: e.NEXTAUTH_SECRET,
-    useSecureCookies: useSecureCookies(),
+    useSecureCookies: secureCookies(),
     session: { strategy: "jwt", maxAge: SESSION_SECONDS },
     jwt: { decode: decodeSessionToken },
     pages: { signIn: "/signin", error: "/signin" },

@@ -2,7 +2,8 @@ import "#server-only";
 import { hkdfSync } from "node:crypto";
 import { jwtDecrypt } from "jose";
 import { getToken, type GetTokenParams, type JWT, type JWTDecodeParams } from "next-auth/jwt";
-import { env, useSecureCookies } from "../env";
+import { env } from "../env";
+import { secureCookies } from "../http/cookies";
 
 /**
  * next-auth's session JWT decode with the encryption key derived once per secret.
@@ -60,7 +61,7 @@ export async function readSessionClaims(req: GetTokenParams["req"]): Promise<Ses
   const token = await getToken({
     req,
     secret: env().NEXTAUTH_SECRET,
-    secureCookie: useSecureCookies(),
+    secureCookie: secureCookies(),
     decode: decodeSessionToken,
   });
   return sessionClaimsOf(token);

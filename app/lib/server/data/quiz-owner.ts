@@ -2,7 +2,7 @@ import "#server-only";
 import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import { getSessionUser } from "../auth/session";
-import { env } from "../env";
+import { cookieOptions } from "../http/cookies";
 import { claimGuestAttempts, type QuizOwner } from "./quiz-attempts";
 
 /**
@@ -28,12 +28,6 @@ export async function currentQuizOwner(options: { create?: boolean; canWriteCook
   if (token) return { kind: "guest", guestToken: token };
   if (!options.create) return null;
   const guestToken = randomBytes(24).toString("base64url");
-  jar.set(GUEST_COOKIE, guestToken, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: env().NEXTAUTH_URL?.startsWith("https://") ?? false,
-    path: "/",
-    maxAge: 60 * 60 * 24 * 30,
-  });
+  jar.set(GUEST_COOKIE, guestToken, cookieOptions(60 * 60 * 24 * 30));
   return { kind: "guest", guestToken };
 }
