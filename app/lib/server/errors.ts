@@ -24,6 +24,14 @@ export class BadRequestError extends AppError {
   }
 }
 
+/** An action's input failed its schema: the fields and what is wrong with each, for the form. */
+export class InvalidInputError extends BadRequestError {
+  override name = "InvalidInputError";
+  constructor(readonly fieldErrors: Record<string, string[]>) {
+    super("Check the highlighted fields.");
+  }
+}
+
 /** No valid session: signed out, the user gone, or the session ended (sign-out, sign out everywhere, a new password). */
 export class UnauthorizedError extends AppError {
   override name = "UnauthorizedError";
