@@ -6,6 +6,9 @@ import { scriptPrisma } from "../../scripts/lib/prisma";
 import { hashPassword } from "@/app/lib/server/auth/password";
 import { STRONG_PASSWORD, baseUrl, hasBrowser, launchBrowser, newPage, signIn, uniqueEmail } from "./browser";
 
+/** The guest-token cookie (app/lib/server/auth/guest-token.ts). */
+const GUEST_COOKIE = "paperdeck-quiz-guest";
+
 /** Every response body the page received, to check that no answer arrives before it is given. */
 function recordBodies(page: Page) {
   const pending: Promise<string>[] = [];
@@ -172,14 +175,48 @@ describe.runIf(hasBrowser)("taking quizzes in a real browser", () => {
     await page.getByTestId("quiz-guest-note").waitFor();
 
     const email = await signInNewAccount(page, "guest");
-    await page.goto(`/quizzes/${attemptId}`);
-    await page.getByTestId("quiz-score").waitFor();
-    expect(await page.getByTestId("quiz-guest-note").count()).toBe(0);
+    // Claimed by the sign-in itself, before any quiz page is opened, and the spent token dropped.
     const user = await prisma.user.findUniqueOrThrow({ where: { email } });
     const attempt = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
     expect(attempt.userId).toBe(user.id);
     expect(attempt.guestToken).toBeNull();
+    expect((await context.cookies()).map((c) => c.name)).not.toContain(GUEST_COOKIE);
+    await page.goto(`/quizzes/${attemptId}`);
+    await page.getByTestId("quiz-score").waitFor();
+    expect(await page.getByTestId("quiz-guest-note").count()).toBe(0);
     await context.close();
+  });
+
+  it("writes nothing while quiz pages render: a guest token a signed-in browser still holds waits for its next quiz action", async () => {
+    const guest = await newPage(browser);
+    await guest.page.goto("/quizzes/new?note=bert&length=2");
+    await guest.page.getByTestId("start-quiz").click();
+    const attemptId = await attemptIdOf(guest.page);
+    const guestCookie = (await guest.context.cookies()).find((c) => c.name === GUEST_COOKIE);
+    if (!guestCookie) throw new Error("the guest got no token");
+    // A signed-in browser that also holds the guest's token, as after a sign-in whose claim failed.
+    const holder = await newPage(browser);
+    const email = await signInNewAccount(holder.page, "holder");
+    await holder.context.addCookies([guestCookie]);
+    const before = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+    expect(before).toMatchObject({ userId: null, guestToken: guestCookie.value });
+
+    await holder.page.goto("/quizzes");
+    await holder.page.getByTestId("start-quiz-form").waitFor();
+    await holder.page.goto(`/quizzes/${attemptId}`);
+    await holder.page.getByTestId("quiz-not-found").waitFor();
+    expect((await holder.page.request.get(`/api/quiz-attempts/${attemptId}`)).status()).toBe(404);
+    expect(await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).toEqual(before);
+    expect((await holder.context.cookies()).find((c) => c.name === GUEST_COOKIE)?.value).toBe(guestCookie.value);
+
+    // The next quiz action may write: it claims the guest's attempt and drops the token.
+    await holder.page.goto("/quizzes/new?note=vit&length=1");
+    await holder.page.getByTestId("start-quiz").click();
+    await attemptIdOf(holder.page);
+    const user = await prisma.user.findUniqueOrThrow({ where: { email } });
+    expect(await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).toMatchObject({ userId: user.id, guestToken: null });
+    expect((await holder.context.cookies()).map((c) => c.name)).not.toContain(GUEST_COOKIE);
+    await Promise.all([guest.context.close(), holder.context.close()]);
   });
 
   it("answers 404 for someone else's quiz, on the page and over HTTP", async () => {

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/app/lib/server/db";
-import { exportUserData, importUserDataJson } from "@/app/lib/server/data/user-data";
+import { importUserDataJson } from "@/app/lib/server/data/user-data";
+import { exportUserData } from "./helpers/user-data-export";
 import { importReviewLogCsv } from "@/app/lib/server/data/review-csv";
 import { loadReviewQueue } from "@/app/lib/server/data/review-queue";
 import { getUserSettings, saveUserSettings, schedulerSettingsOf } from "@/app/lib/server/data/settings";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { NEW_SESSION } from "./helpers/fresh-database";
+import { sessionOf } from "./helpers/fresh-database";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/app/lib/server/db";
 import { answerCard, undoAnswer } from "@/app/lib/server/data/review";
@@ -39,8 +39,8 @@ describe("saving answers", () => {
     const user = await newUser();
     const [card] = await firstLiveCards(1);
     const input = answer(card!.id);
-    const first = await answerCard(user.id, input, new Date(), NEW_SESSION);
-    const again = await answerCard(user.id, input, new Date(), NEW_SESSION);
+    const first = await answerCard(sessionOf(user.id), input, new Date());
+    const again = await answerCard(sessionOf(user.id), input, new Date());
     expect(first).toMatchObject({ duplicate: false, version: 1 });
     expect(again).toMatchObject({ duplicate: true, version: 1 });
     expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(1);
@@ -53,7 +53,7 @@ describe("saving answers", () => {
     const user = await newUser();
     const [card] = await firstLiveCards(1);
     const input = answer(card!.id);
-    const results = await Promise.all(Array.from({ length: 6 }, () => answerCard(user.id, input, new Date(), NEW_SESSION)));
+    const results = await Promise.all(Array.from({ length: 6 }, () => answerCard(sessionOf(user.id), input, new Date())));
     expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
     expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(1);
   });
@@ -62,8 +62,8 @@ describe("saving answers", () => {
     const user = await newUser();
     const [card] = await firstLiveCards(1);
     const settled = await Promise.allSettled([
-      answerCard(user.id, answer(card!.id, { rating: 1 }), new Date(), NEW_SESSION),
-      answerCard(user.id, answer(card!.id, { rating: 4 }), new Date(), NEW_SESSION),
+      answerCard(sessionOf(user.id), answer(card!.id, { rating: 1 }), new Date()),
+      answerCard(sessionOf(user.id), answer(card!.id, { rating: 4 }), new Date()),
     ]);
     const ok = settled.filter((s) => s.status === "fulfilled");
     const refused = settled.filter((s) => s.status === "rejected");
@@ -80,18 +80,18 @@ describe("saving answers", () => {
   it("refuses an answer given to a stale version", async () => {
     const user = await newUser();
     const [card] = await firstLiveCards(1);
-    await answerCard(user.id, answer(card!.id), new Date(), NEW_SESSION);
-    await expect(answerCard(user.id, answer(card!.id, { version: 0 }), new Date(), NEW_SESSION)).rejects.toBeInstanceOf(ConflictError);
-    await expect(answerCard(user.id, answer(card!.id, { version: 1 }), new Date(), NEW_SESSION)).resolves.toMatchObject({ version: 2 });
+    await answerCard(sessionOf(user.id), answer(card!.id), new Date());
+    await expect(answerCard(sessionOf(user.id), answer(card!.id, { version: 0 }), new Date())).rejects.toBeInstanceOf(ConflictError);
+    await expect(answerCard(sessionOf(user.id), answer(card!.id, { version: 1 }), new Date())).resolves.toMatchObject({ version: 2 });
   });
 
   it("answers 404 for a card outside the user's chosen notes and for an unknown card", async () => {
     const user = await newUser({ studyAll: false });
     const [card] = await firstLiveCards(1);
-    await expect(answerCard(user.id, answer(card!.id), new Date(), NEW_SESSION)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(answerCard(user.id, answer("no-such-card"), new Date(), NEW_SESSION)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(answerCard(sessionOf(user.id), answer(card!.id), new Date())).rejects.toBeInstanceOf(NotFoundError);
+    await expect(answerCard(sessionOf(user.id), answer("no-such-card"), new Date())).rejects.toBeInstanceOf(NotFoundError);
     await addPaperToStudySet(user.id, card!.paper.slug);
-    await expect(answerCard(user.id, answer(card!.id), new Date(), NEW_SESSION)).resolves.toMatchObject({ version: 1 });
+    await expect(answerCard(sessionOf(user.id), answer(card!.id), new Date())).resolves.toMatchObject({ version: 1 });
   });
 
   it("keeps another user's answers and states apart", async () => {
@@ -99,9 +99,9 @@ describe("saving answers", () => {
     const bob = await newUser();
     const [card] = await firstLiveCards(1);
     const input = answer(card!.id);
-    await answerCard(alice.id, input, new Date(), NEW_SESSION);
+    await answerCard(sessionOf(alice.id), input, new Date());
     // The same clientId and card for another user is a different answer.
-    await expect(answerCard(bob.id, input, new Date(), NEW_SESSION)).resolves.toMatchObject({ duplicate: false, version: 1 });
+    await expect(answerCard(sessionOf(bob.id), input, new Date())).resolves.toMatchObject({ duplicate: false, version: 1 });
     await expect(undoAnswer(bob.id, "not-bobs-answer-id")).rejects.toBeInstanceOf(NotFoundError);
   });
 
@@ -110,7 +110,7 @@ describe("saving answers", () => {
     const bob = await newUser();
     const [card] = await firstLiveCards(1);
     const input = answer(card!.id);
-    await answerCard(alice.id, input, new Date(), NEW_SESSION);
+    await answerCard(sessionOf(alice.id), input, new Date());
     await expect(undoAnswer(bob.id, input.clientId)).rejects.toBeInstanceOf(NotFoundError);
     expect(await db.reviewLog.count({ where: { userId: alice.id, clientId: input.clientId } })).toBe(1);
     expect(await db.cardState.findUnique({ where: { userId_cardId: { userId: alice.id, cardId: card!.id } }, select: { version: true } })).toEqual({ version: 1 });
@@ -120,7 +120,7 @@ describe("saving answers", () => {
     const user = await newUser();
     const [card] = await firstLiveCards(1);
     const givenAt = Date.now() - 3_600_000;
-    await answerCard(user.id, answer(card!.id, { answeredAt: givenAt }), new Date(), NEW_SESSION);
+    await answerCard(sessionOf(user.id), answer(card!.id, { answeredAt: givenAt }), new Date());
     const log = await db.reviewLog.findFirstOrThrow({ where: { userId: user.id } });
     expect(log.reviewedAt.getTime()).toBe(givenAt);
   });
@@ -133,12 +133,12 @@ describe("undo", () => {
     const key = { userId_cardId: { userId: user.id, cardId: card!.id } };
     const t0 = Date.now() - 20 * 60_000;
     const a1 = answer(card!.id, { answeredAt: t0, rating: 3 });
-    await answerCard(user.id, a1, new Date(), NEW_SESSION);
+    await answerCard(sessionOf(user.id), a1, new Date());
     const afterFirst = await db.cardState.findUniqueOrThrow({ where: key });
     const a2 = answer(card!.id, { answeredAt: t0 + 10 * 60_000, rating: 3, version: 1 });
-    await answerCard(user.id, a2, new Date(), NEW_SESSION);
+    await answerCard(sessionOf(user.id), a2, new Date());
     const a3 = answer(card!.id, { answeredAt: t0 + 15 * 60_000, rating: 1, version: 2 });
-    await answerCard(user.id, a3, new Date(), NEW_SESSION);
+    await answerCard(sessionOf(user.id), a3, new Date());
 
     await expect(undoAnswer(user.id, a2.clientId)).rejects.toBeInstanceOf(ConflictError);
     const undone3 = await undoAnswer(user.id, a3.clientId);
@@ -165,7 +165,7 @@ describe("today's queue", () => {
   it("puts due learning cards first, then new cards in the notes' order, up to the new-card limit", async () => {
     const user = await newUser({ newPerDay: 5 });
     const cards = await firstLiveCards(3);
-    await answerCard(user.id, answer(cards[2]!.id, { rating: 1, answeredAt: Date.now() - 5 * 60_000 }), new Date(), NEW_SESSION);
+    await answerCard(sessionOf(user.id), answer(cards[2]!.id, { rating: 1, answeredAt: Date.now() - 5 * 60_000 }), new Date());
     const queue = await loadReviewQueue(user.id, new Date(), { limit: 50 });
     expect(queue.cards[0]).toMatchObject({ cardId: cards[2]!.id, kind: "learning", version: 1 });
     expect(queue.cards.slice(1).map((c) => c.kind)).toEqual(["new", "new", "new", "new"]);
@@ -236,8 +236,8 @@ describe("today's queue", () => {
     const now = new Date("2030-01-15T21:00:00Z"); // 10:00 on the 16th in Auckland (NZDT, +13)
     const yesterdayLocal = new Date("2030-01-15T14:30:00Z"); // 03:30 on the 16th: still the 15th's study day
     const todayLocal = new Date("2030-01-15T15:30:00Z"); // 04:30 on the 16th: today
-    await answerCard(user.id, answer(cards[0]!.id, { answeredAt: yesterdayLocal.getTime(), rating: 4 }), yesterdayLocal, NEW_SESSION);
-    await answerCard(user.id, answer(cards[1]!.id, { answeredAt: todayLocal.getTime(), rating: 4 }), todayLocal, NEW_SESSION);
+    await answerCard(sessionOf(user.id), answer(cards[0]!.id, { answeredAt: yesterdayLocal.getTime(), rating: 4 }), yesterdayLocal);
+    await answerCard(sessionOf(user.id), answer(cards[1]!.id, { answeredAt: todayLocal.getTime(), rating: 4 }), todayLocal);
     const queue = await loadReviewQueue(user.id, now, { limit: 50 });
     expect(queue.counts.new).toBe(2);
   });
@@ -323,7 +323,7 @@ describe("today's due reviews", () => {
     created.users.push(user.id);
     const { cards } = await ownNote(1);
     await db.card.update({ where: { id: cards[0]!.id }, data: { retiredAt: now } });
-    await expect(answerCard(user.id, answer(cards[0]!.id), now, NEW_SESSION)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(answerCard(sessionOf(user.id), answer(cards[0]!.id), now)).rejects.toBeInstanceOf(NotFoundError);
     expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(0);
     expect(await db.cardState.count({ where: { userId: user.id } })).toBe(0);
   });
@@ -379,7 +379,7 @@ describe("mastery", () => {
     const [card] = await firstLiveCards(1);
     const before = await masteryByPaper(user.id, new Date());
     expect(before.get(card!.paperId)).toBe(0);
-    await answerCard(user.id, answer(card!.id, { rating: 4 }), new Date(), NEW_SESSION);
+    await answerCard(sessionOf(user.id), answer(card!.id, { rating: 4 }), new Date());
     const after = await masteryByPaper(user.id, new Date());
     const total = await db.card.count({ where: { paperId: card!.paperId, retiredAt: null } });
     expect(after.get(card!.paperId)).toBeCloseTo(1 / total, 5);
@@ -391,8 +391,8 @@ describe("answer ids", () => {
     const user = await newUser();
     const [a, b] = await firstLiveCards(2);
     const input = answer(a!.id);
-    await answerCard(user.id, input, new Date(), NEW_SESSION);
-    await expect(answerCard(user.id, { ...input, cardId: b!.id }, new Date(), NEW_SESSION)).rejects.toBeInstanceOf(ConflictError);
+    await answerCard(sessionOf(user.id), input, new Date());
+    await expect(answerCard(sessionOf(user.id), { ...input, cardId: b!.id }, new Date())).rejects.toBeInstanceOf(ConflictError);
     expect(await db.cardState.count({ where: { userId: user.id, cardId: b!.id } })).toBe(0);
   });
 });
@@ -401,9 +401,9 @@ describe("the answer's session check", () => {
   it("refuses an answer from a session whose version is no longer the user's", async () => {
     const user = await newUser();
     const [card] = await firstLiveCards(1);
-    await expect(answerCard(user.id, answer(card!.id), new Date(), { ...NEW_SESSION, sessionVersion: 1 })).rejects.toMatchObject({ status: 401 });
-    await expect(answerCard("no-such-user", answer(card!.id), new Date(), NEW_SESSION)).rejects.toMatchObject({ status: 401 });
-    await expect(answerCard(user.id, answer(card!.id), new Date(), NEW_SESSION)).resolves.toMatchObject({ version: 1 });
+    await expect(answerCard(sessionOf(user.id, { sessionVersion: 1 }), answer(card!.id), new Date())).rejects.toMatchObject({ status: 401 });
+    await expect(answerCard(sessionOf("no-such-user"), answer(card!.id), new Date())).rejects.toMatchObject({ status: 401 });
+    await expect(answerCard(sessionOf(user.id), answer(card!.id), new Date())).resolves.toMatchObject({ version: 1 });
     expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(1);
   });
 
@@ -412,7 +412,7 @@ describe("the answer's session check", () => {
     const [card] = await firstLiveCards(1);
     const sessionId = `signed-out-${randomUUID()}`;
     await db.revokedSession.create({ data: { sessionId, expiresAt: new Date(Date.now() + 86_400_000) } });
-    await expect(answerCard(user.id, answer(card!.id), new Date(), { ...NEW_SESSION, sessionId })).rejects.toMatchObject({ status: 401 });
+    await expect(answerCard(sessionOf(user.id, { sessionId }), answer(card!.id), new Date())).rejects.toMatchObject({ status: 401 });
     expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(0);
   });
 });
@@ -425,7 +425,7 @@ describe("where the queue looks for new cards", () => {
     const user = await newUser();
     const [card] = await firstLiveCards(1);
     const first = answer(card!.id, { rating: 4 });
-    await answerCard(user.id, first, new Date(), NEW_SESSION);
+    await answerCard(sessionOf(user.id), first, new Date());
     // Pretend every note was found studied with the current content.
     await db.userSettings.update({ where: { userId: user.id }, data: { newCardsFrom: 1_000_000_000, newCardsFromStamp: await stamp() } });
     expect((await loadReviewQueue(user.id, new Date())).counts.new).toBe(0);

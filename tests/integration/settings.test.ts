@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NEW_SESSION } from "./helpers/fresh-database";
+import { sessionOf } from "./helpers/fresh-database";
 import { db } from "@/app/lib/server/db";
 import { answerCard } from "@/app/lib/server/data/review";
 import { rescheduleCards } from "@/app/lib/server/data/review-csv";
@@ -55,7 +55,7 @@ describe("rescheduling on a settings change", () => {
     let version = 0;
     for (const [i, at] of [start, start + day, start + 5 * day].entries()) {
       const answer = { clientId: `resched-${user.id}-${i}`, cardId: card.id, rating: 3 as const, version, answeredAt: at, durationMs: 1000 };
-      version = (await answerCard(user.id, answer, new Date(at), NEW_SESSION)).version;
+      version = (await answerCard(sessionOf(user.id), answer, new Date(at))).version;
     }
     const before = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: card.id } } });
 

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/app/lib/server/db";
-import { exportUserData, importUserData } from "@/app/lib/server/data/user-data";
+import { importUserData } from "@/app/lib/server/data/user-data";
+import { exportUserData } from "./helpers/user-data-export";
 import { ankiField, ankiTsv } from "@/app/lib/server/data/user-data-anki";
 import { userDataSchema, type UserDataJson } from "@/app/lib/schemas/user-data";
 

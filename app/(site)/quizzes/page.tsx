@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { readQuizOwner } from "@/app/lib/server/auth/quiz-owner";
 import { getSessionUser } from "@/app/lib/server/auth/session";
 import { getQuizHistory, type QuizHistory } from "@/app/lib/server/data/quiz-history";
-import { currentQuizOwner } from "@/app/lib/server/data/quiz-owner";
 import { listQuizSources } from "@/app/lib/server/data/quiz-questions";
 import { getWeakNotes } from "@/app/lib/server/data/quiz-weak-spots";
 import { QUIZ_LENGTH_DEFAULT } from "@/app/lib/schemas/quiz";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Quizzes" };
 const EMPTY_HISTORY: QuizHistory = { inProgress: [], groups: [] };
 
 export default async function QuizzesPage() {
-  const [user, owner, sources] = await Promise.all([getSessionUser(), currentQuizOwner(), listQuizSources()]);
+  const [user, owner, sources] = await Promise.all([getSessionUser(), readQuizOwner(), listQuizSources()]);
   const [history, weakNotes] = await Promise.all([
     owner ? getQuizHistory(owner) : EMPTY_HISTORY,
     user ? getWeakNotes(user.id, new Date()) : [],

@@ -68,6 +68,9 @@ export type AnswerQuizQuestionInput = z.infer<typeof answerQuizQuestionSchema>;
 
 export const attemptIdSchema = z.object({ attemptId: idSchema });
 
+/** The `[id]` of /api/quiz-attempts/[id]. */
+export const attemptParamsSchema = z.object({ id: idSchema });
+
 /** The scope as stored with an attempt (`QuizAttempt.scope`). */
 export const storedQuizScopeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("note"), slug: z.string() }),

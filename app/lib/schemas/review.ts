@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { INT4_MAX, MAX_INSTANT_MS, MIN_INSTANT_MS, storableText } from "./settings";
+import { INT4_MAX, isStorableText, MAX_INSTANT_MS, MIN_INSTANT_MS, storableText } from "./settings";
 
 /** An id the browser makes for each answer (crypto.randomUUID()); a resent answer reuses it. */
 export const clientIdSchema = z
@@ -33,7 +33,12 @@ export const queueQuerySchema = z.object({
 });
 export type QueueQuery = z.infer<typeof queueQuerySchema>;
 
-export const studySetSchema = z.object({ paperSlug: z.string().min(1).max(120) });
+const NOTE_SLUG_MESSAGE = "A note's slug is 1 to 120 characters.";
+
+/** The `[slug]` of /api/me/notes/[slug] and /api/me/study-set/[slug]: a string PostgreSQL can compare. */
+export const noteSlugParamsSchema = z.object({
+  slug: z.string().min(1, NOTE_SLUG_MESSAGE).max(120, NOTE_SLUG_MESSAGE).refine(isStorableText, "A note's slug has no such characters."),
+});
 
 /** One line of the optimizer's CSV (review_time in ms since epoch, review_duration in ms). */
 export const csvRowSchema = z.object({

@@ -72,8 +72,6 @@ export const instantText = z.iso
   .refine((s) => inRange(new Date(s)), "must be a real date between 1970 and 2200");
 /** The same, as a `Date`. */
 export const instant = instantText.transform((s) => new Date(s));
-/** A `Date` between 1970 and 2200. */
-export const instantDate = z.date().refine(inRange, "must be a date between 1970 and 2200");
 
 // ------------------------------------------------------------------------------ settings
 

@@ -1,5 +1,6 @@
 import "#server-only";
 import { z } from "zod";
+import { EnvironmentError } from "./errors";
 
 /**
  * The server's environment, validated once. `npm run dev` and the tests fill DATABASE_URL and
@@ -26,10 +27,6 @@ const schema = z
 export type Env = z.infer<typeof schema>;
 
 let cached: Env | undefined;
-
-export class EnvironmentError extends Error {
-  override name = "EnvironmentError";
-}
 
 /**
  * `next build` imports every route to collect its configuration, and db.ts builds its pool
@@ -60,9 +57,4 @@ export function env(): Env {
   }
   cached = parsed.data;
   return cached;
-}
-
-/** Secure cookies (`__Secure-`/`__Host-` prefixes) whenever the site is served over https. */
-export function useSecureCookies(): boolean {
-  return env().NEXTAUTH_URL?.startsWith("https://") ?? false;
 }

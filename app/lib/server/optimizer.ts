@@ -92,13 +92,6 @@ async function claimJob(userId: string, job: OptimizerJob): Promise<boolean> {
   return rows.length > 0;
 }
 
-export class NotEnoughReviewsError extends Error {
-  override name = "NotEnoughReviewsError";
-  constructor(readonly missing: number) {
-    super(`${missing} more reviews are needed before your parameters can be fitted.`);
-  }
-}
-
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Minutes east of UTC of `timeZone` at `ms`, as the binding's CSV reader asks for it. */
@@ -140,20 +133,13 @@ export async function optimizerStatus(userId: string): Promise<OptimizerStatus> 
 }
 
 /**
- * Fits FSRS parameters to the user's own log, compares log loss and RMSE of the current and
- * the fitted parameters on that log, and applies the fitted ones only when their log loss is
- * lower; applying them reschedules every card by replaying its log. Resolves when done; the
- * status shows the progress meanwhile. Throws `NotEnoughReviewsError` below the minimum.
+ * Starts "Optimize my parameters" in the background and answers with the status at once; the
+ * page polls the status for the progress. The fit fits FSRS parameters to the user's own log,
+ * compares log loss and RMSE of the current and the fitted parameters on that log, and applies
+ * the fitted ones only when their log loss is lower; applying them reschedules every card by
+ * replaying its log. Below MIN_REVIEWS_TO_OPTIMIZE nothing starts (the page says how many
+ * reviews are missing), and a fit already running is not started twice.
  */
-export async function runOptimizer(userId: string, now: () => Date = () => new Date()): Promise<OptimizerJob> {
-  const reviewCount = await db.reviewLog.count({ where: { userId } });
-  if (reviewCount < MIN_REVIEWS_TO_OPTIMIZE) throw new NotEnoughReviewsError(MIN_REVIEWS_TO_OPTIMIZE - reviewCount);
-  const job: Extract<OptimizerJob, { state: "running" }> = { state: "running", done: 0, total: 1, startedAt: now().toISOString() };
-  if (!(await claimJob(userId, job))) return (await loadJob(userId)) ?? job;
-  return fitAndApply(userId, job, reviewCount, now);
-}
-
-/** Starts a fit in the background (the request returns at once); the page polls the status. */
 export async function startOptimizer(userId: string): Promise<OptimizerStatus> {
   const reviewCount = await db.reviewLog.count({ where: { userId } });
   if (reviewCount >= MIN_REVIEWS_TO_OPTIMIZE) {

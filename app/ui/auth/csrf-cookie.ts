@@ -1,7 +1,7 @@
 import "#server-only";
 import { cookies } from "next/headers";
 import { csrfCookieName, genuineCsrfToken, newCsrfCookie } from "@/app/lib/server/auth/csrf-token";
-import { useSecureCookies } from "@/app/lib/server/env";
+import { cookieName } from "@/app/lib/server/http/cookies";
 
 /** The token in this visitor's next-auth CSRF cookie when the cookie is genuine, else "". */
 export async function csrfTokenFromCookie(): Promise<string> {
@@ -17,6 +17,5 @@ export async function ensureCsrfCookie(): Promise<void> {
 
 /** next-auth's callback-url cookie: where a sign-in was headed before next-auth's error redirect. */
 export async function callbackUrlFromCookie(): Promise<string | undefined> {
-  const name = `${useSecureCookies() ? "__Secure-" : ""}next-auth.callback-url`;
-  return (await cookies()).get(name)?.value;
+  return (await cookies()).get(cookieName("next-auth.callback-url", "__Secure-"))?.value;
 }

@@ -25,9 +25,3 @@ export function gaussianMatrix(seed: number, rows: number, cols: number): number
   const normal = gaussian(mulberry32(seed));
   return Array.from({ length: rows }, () => Array.from({ length: cols }, () => normal()));
 }
-
-/** A rows × cols matrix of uniform samples in [0, 1) from `seed`. */
-export function uniformMatrix(seed: number, rows: number, cols: number): number[][] {
-  const random = mulberry32(seed);
-  return Array.from({ length: rows }, () => Array.from({ length: cols }, () => random()));
-}

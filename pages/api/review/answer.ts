@@ -1,7 +1,6 @@
 import type { NextApiRequest, NextApiResponse } from "next";
-import { getToken } from "next-auth/jwt";
 import { answerSchema } from "@/app/lib/schemas/review";
-import { decodeSessionToken } from "@/app/lib/server/auth/session-token";
+import { readSessionClaims } from "@/app/lib/server/auth/session-token";
 import { answerCard } from "@/app/lib/server/data/review";
 import {
   DATABASE_UNAVAILABLE_MESSAGE,
@@ -10,7 +9,6 @@ import {
   isInvalidText,
   RETRY_AFTER_SECONDS,
 } from "@/app/lib/server/db-errors";
-import { env, useSecureCookies } from "@/app/lib/server/env";
 import { AppError } from "@/app/lib/server/errors";
 import { checkSameOrigin, mediaType } from "@/app/lib/server/http/same-origin";
 
@@ -52,18 +50,11 @@ export default async function answer(req: NextApiRequest, res: NextApiResponse):
   if (!origin.ok) return fail(res, 403, origin.reason);
   if (mediaType(headers) !== "application/json") return fail(res, 415, "Send the answer as application/json.");
   try {
-    const token = await getToken({
-      req,
-      secret: env().NEXTAUTH_SECRET,
-      secureCookie: useSecureCookies(),
-      decode: decodeSessionToken,
-    });
-    if (typeof token?.uid !== "string" || typeof token.sv !== "number" || typeof token.sid !== "string") {
-      return fail(res, 401, "Sign in to do this.");
-    }
+    const session = await readSessionClaims(req);
+    if (!session) return fail(res, 401, "Sign in to do this.");
     const parsed = answerSchema.safeParse(req.body);
     if (!parsed.success) return fail(res, 400, "This answer is malformed.", { issues: parsed.error.issues.length });
-    res.status(200).json(await answerCard(token.uid, parsed.data, new Date(), { sessionVersion: token.sv, sessionId: token.sid }));
+    res.status(200).json(await answerCard(session, parsed.data, new Date()));
   } catch (error) {
     if (error instanceof AppError) return fail(res, error.status, error.message);
     if (isDatabaseUnavailable(error)) {

@@ -92,7 +92,7 @@ function stateJson(s: StoredCardState) {
 }
 
 /**
- * An export as `exportUserData` writes it: settings, the study set, a card state per card and
+ * An export as `GET /api/export` writes it: settings, the study set, a card state per card and
  * `logs` review logs answered here (each with the state before it, which undo needs).
  */
 export function userDataJson(cards: readonly BenchCard[], logs: number, now: number): string {

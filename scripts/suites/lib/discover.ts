@@ -80,6 +80,9 @@ export interface PageTarget {
   source: string;
 }
 
+/** Where the proxy sends signed-out visitors: public by definition. */
+const SIGN_IN_PAGE = "/signin";
+
 export function discoverProtectedPages(): PageTarget[] {
   const found = new Map<string, string>();
   const proxy = readFileSync(path.join(ROOT, "proxy.ts"), "utf8");
@@ -87,7 +90,10 @@ export function discoverProtectedPages(): PageTarget[] {
   // rule match by header, not by page).
   const matcher = /matcher:\s*\[([\s\S]*?)\n\s*\]/.exec(proxy)?.[1] ?? "";
   for (const m of matcher.matchAll(/^\s*"(\/[^"]*)",?\s*$/gm)) {
-    found.set((m[1] ?? "").replace(/\/:path\*$/, "") || "/", "proxy.ts matcher");
+    const page = (m[1] ?? "").replace(/\/:path\*$/, "") || "/";
+    // The sign-in page is in the matcher to get next-auth's CSRF cookie, not to be protected.
+    if (page === SIGN_IN_PAGE) continue;
+    found.set(page, "proxy.ts matcher");
   }
   for (const file of walk(path.join(ROOT, "app"))) {
     if (path.basename(file) !== "page.tsx") continue;

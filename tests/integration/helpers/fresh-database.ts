@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
+import { sessionClaimsOf, type SessionClaims } from "@/app/lib/server/auth/session-token";
 import { applyMigrations } from "@/prisma/schema-engine";
 
 /**
@@ -28,5 +29,12 @@ export async function freshDatabase(): Promise<{ url: string; drop: () => Promis
   };
 }
 
-/** The session of a user just created (session version 0): answers require one. */
-export const NEW_SESSION = { sessionVersion: 0, sessionId: "test-session" } as const;
+/**
+ * The session claims of a user just created (session version 0), as a genuine session JWT of
+ * theirs would give them: an answer requires one.
+ */
+export function sessionOf(userId: string, claims: { sessionVersion?: number; sessionId?: string } = {}): SessionClaims {
+  const session = sessionClaimsOf({ uid: userId, sv: claims.sessionVersion ?? 0, sid: claims.sessionId ?? "test-session" });
+  if (!session) throw new Error("unreachable: complete claims");
+  return session;
+}

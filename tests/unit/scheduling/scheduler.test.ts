@@ -10,7 +10,6 @@ import { describe, expect, it } from "vitest";
 
 import {
   applyGrade,
-  forgetCard,
   newCardState,
   predictedRetention,
   previewOutcomes,
@@ -18,8 +17,6 @@ import {
   retrievability,
   SchedulerSettingsError,
   SchedulingInputError,
-  undoGrade,
-  UndoMismatchError,
   validateSchedulerSettings,
   type ReviewRating,
   type SchedulerSettings,
@@ -296,88 +293,6 @@ describe("fuzz", () => {
   });
 });
 
-describe("undoGrade", () => {
-  it("restores the exact previous state several steps back, through a lapse", () => {
-    const run = runOurs([3, 3, 3, 1, 2, 3, 4], BASE_SETTINGS);
-    let state = run.states[run.states.length - 1];
-    for (let i = run.logs.length - 1; i >= 0; i -= 1) {
-      const log = run.logs[i];
-      if (!state || !log) throw new Error("setup");
-      state = undoGrade(state, log);
-      expect(state).toEqual(run.states[i]);
-    }
-    expect(state).toEqual(newCardState(T0));
-  });
-
-  it("restores the exact previous state with fuzz and fitted weights", () => {
-    const settings: SchedulerSettings = {
-      ...BASE_SETTINGS,
-      enableFuzz: true,
-      parameters: CUSTOM_WEIGHTS,
-    };
-    const run = runOurs([3, 3, 1, 3, 3], settings);
-    const last = run.states[5];
-    const log = run.logs[4];
-    const previousLog = run.logs[3];
-    if (!last || !log || !previousLog) throw new Error("setup");
-    expect(undoGrade(undoGrade(last, log), previousLog)).toEqual(run.states[3]);
-  });
-
-  it("restores the lapses and last review of a card that had been reset", () => {
-    const run = runOurs([3, 3, 1, 3], BASE_SETTINGS);
-    const lapsed = run.states[4];
-    if (!lapsed) throw new Error("setup");
-    const resetAt = new Date(lapsed.due.getTime() + 3 * DAY);
-    const reset = forgetCard(lapsed, resetAt);
-    expect(reset).toMatchObject({ state: "new", lapses: 1, reps: lapsed.reps });
-    const { next, log } = applyGrade(reset, 3, BASE_SETTINGS, resetAt);
-    expect(undoGrade(next, log)).toEqual(reset);
-  });
-
-  it("refuses a log that is not the card's last answer", () => {
-    const run = runOurs([3, 3, 3], BASE_SETTINGS);
-    const last = run.states[3];
-    const olderLog = run.logs[1];
-    if (!last || !olderLog) throw new Error("setup");
-    expect(() => undoGrade(last, olderLog)).toThrow(UndoMismatchError);
-  });
-
-  it("matches ts-fsrs rollback on the memory fields", () => {
-    const run = runOurs([3, 3, 3], BASE_SETTINGS);
-    const f = directScheduler(BASE_SETTINGS);
-    const before = run.states[2];
-    const time = run.times[2];
-    if (!before || !time) throw new Error("setup");
-    const item = f.next(createEmptyCardLike(before), time, Rating.Good);
-    const rolled = storedFromCard(f.rollback(item.card, item.log));
-    const ours = undoGrade(storedFromCard(item.card), run.logs[2] ?? expect.fail("setup"));
-    const { due: _d1, ...oursMemory } = ours;
-    const { due: _d2, ...rolledMemory } = rolled;
-    expect(oursMemory).toEqual(rolledMemory);
-  });
-});
-
-describe("forgetCard", () => {
-  it("resets the card to new like ts-fsrs forget, keeping counts unless asked", () => {
-    const state = runOurs([3, 3, 1, 3], BASE_SETTINGS).states[4];
-    if (!state) throw new Error("setup");
-    const now = new Date(state.due.getTime() + DAY);
-    const direct = directScheduler(BASE_SETTINGS).forget(
-      createEmptyCardLike(state),
-      now,
-      false,
-    ).card;
-    expect(forgetCard(state, now)).toEqual(storedFromCard(direct));
-    expect(forgetCard(state, now, { resetCounts: true })).toMatchObject({
-      state: "new",
-      reps: 0,
-      lapses: 0,
-      due: now,
-      stability: 0,
-    });
-  });
-});
-
 describe("rescheduleFromLogs", () => {
   it("reproduces the current state when replayed with the same settings", () => {
     for (const settings of [BASE_SETTINGS, { ...BASE_SETTINGS, enableFuzz: true }]) {
@@ -413,7 +328,9 @@ describe("rescheduleFromLogs", () => {
     const lapsed = run.states[4];
     if (!lapsed) throw new Error("setup");
     const resetAt = new Date(lapsed.due.getTime() + DAY);
-    const after = applyGrade(forgetCard(lapsed, resetAt), 3, BASE_SETTINGS, resetAt);
+    // A reset as an imported log shows one: ts-fsrs forget, counts kept.
+    const reset = storedFromCard(directScheduler(BASE_SETTINGS).forget(createEmptyCardLike(lapsed), resetAt, false).card);
+    const after = applyGrade(reset, 3, BASE_SETTINGS, resetAt);
     expect(rescheduleFromLogs([...run.logs, after.log], BASE_SETTINGS)).toEqual(after.next);
   });
 

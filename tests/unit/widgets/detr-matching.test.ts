@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { readyTf } from "@/app/ui/widgets/tf";
-import { uniformMatrix } from "@/app/ui/widgets/prng";
+import { mulberry32 } from "@/app/ui/widgets/prng";
 import {
   type Box,
   hungarian,
@@ -8,6 +8,12 @@ import {
   pairwiseGiou,
   toyScene,
 } from "@/app/ui/widgets/detr-matching/core";
+
+/** A rows × cols matrix of uniform samples in [0, 1) from `seed`: random costs for the brute-force checks. */
+function uniformMatrix(seed: number, rows: number, cols: number): number[][] {
+  const random = mulberry32(seed);
+  return Array.from({ length: rows }, () => Array.from({ length: cols }, () => random()));
+}
 
 beforeAll(readyTf);
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { readQuizOwner } from "@/app/lib/server/auth/quiz-owner";
 import { getAttemptView } from "@/app/lib/server/data/quiz-attempts";
 import { getQuizHistory } from "@/app/lib/server/data/quiz-history";
-import { currentQuizOwner } from "@/app/lib/server/data/quiz-owner";
 import { NotFoundError } from "@/app/lib/server/errors";
 import { QuizResults } from "@/app/ui/quiz/quiz-results";
 import { QuizRunner } from "@/app/ui/quiz/quiz-runner";
@@ -11,7 +11,7 @@ import { QuizRunner } from "@/app/ui/quiz/quiz-runner";
 export const metadata: Metadata = { title: "Quiz" };
 
 async function loadAttempt(id: string) {
-  const owner = await currentQuizOwner();
+  const owner = await readQuizOwner();
   if (!owner) notFound();
   try {
     return { owner, attempt: await getAttemptView(owner, id) };

@@ -114,13 +114,6 @@ export function readYaml(source: string, firstLine: number, fallbackLine: number
   };
 }
 
-/** Lines of each top-level key of a YAML map, e.g. to point at `prerequisites`. */
-export function topLevelKeyLines(source: YamlSource, keys: readonly string[]): Record<string, number> {
-  const lines: Record<string, number> = {};
-  for (const key of keys) lines[key] = source.keyLineOf([key]);
-  return lines;
-}
-
 /**
  * zod issues as line messages. A missing key is reported as such (at the block's line), an
  * unknown key at its own line with the closest known key suggested.

@@ -27,20 +27,6 @@ export class SchedulingInputError extends Error {
   }
 }
 
-/** Undo was asked with a log that is not the card's last answer. */
-export class UndoMismatchError extends Error {
-  override readonly name = "UndoMismatchError";
-  constructor(
-    readonly expectedReviewAt: Date | null,
-    readonly logReviewedAt: Date,
-  ) {
-    super(
-      `Cannot undo: the card was last reviewed at ${expectedReviewAt?.toISOString() ?? "never"}, ` +
-        `but the log is for ${logReviewedAt.toISOString()}`,
-    );
-  }
-}
-
 function describe(value: unknown): string {
   if (value instanceof Date)
     return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();

@@ -132,22 +132,6 @@ export function fromFsrsLog(
   };
 }
 
-/** The ts-fsrs log for one of ours; ts-fsrs keeps `last_review || due` in its `due` field. */
-export function toFsrsLog(log: StoredReviewLog): ReviewLog {
-  return {
-    rating: GRADE[log.rating],
-    state: STATE_TO_FSRS[log.state],
-    due: new Date((log.lastReview ?? log.due).getTime()),
-    stability: log.stability,
-    difficulty: log.difficulty,
-    elapsed_days: log.elapsedDays,
-    last_elapsed_days: log.lastElapsedDays,
-    scheduled_days: log.scheduledDays,
-    learning_steps: log.learningSteps,
-    review: new Date(log.reviewedAt.getTime()),
-  };
-}
-
 /** ts-fsrs's FSRS-6 forgetting curve R(t, S) for these weights. */
 export function forgettingCurveFor(
   weights: readonly number[],

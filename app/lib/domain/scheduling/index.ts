@@ -17,8 +17,6 @@ export {
   newCardState,
   previewOutcomes,
   applyGrade,
-  undoGrade,
-  forgetCard,
   rescheduleFromLogs,
   replayInput,
   type ReplayedAnswer,

@@ -1,6 +1,7 @@
 /**
- * The review operations on one card: preview the four answers, apply one, undo it, reset the
- * card, replay its history with new weights, and read its retrievability. All of them are
+ * The review operations on one card: preview the four answers, apply one, replay its history
+ * with new weights, and read its retrievability. (Undo restores the state saved with the
+ * answer's log, in the data layer, rather than rolling the scheduler back.) All of them are
  * pure: the current time is an argument and every result is a new object.
  *
  * Fuzz determinism: with `enableFuzz` on, ts-fsrs draws the fuzz from a PRNG seeded with
@@ -16,13 +17,11 @@ import {
   fromCard,
   fromFsrsLog,
   toCard,
-  toFsrsLog,
   toGrade,
 } from "./fsrs-adapter";
-import { SchedulingInputError, UndoMismatchError } from "./errors";
+import { SchedulingInputError } from "./errors";
 import { formatInterval } from "./format-interval";
 import {
-  DEFAULT_SCHEDULER_SETTINGS,
   REVIEW_RATINGS,
   stateFromCode,
   type ReviewRating,
@@ -88,47 +87,6 @@ export function applyGrade(
   assertReviewTime(state, now);
   const item = buildScheduler(settings).next(toCard(state), now, toGrade(rating));
   return { next: fromCard(item.card), log: fromFsrsLog(item.log, rating, state) };
-}
-
-/**
- * The state before the answer recorded in `log`, exactly as it was. Uses ts-fsrs `rollback`
- * for the memory fields and the stored before-values for `due`, `lastReview` and `lapses`,
- * which rollback can only approximate. Undo several answers by applying their logs newest
- * first. Throws `UndoMismatchError` when `log` is not the card's last answer.
- */
-export function undoGrade(currentState: StoredCardState, log: StoredReviewLog): StoredCardState {
-  assertRating(log.rating);
-  if (currentState.lastReview?.getTime() !== log.reviewedAt.getTime()) {
-    throw new UndoMismatchError(currentState.lastReview, log.reviewedAt);
-  }
-  // Rollback only reads the log, so the settings do not matter here.
-  const previous = fromCard(
-    buildScheduler(DEFAULT_SCHEDULER_SETTINGS).rollback(toCard(currentState), toFsrsLog(log)),
-  );
-  return {
-    ...previous,
-    due: new Date(log.due.getTime()),
-    lastReview: log.lastReview ? new Date(log.lastReview.getTime()) : null,
-    lapses: log.lapses,
-  };
-}
-
-/**
- * Resets the card to new, due at `now` (Anki's "Forget"). Memory is cleared; the review and
- * lapse counts are kept unless `resetCounts` is set. Its history stays in the logs.
- */
-export function forgetCard(
-  state: StoredCardState,
-  now: Date,
-  options: { resetCounts?: boolean } = {},
-): StoredCardState {
-  assertValidDate("now", now);
-  const item = buildScheduler(DEFAULT_SCHEDULER_SETTINGS).forget(
-    toCard(state),
-    now,
-    options.resetCounts ?? false,
-  );
-  return fromCard(item.card);
 }
 
 /** What a replay reads of a logged answer: its rating, the card's state code before it and its time. */

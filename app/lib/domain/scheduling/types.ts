@@ -34,10 +34,10 @@ export interface StoredCardState {
 
 /**
  * One answer, as a `ReviewLog` row holds it. Every memory field is the value *before* the
- * answer, which is what ts-fsrs `rollback` needs to undo it. ts-fsrs itself only keeps
- * `last_review || due` and derives the rest, which loses the previous due date and the lapse
- * count of a reset card; `due`, `lastReview` and `lapses` are stored as they were, so undo is
- * exact (the data layer may keep `lastReview` and `lapses` in the row's `previous` JSON).
+ * answer. ts-fsrs itself only keeps `last_review || due` and derives the rest, which loses the
+ * previous due date and the lapse count of a reset card; `due`, `lastReview` and `lapses` are
+ * kept as they were (the data layer saves the whole state before the answer in the row's
+ * `previous` JSON, which undo restores).
  */
 export interface StoredReviewLog {
   rating: ReviewRating;

@@ -1,6 +1,7 @@
 import "#server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { env, useSecureCookies } from "@/app/lib/server/env";
+import { env } from "@/app/lib/server/env";
+import { cookieName, cookieOptions } from "@/app/lib/server/http/cookies";
 
 /**
  * next-auth v4's double-submit CSRF cookie, `token|sha256(token + secret)`
@@ -8,7 +9,7 @@ import { env, useSecureCookies } from "@/app/lib/server/env";
  * posted without JavaScript can carry the token next-auth checks.
  */
 export function csrfCookieName(): string {
-  return `${useSecureCookies() ? "__Host-" : ""}next-auth.csrf-token`;
+  return cookieName("next-auth.csrf-token", "__Host-");
 }
 
 function hashOf(token: string): string {
@@ -27,6 +28,6 @@ export function newCsrfCookie() {
   return {
     name: csrfCookieName(),
     value: `${token}|${hashOf(token)}`,
-    options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure: useSecureCookies() },
+    options: cookieOptions(),
   };
 }

@@ -7,10 +7,12 @@ import GoogleProvider from "next-auth/providers/google";
 import { nextAuthRedirect } from "@/app/lib/domain/safe-redirect";
 import { signInSchema } from "@/app/lib/schemas/auth";
 import { db } from "../db";
-import { env, useSecureCookies } from "../env";
+import { env } from "../env";
+import { secureCookies } from "../http/cookies";
 import { verifyPassword } from "./password";
 import { recordFailedSignIn, recordSuccessfulSignIn } from "./rate-limit";
 import { clientIp } from "./client-ip";
+import { claimGuestAttemptsFor } from "./guest-token";
 import { decodeSessionToken } from "./session-token";
 
 /** Finds or creates the user behind an OAuth sign-in and links the provider account. */
@@ -47,6 +49,19 @@ async function userForOAuth(input: {
 
 const SESSION_SECONDS = 30 * 24 * 60 * 60;
 
+/**
+ * At sign-in, the quizzes this browser took as a guest become the user's (and the guest cookie
+ * goes), here rather than when a page renders: page reads write nothing. A failure must not
+ * stop the sign-in: the token stays, and the user's next quiz action claims it.
+ */
+async function claimGuestQuizzes(userId: string): Promise<void> {
+  try {
+    await claimGuestAttemptsFor(userId, new Date());
+  } catch (error) {
+    console.error("claiming a guest's quizzes at sign-in failed; the next quiz action will", error);
+  }
+}
+
 export function authOptions(): NextAuthOptions {
   const e = env();
   const providers: NextAuthOptions["providers"] = [
@@ -82,7 +97,7 @@ export function authOptions(): NextAuthOptions {
 
   return {
     secret: e.NEXTAUTH_SECRET,
-    useSecureCookies: useSecureCookies(),
+    useSecureCookies: secureCookies(),
     session: { strategy: "jwt", maxAge: SESSION_SECONDS },
     jwt: { decode: decodeSessionToken },
     pages: { signIn: "/signin", error: "/signin" },
@@ -116,6 +131,7 @@ export function authOptions(): NextAuthOptions {
           token.uid = stored.id;
           token.sv = stored.sessionVersion;
         }
+        if (user && token.uid) await claimGuestQuizzes(token.uid);
         return token;
       },
       session({ session, token }) {

@@ -10,13 +10,6 @@ export interface SessionUser {
   name: string | null;
 }
 
-export class UnauthorizedError extends Error {
-  override name = "UnauthorizedError";
-  constructor() {
-    super("Sign in to do this.");
-  }
-}
-
 /**
  * The signed-in user, or null. A JWT alone is not enough: its session version must still match
  * the user's, so "sign out everywhere" and a password change end older sessions at once, and
@@ -34,9 +27,3 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   if (!user || revoked || user.sessionVersion !== session.sv) return null;
   return { id: user.id, email: user.email, name: user.name };
 });
-
-export async function requireUser(): Promise<SessionUser> {
-  const user = await getSessionUser();
-  if (!user) throw new UnauthorizedError();
-  return user;
-}

@@ -4,6 +4,7 @@ import {
   stateToCode,
   type StoredCardState,
 } from "@/app/lib/domain/scheduling";
+import { CorruptPreviousStateError } from "../errors";
 
 /** A `CardState` row as raw SQL returns it (the columns the scheduler needs, and the version). */
 export interface CardStateRow {
@@ -61,10 +62,6 @@ export function previousJsonOf(state: StoredCardState): PreviousJson {
     state: stateToCode(state.state),
     lastReview: state.lastReview ? state.lastReview.toISOString() : null,
   };
-}
-
-export class CorruptPreviousStateError extends Error {
-  override name = "CorruptPreviousStateError";
 }
 
 function num(value: unknown, field: string): number {

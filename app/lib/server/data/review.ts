@@ -10,8 +10,9 @@ import {
 } from "@/app/lib/domain/scheduling";
 import type { AnswerInput } from "@/app/lib/schemas/review";
 import { Prisma } from "@/app/generated/prisma/client";
+import type { SessionClaims } from "../auth/session-token";
 import { db, rawRows } from "../db";
-import { AppError, ConflictError, NotFoundError } from "../errors";
+import { ConflictError, NotFoundError, UnauthorizedError } from "../errors";
 import {
   answerTime,
   previousJsonOf,
@@ -20,14 +21,6 @@ import {
   type CardStateRow,
 } from "./review-rows";
 import { schedulerSettingsOf } from "./settings";
-
-/** The user is gone or the session was ended (401). */
-export class SessionEndedError extends AppError {
-  override name = "SessionEndedError";
-  constructor() {
-    super("Sign in to do this.", 401);
-  }
-}
 
 export interface AnswerResult {
   /** True when this clientId had already been applied: nothing was written this time. */
@@ -114,21 +107,18 @@ async function acknowledgeDuplicate(userId: string, cardId: string, clientId: st
 }
 
 /**
- * Applies one answer. Idempotent by `clientId`: a resent answer is acknowledged and applied
- * once. The card state and its log are written by one SQL statement (so both or neither), and
+ * Applies one answer for the user of `session`. Idempotent by `clientId`: a resent answer is
+ * acknowledged and applied once. The card state and its log are written by one SQL statement (so both or neither), and
  * only if the state still has the version the answer was given to; otherwise 409.
  * 404 when the card does not exist, is retired, or is not in the user's study set.
  */
-export async function answerCard(
-  userId: string,
-  input: AnswerInput,
-  now: Date,
-  session: { sessionVersion: number; sessionId: string },
-): Promise<AnswerResult> {
+export async function answerCard(session: SessionClaims, input: AnswerInput, now: Date): Promise<AnswerResult> {
+  const { userId } = session;
   const row = await answerContext(userId, input.cardId, input.clientId, session.sessionId);
-  // The answer route checks the session here, in the same read: the JWT's session version must
-  // still be the user's (sign out everywhere and a password change end older sessions).
-  if (!row || row.revoked || row.sessionVersion !== session.sessionVersion) throw new SessionEndedError();
+  // The session is checked here, in the same read (which is why this takes the JWT's claims and
+  // not a user): its session version must still be the user's (sign out everywhere and a
+  // password change end older sessions) and its sign-in must not have been signed out.
+  if (!row || row.revoked || row.sessionVersion !== session.sessionVersion) throw new UnauthorizedError();
   if (!row.cardFound) throw new NotFoundError("This card does not exist.");
   if (row.loggedCardId !== null) return acknowledgeDuplicate(userId, input.cardId, input.clientId);
   if (!row.live || !row.inSet) throw new NotFoundError("This card is not in your study set.");

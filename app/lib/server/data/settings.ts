@@ -84,8 +84,6 @@ export function schedulerSettingsOf(row: Pick<
   };
 }
 
-export const DEFAULT_SETTINGS = DEFAULT_SCHEDULER_SETTINGS;
-
 /** Saves the form. The fitted parameters are only changed by the optimizer. */
 export async function saveUserSettings(userId: string, input: Settings): Promise<UserSettingsRow> {
   return db.userSettings.upsert({

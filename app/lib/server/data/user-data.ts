@@ -173,13 +173,6 @@ export async function* exportUserDataChunks(userId: string, now: Date): AsyncGen
   yield "}";
 }
 
-/** The whole export as one string (tests, small accounts). */
-export async function exportUserData(userId: string, now: Date): Promise<string> {
-  let text = "";
-  for await (const chunk of exportUserDataChunks(userId, now)) text += chunk;
-  return text;
-}
-
 export interface ImportSummary {
   settings: "replaced" | "unchanged" | "none";
   studySet: { added: number };

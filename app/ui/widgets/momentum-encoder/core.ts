@@ -18,7 +18,7 @@
  * momentum (the key encoder is a copy of the query encoder), n = 3 is the default 0.999.
  */
 import { requireInput } from "../errors";
-import { tf, toMatrix, toVector } from "../tf";
+import { tf, toMatrix } from "../tf";
 
 function checkMomentum(m: number): void {
   requireInput(m >= 0 && m < 1, "momentum", m, "The momentum m must be at least 0 and below 1.");
@@ -46,39 +46,6 @@ export function momentumFromNines(nines: number): number {
 export function timeConstant(m: number): number {
   checkMomentum(m);
   return 1 / (1 - m);
-}
-
-/**
- * The key weight after `steps` updates towards a query weight held fixed at `query`,
- * starting from `initialKey`: θ_q + m^steps · (θ_k0 − θ_q). The gap shrinks by m each step.
- */
-export function keyAfterSteps(initialKey: number, query: number, m: number, steps: number): number {
-  checkMomentum(m);
-  requireInput(
-    Number.isInteger(steps) && steps >= 0,
-    "steps",
-    steps,
-    "The number of steps must be a whole number ≥ 0.",
-  );
-  return query + m ** steps * (initialKey - query);
-}
-
-/** One momentum update of a whole parameter vector: m·θ_k + (1 − m)·θ_q. */
-export function momentumStep(
-  key: readonly number[],
-  query: readonly number[],
-  m: number,
-): number[] {
-  checkMomentum(m);
-  requireInput(
-    key.length === query.length,
-    "query",
-    query.length,
-    "Key and query encoders must have the same parameters.",
-  );
-  return tf.tidy(() =>
-    toVector(tf.add(tf.mul(m, tf.tensor1d([...key])), tf.mul(1 - m, tf.tensor1d([...query])))),
-  );
 }
 
 /**
@@ -117,18 +84,6 @@ export function momentumTrajectories(
     ); // m^t, [M, T]
     return toMatrix(tf.add(b, tf.mul(initial, decay)));
   });
-}
-
-/** Closed form after a unit jump of the query weights at step 1 (k_0 = 0): 1 − m^t. */
-export function stepResponse(m: number, t: number): number {
-  checkMomentum(m);
-  return 1 - m ** t;
-}
-
-/** Steady-state lag behind a query encoder that grows by `rate` per step: m·r / (1 − m). */
-export function driftLag(m: number, rate: number): number {
-  checkMomentum(m);
-  return (m * rate) / (1 - m);
 }
 
 /** Steps until the key has covered half of a jump: ln ½ / ln m (≈ 6.6, 69, 693). */
