@@ -41,8 +41,12 @@ async function answerWithKeyboard(page: Page, prisma: PrismaClient, attemptId: s
   const { order } = presentQuestion(question, questionSeed(attempt.seed, questionId));
   if (!right) {
     if (question.type === "short" || question.type === "numeric") await page.keyboard.type("zzz");
-    // Left as shown, an ordering can be partly right: put every item one place off instead.
-    if (question.type === "ordering") await arrangeWithKeyboard(page, order, (p, n) => (p + 1) % n);
+    // Left as shown, an ordering can be partly right: put every item one place off instead, or,
+    // for a partial order (scored on its `before` pairs), reverse it, which breaks every pair.
+    if (question.type === "ordering") {
+      const wrong = question.before ? (p: number, n: number) => n - 1 - p : (p: number, n: number) => (p + 1) % n;
+      await arrangeWithKeyboard(page, order, wrong);
+    }
     return { questionId, explanation: row.explanation };
   }
   switch (question.type) {

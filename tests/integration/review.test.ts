@@ -184,7 +184,7 @@ describe("today's queue", () => {
     const plain = await db.card.findFirstOrThrow({ where: { type: "basic", retiredAt: null, paper: { retiredAt: null } }, select: { id: true } });
     const earlier = Date.now() - 5 * 60_000;
     for (const id of [forward.id, back.id, plain.id]) {
-      await answerCard(user.id, answer(id, { rating: 1, answeredAt: earlier }), new Date(earlier), NEW_SESSION);
+      await answerCard(sessionOf(user.id), answer(id, { rating: 1, answeredAt: earlier }), new Date(earlier));
     }
     const queue = await loadReviewQueue(user.id, new Date(), { limit: 50 });
     const shown = new Map(queue.cards.map((c) => [c.cardId, c.instruction]));
@@ -197,7 +197,7 @@ describe("today's queue", () => {
     const user = await newUser({ newPerDay: 0 });
     const [card] = await firstLiveCards(1);
     const now = new Date();
-    await answerCard(user.id, answer(card!.id, { rating: 1, answeredAt: now.getTime() }), now, NEW_SESSION);
+    await answerCard(sessionOf(user.id), answer(card!.id, { rating: 1, answeredAt: now.getTime() }), now);
     // Nothing else is due: the card, due in a minute, comes early (learn-ahead).
     const queue = await loadReviewQueue(user.id, new Date(now.getTime() + 1000), { limit: 10 });
     expect(queue.cards.map((c) => c.cardId)).toEqual([card!.id]);

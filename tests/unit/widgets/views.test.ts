@@ -16,16 +16,13 @@ describe("widget registry", () => {
     expect(isWidgetName("not-a-widget")).toBe(false);
   });
 
-  // Rendering on the server catches a view that throws on its default inputs; the time
-  // bound is a loose smoke check (the browser bench measures the real 50 ms budget).
+  // Rendering on the server catches a view that throws on its default inputs. How fast it
+  // renders is the widgets benchmark's to measure (npm run bench:widgets), not a test's.
   it.each([...widgetNames])(
     "renders the %s view with its test ids and labelled controls",
     async (name) => {
       const { default: View } = await widgetLoaders[name]();
-      renderToString(createElement(View)); // warm-up: first-call costs are not the widget's
-      const started = performance.now();
       const html = renderToString(createElement(View));
-      const elapsed = performance.now() - started;
       expect(html).toContain(`data-testid="widget-${name}"`);
       const inputs = html.match(/<(input|select)\b[^>]*>/g) ?? [];
       expect(inputs.length).toBeGreaterThan(0);
@@ -34,7 +31,6 @@ describe("widget registry", () => {
         // Each control is named: by a <label for=id> (useId) or by aria-label.
         expect(input).toMatch(/\bid="|aria-label="/);
       }
-      expect(elapsed).toBeLessThan(250);
     },
   );
 });
