@@ -195,6 +195,7 @@ const ACTION_FIELDS: Record<string, (s: Stack) => Record<string, () => string>> 
     timeMs: () => String(int(10_000)),
   }),
   retakeMissedQuestions: (s) => ({ attemptId: () => JSON.stringify(s.attemptId) }),
+  discardQuizAttempt: () => ({ attemptId: () => JSON.stringify(pick(["not-an-attempt", "", "x".repeat(300)])) }),
 };
 
 /** A body as Next's client would send it (a JSON array of arguments) or a broken one. */

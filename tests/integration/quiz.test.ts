@@ -5,6 +5,7 @@ import { NotFoundError, BadRequestError } from "@/app/lib/server/errors";
 import {
   answerQuizQuestion,
   claimGuestAttempts,
+  discardQuizAttempt,
   getAttemptView,
   retakeMissedQuestions,
   startQuizAttempt,
@@ -104,7 +105,9 @@ describe("quiz attempts on PostgreSQL", () => {
       const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: started.attemptId } });
       expect(attempt.questionIds).not.toContain(retired.id);
       const active = await db.quizQuestion.count({ where: { paper: { slug: "moco" }, retiredAt: null } });
-      expect(attempt.questionIds.length).toBe(active);
+      // All of them, except that only one "which paper introduced" question (answer: MoCo) is asked.
+      const whichPaper = await db.quizQuestion.count({ where: { paper: { slug: "moco" }, retiredAt: null, key: { startsWith: "d-introduced-" } } });
+      expect(attempt.questionIds.length).toBe(active - Math.max(0, whichPaper - 1));
     } finally {
       await db.quizQuestion.update({ where: { id: retired.id }, data: { retiredAt: null } });
     }
@@ -147,6 +150,32 @@ describe("quiz attempts on PostgreSQL", () => {
     ).rejects.toBeInstanceOf(NotFoundError);
     await expect(retakeMissedQuestions(other, started.attemptId, NOW)).rejects.toBeInstanceOf(NotFoundError);
     expect(await db.quizAnswer.count({ where: { attemptId: started.attemptId } })).toBe(0);
+  });
+
+  it("discards an unfinished attempt of its owner only, and never a finished one", async () => {
+    const owner = await newUser();
+    const other = await newUser();
+    const kept = await startQuizAttempt(owner, { scope: { kind: "note", slug: "bert" }, length: 1, mode: "each" }, NOW);
+    const dropped = await startQuizAttempt(owner, { scope: { kind: "note", slug: "bert" }, length: 1, mode: "each" }, NOW);
+    await expect(discardQuizAttempt(other, dropped.attemptId)).rejects.toBeInstanceOf(NotFoundError);
+    await discardQuizAttempt(owner, dropped.attemptId);
+    const history = await getQuizHistory(owner);
+    expect(history.inProgress.map((a) => a.id)).toEqual([kept.attemptId]);
+    // Finish the kept one: then it is history and cannot be discarded.
+    const view = await getAttemptView(owner, kept.attemptId);
+    await answerQuizQuestion(owner, { attemptId: kept.attemptId, questionId: view.current?.id ?? "", response: null, timeMs: 1 }, NOW);
+    await expect(discardQuizAttempt(owner, kept.attemptId)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await db.quizAttempt.count({ where: { id: kept.attemptId } })).toBe(1);
+  });
+
+  it("asks at most one 'which paper introduced' question in a note quiz", async () => {
+    const owner = await newUser();
+    for (const slug of ["moco", "clip", "bert"]) {
+      const started = await startQuizAttempt(owner, { scope: { kind: "note", slug }, length: 50, mode: "end" }, NOW);
+      const { questionIds } = await db.quizAttempt.findUniqueOrThrow({ where: { id: started.attemptId }, select: { questionIds: true } });
+      const keys = await db.quizQuestion.findMany({ where: { id: { in: questionIds } }, select: { key: true } });
+      expect(keys.filter((k) => k.key.startsWith("d-introduced-")).length).toBeLessThanOrEqual(1);
+    }
   });
 
   it("resumes after a reload at the first unanswered question, shown exactly as before", async () => {

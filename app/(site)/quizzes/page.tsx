@@ -5,9 +5,10 @@ import { getSessionUser } from "@/app/lib/server/auth/session";
 import { getQuizHistory, type QuizHistory } from "@/app/lib/server/data/quiz-history";
 import { listQuizSources } from "@/app/lib/server/data/quiz-questions";
 import { getWeakNotes } from "@/app/lib/server/data/quiz-weak-spots";
-import { QUIZ_LENGTH_DEFAULT } from "@/app/lib/schemas/quiz";
 import { QuizHistoryList, formatDate } from "@/app/ui/quiz/quiz-history";
 import { StartQuizForm } from "@/app/ui/quiz/start-quiz-form";
+import { DiscardAttemptButton } from "@/app/ui/quiz/discard-attempt-button";
+import { QUIZ_LENGTH_DEFAULT, QUIZ_LENGTH_MAX } from "@/app/lib/schemas/quiz";
 
 export const metadata: Metadata = { title: "Quizzes" };
 
@@ -35,16 +36,17 @@ export default async function QuizzesPage() {
           </h2>
           <ul className="space-y-2" data-testid="quiz-in-progress">
             {history.inProgress.map((attempt) => (
-              <li key={attempt.id}>
+              <li key={attempt.id} className="flex items-center gap-2">
                 <Link
                   href={`/quizzes/${attempt.id}`}
-                  className="flex min-h-11 items-center justify-between gap-3 rounded-lg border border-slate-200 px-3 py-2 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-900"
+                  className="flex min-h-11 flex-1 items-center justify-between gap-3 rounded-lg border border-slate-200 px-3 py-2 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-900"
                 >
                   <span className="font-medium">{attempt.title}</span>
                   <span className="text-sm text-slate-600 dark:text-slate-400">
-                    {attempt.answered} of {attempt.total} answered · {formatDate(attempt.startedAt)}
+                    {attempt.answered} of {attempt.total} answered · started {formatDate(attempt.startedAt)}
                   </span>
                 </Link>
+                <DiscardAttemptButton attemptId={attempt.id} title={attempt.title} />
               </li>
             ))}
           </ul>
@@ -109,8 +111,13 @@ export default async function QuizzesPage() {
           <div key={area.area} className="space-y-2">
             <h3 className="flex items-baseline gap-3 font-medium">
               {area.label}
-              <Link href={`/quizzes/new?areas=${area.area}`} className="text-sm font-normal text-accent-600 underline dark:text-accent-500">
-                Quiz the whole area ({area.questionCount} questions)
+              <Link
+                href={`/quizzes/new?areas=${area.area}&length=${Math.min(area.questionCount, QUIZ_LENGTH_MAX)}`}
+                className="text-sm font-normal text-accent-600 underline dark:text-accent-500"
+              >
+                {area.questionCount > QUIZ_LENGTH_MAX
+                  ? `Quiz the area (${QUIZ_LENGTH_MAX} of its ${area.questionCount} questions)`
+                  : `Quiz the whole area (${area.questionCount} questions)`}
               </Link>
             </h3>
             <ul className="flex flex-wrap gap-2">

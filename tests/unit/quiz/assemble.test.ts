@@ -16,6 +16,17 @@ const bank = [
 const notes = ["moco", "simclr", "byol"];
 
 describe("assembleQuiz", () => {
+  it("takes at most one question of a group per note (one 'which paper introduced' whose answer is the note)", () => {
+    const which = [1, 2, 3].map((n) => ({ key: `moco/d-introduced-${n}`, noteSlug: "moco", group: "which-paper" }));
+    const others = [1, 2].map((n) => ({ key: `moco/q${n}`, noteSlug: "moco" }));
+    for (const seed of ["a", "b", "c", "d"]) {
+      const quiz = assembleQuiz({ questions: [...which, ...others], noteSlugs: ["moco"], length: 10, seed });
+      expect(quiz.filter((q) => q.key.includes("d-introduced"))).toHaveLength(1);
+      // Fewer questions than asked: the capped ones are not used to fill the quiz.
+      expect(quiz).toHaveLength(3);
+    }
+  });
+
   it("takes one question from each chosen note before a second from any", () => {
     const quiz = assembleQuiz({ questions: bank, noteSlugs: notes, length: 6, seed: "quiz-1" });
     expect(quiz).toHaveLength(6);

@@ -5,6 +5,11 @@ export interface AssemblableQuestion {
   /** Unique among the questions passed (a database id, or "noteSlug/key"). */
   key: string;
   noteSlug: string;
+  /**
+   * Questions of one note that ask alike ("which paper introduced …?", whose answer is that
+   * note each time) share a group: a quiz takes at most one of each group per note.
+   */
+  group?: string;
 }
 
 export interface AssembleQuizInput<T extends AssemblableQuestion> {
@@ -47,7 +52,13 @@ export function assembleQuiz<T extends AssemblableQuestion>(input: AssembleQuizI
     .map((slug) => {
       const ordered = shuffle(byNote.get(slug) ?? [], `${seed}:${slug}`);
       if (weights) ordered.sort((a, b) => weightOf(b) - weightOf(a));
-      return ordered;
+      const groups = new Set<string>();
+      return ordered.filter((q) => {
+        if (q.group === undefined) return true;
+        if (groups.has(q.group)) return false;
+        groups.add(q.group);
+        return true;
+      });
     })
     .filter((queue) => queue.length > 0);
   if (weights) {

@@ -407,3 +407,12 @@ export async function claimGuestAttempts(userId: string, guestToken: string, now
     return ids.length;
   });
 }
+
+/**
+ * Drops an unfinished attempt from "Carry on" (its answers go with it; what a missed answer
+ * did to the linked cards' schedule stays). A finished attempt is history and stays.
+ */
+export async function discardQuizAttempt(owner: QuizOwner, attemptId: string): Promise<void> {
+  const { count } = await db.quizAttempt.deleteMany({ where: { id: attemptId, finishedAt: null, ...quizOwnerWhere(owner) } });
+  if (count === 0) throw new NotFoundError("There is no such unfinished quiz.");
+}

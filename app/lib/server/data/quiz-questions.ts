@@ -278,6 +278,8 @@ export interface AssemblyQuestion {
   key: string;
   noteSlug: string;
   cardIds: string[];
+  /** See AssemblableQuestion.group. */
+  group?: string;
 }
 
 /** Active questions (never retired ones, nor those of retired notes), light enough to assemble from. */
@@ -293,7 +295,13 @@ export async function loadAssemblyQuestions(filter: { slugs?: string[]; areas?: 
       },
     },
     orderBy: [{ paperId: "asc" }, { position: "asc" }],
-    select: { id: true, paper: { select: { slug: true } }, cards: { select: { cardId: true } } },
+    select: { id: true, key: true, paper: { select: { slug: true } }, cards: { select: { cardId: true } } },
   });
-  return rows.map((row) => ({ key: row.id, noteSlug: row.paper.slug, cardIds: row.cards.map((c) => c.cardId) }));
+  return rows.map((row) => ({
+    key: row.id,
+    noteSlug: row.paper.slug,
+    cardIds: row.cards.map((c) => c.cardId),
+    // Every derived "which paper introduced …?" of a note has that note as its answer.
+    group: row.key.startsWith("d-introduced-") ? "which-paper" : undefined,
+  }));
 }
