@@ -40,9 +40,8 @@ import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import type { Browser, Page, Request } from "playwright-core";
 import { WIDGET_NAMES } from "@/app/lib/domain/content/widget-names";
-import { runContentSync } from "../lib/content-sync-runner";
-import { benchDatabase, ms } from "./lib/bench-db";
-import { kb, launchChromium, serveApp } from "./lib/serve-app";
+import { ms } from "./lib/bench-db";
+import { kb, withAppInBrowser } from "./lib/serve-app";
 
 const TARGETS = { lcp: 1000, tbt: 100, cls: 0.05, js: 160 * 1024 };
 const VIEWPORT = { width: 1280, height: 720 };
@@ -407,19 +406,8 @@ async function main() {
   });
   const runs = Math.max(1, Number(values.runs));
   const rate = Number(values.rate);
-  const database = await benchDatabase();
-  let app: { baseUrl: string; stop: () => Promise<void> } | undefined;
-  let browser: Browser | null = null;
-  try {
-    await runContentSync(database.url, { quiet: true });
-    app = await serveApp(database.url);
-    browser = await launchChromium();
-    if (!browser) {
-      console.log("No Chromium found (install Debian's chromium or set CHROMIUM_PATH): nothing measured.");
-      return;
-    }
+  await withAppInBrowser(async (browser, base) => {
     // A slug, or any path of the site (to try the measures on another page).
-    const base = app.baseUrl;
     const at = (page: string) => `${base}${page.startsWith("/") ? page : `/papers/${page}`}`;
     const plainUrl = at(values.plain);
     const widgetUrl = at(values.widget);
@@ -453,11 +441,7 @@ async function main() {
         `CLS = largest session window (gap < 1 s, ≤ 5 s) of shifts without recent input, before any scroll; ` +
         `first-load JS = script responses of any frame requested before the load event, gzipped with zlib's default level.`,
     );
-  } finally {
-    await browser?.close();
-    await app?.stop();
-    await database.close();
-  }
+  });
 }
 
 main().catch((error: unknown) => {

@@ -17,9 +17,8 @@
  * widget code ≤ 150 KB gzipped, control change → updated picture ≤ 50 ms.
  */
 import type { Browser, Frame, Page } from "playwright-core";
-import { runContentSync } from "../lib/content-sync-runner";
-import { benchDatabase, ms, percentile } from "./lib/bench-db";
-import { kb, launchChromium, serveApp } from "./lib/serve-app";
+import { ms, percentile } from "./lib/bench-db";
+import { kb, withAppInBrowser } from "./lib/serve-app";
 
 /** Strings only TensorFlow.js code contains (string literals survive minification). */
 const TFJS_MARKERS = ["tfjsflags", "is already registered", "Backend name '"];
@@ -276,24 +275,10 @@ async function latency(browser: Browser, baseUrl: string): Promise<void> {
 }
 
 async function main() {
-  const database = await benchDatabase();
-  let app: { baseUrl: string; stop: () => Promise<void> } | undefined;
-  let browser: Browser | null = null;
-  try {
-    await runContentSync(database.url, { quiet: true });
-    app = await serveApp(database.url);
-    browser = await launchChromium();
-    if (!browser) {
-      console.log("No Chromium found (install Debian's chromium or set CHROMIUM_PATH): nothing measured.");
-      return;
-    }
-    await bytes(browser, app.baseUrl);
-    await latency(browser, app.baseUrl);
-  } finally {
-    await browser?.close();
-    await app?.stop();
-    await database.close();
-  }
+  await withAppInBrowser(async (browser, baseUrl) => {
+    await bytes(browser, baseUrl);
+    await latency(browser, baseUrl);
+  });
 }
 
 main().catch((error: unknown) => {

@@ -4,7 +4,9 @@
  */
 import type { Browser } from "playwright-core";
 import { chromiumPath, launchChromium as launch } from "../../lib/chromium";
+import { runContentSync } from "../../lib/content-sync-runner";
 import { serveBuiltApp, type RunningApp } from "../../lib/next-app";
+import { benchDatabase } from "./bench-db";
 
 /** BENCH_PROFILE=<dir> writes a CPU profile of the app server there (open it in Chrome DevTools). */
 export function serveApp(databaseUrl: string): Promise<RunningApp> {
@@ -54,3 +56,28 @@ export async function measurePage(browser: Browser, url: string, afterLoad?: (pa
 }
 
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/**
+ * The set-up every browser benchmark shares: a throwaway database with the content, the built
+ * app served on it, and Chromium; `measure` runs with them, and everything stops afterwards.
+ * Without Chromium it says so and measures nothing.
+ */
+export async function withAppInBrowser(measure: (browser: Browser, baseUrl: string) => Promise<void>): Promise<void> {
+  const database = await benchDatabase();
+  let app: RunningApp | undefined;
+  let browser: Browser | null = null;
+  try {
+    await runContentSync(database.url, { quiet: true });
+    app = await serveApp(database.url);
+    browser = await launchChromium();
+    if (!browser) {
+      console.log("No Chromium found (install Debian's chromium or set CHROMIUM_PATH): nothing measured.");
+      return;
+    }
+    await measure(browser, app.baseUrl);
+  } finally {
+    await browser?.close();
+    await app?.stop();
+    await database.close();
+  }
+}

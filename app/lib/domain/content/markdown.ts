@@ -125,19 +125,27 @@ const KEY_TERM_DATA = { hName: "mark", hProperties: { className: ["key-term"] } 
  * A term may span formatting (`==**queue**==`) as long as its `==` are in the same paragraph.
  */
 export function markKeyTerms(tree: Root): void {
+  rewritePhrasing(tree, true, "==", markInPhrasing);
+}
+
+/** Node types whose children are phrasing content a marker may sit in. */
+const PHRASING_PARENTS = new Set(["paragraph", "heading", "tableCell", "emphasis", "strong", "delete", "link", "linkReference"]);
+
+/**
+ * Rewrites the phrasing children of every node that holds text containing `needle` (key terms
+ * and source markers are both found this way); headings only when `inHeadings`.
+ */
+function rewritePhrasing(
+  tree: Root,
+  inHeadings: boolean,
+  needle: string,
+  rewrite: (children: PhrasingContent[]) => PhrasingContent[],
+): void {
   walk(tree, (node) => {
-    switch (node.type) {
-      case "paragraph":
-      case "heading":
-      case "tableCell":
-      case "emphasis":
-      case "strong":
-      case "delete":
-      case "link":
-      case "linkReference":
-        if (node.children.some((c) => c.type === "text" && c.value.includes("=="))) {
-          node.children = markInPhrasing(node.children);
-        }
+    if (!PHRASING_PARENTS.has(node.type) || (node.type === "heading" && !inHeadings)) return;
+    const parent = node as { children: PhrasingContent[] };
+    if (parent.children.some((c) => c.type === "text" && c.value.includes(needle))) {
+      parent.children = rewrite(parent.children);
     }
   });
 }
@@ -153,20 +161,7 @@ const SOURCE_LABEL_DATA = { hName: "span", hProperties: { className: ["source-la
  * hold formatting (`[src: Table 1, *left*]`); an unclosed one stays text (the checker reports it).
  */
 export function markSources(tree: Root): void {
-  walk(tree, (node) => {
-    switch (node.type) {
-      case "paragraph":
-      case "tableCell":
-      case "emphasis":
-      case "strong":
-      case "delete":
-      case "link":
-      case "linkReference":
-        if (node.children.some((c) => c.type === "text" && c.value.includes(SOURCE_OPEN))) {
-          node.children = sourcesInPhrasing(node.children);
-        }
-    }
-  });
+  rewritePhrasing(tree, false, SOURCE_OPEN, sourcesInPhrasing);
 }
 
 function sourcesInPhrasing(children: PhrasingContent[]): PhrasingContent[] {
