@@ -5,7 +5,7 @@
  * component that imports a server module still fails the build, as with `server-only` itself.
  *
  * Why not `server-only` directly: Turbopack refuses that package in every Pages Router module
- * (the note page and the answer route are Pages Router code), on the server too, and Node,
+ * (the answer route is Pages Router code), on the server too, and Node,
  * tsx and Vitest would resolve it to its throwing build; this works the same everywhere.
  */
 export {};

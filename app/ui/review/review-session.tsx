@@ -316,14 +316,13 @@ export function ReviewSession({
             <span>
               {current.paperTitle} · <span data-testid="card-kind">{current.kind}</span>
             </span>
-            {/* A plain link: the note page is a Pages Router page, which Link would fetch twice. */}
-            <a
+            <Link
               href={`/papers/${current.paperSlug}${current.anchor ? `#${current.anchor}` : ""}`}
               className="text-accent-600 underline dark:text-accent-100"
               data-testid="why-link"
             >
               why?
-            </a>
+            </Link>
           </header>
           <div className="card-html note-prose text-lg" data-testid="card-front" dangerouslySetInnerHTML={{ __html: current.frontHtml }} />
           {revealed ? (

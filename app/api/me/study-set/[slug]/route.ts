@@ -13,9 +13,9 @@ async function paperSlug(context: { params: Promise<Params> }): Promise<string> 
 }
 
 /**
- * The note page's study-set button (public/islands/note.js): PUT adds the note's cards to the
- * signed-in user's study set, DELETE takes them out (their history stays). 401 signed out,
- * 404 for a note that does not exist. PUT and DELETE cannot come from another site's form,
+ * The study-set switch of the note page and the library tiles (`useStudySet`): PUT adds the
+ * note's cards to the signed-in user's study set, DELETE takes them out (their history
+ * stays). 401 signed out, 404 for a note that does not exist. PUT and DELETE cannot come from another site's form,
  * and a cross-site fetch of them needs a CORS preflight this route never grants.
  */
 export const PUT = withUser<Params>(async (_request, user, context) => {
