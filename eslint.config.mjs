@@ -18,10 +18,4 @@ export default tseslint.config(
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
     },
   },
-  {
-    // The note page's islands: browser modules checked by tsc (checkJs), which knows the DOM's
-    // names; ESLint's own no-undef would need a list of browser globals.
-    files: ["public/islands/**/*.js"],
-    rules: { "no-undef": "off" },
-  },
 );

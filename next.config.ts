@@ -8,8 +8,7 @@ const oauthHosts = [
 
 // Next's hydration uses inline scripts; nonces would force every page to render dynamically
 // and lose static rendering of the notes, so scripts are limited to this origin + inline.
-// `frameAncestors`: who may frame the page ('none' everywhere but the widget embeds).
-const csp = (frameAncestors: string) => [
+const csp = [
   "default-src 'self'",
   `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
   "style-src 'self' 'unsafe-inline'",
@@ -20,26 +19,21 @@ const csp = (frameAncestors: string) => [
   "object-src 'none'",
   "base-uri 'self'",
   `form-action 'self' ${oauthHosts.join(" ")}`.trim(),
-  `frame-ancestors ${frameAncestors}`,
+  // No site may frame any page, this one included.
+  "frame-ancestors 'none'",
 ].join("; ");
 
-const securityHeaders = (frameAncestors: "'none'" | "'self'") => [
-  { key: "Content-Security-Policy", value: csp(frameAncestors) },
+const securityHeaders = [
+  { key: "Content-Security-Policy", value: csp },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   // The older header, for browsers without frame-ancestors: the same rule.
-  { key: "X-Frame-Options", value: frameAncestors === "'self'" ? "SAMEORIGIN" : "DENY" },
+  { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
   ...(isDev
     ? []
     : [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains; preload" }]),
 ];
-
-// The note page frames /widgets/<name>/embed (see app/ui/widgets/widget-frame.tsx): only that
-// route may be framed, and only by this site. The first rule's pattern leaves it out, so the
-// two rules never both apply to one response.
-const notEmbed = "/:path((?!widgets/[^/]+/embed$).*)";
-const embed = "/widgets/:name/embed";
 
 const nextConfig: NextConfig = {
   // Separate build folders let parallel test runs (NEXT_DIST_DIR=.next-x) not clobber each other.
@@ -53,11 +47,7 @@ const nextConfig: NextConfig = {
     "@prisma/adapter-pg",
     "pg",
   ],
-  headers: () =>
-    Promise.resolve([
-      { source: notEmbed, headers: securityHeaders("'none'") },
-      { source: embed, headers: securityHeaders("'self'") },
-    ]),
+  headers: () => Promise.resolve([{ source: "/(.*)", headers: securityHeaders }]),
 };
 
 export default nextConfig;

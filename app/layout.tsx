@@ -15,8 +15,8 @@ export const viewport: Viewport = {
 };
 
 /**
- * The document of every App Router page. The site's header is in (site)/layout.tsx, so that
- * (embed)/ pages, framed by the note page, have none. The note page itself is in pages/.
+ * The document of every page. The site's header is in (site)/layout.tsx; the 404 page, which
+ * renders outside it, brings its own (not-found.tsx).
  */
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (

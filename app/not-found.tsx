@@ -2,8 +2,7 @@ import Link from "next/link";
 import { SiteShell } from "@/app/ui/shell/site-shell";
 
 /**
- * Every 404 of the site, the note page's too: with an App Router present, Next answers a Pages
- * Router `notFound` with this page as well. Rendered in the root layout, outside
+ * Every 404 of the site, an unknown note's too. Rendered in the root layout, outside
  * (site)/layout.tsx, so it brings the site's header itself.
  */
 export default function NotFound() {

@@ -3,11 +3,10 @@
  *
  *  - Bytes on the wire (compressed, as served by `next start`) for a note without widgets,
  *    and for a note with a widget before it scrolls into view and after it has loaded; the
- *    difference is what the widget costs: its embed page, framed by the note page (HTML, CSS
- *    and the App Router runtime, which the note page itself does not load), TensorFlow.js and
- *    the view. Also that difference for every widget, and whether any TensorFlow.js reached
- *    the note without widgets.
- *  - The time from a control change to the updated picture, measured in the widget's iframe: the
+ *    difference is what the widget costs: its view and TensorFlow.js, which the note page
+ *    fetches when the widget nears the viewport. Also that difference for every widget, and
+ *    whether any TensorFlow.js reached the note without widgets.
+ *  - The time from a control change to the updated picture, measured in the note page: the
  *    control's value is set and its input/change event dispatched (what a slider drag or a
  *    key press does), then a MutationObserver waits for the displayed value to change
  *    ("DOM updated") and a requestAnimationFrame + message after it marks the next frame
@@ -96,14 +95,12 @@ async function meteredPage(browser: Browser) {
 
 const slotSelector = (widget: string) => `[data-testid="widget-slot"][data-widget="${widget}"]`;
 
-/** Scrolls to the widget, waits until it is drawn and returns its iframe (where the widget runs). */
+/** Scrolls to the widget, waits until it is drawn and returns the frame it runs in (the page's own). */
 async function loadWidget(page: Page, widget: string): Promise<Frame> {
   const slot = page.locator(slotSelector(widget));
   await slot.scrollIntoViewIfNeeded();
   await page.locator(`${slotSelector(widget)}[data-state="ready"]`).waitFor({ timeout: 30_000 });
-  const frame = await (await slot.locator("iframe").elementHandle())?.contentFrame();
-  if (!frame) throw new Error(`the ${widget} widget has no iframe`);
-  return frame;
+  return page.mainFrame();
 }
 
 const line = (label: string, s: Snapshot) =>
@@ -136,7 +133,7 @@ async function bytes(browser: Browser, baseUrl: string): Promise<void> {
   }
   await metered.close();
 
-  console.log("\nWidget cost per widget (bytes fetched when the widget scrolls into view: embed page, runtime, TF.js, view)");
+  console.log("\nWidget cost per widget (bytes fetched when the widget scrolls into view: TF.js, view)");
   let largest = 0;
   for (const { slug, widget } of WIDGET_NOTES) {
     const m = await meteredPage(browser);
@@ -148,11 +145,11 @@ async function bytes(browser: Browser, baseUrl: string): Promise<void> {
     const code = a.total - b.total;
     largest = Math.max(largest, code);
     console.log(
-      `  ${widget.padEnd(20)} ${kb(code).padStart(9)}  (TF.js ${kb(a.tfjs - b.tfjs)}, embed page, runtime, view and helpers ${kb(code - (a.tfjs - b.tfjs))})${waiting ? "" : "  [loaded with the page: in or near the first viewport]"}`,
+      `  ${widget.padEnd(20)} ${kb(code).padStart(9)}  (TF.js ${kb(a.tfjs - b.tfjs)}, view and helpers ${kb(code - (a.tfjs - b.tfjs))})${waiting ? "" : "  [loaded with the page: in or near the first viewport]"}`,
     );
     await m.close();
   }
-  console.log(`  largest widget cost: ${kb(largest)} (target for widget code ≤ 150 KB; the first widget of a page also fetches the embed page's runtime)`);
+  console.log(`  largest widget cost: ${kb(largest)} (target for widget code ≤ 150 KB)`);
 }
 
 type Probe = {
@@ -196,7 +193,7 @@ const PROBES: Probe[] = [
 
 type Sample = { dom: number; frame: number } | null;
 
-/** Runs in the widget's iframe: sets the control to each value and times the readout's change. */
+/** Runs in the note page: sets the control to each value and times the readout's change. */
 async function timeChanges(
   frame: Frame,
   probe: { widget: string; control: string; readout: string; values: (number | string)[] },
@@ -248,7 +245,7 @@ async function timeChanges(
 }
 
 async function latency(browser: Browser, baseUrl: string): Promise<void> {
-  console.log("\nControl change → updated picture (in the widget's iframe; 3 warm-up changes, then 30 timed)");
+  console.log("\nControl change → updated picture (in the note page; 3 warm-up changes, then 30 timed)");
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   // tsx compiles this file with esbuild's keepNames, which wraps the functions inside

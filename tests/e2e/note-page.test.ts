@@ -1,8 +1,8 @@
 /**
- * The note page without the Next and React runtime: no script from Next's chunks on the page
- * itself, and each island of public/islands/note.js doing what React did (cards, theme, menu,
- * account corner, the reader's panel and study-set button, widget iframes), plus the routes
- * and headers the islands rely on.
+ * The note page, an App Router page like the others: statically rendered, hydrated by React
+ * in production (cards, theme, menu, account corner, the reader's panel and study-set button
+ * are the site's own React components), widgets loaded in the page itself when they near the
+ * viewport; plus the routes and headers it relies on.
  */
 import pg from "pg";
 import type { Browser, Page } from "playwright-core";
@@ -11,16 +11,24 @@ import { baseUrl, hasBrowser, newPage, signUp, uniqueEmail, openBrowserAndDataba
 
 const NEXT_CHUNK = "/_next/static/chunks/";
 
-/** Script URLs the note page itself (not its iframes) asks for. */
-function mainFrameScripts(page: Page): string[] {
+/** The paths of the scripts the page asks for. */
+function scriptsOf(page: Page): string[] {
   const urls: string[] = [];
   page.on("request", (request) => {
-    if (request.resourceType() === "script" && request.frame() === page.mainFrame()) urls.push(new URL(request.url()).pathname);
+    if (request.resourceType() === "script") urls.push(new URL(request.url()).pathname);
   });
   return urls;
 }
 
-describe.runIf(hasBrowser)("the note page's islands in a real browser", () => {
+/** Whether React has hydrated the first element `selector` finds: React keeps its fiber on the DOM node. */
+function hydrated(page: Page, selector: string): Promise<boolean> {
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((element) => Object.keys(element).some((key) => key.startsWith("__reactFiber$")));
+}
+
+describe.runIf(hasBrowser)("the note page in a real browser", () => {
   let browser: Browser;
   let db: pg.Client;
   beforeAll(async () => {
@@ -37,24 +45,29 @@ describe.runIf(hasBrowser)("the note page's islands in a real browser", () => {
     return rows.length > 0;
   }
 
-  it("loads no Next or React script, and reveals a card's answer and switches the theme without them", async () => {
+  it("is hydrated by React in production: a card's answer and the theme switch are React's, with no other script", async () => {
     const { context, page } = await newPage(browser);
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
-    const scripts = mainFrameScripts(page);
+    const scripts = scriptsOf(page);
     await page.goto("/papers/knowledge-distillation", { waitUntil: "networkidle" });
 
-    expect(scripts).toContain("/islands/note.js");
-    expect(scripts.filter((url) => url.startsWith(NEXT_CHUNK))).toEqual([]);
-    expect(await page.locator("#__NEXT_DATA__").count()).toBe(0);
+    // Next's runtime and React, and nothing hand-written beside them.
+    expect(scripts.filter((url) => url.startsWith(NEXT_CHUNK)).length).toBeGreaterThan(0);
+    expect(scripts.filter((url) => !url.startsWith(NEXT_CHUNK))).toEqual([]);
+    expect(await page.locator("iframe").count()).toBe(0);
 
     const card = page.getByTestId("inline-card").first();
     const show = card.getByRole("button", { name: "Show answer" });
+    await expect.poll(() => hydrated(page, '[data-testid="inline-card"] button')).toBe(true);
     expect(await card.getByTestId("inline-card-answer").isVisible()).toBe(false);
     expect(await show.getAttribute("aria-expanded")).toBe("false");
     await show.click();
     await expect(card.getByTestId("inline-card-answer").isVisible()).resolves.toBe(true);
-    expect(await card.getByRole("button", { name: "Hide answer" }).getAttribute("aria-expanded")).toBe("true");
+    const hide = card.getByRole("button", { name: "Hide answer" });
+    expect(await hide.getAttribute("aria-expanded")).toBe("true");
+    await hide.click();
+    await expect(card.getByTestId("inline-card-answer").isVisible()).resolves.toBe(false);
 
     const htmlClass = async () => (await page.locator("html").getAttribute("class")) ?? "";
     expect(await htmlClass()).not.toContain("dark");
@@ -70,34 +83,42 @@ describe.runIf(hasBrowser)("the note page's islands in a real browser", () => {
     await context.close();
   });
 
-  it("frames a widget when it nears the viewport, sizes the iframe to it and passes the theme on", async () => {
+  it("follows a link to another note without reloading the page (the client router runs)", async () => {
     const { context, page } = await newPage(browser);
-    const scripts = mainFrameScripts(page);
+    await page.goto("/papers/moco", { waitUntil: "networkidle" });
+    const aside = page.getByRole("complementary", { name: "About this note" });
+    await expect.poll(() => hydrated(page, 'aside[aria-label="About this note"] a[href^="/papers/"]')).toBe(true);
+    // A full page load would lose this.
+    await page.evaluate(() => Object.assign(window, { stillThisDocument: true }));
+    await aside.getByRole("link", { name: "BatchNorm vs LayerNorm" }).click();
+    await page.waitForURL(/\/papers\/batchnorm-vs-layernorm$/);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("BatchNorm vs LayerNorm");
+    expect(await page.evaluate(() => (window as unknown as { stillThisDocument?: boolean }).stillThisDocument)).toBe(true);
+    await expect.poll(() => page.title()).toBe("BatchNorm vs LayerNorm · PaperDeck");
+    await context.close();
+  });
+
+  it("loads a widget in the page itself when it nears the viewport, and the widget follows the theme", async () => {
+    const { context, page } = await newPage(browser);
     await page.goto("/papers/knowledge-distillation", { waitUntil: "networkidle" });
     const slot = page.locator('[data-testid="widget-slot"][data-widget="distillation"]');
     expect(await slot.getAttribute("data-state")).toBe("waiting");
-    expect(await slot.locator("iframe").count()).toBe(0);
+    expect(await slot.getByTestId("widget-distillation").count()).toBe(0);
+    expect(((await slot.locator("figcaption").textContent()) ?? "").length).toBeGreaterThan(0);
 
     await slot.scrollIntoViewIfNeeded();
     await page.locator('[data-widget="distillation"][data-state="ready"]').waitFor();
-    const iframe = slot.locator("iframe");
-    expect(await iframe.getAttribute("src")).toBe("/widgets/distillation/embed");
-    expect(await iframe.getAttribute("title")).toMatch(/^Interactive figure: /);
-    const frame = slot.frameLocator("iframe");
-    await expect(frame.getByTestId("widget-distillation").isVisible()).resolves.toBe(true);
-    // The iframe is as tall as the widget's document, which is taller than the placeholder was.
-    const content = await frame.locator("main").evaluate((main) => main.getBoundingClientRect().height);
-    await expect.poll(async () => (await iframe.boundingBox())?.height).toBeCloseTo(content, 0);
-    expect(content).toBeGreaterThan(200);
-    // The widget's React and TensorFlow.js load in the iframe, never in the note page itself.
-    expect(scripts.filter((url) => url.startsWith(NEXT_CHUNK))).toEqual([]);
+    const widget = slot.getByTestId("widget-distillation");
+    await expect(widget.isVisible()).resolves.toBe(true);
+    expect(await page.locator("iframe").count()).toBe(0);
 
-    const frameClass = async () => (await frame.locator("html").getAttribute("class")) ?? "";
-    expect(await frameClass()).not.toContain("dark");
+    // The widget is in the page's own document: the theme switch restyles it at once.
+    const background = () => widget.evaluate((element) => getComputedStyle(element).backgroundColor);
+    const light = await background();
     await page.getByRole("button", { name: "Switch to dark mode" }).click();
-    await expect.poll(frameClass).toContain("dark");
+    await expect.poll(background).not.toBe(light);
     await page.getByRole("button", { name: "Switch to light mode" }).click();
-    await expect.poll(frameClass).not.toContain("dark");
+    await expect.poll(background).toBe(light);
     await context.close();
   });
 
@@ -222,18 +243,23 @@ describe.runIf(hasBrowser)("the note page's islands in a real browser", () => {
   });
 });
 
-describe("the headers the note page's widget iframes rely on", () => {
-  it("lets only this site frame a widget's embed page, and nothing frame the other pages", async () => {
-    const embed = await fetch(`${baseUrl()}/widgets/distillation/embed`);
-    expect(embed.status).toBe(200);
-    expect(embed.headers.get("content-security-policy")).toContain("frame-ancestors 'self'");
-    expect(embed.headers.get("content-security-policy")).not.toContain("frame-ancestors 'none'");
-    expect(embed.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+describe("the note page's headers", () => {
+  it("lets no site frame any page, and has no widget embed pages any more", async () => {
     for (const path of ["/papers/moco", "/", "/api/me"]) {
       const response = await fetch(`${baseUrl()}${path}`);
       expect(response.headers.get("content-security-policy"), path).toContain("frame-ancestors 'none'");
       expect(response.headers.get("x-frame-options"), path).toBe("DENY");
     }
-    expect((await fetch(`${baseUrl()}/widgets/no-such-widget/embed`)).status).toBe(404);
+    // Widgets run in the note page itself: the pages that were framed are gone.
+    expect((await fetch(`${baseUrl()}/widgets/distillation/embed`)).status).toBe(404);
+  });
+
+  it("serves a note rendered once and kept, the same for everyone", async () => {
+    expect((await fetch(`${baseUrl()}/papers/vit`)).status).toBe(200);
+    const again = await fetch(`${baseUrl()}/papers/vit`);
+    expect(again.status).toBe(200);
+    // Re-rendered at most once a minute (so a content sync shows within a minute).
+    expect(again.headers.get("x-nextjs-cache")).toMatch(/^(HIT|STALE)$/);
+    expect(again.headers.get("cache-control")).toContain("s-maxage=60");
   });
 });

@@ -1,12 +1,12 @@
 /**
- * The concept widgets in a real browser: each widget's note loads, the widget loads (in its
- * iframe, /widgets/<name>/embed) when it scrolls into view, and moving a control changes a
+ * The concept widgets in a real browser: each widget's note loads, the widget loads (in the
+ * note page itself, no iframe) when it scrolls into view, and moving a control changes a
  * displayed value to the number the widget's maths core gives (computed here, in Node, with the
  * same core). Also: a note without widgets downloads no TensorFlow.js, a note with widgets shows
  * its text while the library is still on its way, and a widget whose code fails to load shows a
  * message while the note stays readable.
  */
-import type { Browser, FrameLocator, Locator, Page, Route } from "playwright-core";
+import type { Browser, Locator, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readyTf } from "@/app/ui/widgets/tf";
 import { widgetNames, type WidgetName } from "@/app/ui/widgets/names";
@@ -284,9 +284,9 @@ const CASES: Case[] = [
 ];
 
 /** A test id, or a test id followed by a CSS tail (for list items without their own id). */
-function readout(frame: FrameLocator, key: string): Locator {
+function readout(slot: Locator, key: string): Locator {
   const [testId, ...rest] = key.split(" > ");
-  const base = frame.getByTestId(testId ?? key);
+  const base = slot.getByTestId(testId ?? key);
   return rest.length ? base.locator(rest.join(" > ")) : base;
 }
 
@@ -309,19 +309,18 @@ function expectShows(key: string, shownText: string, want: Expected | undefined)
 
 const slotSelector = (name: WidgetName) => `[data-testid="widget-slot"][data-widget="${name}"]`;
 
-/** The note page's figure for a widget, and the widget's own document, in the figure's iframe. */
-function widgetFrame(page: Page, name: WidgetName): { slot: Locator; frame: FrameLocator } {
-  const slot = page.locator(slotSelector(name));
-  return { slot, frame: slot.frameLocator("iframe") };
+/** The note page's figure for a widget: the widget renders inside it, in the page itself. */
+function widgetSlot(page: Page, name: WidgetName): Locator {
+  return page.locator(slotSelector(name));
 }
 
 /** Opens the note, scrolls to the widget and waits until the note's figure says it is drawn. */
-async function openWidget(page: Page, slug: string, name: WidgetName): Promise<{ frame: FrameLocator; root: Locator }> {
+async function openWidget(page: Page, slug: string, name: WidgetName): Promise<{ slot: Locator; root: Locator }> {
   await page.goto(`/papers/${slug}`);
-  const { slot, frame } = widgetFrame(page, name);
+  const slot = widgetSlot(page, name);
   await slot.scrollIntoViewIfNeeded();
   await page.locator(`${slotSelector(name)}[data-state="ready"]`).waitFor();
-  return { frame, root: frame.getByTestId(`widget-${name}`) };
+  return { slot, root: slot.getByTestId(`widget-${name}`) };
 }
 
 describe.runIf(hasBrowser)("concept widgets in a real browser", () => {
@@ -344,13 +343,15 @@ describe.runIf(hasBrowser)("concept widgets in a real browser", () => {
       const { context, page } = await newPage(browser);
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(error.message));
-      const { frame, root } = await openWidget(page, slug, name);
+      const { slot, root } = await openWidget(page, slug, name);
+      // In the page's own document, not in a frame.
+      expect(await page.locator("iframe").count()).toBe(0);
 
       const start = check(initial);
       const keys = Object.keys(start);
       const before: string[] = [];
       for (const key of keys) {
-        const text = (await readout(frame, key).textContent()) ?? "";
+        const text = (await readout(slot, key).textContent()) ?? "";
         // What the widget first shows is already the core's answer for its starting inputs…
         expectShows(key, text, start[key]);
         before.push(text);
@@ -359,12 +360,12 @@ describe.runIf(hasBrowser)("concept widgets in a real browser", () => {
       expect(value).not.toBe(initial);
       const expected = check(value);
       for (const [i, key] of keys.entries()) {
-        const shown = readout(frame, key);
+        const shown = readout(slot, key);
         // …and after the control moves, the displayed value changes to the core's new answer.
         await expect.poll(() => shown.textContent(), { timeout: 5_000 }).not.toBe(before[i]);
         expectShows(key, (await shown.textContent()) ?? "", expected[key]);
       }
-      expect(await frame.getByTestId("widget-slot-error").count()).toBe(0);
+      expect(await slot.getByTestId("widget-slot-error").count()).toBe(0);
       expect(errors).toEqual([]);
       await context.close();
     },
@@ -372,22 +373,22 @@ describe.runIf(hasBrowser)("concept widgets in a real browser", () => {
 
   it("moves MoCo's momentum slider to 0.9999 and shows the key its closed form gives", async () => {
     const { context, page } = await newPage(browser);
-    const { frame, root } = await openWidget(page, "moco", "momentum-encoder");
-    const key = readout(frame, id("momentum-encoder", "key"));
+    const { slot, root } = await openWidget(page, "moco", "momentum-encoder");
+    const key = readout(slot, id("momentum-encoder", "key"));
     const before = await key.textContent();
     const value = await nudge(root, id("momentum-encoder", "momentum"), "ArrowRight");
     expect(value).toBe(4);
     // 300 steps after the query encoder jumps from 0 to 1: θ_k = 1 − m^300, with m = 0.9999.
     await expect.poll(() => key.textContent(), { timeout: 5_000 }).not.toBe(before);
     expectShows(id("momentum-encoder", "key"), (await key.textContent()) ?? "", { number: 1 - 0.9999 ** 300, digits: 4 });
-    expectShows(id("momentum-encoder", "time-constant"), (await readout(frame, id("momentum-encoder", "time-constant")).textContent()) ?? "", {
+    expectShows(id("momentum-encoder", "time-constant"), (await readout(slot, id("momentum-encoder", "time-constant")).textContent()) ?? "", {
       number: 10000,
       digits: 0,
     });
     await context.close();
   });
 
-  it("downloads no TensorFlow.js for a note without widgets, and does for one with widgets", async () => {
+  it("downloads no TensorFlow.js for a note without widgets, nor for one before its widget nears the viewport", async () => {
     const { context, page } = await newPage(browser);
     const scripts: { url: string; tfjs: boolean }[] = [];
     const pending: Promise<void>[] = [];
@@ -411,8 +412,13 @@ describe.runIf(hasBrowser)("concept widgets in a real browser", () => {
     expect(scripts.length).toBeGreaterThan(0);
     expect(scripts.filter((s) => s.tfjs).map((s) => s.url)).toEqual([]);
 
-    // The same check finds TensorFlow.js once a widget has loaded (so it can fail).
+    // A note with a widget below the fold loads none either until the widget nears the viewport…
     scripts.length = 0;
+    await page.goto("/papers/knowledge-distillation", { waitUntil: "networkidle" });
+    await Promise.all(pending);
+    expect(await page.locator(slotSelector("distillation")).getAttribute("data-state")).toBe("waiting");
+    expect(scripts.filter((s) => s.tfjs).map((s) => s.url)).toEqual([]);
+    // …and the same check finds TensorFlow.js once the widget has loaded (so it can fail).
     await openWidget(page, "knowledge-distillation", "distillation");
     await page.waitForLoadState("networkidle");
     await Promise.all(pending);
@@ -442,22 +448,22 @@ describe.runIf(hasBrowser)("concept widgets in a real browser", () => {
     });
 
     await page.goto("/papers/knowledge-distillation");
-    const { slot, frame } = widgetFrame(page, "distillation");
+    const slot = widgetSlot(page, "distillation");
     await slot.scrollIntoViewIfNeeded();
-    // The iframe is there and has asked for the widget; the library is held back…
+    // The slot has asked for the widget; the library is held back…
     await page.locator('[data-widget="distillation"][data-state="loading"]').waitFor();
     await expect.poll(() => held.length).toBeGreaterThan(0);
     // …and meanwhile the note is there to read, the figure a placeholder.
     await expect(page.getByRole("heading", { level: 1 }).isVisible()).resolves.toBe(true);
     await expect(page.getByTestId("note-body").isVisible()).resolves.toBe(true);
     expect(((await page.getByTestId("note-body").textContent()) ?? "").length).toBeGreaterThan(1000);
-    await frame.getByTestId("widget-slot-loading").waitFor();
-    expect(await frame.getByTestId("widget-distillation").count()).toBe(0);
+    await slot.getByTestId("widget-slot-loading").waitFor();
+    expect(await slot.getByTestId("widget-distillation").count()).toBe(0);
     expect(await slot.getAttribute("data-state")).toBe("loading");
 
     release();
     await page.locator('[data-widget="distillation"][data-state="ready"]').waitFor();
-    await expect(frame.getByTestId("widget-distillation").isVisible()).resolves.toBe(true);
+    await expect(slot.getByTestId("widget-distillation").isVisible()).resolves.toBe(true);
     await context.close();
   });
 
@@ -471,18 +477,18 @@ describe.runIf(hasBrowser)("concept widgets in a real browser", () => {
     });
 
     await page.goto("/papers/knowledge-distillation");
-    const { slot, frame } = widgetFrame(page, "distillation");
+    const slot = widgetSlot(page, "distillation");
     await slot.scrollIntoViewIfNeeded();
     await page.locator('[data-widget="distillation"][data-state="error"]').waitFor();
     expect(aborted).toBeGreaterThan(0);
-    const message = frame.getByTestId("widget-slot-error");
+    const message = slot.getByTestId("widget-slot-error");
     await expect(message.textContent()).resolves.toContain("could not be loaded");
     await expect(message.getByRole("button", { name: "Try again" }).isVisible()).resolves.toBe(true);
     // The note around it is untouched.
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBeTruthy();
     await expect(page.getByTestId("note-body").isVisible()).resolves.toBe(true);
     expect(((await page.getByTestId("note-body").textContent()) ?? "").length).toBeGreaterThan(1000);
-    expect(await frame.getByTestId("widget-distillation").count()).toBe(0);
+    expect(await slot.getByTestId("widget-distillation").count()).toBe(0);
     await context.close();
   });
 });

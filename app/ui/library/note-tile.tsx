@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { LibraryEntry } from "@/app/lib/server/data/papers";
 import { StudySetToggle } from "./study-set-toggle";
 
@@ -7,10 +8,9 @@ export function NoteTile({ entry, mastery, inStudySet }: { entry: LibraryEntry; 
   return (
     <li data-testid="note-tile" className="flex flex-col rounded-lg border border-slate-200 p-4 hover:border-accent-500 dark:border-slate-800">
       <div className="flex items-baseline justify-between gap-2">
-        {/* A plain link: the note page is a Pages Router page, so Link would fetch it twice. */}
-        <a href={`/papers/${entry.slug}`} className="font-semibold text-slate-900 hover:text-accent-600 dark:text-white">
+        <Link href={`/papers/${entry.slug}`} className="font-semibold text-slate-900 hover:text-accent-600 dark:text-white">
           {entry.short}
-        </a>
+        </Link>
         <span className="shrink-0 text-xs text-slate-500">{entry.kind === "concept" ? "concept" : entry.year}</span>
       </div>
       <p className="mt-1 line-clamp-2 text-sm text-slate-600 dark:text-slate-400">{entry.title}</p>

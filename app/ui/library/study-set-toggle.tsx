@@ -1,31 +1,13 @@
 "use client";
-import { useState } from "react";
+import { useStudySet } from "@/app/ui/review/use-study-set";
 
 /**
- * A library tile's "add to my study set" switch for a signed-in user: PUT or DELETE
- * /api/me/study-set/<slug> (the note page's button does the same from its islands script).
- * The tile shows the saved state; a failure says so and leaves it as it was.
+ * A library tile's "add to my study set" switch for a signed-in user (the note page's button
+ * does the same: `useStudySet`). The tile shows the saved state; a failure says so and leaves
+ * it as it was.
  */
 export function StudySetToggle({ slug, short, initial }: { slug: string; short: string; initial: boolean }) {
-  const [inSet, setInSet] = useState(initial);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function toggle() {
-    setPending(true);
-    setError(null);
-    try {
-      const response = await fetch(`/api/me/study-set/${encodeURIComponent(slug)}`, { method: inSet ? "DELETE" : "PUT" });
-      const body = (await response.json().catch(() => ({}))) as { inStudySet?: boolean; error?: string };
-      if (!response.ok || typeof body.inStudySet !== "boolean") throw new Error(body.error ?? "That did not work. Try again.");
-      setInSet(body.inStudySet);
-    } catch (e) {
-      setError(e instanceof Error && e.message !== "Failed to fetch" ? e.message : "You seem to be offline. Try again.");
-    } finally {
-      setPending(false);
-    }
-  }
-
+  const { inSet, pending, error, toggle } = useStudySet(slug, initial);
   return (
     <div className="mt-2">
       <button
@@ -33,7 +15,7 @@ export function StudySetToggle({ slug, short, initial }: { slug: string; short: 
         aria-pressed={inSet}
         aria-label={inSet ? `Remove ${short} from my study set` : `Add ${short} to my study set`}
         disabled={pending}
-        onClick={() => void toggle()}
+        onClick={toggle}
         data-testid={`tile-study-set-${slug}`}
         className={`rounded-md px-2 py-1 text-xs font-medium disabled:opacity-60 ${
           inSet

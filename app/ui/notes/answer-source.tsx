@@ -1,15 +1,16 @@
+import Link from "next/link";
 import type { SourceLink } from "@/app/lib/schemas/rendered-note";
 
 /**
  * "Source: Table 1" under an answer that is a number: the `[src: …]` marker of the note's
- * passage stating it, linking to that passage. A plain link: the note page is a Pages Router page.
+ * passage stating it, linking to that passage.
  */
 export function AnswerSource({ source, testId }: { source: SourceLink; testId: string }) {
   return (
     <p className="mt-2 text-sm text-slate-500 dark:text-slate-400" data-testid={testId}>
-      <a href={source.href} className="underline decoration-dotted underline-offset-2 hover:text-accent-600 dark:hover:text-accent-500">
+      <Link href={source.href} className="underline decoration-dotted underline-offset-2 hover:text-accent-600 dark:hover:text-accent-500">
         Source: {source.text}
-      </a>
+      </Link>
     </p>
   );
 }

@@ -1,8 +1,7 @@
 /**
  * A paper's authors: all of them up to `limit`, else the first `limit` and "et al." with a
- * native disclosure that shows the full list (Codex has 58). Server markup without script, as
- * the note page has none: `<details>` opens by itself and tells assistive technology whether it
- * is open. While it is open the short line is hidden (globals.css, `.author-list`).
+ * native disclosure that shows the full list (Codex has 58). Server markup, no client code:
+ * `<details>` opens by itself and tells assistive technology whether it is open. While it is open the short line is hidden (globals.css, `.author-list`).
  * The note page shows up to 10; a list view should pass `limit={3}`.
  */
 export function AuthorList({ authors, limit = 10, className = "" }: { authors: readonly string[]; limit?: number; className?: string }) {

@@ -1,12 +1,8 @@
-import { useId } from "react";
 import type { SourceLink } from "@/app/lib/schemas/rendered-note";
 import { AnswerSource } from "./answer-source";
+import { RevealAnswer } from "./reveal-answer";
 
-/**
- * A card inside the note, answer hidden until asked for (as in Orbit's mnemonic medium).
- * Server markup: public/islands/note.js flips `aria-expanded` and the answer's `hidden`; the
- * button's label follows `aria-expanded` through CSS.
- */
+/** A card inside the note, answer hidden until asked for (as in Orbit's mnemonic medium). */
 export function InlineCard({
   type,
   frontHtml,
@@ -18,7 +14,6 @@ export function InlineCard({
   backHtml: string;
   source?: SourceLink | null;
 }) {
-  const answerId = useId();
   return (
     <aside
       data-testid="inline-card"
@@ -29,20 +24,10 @@ export function InlineCard({
         {type === "cloze" ? "Fill the gap" : "Recall"}
       </p>
       <div className="card-html" dangerouslySetInnerHTML={{ __html: frontHtml }} />
-      <div id={answerId} hidden data-testid="inline-card-answer" className="mt-3 border-t border-accent-100 pt-3 dark:border-slate-700">
+      <RevealAnswer>
         <div className="card-html" dangerouslySetInnerHTML={{ __html: backHtml }} />
         {source && <AnswerSource source={source} testId="inline-card-source" />}
-      </div>
-      <button
-        type="button"
-        data-island="disclosure"
-        aria-expanded={false}
-        aria-controls={answerId}
-        className="group mt-3 rounded-md border border-accent-500 px-3 py-1 text-sm text-accent-700 hover:bg-accent-100 dark:text-accent-500 dark:hover:bg-slate-800"
-      >
-        <span className="group-aria-expanded:hidden">Show answer</span>
-        <span className="hidden group-aria-expanded:inline">Hide answer</span>
-      </button>
+      </RevealAnswer>
     </aside>
   );
 }

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { NoteMastery } from "@/app/lib/server/data/progress";
 import { AREA_LABELS, QUIZ_AREAS, type QuizArea } from "@/app/lib/schemas/quiz";
 
@@ -36,8 +37,7 @@ export function MasteryMap({ notes }: { notes: NoteMastery[] }) {
           <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-4">
             {list.map((note) => (
               <li key={note.slug}>
-                {/* A plain link: Link would prefetch and fetch the Pages Router note page in vain. */}
-                <a
+                <Link
                   href={`/papers/${note.slug}`}
                   data-testid="mastery-tile"
                   data-mastery={note.mastery === null ? "" : note.mastery.toFixed(3)}
@@ -46,7 +46,7 @@ export function MasteryMap({ notes }: { notes: NoteMastery[] }) {
                 >
                   <span className="block truncate font-medium">{note.short || note.title}</span>
                   <span className="text-xs opacity-90">{pct(note.mastery)}</span>
-                </a>
+                </Link>
               </li>
             ))}
           </ul>

@@ -372,7 +372,7 @@ export function ReviewSession({
                 </span>
               )}
             </span>
-            {/* A new tab keeps the session where it is; a plain link, since the note page is static. */}
+            {/* A new tab keeps the session where it is. */}
             <a
               href={`/papers/${current.paperSlug}${current.anchor ? `#${current.anchor}` : ""}`}
               target="_blank"

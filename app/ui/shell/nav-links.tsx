@@ -16,12 +16,9 @@ function isActive(pathname: string, href: string) {
   return pathname.startsWith(href);
 }
 
-/**
- * The main navigation; on small screens a "Menu" button shows it as a list. `islands`: markup
- * only; public/islands/note.js opens and closes the list.
- */
-export function NavLinks({ islands = false }: { islands?: boolean }) {
-  // Typed nullable once the app has a Pages Router (the answer route); App Router pages always have one.
+/** The main navigation; on small screens a "Menu" button shows it as a list. */
+export function NavLinks() {
+  // Typed nullable while the app has a pages/ folder (the answer route); a page always has one.
   const pathname = usePathname() ?? "/";
   const [open, setOpen] = useState(false);
   const items = links.map((link) => {
@@ -31,7 +28,7 @@ export function NavLinks({ islands = false }: { islands?: boolean }) {
         <Link
           href={link.href}
           aria-current={active ? "page" : undefined}
-          onClick={islands ? undefined : () => setOpen(false)}
+          onClick={() => setOpen(false)}
           className={`block rounded-md px-3 py-1.5 text-sm ${
             active
               ? "bg-accent-50 font-medium text-accent-700 dark:bg-slate-800 dark:text-white"
@@ -51,8 +48,7 @@ export function NavLinks({ islands = false }: { islands?: boolean }) {
         className="rounded-md px-2 py-1.5 text-sm md:hidden"
         aria-expanded={open}
         aria-controls="mobile-nav"
-        data-island={islands ? "disclosure" : undefined}
-        onClick={islands ? undefined : () => setOpen((v) => !v)}
+        onClick={() => setOpen((v) => !v)}
       >
         Menu
       </button>

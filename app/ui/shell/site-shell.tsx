@@ -1,16 +1,13 @@
 import { SiteHeader } from "./site-header";
 
-/**
- * The skip link, header and <main> around every page of the site. `islands`: the page ships no
- * React runtime (the note page); public/islands/note.js gives the header its behaviour.
- */
-export function SiteShell({ islands = false, children }: { islands?: boolean; children: React.ReactNode }) {
+/** The skip link, header and <main> around every page of the site (and the 404 page). */
+export function SiteShell({ children }: { children: React.ReactNode }) {
   return (
     <>
       <a href="#main" className="sr-only-focusable fixed left-2 top-2 z-50 rounded bg-accent-600 px-3 py-2 text-white">
         Skip to content
       </a>
-      <SiteHeader islands={islands} />
+      <SiteHeader />
       <main id="main" className="mx-auto w-full max-w-6xl px-4 pb-16 pt-6 sm:px-6">
         {children}
       </main>

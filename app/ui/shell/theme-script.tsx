@@ -1,6 +1,6 @@
-import { themeScript } from "@/public/islands/theme.js";
+import { themeScript } from "./theme";
 
-/** The pre-paint theme script (see public/islands/theme.js), for a document's <head>. */
+/** The pre-paint theme script (see theme.ts), for the document's <head>. */
 export function ThemeScript() {
   return <script dangerouslySetInnerHTML={{ __html: themeScript }} />;
 }

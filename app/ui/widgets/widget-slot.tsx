@@ -1,17 +1,16 @@
 "use client";
 
 /**
- * A widget, loaded when it nears the viewport: the page of /widgets/<name>/embed, which the
- * note page (no React runtime there) frames in place of its ```widget block (see
- * widget-frame.tsx; the border and caption are on the note page's figure around the iframe).
+ * A note's widget, where its ```widget block is in the note: a client component in the note
+ * page, loaded when it nears the viewport.
  *
- * The slot is a plain box until it comes within ~200 px of the viewport (in the iframe, which
- * the note page adds only near the viewport, that is at once); only then does it fetch the
- * widget's view and TensorFlow.js, which live in their own chunks behind the dynamic imports
- * of `registry.ts`. Nothing in this file imports tfjs statically, and the note page's text is
- * there before the library arrives. A failed load (offline,
- * a bad deploy, a backend that will not start) or a widget that throws while drawing is
- * caught here and shown as a short message; the rest of the note is untouched.
+ * The slot is a plain box until it comes within ~200 px of the viewport; only then does it
+ * fetch the widget's view and TensorFlow.js, which live in their own chunks behind the dynamic
+ * imports of `registry.ts`. Nothing in this file imports tfjs statically, so a page without
+ * widgets downloads none of it, and the note's text is there before the library arrives. A
+ * failed load (offline, a bad deploy, a backend that will not start) or a widget that throws
+ * while drawing is caught here and shown as a short message; the rest of the note is untouched.
+ * The figure's `data-state` says where the slot is (tests and styles read it).
  */
 import {
   Component,
@@ -26,7 +25,11 @@ import {
   type ReactNode,
 } from "react";
 import { isWidgetName, widgetLoaders, type WidgetName } from "./registry";
-import { WAITING_LABEL, WidgetFigure, WidgetPlaceholder, type SlotState } from "./widget-figure";
+
+/** waiting: not near the viewport yet · loading: its code is on the way · ready: drawn · error: failed. */
+type SlotState = "waiting" | "loading" | "ready" | "error";
+
+const WAITING_LABEL = "Interactive figure (loads when it scrolls into view)";
 
 /** Starts the view download and the tfjs backend together; the view renders once both are done. */
 function lazyView(name: WidgetName): ComponentType {
@@ -85,8 +88,15 @@ function Mounted({ onMount, children }: { onMount: () => void; children: ReactNo
   return children;
 }
 
-/** `onStateChange`: told each state the slot shows (the embed page reports it to the note page). */
-export function WidgetSlot({ name, onStateChange }: { name: string; onStateChange?: (state: SlotState) => void }) {
+function Placeholder({ label, testId }: { label: string; testId: string }) {
+  return (
+    <div data-testid={testId} className="flex min-h-40 items-center justify-center p-4 text-sm text-zinc-500 dark:text-zinc-400">
+      {label}
+    </div>
+  );
+}
+
+export function WidgetSlot({ name, caption = null }: { name: string; caption?: string | null }) {
   const box = useRef<HTMLDivElement>(null);
   const [View, setView] = useState<ComponentType | null>(null);
   const [state, setState] = useState<SlotState>("waiting");
@@ -130,42 +140,36 @@ export function WidgetSlot({ name, onStateChange }: { name: string; onStateChang
       : state === "waiting"
         ? "loading"
         : state;
-  useEffect(() => onStateChange?.(shownState), [onStateChange, shownState]);
 
   return (
-    <WidgetFigure name={name} state={shownState} bare>
+    <figure
+      data-testid="widget-slot"
+      data-widget={name}
+      data-state={shownState}
+      className="my-6 rounded-lg border border-dashed border-zinc-300 dark:border-zinc-700"
+    >
       <div ref={box}>
         {!known ? (
-          <p
-            role="alert"
-            data-testid="widget-slot-error"
-            className="p-3 text-sm text-amber-900 dark:text-amber-200"
-          >
+          <p role="alert" data-testid="widget-slot-error" className="p-3 text-sm text-amber-900 dark:text-amber-200">
             Unknown interactive figure “{name}”.
           </p>
         ) : View ? (
-          <WidgetErrorBoundary
-            key={attempt}
-            name={name}
-            onError={() => setState("error")}
-            onRetry={retry}
-          >
-            <Suspense
-              fallback={
-                <WidgetPlaceholder label="Loading the interactive figure…" testId="widget-slot-loading" />
-              }
-            >
+          <WidgetErrorBoundary key={attempt} name={name} onError={() => setState("error")} onRetry={retry}>
+            <Suspense fallback={<Placeholder label="Loading the interactive figure…" testId="widget-slot-loading" />}>
               <Mounted onMount={onMount}>
                 <View />
               </Mounted>
             </Suspense>
           </WidgetErrorBoundary>
         ) : (
-          <WidgetPlaceholder label={WAITING_LABEL} testId="widget-slot-placeholder" />
+          <Placeholder label={WAITING_LABEL} testId="widget-slot-placeholder" />
         )}
       </div>
-    </WidgetFigure>
+      {caption && (
+        <figcaption className="border-t border-zinc-200 px-3 py-2 text-xs text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+          {caption}
+        </figcaption>
+      )}
+    </figure>
   );
 }
-
-export default WidgetSlot;

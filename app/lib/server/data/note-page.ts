@@ -39,9 +39,9 @@ export interface NotePage {
 const noteLink = ({ slug, short }: NoteLink): NoteLink => ({ slug, short });
 
 /**
- * A note as its page shows it, as plain JSON (the Pages Router's props, rendered once and
- * cached): cards and question prompts already rendered to HTML here, so the page component is
- * markup only. Null for a note that does not exist or was retired.
+ * A note as its page shows it (rendered once and cached): cards and question prompts already
+ * rendered to HTML here, so the page component is markup. Null for a note that does not exist
+ * or was retired.
  */
 export async function getNotePage(slug: string): Promise<NotePage | null> {
   const note = await getNote(slug);

@@ -5,9 +5,9 @@ import { addPaperToStudySet, removePaperFromStudySet } from "@/app/lib/server/da
 const noStore = { "Cache-Control": "private, no-store" };
 
 /**
- * The note page's study-set button (public/islands/note.js): PUT adds the note's cards to the
- * signed-in user's study set, DELETE takes them out (their history stays). 401 signed out,
- * 404 for a note that does not exist. PUT and DELETE cannot come from another site's form,
+ * The study-set switch of the note page and the library tiles (`useStudySet`): PUT adds the
+ * note's cards to the signed-in user's study set, DELETE takes them out (their history
+ * stays). 401 signed out, 404 for a note that does not exist. PUT and DELETE cannot come from another site's form,
  * and a cross-site fetch of them needs a CORS preflight this route never grants.
  */
 export const PUT = withUser(
