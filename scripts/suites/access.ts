@@ -51,6 +51,20 @@ const TABLE: Record<string, Row> = {
     otherUser: "own",
     request: (s) => ({ path: `/api/export/anki?note=${s.slug}` }),
   },
+  "GET /api/export/apkg": {
+    access: "user",
+    otherUser: "own",
+    request: (s) => ({ path: `/api/export/apkg?note=${s.slug}` }),
+  },
+  "POST /api/import/apkg": {
+    access: "user",
+    otherUser: "own",
+    request: () => ({
+      path: "/api/import/apkg",
+      contentType: "application/octet-stream",
+      body: "PK\u0005\u0006 not really a package",
+    }),
+  },
   "POST /api/import": {
     access: "user",
     otherUser: "own",

@@ -10,6 +10,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { writeZip } from "@/app/lib/domain/anki/zip";
 import { formatError, loadCorpus } from "@/app/lib/domain/content/load-corpus";
 import { applyMigrations } from "../../prisma/schema-engine";
 import { readContentFiles } from "../lib/content-files";
@@ -98,7 +99,37 @@ function mutatedObject(s: Stack, fields: Record<string, () => string>): string {
   return `{${entries.join(",")}}`;
 }
 
-function body(s: Stack, pattern: string): string {
+/** A real package of A's (fetched once the stack is up), which the .apkg import fuzzing damages. */
+let apkgSample: Uint8Array = new Uint8Array(0);
+
+/** An .apkg upload: A's real package, whole or damaged, or something that only looks like one. */
+function apkgBody(): Uint8Array<ArrayBuffer> {
+  const sample = Buffer.from(apkgSample);
+  const zip = (name: string, data: Uint8Array) => writeZip([{ name, data }, { name: "media", data: Buffer.from("{}") }], new Date());
+  switch (int(8)) {
+    case 0:
+      return sample;
+    case 1:
+      return sample.subarray(0, int(sample.length));
+    case 2: {
+      for (let k = 1 + int(20); k > 0; k--) sample[int(sample.length)] = int(256);
+      return sample;
+    }
+    case 3:
+      return zip("collection.anki2", Buffer.concat([Buffer.from("SQLite format 3\u0000"), Buffer.from(pick(WEIRD_STRINGS))]));
+    case 4:
+      return zip(pick(["collection.anki21", "collection.anki21b", "meta", "../collection.anki2"]), Buffer.from(pick(WEIRD_STRINGS)));
+    case 5:
+      return writeZip([{ name: "bomb", data: Buffer.alloc(1 + int(5_000_000)) }, { name: "collection.anki2", data: Buffer.alloc(int(3_000_000)) }], new Date());
+    case 6:
+      return Buffer.from(Array.from({ length: int(4096) }, () => int(256)));
+    default:
+      return Buffer.from(pick(WEIRD_STRINGS));
+  }
+}
+
+function body(s: Stack, pattern: string): string | Uint8Array<ArrayBuffer> {
+  if (pattern === "/api/import/apkg" && int(10) > 0) return apkgBody();
   const r = int(20);
   if (r === 0) return "";
   if (r === 1) return deep(10_000);
@@ -269,7 +300,7 @@ function query(s: Stack, pattern: string): string {
   const keys =
     pattern === "/api/review/queue"
       ? ["limit", "paper", "area"]
-      : pattern === "/api/export/anki"
+      : pattern === "/api/export/anki" || pattern === "/api/export/apkg"
         ? ["note"]
         : ["limit", "paper", "x"];
   const parts: string[] = [];
@@ -316,7 +347,7 @@ async function send(url: string, init: RequestInit): Promise<{ status: number; t
     } catch (error) {
       if (attempt === 0) continue;
       const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-      const length = typeof init.body === "string" ? init.body.length : 0;
+      const length = typeof init.body === "string" ? init.body.length : init.body instanceof Uint8Array ? init.body.byteLength : 0;
       if (length > 64 * 1024 && /EPIPE|ECONNRESET|other side closed/.test(reason) && (await healthy(url))) {
         return { status: 0, text: `closed while ${length} characters were being sent (${reason})` };
       }
@@ -340,6 +371,9 @@ async function main(): Promise<number> {
   const routes = discoverRoutes().filter((r) => !isNextAuth(r));
   console.log("skipped: /api/auth/[...nextauth] (next-auth's own endpoints)");
   const s = await startStack("fuzz");
+  const exported = await fetch(`${s.baseUrl}/api/export/apkg?note=${s.slug}`, { headers: { Cookie: `${COOKIE}=${s.a.token}` } });
+  apkgSample = new Uint8Array(await exported.arrayBuffer());
+  console.log(`.apkg sample: ${exported.status}, ${apkgSample.byteLength} bytes`);
   const tallies = new Map<string, Tally>();
   const started = Date.now();
   try {
@@ -357,7 +391,9 @@ async function main(): Promise<number> {
             rand() < 0.6
               ? route.pattern.endsWith("/review/import")
                 ? "text/csv"
-                : "application/json"
+                : route.pattern.endsWith("/import/apkg")
+                  ? "application/octet-stream"
+                  : "application/json"
               : pick(CONTENT_TYPES);
           const url = `${s.baseUrl}${path}${q ? `?${q}` : ""}`;
           jobs.push({
@@ -377,7 +413,8 @@ async function main(): Promise<number> {
               tally.requests++;
               tally.statuses.set(status, (tally.statuses.get(status) ?? 0) + 1);
               if (status >= 500) {
-                const shown = `${method} ${url.slice(s.baseUrl.length, s.baseUrl.length + 200)} ct=${JSON.stringify(contentType)} body=${JSON.stringify((payload ?? "").slice(0, 200))}${(payload?.length ?? 0) > 200 ? `…(${payload?.length} chars)` : ""}`;
+                const sent = typeof payload === "string" || payload === undefined ? (payload ?? "") : `<${payload.byteLength} bytes>`;
+                const shown = `${method} ${url.slice(s.baseUrl.length, s.baseUrl.length + 200)} ct=${JSON.stringify(contentType)} body=${JSON.stringify(sent.slice(0, 200))}${sent.length > 200 ? `…(${sent.length} chars)` : ""}`;
                 tally.fiveXX.push({ payload: shown, status, body: text.slice(0, 300) });
               }
             },

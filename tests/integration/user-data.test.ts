@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/app/lib/server/db";
 import { importUserData } from "@/app/lib/server/data/user-data";
 import { exportUserData } from "./helpers/user-data-export";
-import { ankiField, ankiTsv } from "@/app/lib/server/data/user-data-anki";
 import { userDataSchema, type UserDataJson } from "@/app/lib/schemas/user-data";
 
 const unique = () => `data-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`;
@@ -144,24 +143,5 @@ describe("exporting and importing a user's data", () => {
     expect(await db.cardState.count({ where: { userId: user.id } })).toBe(0);
     expect(userDataSchema.safeParse({ ...file, format: "anki" }).success).toBe(false);
     expect(userDataSchema.safeParse({ ...file, reviewLogs: [{ clientId: "a" }] }).success).toBe(false);
-  });
-});
-
-describe("the Anki export", () => {
-  it("writes one tab-separated line per live card of the chosen notes, with tags", async () => {
-    const paper = await db.paper.findFirstOrThrow({ where: { retiredAt: null, cards: { some: {} } }, orderBy: { sortKey: "asc" }, select: { slug: true, _count: { select: { cards: { where: { retiredAt: null } } } } } });
-    const tsv = await ankiTsv([paper.slug]);
-    const lines = tsv.trimEnd().split("\n");
-    expect(lines.slice(0, 3)).toEqual(["#separator:tab", "#html:true", "#tags column:3"]);
-    expect(lines).toHaveLength(3 + paper._count.cards);
-    for (const line of lines.slice(3)) {
-      const fields = line.split("\t");
-      expect(fields).toHaveLength(3);
-      expect(fields[2]).toContain(`paperdeck::${paper.slug}`);
-    }
-  });
-
-  it("escapes HTML, keeps math for MathJax and turns newlines into <br>", () => {
-    expect(ankiField("a < b & $x^2$\n$$y$$\tz")).toBe("a &lt; b &amp; \\(x^2\\)<br>\\[y\\] z");
   });
 });

@@ -1,22 +1,175 @@
-/** Chooses notes and downloads their cards for Anki; a plain GET form, so it works without JavaScript. */
+"use client";
+import { useId, useRef, useState, type FormEvent } from "react";
+import type { ApkgImportResult } from "@/app/lib/server/data/user-data-apkg";
+
+const NO_NOTE = "Tick at least one note to export.";
+
+/** The file name a download answer gives in its Content-Disposition. */
+function fileNameOf(response: Response, fallback: string): string {
+  return /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? fallback;
+}
+
+async function errorOf(response: Response): Promise<string> {
+  const data = (await response.json().catch(() => null)) as { error?: string } | null;
+  return data?.error ?? `The download failed (HTTP ${response.status}).`;
+}
+
+/**
+ * Chooses notes and downloads their cards for Anki: a package (.apkg, with the review history)
+ * or a text file. With JavaScript the form checks the choice in place and fetches the file, so
+ * a refusal is shown here and never opens as a page; without it the form is a plain GET (the
+ * route then answers a short page saying what is wrong).
+ */
 export function AnkiExportForm({ notes }: { notes: { slug: string; title: string; cards: number }[] }) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const errorId = useId();
+  const fieldset = useRef<HTMLFieldSetElement>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    // The button's own formaction attribute, else the form's (a button's formAction property
+    // reads the page's URL when the attribute is absent).
+    const action = submitter?.getAttribute("formaction") ?? form.getAttribute("action") ?? "/api/export/apkg";
+    const chosen = new FormData(form).getAll("note").map(String);
+    if (chosen.length === 0) {
+      setError(NO_NOTE);
+      fieldset.current?.querySelector("input")?.focus();
+      return;
+    }
+    setError(null);
+    setPending(true);
+    const url = new URL(action, window.location.href);
+    url.search = new URLSearchParams(chosen.map((slug) => ["note", slug])).toString();
+    const response = await fetch(url, { headers: { Accept: "application/octet-stream, application/json" } }).catch(() => null);
+    setPending(false);
+    if (!response) return setError("The file could not be downloaded. Check your connection.");
+    if (!response.ok) return setError(await errorOf(response));
+    const href = URL.createObjectURL(await response.blob());
+    const link = document.createElement("a");
+    link.href = href;
+    link.download = fileNameOf(response, "paperdeck-anki");
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  }
+
   return (
-    <form action="/api/export/anki" method="get" className="space-y-2" data-testid="anki-form">
-      <fieldset>
-        <legend className="text-sm font-medium">Export cards for Anki (front, back, tags; tab-separated)</legend>
-        <div className="mt-2 grid max-h-56 grid-cols-1 gap-1 overflow-y-auto rounded-md border border-slate-200 p-2 text-sm sm:grid-cols-2 dark:border-slate-800">
-          {notes.map((n) => (
-            <label key={n.slug} className="flex items-center gap-2">
-              <input type="checkbox" name="note" value={n.slug} />
-              <span className="truncate">{n.title}</span>
-              <span className="text-xs text-slate-500 dark:text-slate-400">({n.cards})</span>
-            </label>
-          ))}
+    <div className="space-y-4">
+      <form
+        action="/api/export/apkg"
+        method="get"
+        className="space-y-2"
+        data-testid="anki-form"
+        noValidate
+        onSubmit={(e) => void onSubmit(e)}
+        onChange={() => setError(null)}
+      >
+        <fieldset ref={fieldset} aria-invalid={error === NO_NOTE || undefined} aria-describedby={error ? errorId : undefined}>
+          <legend className="text-sm font-medium">Export cards for Anki</legend>
+          <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+            The package (.apkg) holds the notes&apos; cards with your progress and review history: open it with Anki&apos;s File › Import.
+            The text file holds the cards only.
+          </p>
+          <div
+            className={`mt-2 grid max-h-56 grid-cols-1 gap-1 overflow-y-auto rounded-md border p-2 text-sm sm:grid-cols-2 ${
+              error === NO_NOTE ? "border-red-500 dark:border-red-400" : "border-slate-200 dark:border-slate-800"
+            }`}
+          >
+            {notes.map((n) => (
+              <label key={n.slug} className="flex items-center gap-2">
+                <input type="checkbox" name="note" value={n.slug} />
+                <span className="truncate">{n.title}</span>
+                <span className="text-xs text-slate-500 dark:text-slate-400">({n.cards})</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {error && (
+          <p id={errorId} className="text-sm text-red-600 dark:text-red-400" aria-live="polite" data-testid="anki-export-error">
+            {error}
+          </p>
+        )}
+        <div className="flex flex-wrap gap-2">
+          <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700" data-testid="anki-export">
+            Download for Anki (.apkg)
+          </button>
+          <button
+            type="submit"
+            formAction="/api/export/anki"
+            disabled={pending}
+            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700"
+            data-testid="anki-export-text"
+          >
+            Text file (.txt)
+          </button>
         </div>
-      </fieldset>
-      <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700" data-testid="anki-export">
-        Download for Anki
-      </button>
-    </form>
+        {pending && (
+          <p className="text-sm" role="status">
+            Preparing the file…
+          </p>
+        )}
+      </form>
+      <AnkiImport />
+    </div>
+  );
+}
+
+/** Uploads an Anki package to /api/import/apkg and says how much of its history was taken. */
+function AnkiImport() {
+  const [result, setResult] = useState<ApkgImportResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onFile(input: HTMLInputElement) {
+    const file = input.files?.[0];
+    if (!file) return;
+    setPending(true);
+    setError(null);
+    setResult(null);
+    const response = await fetch("/api/import/apkg", {
+      method: "POST",
+      headers: { "Content-Type": "application/octet-stream" },
+      body: file,
+    }).catch(() => null);
+    setPending(false);
+    input.value = "";
+    if (!response) return setError("The file could not be sent. Check your connection.");
+    const data = (await response.json().catch(() => ({ error: "The server's answer could not be read." }))) as ApkgImportResult | { error: string };
+    if (!response.ok || "error" in data) return setError("error" in data ? data.error : "The import failed.");
+    setResult(data);
+  }
+
+  return (
+    <div className="space-y-2">
+      <label className="block text-sm">
+        <span className="mr-2 font-medium">Import your review history from an Anki package (.apkg)</span>
+        <input type="file" accept=".apkg,.colpkg,application/octet-stream,application/zip" disabled={pending} onChange={(e) => void onFile(e.currentTarget)} data-testid="import-apkg" />
+      </label>
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        Reviews of cards exported from here are added to your history (nothing is doubled); Anki notes of your own are skipped.
+      </p>
+      {pending && (
+        <p className="text-sm" role="status">
+          Importing…
+        </p>
+      )}
+      {error && (
+        <p className="text-sm text-red-600 dark:text-red-400" role="status" data-testid="import-apkg-error">
+          {error}
+        </p>
+      )}
+      {result && (
+        <p className="text-sm" role="status" data-testid="import-apkg-result">
+          Added {result.reviews.added} reviews ({result.reviews.alreadyThere} already there) for {result.cards.matched} cards of {result.notes.matched} notes;
+          {" "}{result.rescheduled} cards rescheduled from their history.
+          {result.notes.unmatched > 0 && ` Skipped ${result.notes.unmatched} Anki notes that are not from here.`}
+          {result.reviews.skipped > 0 && ` Skipped ${result.reviews.skipped} log entries that are not answers.`}
+        </p>
+      )}
+    </div>
   );
 }

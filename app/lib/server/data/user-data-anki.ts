@@ -1,45 +1,65 @@
 import "#server-only";
+import { ankiClozeHtml, ankiHtml, type AnkiHtmlOptions } from "@/app/lib/domain/anki/fields";
+import { ankiDeckName, ankiTags, planNotes, type AnkiNoteKind } from "@/app/lib/domain/anki/notes";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 
 /**
- * A note's cards as a file Anki's "Import File" reads: tab-separated front, back and tags, with
- * the header lines Anki 2.1.55+ understands (separator, HTML, which column holds the tags).
- * Sides keep their markdown text; math becomes MathJax delimiters, which Anki renders.
+ * A note's cards as a file Anki's "Import File" reads (Anki 2.1.55 or later): tab-separated,
+ * with header lines naming the columns, so each row carries its own note type, deck, guid and
+ * tags. Columns: note type (Anki's stock "Basic", "Basic (and reversed card)" or "Cloze"),
+ * deck (`PaperDeck::<note title>`), guid (from our card key, see `ankiGuid`: importing again
+ * updates the notes instead of doubling them), the two fields as HTML (see `ankiHtml`:
+ * markdown rendered, maths for MathJax, key terms bold; a cloze card's deletions `{{c1::…}}`),
+ * tags. The `.apkg` package (`user-data-apkg.ts`) carries the same notes with the review history.
  */
 
-/** Markdown side → one Anki HTML field: escaped, math delimiters for MathJax, newlines as <br>. */
-export function ankiField(markdown: string): string {
-  const escaped = markdown.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  const math = escaped
-    .replace(/\$\$([\s\S]+?)\$\$/g, (_, tex: string) => `\\[${tex}\\]`)
-    .replace(/(^|[^\\])\$([^$\n]+?)\$/g, (_, before: string, tex: string) => `${before}\\(${tex}\\)`);
-  return math.replace(/\t/g, " ").replace(/\r?\n/g, "<br>");
-}
+const STOCK_NOTE_TYPE: Record<AnkiNoteKind, string> = {
+  basic: "Basic",
+  reversed: "Basic (and reversed card)",
+  cloze: "Cloze",
+};
 
-/** Anki tags are separated by spaces: spaces inside one become underscores. */
-function ankiTag(tag: string): string {
-  return tag.trim().replace(/\s+/g, "_");
-}
+export const ANKI_TSV_HEADER = ["#separator:tab", "#html:true", "#notetype column:1", "#deck column:2", "#guid column:3", "#tags column:6"];
 
-export async function ankiTsv(slugs: readonly string[]): Promise<string> {
+/** The live cards of the chosen notes (library order), with what the Anki files need of their note. */
+export async function notesForAnki(slugs: readonly string[]) {
   const papers = await db.paper.findMany({
     where: { slug: { in: [...slugs] }, retiredAt: null },
     orderBy: { sortKey: "asc" },
     select: {
       slug: true,
+      title: true,
       area: true,
       tags: true,
-      cards: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { front: true, back: true } },
+      cards: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, key: true, type: true, front: true, back: true } },
     },
   });
   if (papers.length === 0) throw new NotFoundError("None of these notes exists.");
-  const lines = ["#separator:tab", "#html:true", "#tags column:3"];
+  return papers;
+}
+
+/**
+ * One cell of the file: Anki reads it with a CSV reader (tab as separator), so a cell holding a
+ * double quote is quoted, its quotes doubled. Cells never hold a tab or a newline (see `ankiHtml`).
+ */
+function cell(text: string): string {
+  return /["\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export async function ankiTsv(slugs: readonly string[], options: AnkiHtmlOptions = {}): Promise<string> {
+  const papers = await notesForAnki(slugs);
+  const lines = [...ANKI_TSV_HEADER];
   for (const paper of papers) {
-    const tags = ["paperdeck", `paperdeck::${paper.slug}`, `paperdeck::area::${paper.area}`, ...paper.tags.map((t) => `paperdeck::tag::${t}`)]
-      .map(ankiTag)
-      .join(" ");
-    for (const card of paper.cards) lines.push(`${ankiField(card.front)}\t${ankiField(card.back)}\t${tags}`);
+    const deck = ankiDeckName(paper.title);
+    const tags = ankiTags(paper).join(" ");
+    for (const note of planNotes(paper.slug, paper.cards)) {
+      const fields =
+        note.kind === "cloze"
+          ? [ankiClozeHtml(note.fields[0], options), ankiHtml(note.fields[1], options)]
+          : note.fields.map((f) => ankiHtml(f, options));
+      lines.push([STOCK_NOTE_TYPE[note.kind], deck, note.guid, ...fields, tags].map(cell).join("\t"));
+    }
   }
   return `${lines.join("\n")}\n`;
 }
