@@ -27,7 +27,9 @@ export default async function SignInPage({
   if (await getSessionUser()) redirect(callbackUrl);
   const notice = first(params.created)
     ? "Your account is ready. Sign in to continue."
-    : expired
+    : first(params.reset)
+      ? "Your password is changed and every device was signed out. Sign in with the new password."
+      : expired
       ? "The sign-in form had expired. Enter your email and password again."
       : params.callbackUrl
         ? "Sign in to continue."
