@@ -1,13 +1,16 @@
 "use client";
-import { useActionState } from "react";
-import { INITIAL_EMAIL_LINK_FORM_STATE } from "@/app/ui/auth/email-link-form-state";
-import { sendVerificationEmailFromForm } from "@/app/ui/auth/email-link-forms";
+import { sendVerificationEmail } from "@/app/lib/server/actions/send-verification-email";
+import { verificationSentState } from "@/app/ui/auth/email-link-form-state";
+import { sendVerificationEmailWithoutScript } from "@/app/ui/auth/email-link-forms";
+import { useEmailLinkForm } from "@/app/ui/auth/use-email-link-form";
 
 /** Shown on the account page while the address is unverified. Nothing waits for it. */
 export function VerifyEmailNotice({ email }: { email: string }) {
-  const [state, formAction, pending] = useActionState(sendVerificationEmailFromForm, INITIAL_EMAIL_LINK_FORM_STATE);
+  const { state, formAction, onSubmit, pending } = useEmailLinkForm(sendVerificationEmailWithoutScript, async () =>
+    verificationSentState(await sendVerificationEmail({})),
+  );
   return (
-    <form action={formAction} className="space-y-3">
+    <form action={formAction} onSubmit={onSubmit} className="space-y-3">
       <p className="text-sm text-slate-600 dark:text-slate-400">
         {email} is not verified yet. Verifying it shows that it receives mail from PaperDeck, where password reset links go.
       </p>

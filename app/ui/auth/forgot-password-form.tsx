@@ -1,12 +1,17 @@
 "use client";
 import Link from "next/link";
-import { useActionState } from "react";
-import { INITIAL_EMAIL_LINK_FORM_STATE } from "./email-link-form-state";
-import { requestPasswordResetFromForm } from "./email-link-forms";
+import { requestPasswordReset } from "@/app/lib/server/actions/request-password-reset";
+import { formText } from "@/app/ui/form-value";
+import { resetRequestedState } from "./email-link-form-state";
+import { requestPasswordResetWithoutScript } from "./email-link-forms";
 import { Field } from "./field";
+import { useEmailLinkForm } from "./use-email-link-form";
 
 export function ForgotPasswordForm() {
-  const [state, formAction, pending] = useActionState(requestPasswordResetFromForm, INITIAL_EMAIL_LINK_FORM_STATE);
+  const { state, formAction, onSubmit, pending } = useEmailLinkForm(requestPasswordResetWithoutScript, async (form) => {
+    const email = formText(form, "email");
+    return resetRequestedState(await requestPasswordReset({ email }), email);
+  });
   return (
     <div className="space-y-6">
       {state.status === "done" && (
@@ -18,8 +23,8 @@ export function ForgotPasswordForm() {
           {state.message}
         </p>
       )}
-      {/* A server action: posted as a plain form before JavaScript runs, with the same answer. */}
-      <form action={formAction} className="space-y-4" noValidate>
+      {/* Posted as a plain form before JavaScript runs, with the same answer. */}
+      <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
         <Field
           label="Email"
           name="email"

@@ -1,17 +1,26 @@
 "use client";
-import { useActionState } from "react";
-import { INITIAL_EMAIL_LINK_FORM_STATE } from "./email-link-form-state";
-import { resetPasswordFromForm } from "./email-link-forms";
+import { useRouter } from "next/navigation";
+import { resetPassword } from "@/app/lib/server/actions/reset-password";
+import { formText } from "@/app/ui/form-value";
+import { resetFailedState } from "./email-link-form-state";
+import { resetPasswordWithoutScript } from "./email-link-forms";
 import { Field } from "./field";
 import { LinkProblem } from "./link-problem";
+import { useEmailLinkForm } from "./use-email-link-form";
 
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
-  const [state, formAction, pending] = useActionState(resetPasswordFromForm, INITIAL_EMAIL_LINK_FORM_STATE);
+  const router = useRouter();
+  const { state, formAction, onSubmit, pending } = useEmailLinkForm(resetPasswordWithoutScript, async (form) => {
+    const result = await resetPassword({ token: formText(form, "token"), password: formText(form, "password") });
+    if (!result.ok) return resetFailedState(result);
+    router.push("/signin?reset=1");
+    return undefined;
+  });
   if (state.linkProblem && state.message) {
     return <LinkProblem message={state.message} href="/forgot-password" label="Ask for a new link" />;
   }
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
       {/* For password managers: the account whose password this is. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />

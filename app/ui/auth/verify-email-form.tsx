@@ -1,13 +1,17 @@
 "use client";
 import Link from "next/link";
-import { useActionState } from "react";
-import { INITIAL_EMAIL_LINK_FORM_STATE } from "./email-link-form-state";
-import { verifyEmailFromForm } from "./email-link-forms";
+import { verifyEmail } from "@/app/lib/server/actions/verify-email";
+import { formText } from "@/app/ui/form-value";
+import { verifiedState } from "./email-link-form-state";
+import { verifyEmailWithoutScript } from "./email-link-forms";
 import { LinkProblem } from "./link-problem";
+import { useEmailLinkForm } from "./use-email-link-form";
 
 /** One press confirms: a link opened by a mail scanner's prefetch does not use itself up. */
 export function VerifyEmailForm({ token, email }: { token: string; email: string }) {
-  const [state, formAction, pending] = useActionState(verifyEmailFromForm, INITIAL_EMAIL_LINK_FORM_STATE);
+  const { state, formAction, onSubmit, pending } = useEmailLinkForm(verifyEmailWithoutScript, async (form) =>
+    verifiedState(await verifyEmail({ token: formText(form, "token") })),
+  );
   if (state.status === "done") {
     return (
       <div className="space-y-4">
@@ -24,7 +28,7 @@ export function VerifyEmailForm({ token, email }: { token: string; email: string
     return <LinkProblem message={state.message} href="/account" label="Go to your account page" />;
   }
   return (
-    <form action={formAction} className="space-y-4">
+    <form action={formAction} onSubmit={onSubmit} className="space-y-4">
       <input type="hidden" name="token" value={token} />
       <p className="text-sm text-slate-600 dark:text-slate-400">
         Confirm that <span className="font-medium text-slate-900 dark:text-slate-100">{email}</span> is yours.
