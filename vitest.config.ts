@@ -32,7 +32,7 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
-          globalSetup: ["tests/setup/database.ts", "tests/setup/app-server.ts"],
+          globalSetup: ["tests/setup/database.ts", "tests/setup/e2e-mail.ts", "tests/setup/app-server.ts"],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -151,6 +151,10 @@ const TABLE: Record<string, Row> = {
 const PUBLIC_ACTIONS: Record<string, { onAsAttempt?: (s: Stack, questionId: string) => unknown }> =
   {
     signUp: {},
+    // A mailed link's token is the credential: nothing of A's is named by a session or an id.
+    requestPasswordReset: {},
+    resetPassword: {},
+    verifyEmail: {},
     startQuiz: {},
     answerQuizQuestion: {
       onAsAttempt: (s, questionId) => ({

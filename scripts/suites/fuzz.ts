@@ -207,6 +207,15 @@ const ACTION_FIELDS: Record<string, (s: Stack) => Record<string, () => string>> 
     password: () => JSON.stringify("short"),
     timeZone: () => JSON.stringify(pick(["Asia/Shanghai", "Mars/Olympus", "x".repeat(100)])),
   }),
+  requestPasswordReset: () => ({
+    email: () => JSON.stringify(pick(["fuzz@example.test", "fuzz@", "x".repeat(400), " A@B.C "])),
+  }),
+  resetPassword: () => ({
+    token: () => JSON.stringify(pick(["", "not-a-token", "x".repeat(300), "A".repeat(43)])),
+    password: () => JSON.stringify(pick(["short", "a new password of fuzz 1", "x".repeat(2000)])),
+  }),
+  sendVerificationEmail: () => ({}),
+  verifyEmail: () => ({ token: () => JSON.stringify(pick(["", "not-a-token", "x".repeat(300), "A".repeat(43)])) }),
   studyMoreNewToday: () => ({ count: () => pick(["1", "10", "0", "-5", "501", "1e9", '"10"']) }),
   setTimeZone: () => ({ timeZone: () => JSON.stringify(pick(["UTC", "Asia/Shanghai", "Mars/Olympus", ""])) }),
   startQuiz: (s) => ({

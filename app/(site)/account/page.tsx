@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { emailVerifiedAt } from "@/app/lib/server/auth/email-verification";
 import { requirePageUser } from "@/app/lib/server/auth/require-page-user";
 import { accountHasPassword } from "@/app/lib/server/data/account";
 import { notesWithCards } from "@/app/lib/server/data/user-data-anki";
@@ -7,18 +8,29 @@ import { ChangePasswordForm } from "@/app/ui/account/change-password-form";
 import { DataImport } from "@/app/ui/account/data-import";
 import { DeleteAccount } from "@/app/ui/account/delete-account";
 import { SignOutEverywhere } from "@/app/ui/account/sign-out-everywhere";
+import { VerifyEmailNotice } from "@/app/ui/account/verify-email-notice";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const user = await requirePageUser("/account");
-  const [notes, hasPassword] = await Promise.all([notesWithCards(), accountHasPassword(user.id)]);
+  const [notes, verifiedAt, hasPassword] = await Promise.all([
+    notesWithCards(),
+    emailVerifiedAt(user.id),
+    accountHasPassword(user.id),
+  ]);
   return (
     <div className="mx-auto max-w-xl space-y-10">
       <header>
         <h1 className="text-2xl font-semibold">Account</h1>
         <p className="text-slate-600 dark:text-slate-400">Signed in as {user.email}</p>
       </header>
+      {!verifiedAt && (
+        <section aria-labelledby="verify-heading" className="space-y-3 rounded-lg border border-amber-200 p-4 dark:border-amber-900">
+          <h2 id="verify-heading" className="text-lg font-semibold">Verify your email</h2>
+          <VerifyEmailNotice email={user.email} />
+        </section>
+      )}
       <section aria-labelledby="password-heading" className="space-y-3">
         <h2 id="password-heading" className="text-lg font-semibold">Change password</h2>
         <p className="text-sm text-slate-600 dark:text-slate-400">This signs out every other device.</p>

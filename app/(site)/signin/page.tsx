@@ -31,11 +31,13 @@ export default async function SignInPage({
       ? "You were signed out on every device."
       : first(params.created)
         ? "Your account is ready. Sign in to continue."
-        : expired
-          ? "The sign-in form had expired. Enter your email and password again."
-          : params.callbackUrl
-            ? "Sign in to continue."
-            : undefined;
+        : first(params.reset)
+          ? "Your password is changed and every device was signed out. Sign in with the new password."
+          : expired
+            ? "The sign-in form had expired. Enter your email and password again."
+            : params.callbackUrl
+              ? "Sign in to continue."
+              : undefined;
   const initialError = !error
     ? undefined
     : error === "CredentialsSignin"

@@ -2,6 +2,12 @@ import "#server-only";
 import { z } from "zod";
 import { EnvironmentError } from "./errors";
 
+/** An empty value (`SMTP_URL=` in a shell or .env file) counts as not set. */
+const blankAsUnset = z
+  .string()
+  .optional()
+  .transform((v) => v?.trim() || undefined);
+
 /**
  * The server's environment, validated once. `npm run dev` and the tests fill DATABASE_URL and
  * NEXTAUTH_SECRET themselves; in production both must be set.
@@ -16,6 +22,19 @@ const schema = z
     GITHUB_SECRET: z.string().min(1).optional(),
     GOOGLE_ID: z.string().min(1).optional(),
     GOOGLE_SECRET: z.string().min(1).optional(),
+    // Mail (password resets, address checks). Without SMTP_URL the mail is printed to the
+    // console in development instead of sent.
+    SMTP_URL: blankAsUnset.pipe(
+      z
+        .url({ protocol: /^smtps?$/, message: "SMTP_URL must be an smtp:// or smtps:// URL (smtp://user:pass@host:587)" })
+        .optional(),
+    ),
+    MAIL_FROM: blankAsUnset.pipe(
+      z
+        .string()
+        .regex(/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/, "MAIL_FROM must be an address, or a name and <address>")
+        .optional(),
+    ),
   })
   .refine((e) => Boolean(e.GITHUB_ID) === Boolean(e.GITHUB_SECRET), {
     message: "set both GITHUB_ID and GITHUB_SECRET, or neither",

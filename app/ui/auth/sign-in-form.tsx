@@ -56,6 +56,11 @@ export function SignInForm({
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
         <Field label="Email" name="email" type="email" autoComplete="email" />
         <Field label="Password" name="password" type="password" autoComplete="current-password" />
+        <p className="text-right text-sm">
+          <Link href="/forgot-password" className="text-accent-600 underline">
+            Forgot your password?
+          </Link>
+        </p>
         {error && (
           <p data-testid="signin-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
             {error}

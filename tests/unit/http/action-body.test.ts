@@ -28,6 +28,14 @@ describe("a server action's body, checked before Next decodes it", () => {
   it("accepts a form action's FormData and refuses a multipart body without its arguments", () => {
     expect(checkActionForm([["0", '["$K1"]'], ["1_email", "a@b.c"]])).toEqual({ ok: true });
     expect(checkActionForm([["0", '["$K2"]'], ["1_email", "a@b.c"]])).toMatchObject({ ok: false, status: 400 });
+    // React 19.3, as a useActionState form sends it with JavaScript: (previous state, FormData).
+    const reply: [string, string][] = [
+      ["_1_$ACTION_REF_1", ""],
+      ["_1_email", "a@b.c"],
+      ["0", '[{"status":"idle","message":null},"$K1"]'],
+    ];
+    expect(checkActionForm(reply)).toEqual({ ok: true });
+    expect(checkActionForm([["0", '[null,"$K2"]'], ["_1_email", "a@b.c"]])).toMatchObject({ ok: false, status: 400 });
     expect(checkActionForm([["1", "-2"]])).toMatchObject({ ok: false, status: 400 });
   });
 });

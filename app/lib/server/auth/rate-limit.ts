@@ -77,3 +77,37 @@ export async function consumeSignUp(ip: string): Promise<number> {
     throw result;
   }
 }
+
+/**
+ * Mailed links (password resets, address checks), per hour. A reset is limited per address
+ * asked for, whether or not an account has it (so the limit tells nothing), and per client
+ * address; a verification link per user. Counted on every request, so waiting is the only way on.
+ */
+const MAIL_WINDOW_SECONDS = 60 * 60;
+export const MAIL_LIMITS = { resetPerEmail: 5, resetPerAddress: 20, verifyPerUser: 5 } as const;
+
+const resetsPerEmail = limiter("reset-email", MAIL_LIMITS.resetPerEmail, MAIL_WINDOW_SECONDS);
+const resetsPerAddress = limiter("reset-ip", MAIL_LIMITS.resetPerAddress, MAIL_WINDOW_SECONDS);
+const verificationsPerUser = limiter("verify-user", MAIL_LIMITS.verifyPerUser, MAIL_WINDOW_SECONDS);
+
+/** Milliseconds to wait when this key is over its limit, else 0; the attempt is counted. */
+async function consumeOrWait(limit: RateLimiterPrisma, key: string): Promise<number> {
+  try {
+    await limit.consume(key);
+    return 0;
+  } catch (result) {
+    if (result instanceof RateLimiterRes) return result.msBeforeNext;
+    throw result;
+  }
+}
+
+/** Seconds to wait when this email or this client asked for too many reset links, else 0. */
+export async function consumePasswordResetRequest(email: string, ip: string): Promise<number> {
+  const waits = await Promise.all([consumeOrWait(resetsPerEmail, email), consumeOrWait(resetsPerAddress, ip)]);
+  return Math.ceil(Math.max(...waits) / 1000);
+}
+
+/** Seconds to wait when this user asked for too many verification links, else 0. */
+export async function consumeVerificationRequest(userId: string): Promise<number> {
+  return Math.ceil((await consumeOrWait(verificationsPerUser, userId)) / 1000);
+}

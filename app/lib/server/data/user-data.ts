@@ -384,13 +384,16 @@ export async function deleteAccountAndData(userId: string): Promise<boolean> {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
     if (!user) return false;
     // The sign-in limits' rows that name the address (per account, per (account, address) pair,
-    // known addresses): an account deleted leaves no trace of its email behind.
+    // known addresses) and the mail limits' (reset links for the address, verification links
+    // sent): an account deleted leaves no trace of its email behind. Its mailed links cascade.
     await tx.rateLimit.deleteMany({
       where: {
         OR: [
           { key: `signin-account:${user.email}` },
           { key: { startsWith: `signin-pair:${user.email}|` } },
           { key: { startsWith: `signin-known:${user.email}|` } },
+          { key: `reset-email:${user.email}` },
+          { key: `verify-user:${userId}` },
         ],
       },
     });

@@ -79,6 +79,7 @@ export function checkActionForm(fields: ReadonlyMap<string, string> | Iterable<[
   const entries = [...fields];
   const root = entries.find(([name]) => name === "0")?.[1];
   if (typeof root !== "string") return refuse(400, 'A multipart server action needs its arguments in the field "0".');
-  const prefixes = new Set(entries.map(([name]) => /^([0-9a-f]+)_/.exec(name)?.[1]).filter((p): p is string => p !== undefined));
+  // A FormData's fields are named "<id>_<field>" (React 19.0–19.2) or "_<id>_<field>" (19.3).
+  const prefixes = new Set(entries.map(([name]) => /^_?([0-9a-f]+)_/.exec(name)?.[1]).filter((p): p is string => p !== undefined));
   return checkArguments(root, prefixes);
 }
