@@ -146,6 +146,23 @@ export function frontMatterSchemaFor(raw: unknown) {
     : paperFrontMatterSchema;
 }
 
+/**
+ * The front matter of a Chinese edition (`content/zh/<slug>.md`, docs/translation.md): words
+ * only. Everything else (short, kind, authors, year, venue, link, area, tags, prerequisites)
+ * comes from the English note.
+ */
+export const translationFrontMatterSchema = z.strictObject({
+  title: text("title"),
+  summary: z
+    .string({ error: "summary must be text" })
+    .trim()
+    .min(10, { error: "summary must be at least 10 characters" })
+    .max(300, { error: "summary must be at most 300 characters" }),
+  introduces: introduces.default([]),
+});
+export type TranslationFrontMatter = z.output<typeof translationFrontMatterSchema>;
+export const TRANSLATION_FRONT_MATTER_KEYS = Object.keys(translationFrontMatterSchema.shape);
+
 // ---------------------------------------------------------------- cards
 
 const cardTags = uniqueList(tag, "tags").optional();

@@ -15,6 +15,25 @@ describe("the real corpus in content/", { timeout: 60_000 }, () => {
   const corpus = loadCorpus(files);
   const rendered = new Map(corpus.notes.map((note) => [note.slug, renderNote(note)]));
 
+  it("has a Chinese edition of every note that matches its English note", () => {
+    const zhDir = path.join(CONTENT_DIR, "zh");
+    const translations = readdirSync(zhDir)
+      .filter((name) => name.endsWith(".md"))
+      .sort()
+      .map((name) => ({ path: `content/zh/${name}`, text: readFileSync(path.join(zhDir, name), "utf8") }));
+    const bilingual = loadCorpus(files, translations);
+    expect(bilingual.errors.map(formatError).join("\n"), "content errors").toBe("");
+    expect(bilingual.translations.map((t) => t.slug)).toEqual(corpus.notes.map((n) => n.slug));
+    // Every card and question, authored and derived, has its Chinese words.
+    for (const t of bilingual.translations) {
+      const note = bilingual.notes.find((n) => n.slug === t.slug);
+      const derivedCards = bilingual.derived.cards.filter((c) => c.noteSlug === t.slug);
+      const derivedQuestions = bilingual.derived.questions.filter((q) => q.noteSlug === t.slug);
+      expect(Object.keys(t.cards).sort()).toEqual([...(note?.cards ?? []), ...derivedCards].map((c) => c.id).sort());
+      expect(Object.keys(t.questions).sort()).toEqual([...(note?.questions ?? []), ...derivedQuestions].map((q) => q.id).sort());
+    }
+  });
+
   it("loads without errors", () => {
     expect(corpus.notes.length, "no note parsed").toBeGreaterThan(0);
     expect(corpus.errors.map(formatError).join("\n"), "content errors").toBe("");

@@ -5,6 +5,7 @@
  */
 export { loadCorpus, itemsOfNote, formatError } from "./load-corpus";
 export { parseNote, slugFromPath } from "./parse-note";
+export { parseTranslation, localizeNote, hanCharacters } from "./translation";
 export { deriveItems } from "./derive-items";
 export { validateCorpus, findCycles } from "./validate-corpus";
 export { renderNote, renderMarkdown, type NoteSegment, type RenderedNote, type TocEntry } from "./render-note";

@@ -4,17 +4,22 @@
  * which it never uses: that halves the command's start-up time.
  */
 import { deriveItems } from "./derive-items";
-import { parseNote } from "./parse-note";
+import { parseNote, slugFromPath } from "./parse-note";
 import { decodeSource } from "./source-text";
 import { attachSources, unsourcedKeyNumbers } from "./sources";
-import type { ContentError, Corpus, ParsedNote, SourceFile } from "./types";
+import { localizeNote, parseTranslation, type ParsedTranslation } from "./translation";
+import type { ContentError, Corpus, LocalizedNote, ParsedNote, SourceFile } from "./types";
 import { compareErrors, validateCorpus } from "./validate-corpus";
 
 /**
  * Parses every file, derives items and runs the cross-file checks. The result does not
  * depend on the order of `files`. A sync must write nothing unless `errors` is empty.
+ *
+ * `translations`, when given (the files of `content/zh/`, even none), makes the corpus
+ * bilingual: every note needs its Chinese edition, which must match it (docs/translation.md);
+ * without it the corpus is English only (a test's or a generated corpus).
  */
-export function loadCorpus(files: readonly SourceFile[]): Corpus {
+export function loadCorpus(files: readonly SourceFile[], translations?: readonly SourceFile[]): Corpus {
   const errors: ContentError[] = [];
   const notes: ParsedNote[] = [];
   for (const file of files) {
@@ -36,7 +41,49 @@ export function loadCorpus(files: readonly SourceFile[]): Corpus {
   errors.push(...unique.flatMap(unsourcedKeyNumbers));
   // Sources are presentation (a link beside the answer), attached once items and hashes are final.
   const sourced = attachSources(unique, derived);
-  return { notes: sourced.notes, derived: sourced.derived, errors: errors.sort(compareErrors) };
+  const localized = translations === undefined ? [] : loadTranslations(translations, files, sourced.notes, sourced.derived, errors);
+  return { notes: sourced.notes, derived: sourced.derived, translations: localized, errors: errors.sort(compareErrors) };
+}
+
+/** Parses the Chinese editions and compares each with its English note; errors go to `errors`. */
+function loadTranslations(
+  translations: readonly SourceFile[],
+  files: readonly SourceFile[],
+  notes: readonly ParsedNote[],
+  derived: Corpus["derived"],
+  errors: ContentError[],
+): LocalizedNote[] {
+  const parsed = new Map<string, ParsedTranslation>();
+  const englishSlugs = new Set(files.map((f) => slugFromPath(f.path)));
+  for (const file of translations) {
+    const slug = slugFromPath(file.path);
+    if (!englishSlugs.has(slug)) {
+      errors.push({ file: file.path, line: 1, message: `there is no English note ${slug}.md for this Chinese edition: the file name is the English note's` });
+      continue;
+    }
+    const decoded = decodeSource(file);
+    if (!decoded.ok) {
+      errors.push(...decoded.errors);
+      continue;
+    }
+    const result = parseTranslation(file.path, decoded.text);
+    if (result.ok) parsed.set(slug, result.translation);
+    else errors.push(...result.errors);
+  }
+  const translated = new Set(translations.map((f) => slugFromPath(f.path)));
+  const localized: LocalizedNote[] = [];
+  for (const note of notes) {
+    if (!translated.has(note.slug)) {
+      errors.push({ file: note.file, line: 1, message: `no Chinese edition: write content/zh/${note.slug}.md (docs/translation.md)` });
+      continue;
+    }
+    const translation = parsed.get(note.slug);
+    if (!translation) continue; // its errors are reported
+    const result = localizeNote(note, derived, translation);
+    errors.push(...result.errors);
+    if (result.note) localized.push(result.note);
+  }
+  return localized;
 }
 
 /** Every card and question of one note, authored and derived, e.g. for a per-note sync. */

@@ -295,22 +295,59 @@ export function maskedSource(node: Nodes, markdown: string): { source: string; m
 
 const ABBREVIATION = /(?:\b(?:e\.g|i\.e|et al|vs|cf|approx|resp|Fig|Figs|Eq|Eqs|Sec|Tab|No)|(?:^|\s)[A-Z])\.$/;
 
+/** Closing quotes and brackets that stay with the sentence they end (`。”`, `！）`). */
+const CJK_CLOSERS = "”’」』）》】〉\"')\\]*_";
+const CJK_SENTENCE_END = new RegExp(`[。！？]+[${CJK_CLOSERS}]*`, "g");
+
 /**
  * [start, end) offsets of the sentences in a paragraph. A sentence ends at . ! or ? followed
  * by a space and a word that does not start in lowercase, unless the period closes a common
- * abbreviation or an initial ("e.g.", "et al.", "K. He"). Code and math are masked already.
+ * abbreviation or an initial ("e.g.", "et al.", "K. He"); and at Chinese 。！？ (with any closing
+ * quote or bracket after it), with or without a space after. Code and math are masked already.
  */
 export function sentenceBounds(masked: string): [number, number][] {
-  const bounds: [number, number][] = [];
+  const ends: { end: number; next: number }[] = [];
   let start = 0;
   for (const match of masked.matchAll(/[.!?]+["')\]*_]*(\s+)/g)) {
     const end = match.index + match[0].length - (match[1]?.length ?? 0);
     const next = masked[match.index + match[0].length];
     if (next === undefined || /[a-z]/.test(next)) continue;
     if (ABBREVIATION.test(masked.slice(start, end).replace(/["')\]*_]+$/, ""))) continue;
-    bounds.push([start, end]);
+    ends.push({ end, next: match.index + match[0].length });
     start = match.index + match[0].length;
+  }
+  for (const match of masked.matchAll(CJK_SENTENCE_END)) {
+    const end = match.index + match[0].length;
+    const next = end + (/^\s*/.exec(masked.slice(end))?.[0].length ?? 0);
+    ends.push({ end, next });
+  }
+  ends.sort((a, b) => a.end - b.end);
+  const bounds: [number, number][] = [];
+  start = 0;
+  for (const { end, next } of ends) {
+    if (end <= start || next >= masked.length) continue;
+    bounds.push([start, end]);
+    start = next;
   }
   if (start < masked.length) bounds.push([start, masked.length]);
   return bounds;
+}
+
+const HAN = /[\p{Script=Han}\u3040-\u30ff\uac00-\ud7af]/gu;
+
+/**
+ * How many words a text has, for the "at least 3 words besides the key term" rule: each
+ * whitespace-separated token holding an ASCII letter, digit or `_` (CJK characters aside) is a
+ * word, and every two CJK characters (Chinese, Japanese kana, Hangul) count as one, rounded
+ * down. Chinese words are mostly one or two characters long and written without spaces, so
+ * "取而代之，键编码器是一个" (11 characters) counts 5 words, and a Chinese sentence needs at
+ * least 6 characters besides its term. English text counts as it always did.
+ */
+export function wordCount(text: string): number {
+  const cjk = text.match(HAN)?.length ?? 0;
+  const latin = text
+    .replace(HAN, " ")
+    .split(/\s+/)
+    .filter((w) => /\w/.test(w)).length;
+  return latin + Math.floor(cjk / 2);
 }

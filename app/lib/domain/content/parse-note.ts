@@ -26,6 +26,7 @@ import {
   parseMarkdown,
   sentenceBounds,
   walk,
+  wordCount,
   type BlockLang,
 } from "./markdown";
 import { findSourceMarkers, maskCodeAndMath, maskSourceMarkers, stripSourceMarkers } from "./source-markers";
@@ -37,6 +38,7 @@ import type {
   Heading,
   KeyTerm,
   ParseResult,
+  ParsedNote,
   QuizItem,
   WidgetItem,
 } from "./types";
@@ -64,7 +66,97 @@ interface RawBlock {
   line: number;
 }
 
+/** Which edition a file is: an English note (the master) or its Chinese edition (docs/translation.md). */
+export type Edition = "en" | "zh";
+
+/** A fenced block's YAML as written, kept for comparing a translation with its English note. */
+export interface BlockSource {
+  lang: BlockLang;
+  line: number;
+  data: Record<string, unknown>;
+  yaml: YamlSource;
+}
+
+/** What parsing a file's body gives, whichever edition it is. */
+export interface ParsedBody {
+  body: string;
+  bodyStartLine: number;
+  headings: Heading[];
+  keyTerms: KeyTerm[];
+  passages: ParsedNote["passages"];
+  keyNumberLines: ParsedNote["keyNumberLines"];
+  cards: CardItem[];
+  questions: QuizItem[];
+  widgets: WidgetItem[];
+  blocks: BlockRef[];
+  blockSources: BlockSource[];
+  hash: string;
+}
+
+type FrontMatterReader<M> = (
+  data: Record<string, unknown>,
+  yaml: YamlSource,
+  report: (line: number, message: string) => void,
+) => { meta: M | undefined; lines: Record<string, number>; prerequisiteLines?: number[] };
+
 export function parseNote(file: string, text: string): ParseResult {
+  const parsed = parseSource(file, text, "en", readNoteFrontMatter);
+  if (!parsed.ok) return parsed;
+  const { meta, lines, body } = parsed;
+  return {
+    ok: true,
+    note: {
+      file,
+      slug: slugFromPath(file),
+      meta,
+      body: body.body,
+      bodyStartLine: body.bodyStartLine,
+      headings: body.headings,
+      keyTerms: body.keyTerms,
+      passages: body.passages,
+      keyNumberLines: body.keyNumberLines,
+      cards: body.cards,
+      questions: body.questions,
+      widgets: body.widgets,
+      blocks: body.blocks,
+      lines,
+      hash: body.hash,
+    },
+  };
+}
+
+const readNoteFrontMatter: FrontMatterReader<FrontMatter> = (data, yaml, report) => {
+  let meta: FrontMatter | undefined;
+  const result = frontMatterSchemaFor(data).safeParse(data);
+  if (result.success) meta = result.data;
+  else {
+    const messages = issuesToMessages(result.error.issues, yaml, {
+      knownKeys: FRONT_MATTER_KEYS,
+      fallbackLine: 1,
+      missingHint: (key) => (PAPER_ONLY_KEYS.has(key) ? " (papers need it)" : ""),
+    });
+    for (const m of messages) report(m.line, m.message);
+  }
+  const lines: Record<string, number> = {};
+  for (const key of FRONT_MATTER_KEYS) {
+    if (key in data) lines[key] = yaml.keyLineOf([key]);
+  }
+  const prerequisites = data.prerequisites;
+  const prerequisiteLines = Array.isArray(prerequisites) ? prerequisites.map((_, i) => yaml.lineOf(["prerequisites", i])) : [];
+  return { meta, lines, prerequisiteLines };
+};
+
+export type SourceParse<M> =
+  | { ok: true; meta: M; lines: { frontMatter: Record<string, number>; prerequisites: number[] }; body: ParsedBody }
+  | { ok: false; errors: ContentError[] };
+
+/**
+ * The part of parsing shared by both editions: the front matter's YAML (checked by
+ * `readFrontMatter`) and the body, read by one pipeline (headings, key terms, sources, blocks).
+ * `edition` changes only what must differ: a Chinese key term needs no ASCII slug (its cloze
+ * card takes the id of the English term at the same position).
+ */
+export function parseSource<M>(file: string, text: string, edition: Edition, readFrontMatter: FrontMatterReader<M>): SourceParse<M> {
   const errors: ContentError[] = [];
   const report = (line: number, message: string) => errors.push({ file, line, message });
 
@@ -77,8 +169,8 @@ export function parseNote(file: string, text: string): ParseResult {
   const slug = slugFromPath(file);
 
   // ------------------------------------------------------------ front matter
-  let meta: FrontMatter | undefined;
-  const frontMatterLines: Record<string, number> = {};
+  let meta: M | undefined;
+  let frontMatterLines: Record<string, number> = {};
   let prerequisiteLines: number[] = [];
   let bodyIndex = 0; // 0-based index of the body's first line
 
@@ -96,21 +188,10 @@ export function parseNote(file: string, text: string): ParseResult {
       if (!isRecord(yaml.data)) {
         report(1, "the front matter must be YAML keys (title: ..., kind: ..., ...)");
       } else {
-        const result = frontMatterSchemaFor(yaml.data).safeParse(yaml.data);
-        if (result.success) meta = result.data;
-        else {
-          const messages = issuesToMessages(result.error.issues, yaml, {
-            knownKeys: FRONT_MATTER_KEYS,
-            fallbackLine: 1,
-            missingHint: (key) => (PAPER_ONLY_KEYS.has(key) ? " (papers need it)" : ""),
-          });
-          for (const m of messages) report(m.line, m.message);
-        }
-        for (const key of FRONT_MATTER_KEYS) {
-          if (key in yaml.data) frontMatterLines[key] = yaml.keyLineOf([key]);
-        }
-        const prerequisites = yaml.data.prerequisites;
-        if (Array.isArray(prerequisites)) prerequisiteLines = prerequisites.map((_, i) => yaml.lineOf(["prerequisites", i]));
+        const read = readFrontMatter(yaml.data, yaml, report);
+        meta = read.meta;
+        frontMatterLines = read.lines;
+        prerequisiteLines = read.prerequisiteLines ?? [];
       }
     }
     bodyIndex = close + 1;
@@ -208,7 +289,7 @@ export function parseNote(file: string, text: string): ParseResult {
       }
       seenInSentence.set(index, term.inner);
       const termSlug = slugify(term.inner);
-      if (termSlug === "") {
+      if (termSlug === "" && edition === "en") {
         report(line, `key term ==${term.inner}== needs a letter or digit to name its cloze card`);
         continue;
       }
@@ -218,7 +299,7 @@ export function parseNote(file: string, text: string): ParseResult {
       const sentence = collapse(unmarked(s, e));
       const rest = collapse(unmarked(s, term.start) + unmarked(term.end, e));
       const markers = findSourceMarkers(paragraph.masked.slice(s, e)).markers.map((m) => m.text);
-      if (rest.split(" ").filter((w) => /\w/.test(w)).length < 3) {
+      if (wordCount(rest) < 3) {
         report(line, `the sentence around ==${term.inner}== is too short to make a cloze card; mark the term in a full sentence`);
         continue;
       }
@@ -231,6 +312,7 @@ export function parseNote(file: string, text: string): ParseResult {
   const questions: QuizItem[] = [];
   const widgets: WidgetItem[] = [];
   const blocks: BlockRef[] = [];
+  const blockSources: BlockSource[] = [];
 
   for (const block of rawBlocks) {
     const yaml = readYaml(block.value, block.line + 1, block.line);
@@ -240,6 +322,7 @@ export function parseNote(file: string, text: string): ParseResult {
       report(block.line, `a \`\`\`${block.lang} block holds YAML keys (${BLOCK_EXAMPLE[block.lang]})`);
       continue;
     }
+    blockSources.push({ lang: block.lang, line: block.line, data: yaml.data, yaml });
     const anchor = anchorAt(block.line);
     const place = (idLine: number) => ({ noteSlug: slug, anchor, line: block.line, idLine, derived: false });
 
@@ -295,10 +378,9 @@ export function parseNote(file: string, text: string): ParseResult {
   }
   return {
     ok: true,
-    note: {
-      file,
-      slug,
-      meta,
+    meta,
+    lines: { frontMatter: frontMatterLines, prerequisites: prerequisiteLines },
+    body: {
       body,
       bodyStartLine: bodyIndex + 1,
       headings,
@@ -309,7 +391,7 @@ export function parseNote(file: string, text: string): ParseResult {
       questions,
       widgets,
       blocks,
-      lines: { frontMatter: frontMatterLines, prerequisites: prerequisiteLines },
+      blockSources,
       hash: contentHash(source),
     },
   };

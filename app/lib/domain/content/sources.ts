@@ -15,8 +15,8 @@ import type { CardItem, ContentError, DerivedItems, ItemSource, KeyNumberLine, P
 import type { LineMessage } from "./yaml-source";
 import { collapse, countNewlines } from "./text";
 
-/** A `##` heading starting with these words opens the section whose lines must be sourced. */
-const KEY_NUMBERS_HEADING = /^key numbers\b/i;
+/** A `##` heading starting with "Key numbers" (in a Chinese edition: holding 关键数字) opens the section whose lines must be sourced. */
+const KEY_NUMBERS_HEADING = /^key numbers\b|关键数字/i;
 
 export interface NoteSources {
   problems: LineMessage[];

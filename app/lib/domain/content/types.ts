@@ -191,6 +191,69 @@ export interface Corpus {
   notes: ParsedNote[];
   /** Derived items of all parsed notes, sorted by key. */
   derived: DerivedItems;
+  /** The Chinese editions that parsed and match their English notes, sorted by slug. */
+  translations: LocalizedNote[];
   /** Every error in every file, sorted by file and line. Empty means the corpus may be synced. */
   errors: ContentError[];
+}
+
+// ---------------------------------------------------------------- editions (docs/translation.md)
+
+/** The languages of the corpus: the English note is the master, the Chinese edition holds its words. */
+export type Locale = "en" | "zh";
+
+/** A card in another language: same key, type and review history as the English card. */
+export interface LocalizedCard {
+  front: string;
+  back: string;
+  cloze: { text: string; deletions: string[] } | null;
+  /** The slug of this edition's heading at the position of the English card's heading. */
+  anchor: string | null;
+  /** The English source with its anchor in this edition (the locator text is not translated). */
+  source: ItemSource | null;
+}
+
+/** A question in another language: the answer key (indices, numbers, order) stays the English one. */
+export interface LocalizedQuestion {
+  prompt: string;
+  /** Choices and items in this language, in the English payload's order (an ordering shuffled alike). */
+  payload: QuizPayload;
+  explanation: string;
+  anchor: string | null;
+  source: ItemSource | null;
+  /** Short answers: this language's answer and alternatives (accepted in both languages). */
+  answer: { value: string; alternatives: string[] } | null;
+}
+
+/**
+ * One note's edition in another language, checked against its English note: the words of the
+ * front matter, the body (rendered by the same `renderNote`), and per item key the localized
+ * fields of every card and question, authored and derived.
+ */
+export interface LocalizedNote {
+  locale: Exclude<Locale, "en">;
+  /** `content/zh/<slug>.md`. */
+  file: string;
+  slug: string;
+  title: string;
+  summary: string;
+  /** Same count and order as the English `introduces`. */
+  introduces: string[];
+  body: string;
+  bodyStartLine: number;
+  /** This edition's headings; their slugs are its anchors (CJK kept, as rehype-slug does). */
+  headings: Heading[];
+  /** Blocks at this edition's lines (keys as in English, widget captions translated). */
+  blocks: BlockRef[];
+  keyTerms: KeyTerm[];
+  /** English heading slug → this edition's heading slug at the same position. */
+  anchors: Record<string, string>;
+  /** By item id (`queue-size`, `queue-size-rev`, `d-cloze-queue`). */
+  cards: Record<string, LocalizedCard>;
+  questions: Record<string, LocalizedQuestion>;
+  widgets: WidgetItem[];
+  /** Hash of the file. */
+  hash: string;
+  /** Chinese characters (Han script) in the file: the edition's size. */
+  hanCharacters: number;
 }
