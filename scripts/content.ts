@@ -1,25 +1,29 @@
 /**
- * `npm run content:check`: reads content/*.md, prints every error as `content/x.md:12: message`
- * and exits 1 if there is any; otherwise prints what the corpus holds.
+ * `npm run content:check`: reads content/*.md and their Chinese editions content/zh/*.md, prints
+ * every error as `content/x.md:12: message` and exits 1 if there is any; otherwise prints what
+ * the corpus holds.
  * `npm run content:sync`: the same check, then writes the corpus to the database (nothing is
  * written unless the whole corpus is valid).
  */
 import { formatError, loadCorpus } from "@/app/lib/domain/content/load-corpus";
 import type { Corpus } from "@/app/lib/domain/content/types";
-import { readContentFiles } from "./lib/content-files";
+import { readContentFiles, readTranslationFiles } from "./lib/content-files";
 import { reportQuizBalanceAndWarnings } from "./lib/content-report";
 
 /** Loads and checks the corpus; prints the errors and returns undefined if there are any. */
 async function check(): Promise<Corpus | undefined> {
   const started = performance.now();
   const files = await readContentFiles();
-  const corpus = loadCorpus(files);
+  // content/zh/ is read whenever it exists: then every note needs its Chinese edition.
+  const translations = await readTranslationFiles();
+  const corpus = loadCorpus(files, translations);
   const ms = Math.round(performance.now() - started);
   if (corpus.errors.length > 0) {
     for (const error of corpus.errors) console.error(formatError(error));
     const failing = new Set(corpus.errors.map((e) => e.file)).size;
+    const total = files.length + (translations?.length ?? 0);
     console.error(
-      `\n${corpus.errors.length} error(s) in ${failing} of ${files.length} file(s) (${ms} ms)\n${sourceSummary(corpus)}`,
+      `\n${corpus.errors.length} error(s) in ${failing} of ${total} file(s) (${ms} ms)\n${sourceSummary(corpus)}`,
     );
     return undefined;
   }
@@ -46,6 +50,7 @@ function summarise(corpus: Corpus, ms: number): string {
       .map(([type, n]) => `${type} ${n}`)
       .join(", ")}`,
     sourceSummary(corpus),
+    chineseSummary(corpus),
     `checked in ${ms} ms`,
   ].join("\n");
 }
@@ -57,6 +62,15 @@ function sourceSummary(corpus: Corpus): string {
   const items = [...corpus.notes.flatMap((n) => [...n.cards, ...n.questions]), ...corpus.derived.cards];
   const linked = items.filter((i) => i.source).length;
   return `sources:   ${sourced} of ${lines.length} Key numbers lines sourced; ${linked} cards and questions linked to a source`;
+}
+
+/** The Chinese editions: how many notes have one, and how many Chinese characters they hold. */
+function chineseSummary(corpus: Corpus): string {
+  const count = corpus.translations.length;
+  if (count === 0) return "chinese:   no content/zh/ (English only)";
+  const characters = corpus.translations.reduce((n, t) => n + t.hanCharacters, 0);
+  const format = (n: number) => n.toLocaleString("en-US");
+  return `chinese:   ${count} of ${corpus.notes.length} notes, ${format(characters)} Chinese characters (${format(Math.round(characters / count))} a note)`;
 }
 
 // ---------------------------------------------------------------- sync

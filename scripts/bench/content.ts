@@ -2,11 +2,11 @@
  * `npm run bench:content`: time to check the corpus, to sync it (first run, unchanged re-run),
  * the same for a generated corpus of 1,000 notes, and a note page's JavaScript on first load.
  */
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { loadCorpus } from "@/app/lib/domain/content";
-import { readContentFiles, CONTENT_DIR } from "../lib/content-files";
+import { readContentFiles, readTranslationFiles, CONTENT_DIR, TRANSLATION_DIR } from "../lib/content-files";
 import { runContentSync } from "../lib/content-sync-runner";
 import { benchDatabase, ms } from "./lib/bench-db";
 import { kb, launchChromium, measurePage, serveApp } from "./lib/serve-app";
@@ -17,11 +17,16 @@ async function timed<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
   return [result, performance.now() - t];
 }
 
-/** 1,000 notes made from the real ones: note k of copy c is `<slug>-c<c>`, prerequisites renamed alike. */
+/**
+ * 1,000 notes made from the real ones: note k of copy c is `<slug>-c<c>`, prerequisites renamed
+ * alike, each with its Chinese edition under zh/ (links renamed the same way).
+ */
 async function generateCorpus(target: number): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "paperdeck-corpus-"));
+  await mkdir(path.join(dir, TRANSLATION_DIR));
   const names = (await readdir(CONTENT_DIR)).filter((n) => n.endsWith(".md")).sort();
   const texts = await Promise.all(names.map((n) => readFile(path.join(CONTENT_DIR, n), "utf8")));
+  const zhTexts = await Promise.all(names.map((n) => readFile(path.join(CONTENT_DIR, TRANSLATION_DIR, n), "utf8")));
   const slugs = names.map((n) => n.replace(/\.md$/, ""));
   let written = 0;
   const fullCopies = Math.floor(target / texts.length);
@@ -36,6 +41,8 @@ async function generateCorpus(target: number): Promise<string> {
           : `prerequisites: [${list.split(",").map((s) => s.trim()).filter(Boolean).map((s) => `${s}-c${copy}`).join(", ")}]`,
       );
       await writeFile(path.join(dir, `${slugs[i]}-c${copy}.md`), out);
+      const zh = (zhTexts[i] ?? "").replace(/\/papers\/([a-z0-9-]+)/g, `/papers/$1-c${copy}`);
+      await writeFile(path.join(dir, TRANSLATION_DIR, `${slugs[i]}-c${copy}.md`), zh);
       written += 1;
     }
   }
@@ -44,10 +51,16 @@ async function generateCorpus(target: number): Promise<string> {
 
 async function main() {
   const files = await readContentFiles();
+  const translations = await readTranslationFiles();
   const checks: number[] = [];
-  for (let i = 0; i < 5; i += 1) checks.push((await timed(() => loadCorpus(files)))[1]);
+  const englishOnly: number[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    checks.push((await timed(() => loadCorpus(files, translations)))[1]);
+    englishOnly.push((await timed(() => loadCorpus(files)))[1]);
+  }
   checks.sort((a, b) => a - b);
-  console.log(`check ${files.length} notes:            median ${ms(checks[2] ?? NaN)} (5 runs, in process)`);
+  englishOnly.sort((a, b) => a - b);
+  console.log(`check ${files.length} notes:            median ${ms(checks[2] ?? NaN)} (5 runs, in process; English only ${ms(englishOnly[2] ?? NaN)})`);
 
   const db = await benchDatabase();
   try {
@@ -61,7 +74,7 @@ async function main() {
     await cp(dir, copyDir, { recursive: true });
     const big = await benchDatabase();
     try {
-      const [bigCheck, tc] = await timed(async () => loadCorpus(await readContentFiles(dir)));
+      const [bigCheck, tc] = await timed(async () => loadCorpus(await readContentFiles(dir), await readTranslationFiles(dir)));
       console.log(`check 1,000 notes:           ${ms(tc)} (${bigCheck.errors.length} errors)`);
       if (bigCheck.errors.length) console.log(bigCheck.errors.slice(0, 5));
       const [s1, tb1] = await timed(() => runContentSync(big.url, { quiet: true, dir }));

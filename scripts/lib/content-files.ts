@@ -1,4 +1,4 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { SourceFile } from "@/app/lib/domain/content/types";
 
@@ -24,4 +24,19 @@ export async function readContentFiles(dir = CONTENT_DIR): Promise<SourceFile[]>
       };
     }),
   );
+}
+
+/** The folder of the Chinese editions inside a content folder (docs/translation.md). */
+export const TRANSLATION_DIR = "zh";
+
+/**
+ * The Chinese editions, `<dir>/zh/*.md`, or undefined when the folder does not exist: a content
+ * folder with `zh/` is bilingual (every note needs its edition), one without it English only
+ * (a generated or test corpus).
+ */
+export async function readTranslationFiles(dir = CONTENT_DIR): Promise<SourceFile[] | undefined> {
+  const zhDir = path.join(dir, TRANSLATION_DIR);
+  const info = await stat(zhDir).catch(() => undefined);
+  if (!info?.isDirectory()) return undefined;
+  return readContentFiles(zhDir);
 }

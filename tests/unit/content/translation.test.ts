@@ -1,7 +1,11 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatError, loadCorpus, renderNote } from "@/app/lib/domain/content";
 import { sentenceBounds, wordCount } from "@/app/lib/domain/content/markdown";
 import type { Corpus, LocalizedNote, SourceFile } from "@/app/lib/domain/content";
+import { readContentFiles, readTranslationFiles } from "@/scripts/lib/content-files";
 import { lineOf, noteText, paperFile } from "./fixtures";
 
 const EN_BODY = `
@@ -372,5 +376,23 @@ describe("Chinese sentences and key terms", () => {
     expectZhError(shared, "==队列 (queue)==", "only one ==key term== per sentence");
     const short = ZH.replace("MoCo 把负样本存放在一个由键组成的==队列 (queue)==里，每一步都会刷新。", "存入==队列 (queue)==里。");
     expectZhError(short, "==队列 (queue)==", "too short to make a cloze card");
+  });
+});
+
+describe("reading content/zh/", () => {
+  it("reads the Chinese editions of a bilingual folder, and none of a folder without zh/", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "paperdeck-zh-"));
+    try {
+      await writeFile(path.join(dir, "moco.md"), english().text);
+      expect(await readTranslationFiles(dir)).toBeUndefined();
+      await mkdir(path.join(dir, "zh"));
+      expect(await readTranslationFiles(dir)).toEqual([]);
+      await writeFile(path.join(dir, "zh", "moco.md"), ZH);
+      const translations = await readTranslationFiles(dir);
+      expect(translations?.map((f) => path.basename(f.path))).toEqual(["moco.md"]);
+      expect(loadCorpus(await readContentFiles(dir), translations).errors).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
