@@ -82,7 +82,8 @@ async function main() {
 
   if (!prod) {
     let timer: NodeJS.Timeout | undefined;
-    watch(path.join(ROOT, "content"), () => {
+    // Recursive: an edit of a Chinese edition (content/zh/) syncs too.
+    watch(path.join(ROOT, "content"), { recursive: true }, () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
         runContentSync(db.url, { quiet: true }).catch((error: unknown) =>

@@ -1,7 +1,8 @@
 /**
- * Reads content/, validates it and syncs it: what `npm run content:sync`, `npm run dev` (on start
- * and on every change) and the test setup run. A corpus with errors is not synced: the errors
- * are printed as `file:line: message` and the database stays as it was.
+ * Reads content/ and its Chinese editions in content/zh/, validates them and syncs them: what
+ * `npm run content:sync`, `npm run dev` (on start and on every change) and the test setup run.
+ * A corpus with errors is not synced: the errors are printed as `file:line: message` and the
+ * database stays as it was.
  */
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
@@ -11,7 +12,7 @@ import type { PrismaClient } from "@/app/generated/prisma/client";
 import type { SourceFile } from "@/app/lib/domain/content/types";
 import { formatError, loadCorpus } from "@/app/lib/domain/content";
 import { syncCorpus, type SyncSummary } from "@/app/lib/server/content-sync";
-import { CONTENT_DIR, readContentFiles } from "./content-files";
+import { CONTENT_DIR, readContentFiles, readTranslationFiles } from "./content-files";
 import { scriptPrisma } from "./prisma";
 
 export class ContentInvalidError extends Error {
@@ -39,11 +40,22 @@ async function pipelineHash(): Promise<string> {
   return h.digest("hex");
 }
 
-function sourceHashes(files: SourceFile[], pipeline: string): Map<string, string> {
+/**
+ * Per note, a hash of its file, of its Chinese edition (a Chinese-only edit must not be skipped
+ * as unchanged; "-" when there is none) and of the pipeline.
+ */
+function sourceHashes(files: SourceFile[], translations: SourceFile[] | undefined, pipeline: string): Map<string, string> {
+  const zh = new Map((translations ?? []).map((f) => [path.basename(f.path), f.text]));
   return new Map(
     files.map((f) => [
       path.basename(f.path, ".md"),
-      createHash("sha256").update(pipeline).update(path.basename(f.path)).update(f.text).digest("hex").slice(0, 32),
+      createHash("sha256")
+        .update(pipeline)
+        .update(path.basename(f.path))
+        .update(f.text)
+        .update(translations === undefined ? "" : `\u0000zh\u0000${zh.get(path.basename(f.path)) ?? "-"}`)
+        .digest("hex")
+        .slice(0, 32),
     ]),
   );
 }
@@ -69,7 +81,9 @@ export async function runContentSync(
 ): Promise<SyncSummary> {
   const started = Date.now();
   const files = await readContentFiles(options.dir ?? CONTENT_DIR);
-  const hashes = sourceHashes(files, await pipelineHash());
+  // The Chinese editions in <dir>/zh/, when the folder exists (then every note needs one).
+  const translations = await readTranslationFiles(options.dir ?? CONTENT_DIR);
+  const hashes = sourceHashes(files, translations, await pipelineHash());
   const prisma = scriptPrisma(url);
   try {
     if (await unchangedSince(prisma, hashes)) {
@@ -77,7 +91,7 @@ export async function runContentSync(
       if (!options.quiet) console.log(`${formatSummary(summary)}\ncontent unchanged: checked in ${Date.now() - started} ms (0 writes)`);
       return summary;
     }
-    return await parseAndSync(prisma, files, hashes, started, options);
+    return await parseAndSync(prisma, files, translations, hashes, started, options);
   } finally {
     await prisma.$disconnect();
   }
@@ -86,11 +100,12 @@ export async function runContentSync(
 async function parseAndSync(
   prisma: PrismaClient,
   files: SourceFile[],
+  translations: SourceFile[] | undefined,
   hashes: Map<string, string>,
   started: number,
   options: { quiet: boolean; progress?: boolean },
 ): Promise<SyncSummary> {
-  const corpus = loadCorpus(files);
+  const corpus = loadCorpus(files, translations);
   if (corpus.errors.length) {
     throw new ContentInvalidError(
       `${corpus.errors.length} error(s) in content/, nothing was synced:\n` + corpus.errors.map(formatError).join("\n"),

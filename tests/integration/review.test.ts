@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { sessionOf } from "./helpers/fresh-database";
 import { afterAll, describe, expect, it } from "vitest";
+import { Prisma } from "@/app/generated/prisma/client";
 import { db } from "@/app/lib/server/db";
+import { storedCardZhSchema } from "@/app/lib/schemas/translation";
 import { answerCard, undoAnswer } from "@/app/lib/server/data/review";
 import { loadReviewQueue, readCardDetails } from "@/app/lib/server/data/review-queue";
 import { addPaperToStudySet } from "@/app/lib/server/data/study-set";
@@ -47,6 +49,28 @@ describe("saving answers", () => {
     const state = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: card!.id } } });
     expect(state.version).toBe(1);
     expect(state.reps).toBe(1);
+  });
+
+  it("keeps one history for a card answered in Chinese and then in English: both texts are read from its one row", async () => {
+    const user = await newUser();
+    const card = await db.card.findFirstOrThrow({
+      where: { retiredAt: null, derived: false, type: "basic", zh: { not: Prisma.DbNull }, paper: { retiredAt: null } },
+      orderBy: [{ paper: { sortKey: "asc" } }, { position: "asc" }],
+      select: { id: true, paperId: true, key: true, front: true, zh: true },
+    });
+    const chinese = storedCardZhSchema.parse(card.zh);
+    expect(chinese.front).toMatch(/\p{Script=Han}/u);
+    expect(chinese.front).not.toBe(card.front);
+    // The Chinese page and the English page answer the same card (its id), one after the other.
+    const inChinese = await answerCard(sessionOf(user.id), answer(card.id), new Date());
+    const later = Date.now() + 10 * 60_000;
+    const inEnglish = await answerCard(sessionOf(user.id), answer(card.id, { version: inChinese.version, answeredAt: later }), new Date(later));
+    expect([inChinese.duplicate, inEnglish.duplicate]).toEqual([false, false]);
+    expect(await db.card.count({ where: { paperId: card.paperId, key: card.key } })).toBe(1);
+    const states = await db.cardState.findMany({ where: { userId: user.id } });
+    expect(states.map((s) => [s.cardId, s.reps, s.version])).toEqual([[card.id, 2, 2]]);
+    const logs = await db.reviewLog.findMany({ where: { userId: user.id }, orderBy: { reviewedAt: "asc" } });
+    expect(logs.map((l) => l.cardId)).toEqual([card.id, card.id]);
   });
 
   it("applies one of many concurrent resends of the same answer", async () => {

@@ -392,6 +392,11 @@ export const quizAnswerSchema = z.discriminatedUnion("type", [
     type: z.literal("short"),
     value: z.string(),
     alternatives: z.array(z.string()),
+    /**
+     * The Chinese edition's answer and alternatives, stored by the sync beside the English ones
+     * (never in the pipeline's item, so never in its hash): both languages are accepted.
+     */
+    zh: z.strictObject({ value: z.string(), alternatives: z.array(z.string()) }).optional(),
   }),
   z.strictObject({ type: z.literal("numeric"), value: z.number(), tolerance: z.number() }),
   /**

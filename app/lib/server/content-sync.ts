@@ -10,14 +10,18 @@
  *   of round trips rather than thousands. Notes are stored with their layout (blocks,
  *   headings) and rendered to HTML by the page, once, when it is first served.
  * - The caller never passes a corpus with errors: nothing is written unless all files are valid.
+ * - The Chinese edition of a note, card or question is stored in the `zh` column of its row
+ *   (migration `zh_text`), compared apart from contentHash like `source`: a Chinese-only edit
+ *   updates the rows in place, keeps their ids and resets no one's review history.
  *
  * Not marked `server-only`: the command-line sync and the dev server run it under tsx.
  */
 import { Prisma, type PrismaClient } from "@/app/generated/prisma/client";
-import type { CardItem, Corpus, ItemSource, ParsedNote, QuizItem } from "@/app/lib/domain/content/types";
+import type { CardItem, Corpus, ItemSource, LocalizedNote, ParsedNote, QuizItem } from "@/app/lib/domain/content/types";
 import { prerequisiteOrder, searchDocument } from "@/app/lib/domain/content/note-order";
 import { canonicalJson, contentHash } from "@/app/lib/domain/content/content-hash";
 import type { NoteLayout } from "@/app/lib/schemas/rendered-note";
+import type { StoredCardZh, StoredPaperZh, StoredQuestionZh } from "@/app/lib/schemas/translation";
 
 export interface SyncCounts {
   added: number;
@@ -68,6 +72,7 @@ export async function syncCorpus(
     (i) => i.noteSlug,
   );
   const total = corpus.notes.length;
+  const zhBySlug = new Map(corpus.translations.map((t) => [t.slug, t]));
 
   await prisma.$transaction(
     async (tx) => {
@@ -80,9 +85,10 @@ export async function syncCorpus(
         const sortKey = order.get(note.slug) ?? 0;
         const search = searchDocument(note, cardsByNote.get(note.slug) ?? [], questionsByNote.get(note.slug) ?? []);
         const sourceHash = options.sourceHashes?.get(note.slug) ?? "";
-        const hash = contentHash({ file: note.hash, sortKey, search, sourceHash });
+        const zh = paperZh(zhBySlug.get(note.slug));
+        const hash = contentHash({ file: note.hash, sortKey, search, sourceHash, zh });
         const existing = paperBySlug.get(note.slug);
-        const data = { ...paperData(note, sortKey, search), contentHash: hash, sourceHash };
+        const data = { ...paperData(note, sortKey, search), zh: zh ?? Prisma.DbNull, contentHash: hash, sourceHash };
         if (!existing) {
           newPapers.push(data);
           summary.notes.added += 1;
@@ -104,11 +110,13 @@ export async function syncCorpus(
 
       // ------------------------------------------------------------ cards and questions
       const existingCards = groupBy(
-        await tx.card.findMany({ select: { id: true, paperId: true, key: true, contentHash: true, source: true, retiredAt: true, position: true } }),
+        await tx.card.findMany({ select: { id: true, paperId: true, key: true, contentHash: true, source: true, zh: true, retiredAt: true, position: true } }),
         (c) => c.paperId,
       );
       const existingQuestions = groupBy(
-        await tx.quizQuestion.findMany({ select: { id: true, paperId: true, key: true, contentHash: true, source: true, retiredAt: true, position: true } }),
+        await tx.quizQuestion.findMany({
+          select: { id: true, paperId: true, key: true, contentHash: true, source: true, zh: true, answer: true, retiredAt: true, position: true },
+        }),
         (q) => q.paperId,
       );
       const cardPlan = new ItemPlan<Prisma.CardCreateManyInput>();
@@ -121,10 +129,13 @@ export async function syncCorpus(
         if (!paper) throw new Error(`note ${note.slug} has no row after insert`);
         const cardIds = new Map<string, string>();
         cardIdsByPaper.set(paper.id, cardIds);
-        await planItems(tx, "card", paper.id, cardsByNote.get(note.slug) ?? [], existingCards.get(paper.id) ?? [], cardData, cardPlan, summary.cards, summary, cardIds);
+        const zh = zhBySlug.get(note.slug);
+        const toCard = (item: CardItem, position: number) => cardData(item, position, zh);
+        const toQuestion = (item: QuizItem, position: number) => questionData(item, position, zh);
+        await planItems(tx, "card", paper.id, cardsByNote.get(note.slug) ?? [], existingCards.get(paper.id) ?? [], toCard, cardPlan, summary.cards, summary, cardIds);
         const questionIds = new Map<string, string>();
         const questions = questionsByNote.get(note.slug) ?? [];
-        const changed = await planItems(tx, "quizQuestion", paper.id, questions, existingQuestions.get(paper.id) ?? [], questionData, questionPlan, summary.questions, summary, questionIds);
+        const changed = await planItems(tx, "quizQuestion", paper.id, questions, existingQuestions.get(paper.id) ?? [], toQuestion, questionPlan, summary.questions, summary, questionIds);
         for (const q of questions) {
           if (changed.has(q.id)) linksWanted.push({ paperId: paper.id, questionKey: q.id, cardKeys: q.cardKeys });
         }
@@ -206,32 +217,63 @@ function paperData(note: ParsedNote, sortKey: number, search: string) {
   };
 }
 
-function cardData(item: CardItem, position: number) {
+/** Paper.zh: the Chinese edition of a note, or null when the corpus has none. */
+function paperZh(zh: LocalizedNote | undefined): StoredPaperZh | null {
+  if (!zh) return null;
+  const layout: NoteLayout = { bodyStartLine: zh.bodyStartLine, blocks: zh.blocks, headings: zh.headings };
+  return json({ title: zh.title, summary: zh.summary, introduces: zh.introduces, body: zh.body, layout, anchors: zh.anchors });
+}
+
+function cardZh(item: CardItem, zh: LocalizedNote | undefined): StoredCardZh | null {
+  const card = zh?.cards[item.id];
+  return card ? json({ front: card.front, back: card.back, anchor: card.anchor, source: card.source }) : null;
+}
+
+function questionZh(item: QuizItem, zh: LocalizedNote | undefined): StoredQuestionZh | null {
+  const question = zh?.questions[item.id];
+  if (!question) return null;
+  return json({ prompt: question.prompt, payload: question.payload, explanation: question.explanation, anchor: question.anchor, source: question.source });
+}
+
+/** The answer as stored: the English key, and for a short answer the Chinese answers beside it. */
+function answerData(item: QuizItem, zh: LocalizedNote | undefined) {
+  const chinese = zh?.questions[item.id]?.answer;
+  return item.answer.type === "short" && chinese ? { ...item.answer, zh: chinese } : item.answer;
+}
+
+function cardData(item: CardItem, position: number, zh?: LocalizedNote) {
   return {
     type: item.type,
     front: item.front,
     back: item.back,
     anchor: item.anchor ?? "",
     source: sourceData(item.source),
+    zh: cardZh(item, zh) ?? Prisma.DbNull,
     derived: item.derived,
     contentHash: item.hash,
     position,
   };
 }
 
-function questionData(item: QuizItem, position: number) {
+function questionData(item: QuizItem, position: number, zh?: LocalizedNote) {
   return {
     type: item.type,
     prompt: item.prompt,
     payload: JSON.parse(JSON.stringify(item.payload)) as Prisma.InputJsonObject,
-    answer: JSON.parse(JSON.stringify(item.answer)) as Prisma.InputJsonValue,
+    answer: json(answerData(item, zh)) as Prisma.InputJsonValue,
     explanation: item.explanation,
     anchor: item.anchor ?? "",
     source: sourceData(item.source),
+    zh: questionZh(item, zh) ?? Prisma.DbNull,
     derived: item.derived,
     contentHash: item.hash,
     position,
   };
+}
+
+/** A value as JSON stores it (undefined members dropped), so what is compared is what is stored. */
+function json<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 /** An item's source as stored: JSON, or SQL NULL for none. */
@@ -239,12 +281,31 @@ function sourceData(source: ItemSource | null | undefined): Prisma.InputJsonObje
   return source ? { text: source.text, anchor: source.anchor } : Prisma.DbNull;
 }
 
-/** A source is not in the item's hash (it resets no review history), so it is compared apart. */
-function sameSource(stored: Prisma.JsonValue, source: ItemSource | null | undefined): boolean {
-  return canonicalJson(stored ?? null) === canonicalJson(source ? { text: source.text, anchor: source.anchor } : null);
+/**
+ * What a row stores beside its hashed content: its source, its Chinese words and (questions)
+ * the Chinese answers. None is in the item's hash (none resets a review history), so the sync
+ * compares them apart.
+ */
+function unhashed(source: unknown, zh: unknown, answer?: unknown): string {
+  const chineseAnswers = answer !== null && typeof answer === "object" && "zh" in answer ? answer.zh : null;
+  return canonicalJson([source ?? null, zh ?? null, chineseAnswers ?? null]);
 }
 
-type ExistingItem = { id: string; key: string; contentHash: string; source: Prisma.JsonValue; retiredAt: Date | null; position: number };
+function unhashedOfData(data: { source: unknown; zh: unknown; answer?: unknown }): string {
+  const plain = (value: unknown) => (value === Prisma.DbNull ? null : value);
+  return unhashed(plain(data.source), plain(data.zh), data.answer);
+}
+
+type ExistingItem = {
+  id: string;
+  key: string;
+  contentHash: string;
+  source: Prisma.JsonValue;
+  zh: Prisma.JsonValue;
+  answer?: Prisma.JsonValue;
+  retiredAt: Date | null;
+  position: number;
+};
 
 class ItemPlan<C> {
   creates: C[] = [];
@@ -279,7 +340,8 @@ async function planItems<I extends CardItem | QuizItem, C>(
       continue;
     }
     ids.set(item.id, row.id);
-    if (row.contentHash !== item.hash || !sameSource(row.source, item.source) || row.retiredAt || row.position !== position) {
+    const sideChanged = unhashed(row.source, row.zh, row.answer) !== unhashedOfData(data as unknown as { source: unknown; zh: unknown; answer?: unknown });
+    if (row.contentHash !== item.hash || sideChanged || row.retiredAt || row.position !== position) {
       const update = { ...data, retiredAt: null };
       if (model === "card") await tx.card.update({ where: { id: row.id }, data: update });
       else await tx.quizQuestion.update({ where: { id: row.id }, data: update });
