@@ -205,6 +205,22 @@ describe("quiz attempts on PostgreSQL", () => {
     expect(await db.quizAnswer.count({ where: { attemptId: started.attemptId } })).toBe(0);
   });
 
+  it("scores a short question's Chinese answer as right, and its English answer too, on the one question", async () => {
+    const question = await db.quizQuestion.findFirstOrThrow({ where: { type: "short", retiredAt: null, paper: { slug: "batchnorm-vs-layernorm" } }, select: { id: true, answer: true } });
+    const chinese = (question.answer as { zh?: { value: string } }).zh?.value;
+    expect(chinese).toMatch(/\p{Script=Han}/u);
+    const scored = [];
+    for (const response of [`${chinese ?? ""}。`, (question.answer as { value: string }).value, "批归一化"]) {
+      const owner = await newUser();
+      const attempt = await db.quizAttempt.create({
+        data: { userId: owner.userId, scope: { kind: "note", slug: "batchnorm-vs-layernorm" }, title: "BN", seed: "s", mode: "each", questionIds: [question.id] },
+      });
+      const outcome = await answerQuizQuestion(owner, { attemptId: attempt.id, questionId: question.id, response, timeMs: 1 }, NOW);
+      scored.push(outcome.feedback?.correct);
+    }
+    expect(scored).toEqual([true, true, false]);
+  });
+
   it("brings the cards linked to a missed question forward without writing a review", async () => {
     const owner = await newUser();
     const link = await db.quizQuestionCard.findFirstOrThrow({ where: { question: { retiredAt: null, paper: { slug: "moco" } } }, select: { questionId: true, cardId: true } });

@@ -4,7 +4,7 @@
  */
 export * from "./types";
 export * from "./errors";
-export { scoreAnswer } from "./score";
+export { scoreAnswer, acceptedShortAnswers } from "./score";
 export { normalizeShortAnswer, shortAnswersMatch, parseNumericAnswer } from "./normalize";
 export { hashSeed, seededRandom, seededPermutation, shuffle } from "./random";
 export { presentQuestion, toOriginalResponse, type PresentedQuestion } from "./present";

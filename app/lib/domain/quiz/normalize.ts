@@ -1,20 +1,28 @@
 /**
- * Normalises a short free-text answer so that case, accents, spacing, punctuation and a
- * leading article do not matter:
- * NFKD (compatibility forms such as "ﬁ" → "fi"), strip combining marks (accents), lowercase,
- * punctuation → space, collapse whitespace, trim, drop one leading "a", "an" or "the".
- * "  The Transformer-XL! " → "transformer xl".
+ * Normalises a short free-text answer so that case, accents, spacing, punctuation, the width of
+ * a character and a leading article do not matter, in English and in Chinese:
+ * NFKD (compatibility forms: full-width ＡＢＣ１２，？ → ABC12,?, "ﬁ" → "fi"), strip combining
+ * marks (accents), NFKC (what is left recomposed), lowercase, punctuation → space (ASCII and
+ * Chinese alike: ，。、；：？！“”（）《》…), collapse whitespace, trim, drop the spaces next to a
+ * CJK character (Chinese is written without spaces: "动量 编码器" = "动量编码器", "BERT 模型" =
+ * "BERT模型"), drop one leading "a", "an" or "the".
+ * "  The Transformer-XL! " → "transformer xl"; "ＧＰＴ－３。" → "gpt 3"; "动量编码器（MoCo）" → "动量编码器moco".
  */
 export function normalizeShortAnswer(text: string): string {
   return text
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
+    .normalize("NFKC")
     .toLowerCase()
     .replace(/\p{P}/gu, " ")
     .replace(/\s+/gu, " ")
     .trim()
+    .replace(CJK_SPACE, "")
     .replace(/^(?:a|an|the) (?=\S)/u, "");
 }
+
+/** A space with a CJK character (Han, kana, Hangul, CJK symbols) on either side. */
+const CJK_SPACE = /(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f]) | (?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f])/gu;
 
 /**
  * True when two short answers match after `normalizeShortAnswer`, or after removing all

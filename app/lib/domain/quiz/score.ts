@@ -19,7 +19,8 @@ const EMPTY: ScoreResult = Object.freeze({ score: 0, correct: false });
  * shape for the type throws `MalformedResponseError`. Rules:
  * - single, truefalse: 1 when it is the answer, else 0;
  * - multiple: $$\max\left(0, \frac{\text{right picks} - \text{wrong picks}}{\text{number of right answers}}\right)$$
- * - short: 1 when it matches the answer or an alternative after `normalizeShortAnswer`;
+ * - short: 1 when it matches an accepted answer (`acceptedShortAnswers`: both languages') after
+ *   `normalizeShortAnswer`;
  * - numeric: 1 when $$|\text{given} - \text{answer}| \le \text{tolerance}$$ (a few ulps of slack, so
  *   0.9 for 1.0 ± 0.1 counts although 1.0 − 0.9 is 0.09999999999999998 or 0.10000000000000009
  *   in binary floating point); text that is not a number scores 0;
@@ -87,8 +88,19 @@ function scoreMultiple(question: MultipleQuestion, response: unknown): number {
 function scoreShort(question: ShortQuestion, response: unknown): number {
   if (typeof response !== "string")
     throw new MalformedResponseError("short", response, "expected text");
-  const accepted = [question.answer, ...(question.alternatives ?? [])];
-  return accepted.some((expected) => shortAnswersMatch(response, expected)) ? 1 : 0;
+  return acceptedShortAnswers(question).some((expected) => shortAnswersMatch(response, expected)) ? 1 : 0;
+}
+
+/**
+ * The accepted set of a short question: the English answer and alternatives ∪ the Chinese
+ * answer and alternatives. So a Chinese answer is right for the English question when the
+ * Chinese edition lists it, and an English answer for the Chinese question (the Chinese edition
+ * lists the English answer among its alternatives, and the English ones are accepted anyway).
+ */
+export function acceptedShortAnswers(question: ShortQuestion): string[] {
+  const all = [question.answer, ...(question.alternatives ?? [])];
+  if (question.zh) all.push(question.zh.answer, ...(question.zh.alternatives ?? []));
+  return [...new Set(all)];
 }
 
 function scoreNumeric(question: NumericQuestion, response: unknown): number {

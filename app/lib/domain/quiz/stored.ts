@@ -18,7 +18,13 @@ export function fromStoredQuestion(row: { id: string; prompt: string; payload: u
     case "truefalse":
       return { ...base, type: "truefalse", answer: answer.value };
     case "short":
-      return { ...base, type: "short", answer: answer.value, alternatives: answer.alternatives };
+      return {
+        ...base,
+        type: "short",
+        answer: answer.value,
+        alternatives: answer.alternatives,
+        ...(answer.zh ? { zh: { answer: answer.zh.value, alternatives: answer.zh.alternatives } } : {}),
+      };
     case "numeric":
       return {
         ...base,

@@ -41,6 +41,11 @@ export interface ShortQuestion extends QuestionBase {
   type: "short";
   answer: string;
   alternatives?: readonly string[];
+  /**
+   * The Chinese edition's answer and alternatives (docs/translation.md): accepted in either
+   * language, whichever language the question is shown in (see `acceptedShortAnswers`).
+   */
+  zh?: { answer: string; alternatives?: readonly string[] };
 }
 
 export interface NumericQuestion extends QuestionBase {
