@@ -165,14 +165,11 @@ describe("syncing content/ into PostgreSQL", () => {
     expect(afterQuestion.contentHash).toBe(question.contentHash);
     expect((afterQuestion.zh as { prompt: string }).prompt).toBe(`${questionPrompt}（改过）`);
     expect(await prisma.cardState.findMany({ where: { userId: user.id } })).toEqual(state);
+    // The note's row keeps its English columns; its Chinese edition and search text follow the edit.
     const englishPaper = await prisma.paper.findUniqueOrThrow({ where: { id: paper.id } });
-    expect({ ...englishPaper, zh: null, contentHash: null, sourceHash: null, updatedAt: null }).toEqual({
-      ...paper,
-      zh: null,
-      contentHash: null,
-      sourceHash: null,
-      updatedAt: null,
-    });
+    const chineseOnly = { zh: null, searchText: null, contentHash: null, sourceHash: null, updatedAt: null };
+    expect({ ...englishPaper, ...chineseOnly }).toEqual({ ...paper, ...chineseOnly });
+    expect(englishPaper.searchText).toContain("按 默认 设置");
     await writeFile(file, text);
     await sync();
     expect(await prisma.card.findUniqueOrThrow({ where: { id: card.id } })).toMatchObject({ zh: card.zh });

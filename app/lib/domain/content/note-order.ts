@@ -2,7 +2,8 @@
  * Orders notes so that every note comes after its prerequisites (Kahn's algorithm), breaking
  * ties by year, then slug, so the order is stable. The library and new-card queue follow it.
  */
-import type { CardItem, ParsedNote, QuizItem } from "./types";
+import { cjkWords, segmentCjk } from "./segment";
+import type { CardItem, LocalizedNote, ParsedNote, QuizItem } from "./types";
 
 export function prerequisiteOrder(notes: readonly ParsedNote[]): Map<string, number> {
   const bySlug = new Map(notes.map((n) => [n.slug, n]));
@@ -43,16 +44,48 @@ export function prerequisiteOrder(notes: readonly ParsedNote[]): Map<string, num
   return order;
 }
 
-/** The text PostgreSQL indexes for a note: its prose (without the YAML blocks), cards and questions. */
-export function searchDocument(note: ParsedNote, cards: readonly CardItem[], questions: readonly QuizItem[]): string {
-  const prose = note.body.replace(/^```(?:card|quiz|widget)\n[\s\S]*?^```$/gm, " ").replace(/==/g, "");
-  return [
+/**
+ * The text PostgreSQL indexes for a note: its prose (without the YAML blocks), cards and
+ * questions; then, when it has one, its Chinese edition the same way, cut into words by
+ * `segmentCjk` (PostgreSQL cannot split Chinese), so that 对比学习 or 蒸馏 find the note.
+ */
+export function searchDocument(
+  note: ParsedNote,
+  cards: readonly CardItem[],
+  questions: readonly QuizItem[],
+  zh?: LocalizedNote,
+): string {
+  const english = [
     note.meta.summary,
     note.meta.tags.join(" "),
     (note.meta.authors ?? []).join(" "),
     (note.meta.introduces ?? []).join(" "),
-    prose,
+    prose(note.body),
     ...cards.map((c) => `${c.front} ${c.back}`),
     ...questions.map((q) => q.prompt),
-  ].join("\n");
+  ];
+  if (!zh) return english.join("\n");
+  const chinese = [
+    zh.title,
+    zh.summary,
+    zh.introduces.join(" "),
+    prose(zh.body),
+    ...cards.map((c) => zh.cards[c.id]).map((c) => (c ? `${c.front} ${c.back}` : "")),
+    ...questions.map((q) => zh.questions[q.id]?.prompt ?? ""),
+  ];
+  return [...english, ...chinese.map(segmentCjk)].join("\n");
+}
+
+function prose(body: string): string {
+  return body.replace(/^```(?:card|quiz|widget)\n[\s\S]*?^```$/gm, " ").replace(/==/g, "");
+}
+
+/**
+ * What a note is called in Chinese, searched with its English title's weight: the Chinese words
+ * of its title and of the ideas it introduced, cut into words (the English in parentheses left
+ * out, so English searches rank as before). Empty without a Chinese edition.
+ */
+export function searchTitle(zh: LocalizedNote | undefined): string {
+  if (!zh) return "";
+  return cjkWords([zh.title, ...zh.introduces].join(" ")).join(" ");
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { renderNote } from "@/app/lib/domain/content/render-note";
 import { noteLayoutSchema } from "@/app/lib/schemas/rendered-note";
 import { db } from "../db";
+import { searchHit, searchSql } from "./search-sql";
 
 export const AREAS = [
   { id: "concepts", label: "Concepts" },
@@ -90,23 +91,10 @@ export async function listLibrary(filter: LibraryFilter): Promise<LibraryEntry[]
     }));
 }
 
-/**
- * PostgreSQL full-text search over each note's prose, cards and questions, using the same
- * expression as the "Paper_search_idx" GIN index so the index serves the query.
- */
+/** Full-text search in English and Chinese (`searchSql`), best match first, at most 50. */
 export async function searchPapers(q: string): Promise<{ id: string; snippet: string }[]> {
-  return db.$queryRaw<{ id: string; snippet: string }[]>`
-    WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq)
-    SELECT p.id,
-           ts_headline('english', p."searchText", query.tsq,
-             'StartSel=<mark>, StopSel=</mark>, MaxWords=24, MinWords=8, MaxFragments=1') AS snippet
-    FROM "Paper" p, query
-    WHERE p."retiredAt" IS NULL
-      AND (setweight(to_tsvector('english', p."short" || ' ' || p."title"), 'A') ||
-           setweight(to_tsvector('english', p."searchText"), 'B')) @@ query.tsq
-    ORDER BY ts_rank(setweight(to_tsvector('english', p."short" || ' ' || p."title"), 'A') ||
-                     setweight(to_tsvector('english', p."searchText"), 'B'), query.tsq) DESC
-    LIMIT 50`;
+  const rows = await db.$queryRaw<{ id: string; snippet: string }[]>(searchSql(q));
+  return rows.map(searchHit);
 }
 
 export async function listTags(): Promise<string[]> {
