@@ -121,7 +121,8 @@ export function localizeNote(note: ParsedNote, derived: DerivedItems, translatio
   const at = (line: number) => `${note.file}:${line}`;
 
   // ------------------------------------------------------------ words
-  const han = hanCharacters(zh.body) + hanCharacters(`${translation.meta.title}${translation.meta.summary}`);
+  const { title: zhTitle, summary, introduces } = translation.meta;
+  const han = hanCharacters([zhTitle, summary, ...introduces, zh.body].join("\n"));
   if (han === 0) report(1, "no Chinese text: a Chinese edition is written in Chinese (docs/translation.md)");
   const enIdeas = note.meta.introduces ?? [];
   if (translation.meta.introduces.length !== enIdeas.length) {
