@@ -33,6 +33,7 @@ export default async function SettingsPage() {
           timeZone: settings.timeZone,
           dayStartHour: settings.dayStartHour,
           studyAll: settings.studyAll,
+          parameters: settings.parameters.join(", "),
         }}
         workload={workloadTable(settings)}
         cardCount={cardCount}

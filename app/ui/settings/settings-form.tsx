@@ -16,6 +16,8 @@ export interface SettingsFormValues {
   timeZone: string;
   dayStartHour: number;
   studyAll: boolean;
+  /** The weights in use, comma-separated ("" for the defaults). */
+  parameters: string;
 }
 
 /** Linear interpolation in the workload table (reviews a day per card at a few retentions). */
@@ -61,6 +63,9 @@ export function SettingsForm({
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, setPending] = useState(false);
   const [reschedule, setReschedule] = useState(false);
+  // The weights as saved: the form sends the field only when the user changed it, so saving
+  // other settings never overwrites weights the optimizer fitted meanwhile.
+  const [savedParameters, setSavedParameters] = useState(initial.parameters);
   const zones = useTimeZoneOptions(values.timeZone);
   const browserZone = useDeviceTimeZone();
 
@@ -81,7 +86,8 @@ export function SettingsForm({
     setPending(true);
     setMessage(null);
     setErrors({});
-    const result = await updateSettings({ ...values, reschedule });
+    const { parameters, ...rest } = values;
+    const result = await updateSettings({ ...rest, ...(parameters !== savedParameters ? { parameters } : {}), reschedule });
     setPending(false);
     if (!result.ok) {
       const byField = errorsByField(result.fieldErrors ?? {}, { ...values });
@@ -92,11 +98,15 @@ export function SettingsForm({
       if (first) document.getElementById(first)?.focus();
       return;
     }
+    const savedText = result.data.parameters.join(", ");
+    setSavedParameters(savedText);
+    set("parameters", savedText);
     setMessage({
       ok: true,
-      text: reschedule
-        ? `Saved, and ${result.data.rescheduled.toLocaleString("en")} studied cards rescheduled with the new settings.`
-        : "Saved. The new settings apply from your next answer.",
+      text:
+        (reschedule
+          ? `Saved, and ${result.data.rescheduled.toLocaleString("en")} studied cards rescheduled with the new settings.`
+          : "Saved. The new settings apply from your next answer.") + (result.data.weights ? ` ${result.data.weights}` : ""),
     });
     setReschedule(false);
     router.refresh();
@@ -173,6 +183,27 @@ export function SettingsForm({
           <input id="enableFuzz" type="checkbox" checked={values.enableFuzz} onChange={(e) => set("enableFuzz", e.target.checked)} className="h-4 w-4 accent-accent-600" />
           <label htmlFor="enableFuzz" className="text-sm">Fuzz: spread intervals a little so cards learnt together do not stay together</label>
         </div>
+      </fieldset>
+
+      <fieldset className="space-y-2">
+        <legend className="mb-2 text-lg font-semibold">FSRS weights</legend>
+        <label htmlFor="parameters" className="block text-sm font-medium">Weights (parameters)</label>
+        <textarea
+          id="parameters"
+          rows={3}
+          spellCheck={false}
+          value={values.parameters}
+          onChange={(e) => set("parameters", e.target.value)}
+          placeholder="Empty: FSRS-6's default weights"
+          className={`${inputClass} font-mono text-sm`}
+          {...described("parameters", "parameters-hint")}
+        />
+        <p id="parameters-hint" className="text-xs text-slate-500 dark:text-slate-400">
+          Paste the weights from Anki&apos;s deck options (FSRS section), separated by commas: 21 of FSRS-6, or 19 of FSRS-5
+          or 17 of FSRS-4.5, which are converted to FSRS-6 as the FSRS libraries do. Empty uses the defaults;
+          &quot;Optimize my parameters&quot; below fits them to your own reviews.
+        </p>
+        <FieldErrors id="parameters-error" errors={errors.parameters} />
       </fieldset>
 
       <fieldset className="grid gap-4 sm:grid-cols-2">

@@ -12,6 +12,11 @@ export {
   MAX_DESIRED_RETENTION,
   MAX_MAXIMUM_INTERVAL,
   FSRS6_PARAMETER_COUNT,
+  FSRS_PARAMETER_COUNTS,
+  FSRS_VERSION_OF,
+  type FsrsParameterCount,
+  isFsrsParameterCount,
+  fsrsVersionOf,
 } from "./settings";
 export {
   newCardState,
@@ -28,6 +33,11 @@ export {
   type GradeResult,
   type PreviewOutcome,
 } from "./scheduler";
+export {
+  migrateWeights,
+  describeWeightsMigration,
+  type WeightsMigration,
+} from "./parameters";
 export { formatInterval } from "./format-interval";
 export { effectiveWeights } from "./fsrs-adapter";
 export {

@@ -75,7 +75,10 @@ export interface SchedulerSettings {
   learningSteps: readonly string[];
   /** Relearning steps after a lapse, such as ["10m"]. */
   relearningSteps: readonly string[];
-  /** Fitted FSRS-6 weights (21 numbers); null (or []) uses the ts-fsrs defaults. */
+  /**
+   * Fitted FSRS weights: 21 (FSRS-6), or 17/19 of FSRS-4.5/5, which ts-fsrs converts
+   * (`migrateWeights`; stored settings hold the converted 21); null (or []) uses the defaults.
+   */
   parameters: readonly number[] | null;
 }
 

@@ -3,6 +3,8 @@ import type { z } from "zod";
 import {
   DEFAULT_SCHEDULER_SETTINGS,
   estimateDailyWorkload,
+  FSRS6_PARAMETER_COUNT,
+  migrateWeights,
   type SchedulerSettings,
 } from "@/app/lib/domain/scheduling";
 import { schedulerSettingsSchema, type Settings } from "@/app/lib/schemas/settings";
@@ -73,7 +75,9 @@ export function schedulerSettingsOf(row: Pick<
     console.warn(`settings: stored ${field} is invalid, using the default`, parsed.error.issues[0]?.message);
     return fallback as z.output<(typeof shape)[K]>;
   };
-  const parameters = pick("parameters", []);
+  // Saved weights are FSRS-6's 21 already; a 17/19 set written by hand is converted here.
+  const given = pick("parameters", []);
+  const parameters = given.length === 0 || given.length === FSRS6_PARAMETER_COUNT ? given : migrateWeights(given).weights;
   return {
     desiredRetention: pick("desiredRetention", d.desiredRetention),
     maximumInterval: pick("maximumInterval", d.maximumInterval),
@@ -86,13 +90,18 @@ export function schedulerSettingsOf(row: Pick<
 
 export const DEFAULT_SETTINGS = DEFAULT_SCHEDULER_SETTINGS;
 
-/** Saves the form. The fitted parameters are only changed by the optimizer. */
+/**
+ * Saves the form. Weights are written only when the form sends them (the user changed them;
+ * the optimizer writes fitted ones): FSRS-6's 21 as converted, no longer "fitted".
+ */
 export async function saveUserSettings(userId: string, input: Settings): Promise<UserSettingsRow> {
+  const { parameters, ...rest } = input;
+  const weights = parameters === undefined ? {} : { parameters: parameters?.weights ?? [], parametersFitAt: null };
   return db.userSettings.upsert({
     where: { userId },
-    create: { userId, ...input },
+    create: { userId, ...rest, ...weights },
     // What is studied may have changed: look for new cards from the first note again.
-    update: { ...input, newCardsFrom: 0 },
+    update: { ...rest, ...weights, newCardsFrom: 0 },
     select: SELECT,
   });
 }
