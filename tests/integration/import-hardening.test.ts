@@ -154,7 +154,7 @@ describe("stored settings the scheduler would refuse", () => {
       select: { id: true },
     });
     const settings = schedulerSettingsOf(await getUserSettings(user.id));
-    expect(settings).toEqual({ desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: false, learningSteps: ["1m", "10m"], relearningSteps: ["10m"], parameters: null });
+    expect(settings).toEqual({ desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: false, learningSteps: ["1m", "10m"], relearningSteps: ["10m"], parameters: null, enableShortTerm: true });
     await expect(loadReviewQueue(user.id, now)).resolves.toBeDefined();
   });
 

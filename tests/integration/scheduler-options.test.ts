@@ -1,6 +1,12 @@
 import { migrateParameters } from "ts-fsrs";
 import { describe, expect, it } from "vitest";
+import { NEW_SESSION } from "./helpers/fresh-database";
+import type { ReviewRating } from "@/app/lib/domain/scheduling";
+import type { AnswerInput } from "@/app/lib/schemas/review";
 import { db } from "@/app/lib/server/db";
+import { answerCard } from "@/app/lib/server/data/review";
+import { readHistories, replayHistories } from "@/app/lib/server/data/reschedule";
+import { storedStateOf } from "@/app/lib/server/data/review-rows";
 import { getUserSettings, saveUserSettings, schedulerSettingsOf } from "@/app/lib/server/data/settings";
 import { importUserData } from "@/app/lib/server/data/user-data";
 import { settingsSchema } from "@/app/lib/schemas/settings";
@@ -26,6 +32,59 @@ const FORM = {
 async function newUser(settings: Record<string, unknown> = {}) {
   return db.user.create({ data: { email: unique(), settings: { create: settings } }, select: { id: true } });
 }
+
+/** The one call of the answer path (its session argument is changing on another branch). */
+function answer(userId: string, input: AnswerInput, now: Date) {
+  return answerCard(userId, input, now, NEW_SESSION);
+}
+
+const DAY = 86_400_000;
+
+/** One answer of a plan: its rating and when it comes after the previous answer. */
+interface Step {
+  rating: ReviewRating;
+  /** Days after the card came due (fractional); "same day": 15 minutes after the previous answer. */
+  after: number | "same day";
+}
+
+/** Answers `cards` through the real answer path, each following one of the plans, the first at `start`. */
+async function answerHistories(userId: string, cardIds: string[], plan: Step[][], start: number) {
+  for (const [c, cardId] of cardIds.entries()) {
+    let version = 0;
+    let at = start + c * 60_000;
+    let due = at;
+    for (const [i, step] of (plan[c % plan.length] ?? []).entries()) {
+      if (i > 0) at = step.after === "same day" ? at + 15 * 60_000 : Math.max(due, at) + step.after * DAY;
+      const input = { clientId: `opt-${userId}-${c}-${i}`, cardId, rating: step.rating, version, answeredAt: at, durationMs: 1500 };
+      const result = await answer(userId, input, new Date(at));
+      version = result.version;
+      due = result.due.getTime();
+    }
+  }
+}
+
+/** Every card state of the user against a replay of its log with the user's settings. */
+async function expectReplayEqualsStored(userId: string) {
+  const settings = schedulerSettingsOf(await getUserSettings(userId));
+  const replayed = await replayHistories(userId, await readHistories(userId, null), settings);
+  const stored = await db.cardState.findMany({ where: { userId } });
+  expect(stored.length).toBeGreaterThan(0);
+  expect(replayed.size).toBe(stored.length);
+  for (const row of stored) expect(replayed.get(row.cardId)).toEqual(storedStateOf(row));
+}
+
+/** Answers mixing lapses, late reviews and second looks on the same day. */
+const PLANS: Step[][] = [
+  [
+    { rating: 3, after: 0 }, { rating: 3, after: "same day" }, { rating: 3, after: 0.4 }, { rating: 1, after: 2.5 },
+    { rating: 3, after: "same day" }, { rating: 3, after: 0 }, { rating: 4, after: 0.4 },
+  ],
+  [
+    { rating: 1, after: 0 }, { rating: 1, after: 0 }, { rating: 3, after: 0 }, { rating: 2, after: 2.5 },
+    { rating: 3, after: "same day" }, { rating: 4, after: 0 }, { rating: 3, after: 10 },
+  ],
+  [{ rating: 4, after: 0 }, { rating: 3, after: "same day" }, { rating: 1, after: 0.2 }, { rating: 3, after: 0 }, { rating: 3, after: 0 }],
+];
 
 describe("weights of every FSRS version", () => {
   it("are saved from the settings form as FSRS-6's 21, converted as ts-fsrs converts them, and no longer count as fitted", async () => {
@@ -73,5 +132,32 @@ describe("weights of every FSRS version", () => {
   it("stored as 19 by hand are read as their conversion, so the scheduler and the optimizer see 21", async () => {
     const user = await newUser({ parameters: FSRS5_WEIGHTS });
     expect(schedulerSettingsOf(await getUserSettings(user.id)).parameters).toEqual(migrateParameters(FSRS5_WEIGHTS));
+  });
+});
+
+describe("a replay of every card's log equals its stored state", () => {
+  const options: [string, Record<string, unknown>][] = [
+    ["the defaults", {}],
+    ["long-term-only mode", { enableShortTerm: false }],
+    ["long-term-only mode, fuzz and FSRS-5 weights", { enableShortTerm: false, enableFuzz: true, parameters: migrateParameters(FSRS5_WEIGHTS) }],
+  ];
+  for (const [name, settings] of options) {
+    it(`with ${name}`, async () => {
+      const user = await newUser(settings);
+      const cards = await db.card.findMany({ where: { retiredAt: null, paper: { retiredAt: null } }, orderBy: { id: "asc" }, take: 6, select: { id: true } });
+      await answerHistories(user.id, cards.map((c) => c.id), PLANS, Date.now() - 400 * DAY);
+      await expectReplayEqualsStored(user.id);
+    });
+  }
+
+  it("differs when the log is replayed with the other mode, so the mode is really applied on both sides", async () => {
+    const user = await newUser({ enableShortTerm: false });
+    const [card] = await db.card.findMany({ where: { retiredAt: null, paper: { retiredAt: null } }, orderBy: { id: "desc" }, take: 1, select: { id: true } });
+    await answerHistories(user.id, [card!.id], PLANS, Date.now() - 400 * DAY);
+    const stored = storedStateOf(await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: card!.id } } }));
+    const settings = schedulerSettingsOf(await getUserSettings(user.id));
+    const shortTerm = await replayHistories(user.id, await readHistories(user.id, null), { ...settings, enableShortTerm: true });
+    expect(shortTerm.get(card!.id)).not.toEqual(stored);
+    expect(stored.state).toBe("review");
   });
 });

@@ -26,6 +26,7 @@ export default async function SettingsPage() {
           desiredRetention: settings.desiredRetention,
           maximumInterval: settings.maximumInterval,
           enableFuzz: settings.enableFuzz,
+          enableShortTerm: settings.enableShortTerm,
           learningSteps: settings.learningSteps.join(" "),
           relearningSteps: settings.relearningSteps.join(" "),
           newPerDay: settings.newPerDay,

@@ -173,6 +173,8 @@ export const schedulerSettingsSchema = z.object({
   learningSteps: stepListSchema,
   relearningSteps: stepListSchema,
   parameters: fsrsParametersSchema,
+  /** Absent in exports written before the setting existed: FSRS's default, on. */
+  enableShortTerm: z.boolean().default(true),
 });
 
 /** A whole `UserSettings` row as export writes it and import reads it. */
@@ -196,6 +198,7 @@ export const settingsSchema = z.object({
   desiredRetention: formNumber().pipe(desiredRetentionSchema),
   maximumInterval: formNumber().pipe(maximumIntervalSchema),
   enableFuzz: z.boolean(),
+  enableShortTerm: z.boolean().default(true),
   learningSteps: stepsSchema,
   relearningSteps: stepsSchema,
   newPerDay: formNumber().pipe(newPerDaySchema),

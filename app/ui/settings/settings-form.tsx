@@ -9,6 +9,7 @@ export interface SettingsFormValues {
   desiredRetention: number;
   maximumInterval: number;
   enableFuzz: boolean;
+  enableShortTerm: boolean;
   learningSteps: string;
   relearningSteps: string;
   newPerDay: number;
@@ -182,6 +183,16 @@ export function SettingsForm({
         <div className="flex items-end gap-2 pb-2">
           <input id="enableFuzz" type="checkbox" checked={values.enableFuzz} onChange={(e) => set("enableFuzz", e.target.checked)} className="h-4 w-4 accent-accent-600" />
           <label htmlFor="enableFuzz" className="text-sm">Fuzz: spread intervals a little so cards learnt together do not stay together</label>
+        </div>
+        <div className="flex items-start gap-2 sm:col-span-2">
+          <input id="longTermOnly" type="checkbox" checked={!values.enableShortTerm} onChange={(e) => set("enableShortTerm", !e.target.checked)} className="mt-1 h-4 w-4 accent-accent-600" aria-describedby="longTermOnly-hint" />
+          <div>
+            <label htmlFor="longTermOnly" className="text-sm">Long-term only: no learning steps, every answer schedules the card a day or more ahead</label>
+            <p id="longTermOnly-hint" className="text-xs text-slate-500 dark:text-slate-400">
+              FSRS&apos;s long-term mode, for studying without learning steps: the steps above are not used, and a second look at a
+              card on the same day does not make FSRS think you know it better.
+            </p>
+          </div>
         </div>
       </fieldset>
 

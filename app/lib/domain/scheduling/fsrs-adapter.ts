@@ -60,7 +60,7 @@ export function buildScheduler(settings: SchedulerSettings): FSRS {
       request_retention: settings.desiredRetention,
       maximum_interval: settings.maximumInterval,
       enable_fuzz: settings.enableFuzz,
-      enable_short_term: true,
+      enable_short_term: settings.enableShortTerm ?? true,
       learning_steps: settings.learningSteps.filter(isStepString),
       relearning_steps: settings.relearningSteps.filter(isStepString),
       ...(weights ? { w: weights } : {}),

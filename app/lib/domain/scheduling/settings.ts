@@ -106,6 +106,9 @@ export function validateSchedulerSettings(settings: SchedulerSettings): Schedule
   if (typeof enableFuzz !== "boolean") {
     throw new SchedulerSettingsError("enableFuzz", enableFuzz, "must be true or false");
   }
+  if (settings.enableShortTerm !== undefined && typeof settings.enableShortTerm !== "boolean") {
+    throw new SchedulerSettingsError("enableShortTerm", settings.enableShortTerm, "must be true or false");
+  }
   checkSteps("learningSteps", learningSteps);
   checkSteps("relearningSteps", relearningSteps);
   if (parameters !== null) {

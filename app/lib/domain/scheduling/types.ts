@@ -80,6 +80,13 @@ export interface SchedulerSettings {
    * (`migrateWeights`; stored settings hold the converted 21); null (or []) uses the defaults.
    */
   parameters: readonly number[] | null;
+  /**
+   * FSRS's short-term model (ts-fsrs `enable_short_term`), true when absent. False is the
+   * long-term-only mode: the (re)learning steps are not used, every answer schedules the card
+   * a whole number of days ahead, and a review on the day of the last one does not raise the
+   * stability (for users who study without learning steps).
+   */
+  enableShortTerm?: boolean;
 }
 
 /** The defaults of the `UserSettings` table. */
@@ -90,6 +97,7 @@ export const DEFAULT_SCHEDULER_SETTINGS: SchedulerSettings = Object.freeze({
   learningSteps: Object.freeze(["1m", "10m"]),
   relearningSteps: Object.freeze(["10m"]),
   parameters: null,
+  enableShortTerm: true,
 });
 
 /** The database stores the state as the ts-fsrs enum number (0 new … 3 relearning). */

@@ -14,6 +14,7 @@ export interface UserSettingsRow {
   desiredRetention: number;
   maximumInterval: number;
   enableFuzz: boolean;
+  enableShortTerm: boolean;
   learningSteps: string[];
   relearningSteps: string[];
   newPerDay: number;
@@ -33,6 +34,7 @@ const SELECT = {
   desiredRetention: true,
   maximumInterval: true,
   enableFuzz: true,
+  enableShortTerm: true,
   learningSteps: true,
   relearningSteps: true,
   newPerDay: true,
@@ -65,7 +67,7 @@ export async function getUserSettings(userId: string): Promise<UserSettingsRow> 
  */
 export function schedulerSettingsOf(row: Pick<
   UserSettingsRow,
-  "desiredRetention" | "maximumInterval" | "enableFuzz" | "learningSteps" | "relearningSteps" | "parameters"
+  "desiredRetention" | "maximumInterval" | "enableFuzz" | "enableShortTerm" | "learningSteps" | "relearningSteps" | "parameters"
 >): SchedulerSettings {
   const d = DEFAULT_SCHEDULER_SETTINGS;
   const shape = schedulerSettingsSchema.shape;
@@ -85,6 +87,7 @@ export function schedulerSettingsOf(row: Pick<
     learningSteps: pick("learningSteps", [...d.learningSteps]),
     relearningSteps: pick("relearningSteps", [...d.relearningSteps]),
     parameters: parameters.length > 0 ? parameters : null,
+    enableShortTerm: pick("enableShortTerm", true),
   };
 }
 
@@ -122,7 +125,7 @@ export function workloadTable(
   row: Parameters<typeof schedulerSettingsOf>[0],
 ): { retention: number; reviewsPerCardPerDay: number }[] {
   const base = schedulerSettingsOf(row);
-  const key = JSON.stringify([base.parameters, base.learningSteps, base.relearningSteps, base.maximumInterval]);
+  const key = JSON.stringify([base.parameters, base.learningSteps, base.relearningSteps, base.maximumInterval, base.enableShortTerm]);
   let table = workloadCache.get(key);
   if (!table) {
     table = WORKLOAD_RETENTIONS.map((retention) => ({

@@ -63,6 +63,7 @@ export async function* exportUserDataChunks(userId: string, now: Date): AsyncGen
       desiredRetention: settings.desiredRetention,
       maximumInterval: settings.maximumInterval,
       enableFuzz: settings.enableFuzz,
+      enableShortTerm: settings.enableShortTerm,
       learningSteps: settings.learningSteps,
       relearningSteps: settings.relearningSteps,
       newPerDay: settings.newPerDay,
