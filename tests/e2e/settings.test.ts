@@ -109,4 +109,27 @@ describe.runIf(hasBrowser)("settings and time zones in a browser that is not on 
     await expect(page.getByLabel("Weights (parameters)").inputValue()).resolves.toMatch(/^0\.40255, .*, 0, 0\.5$/);
     await context.close();
   });
+
+  it("saves the load balancer, easy days and long-term-only mode, all off at first", async () => {
+    const { context, page } = await shanghaiPage();
+    const email = uniqueEmail("settings-load");
+    await signUp(page, email);
+    await page.goto("/settings");
+    const balancer = page.getByLabel(/^Load balancer/);
+    await expect(balancer.isChecked()).resolves.toBe(false);
+    await expect(page.getByLabel(/^Long-term only/).isChecked()).resolves.toBe(false);
+    await expect(page.getByLabel("Sunday").inputValue()).resolves.toBe("1");
+    await balancer.check();
+    await page.getByLabel(/^Long-term only/).check();
+    await page.getByLabel("Saturday").selectOption({ label: "Reduced" });
+    await page.getByLabel("Sunday").selectOption({ label: "Minimum" });
+    await page.getByTestId("save-settings").click();
+    await page.getByText("Saved.").waitFor();
+    const stored = await db.query<{ loadBalance: boolean; easyDays: number[]; enableShortTerm: boolean }>(
+      `SELECT s."loadBalance", s."easyDays", s."enableShortTerm" FROM "UserSettings" s JOIN "User" u ON u.id = s."userId" WHERE u.email = $1`,
+      [email],
+    );
+    expect(stored.rows[0]).toEqual({ loadBalance: true, easyDays: [1, 1, 1, 1, 1, 0.5, 0], enableShortTerm: false });
+    await context.close();
+  });
 });

@@ -135,6 +135,32 @@ describe("weights of every FSRS version", () => {
   });
 });
 
+describe("load balancer and easy days settings", () => {
+  it("are off for a new user, and saved from the form (seven normal days stored as none)", async () => {
+    const user = await newUser();
+    expect(schedulerSettingsOf(await getUserSettings(user.id))).toMatchObject({ loadBalance: false, easyDays: [] });
+    const saved = await saveUserSettings(user.id, settingsSchema.parse({ ...FORM, loadBalance: true, easyDays: [1, 1, 0.5, 1, 1, 0, 0] }));
+    expect(schedulerSettingsOf(saved)).toMatchObject({ loadBalance: true, easyDays: [1, 1, 0.5, 1, 1, 0, 0] });
+    const normal = await saveUserSettings(user.id, settingsSchema.parse({ ...FORM, easyDays: [1, 1, 1, 1, 1, 1, 1] }));
+    expect(normal).toMatchObject({ loadBalance: false, easyDays: [] });
+    expect(settingsSchema.safeParse({ ...FORM, easyDays: [1, 1, 2] }).success).toBe(false);
+  });
+
+  it("are imported, and default to off from a file written before they existed", async () => {
+    const user = await newUser({ loadBalance: true });
+    const file = (settings: Record<string, unknown>) =>
+      userDataSchema.parse({
+        format: USER_DATA_FORMAT, version: USER_DATA_VERSION, exportedAt: "2026-03-10T16:00:00.000Z",
+        settings: { ...FORM, learningSteps: ["1m", "10m"], relearningSteps: ["10m"], parameters: [], parametersFitAt: null, ...settings },
+        studySet: [], cardStates: [], reviewLogs: [], quizAttempts: [],
+      });
+    await importUserData(user.id, file({ loadBalance: true, easyDays: [0, 1, 1, 1, 1, 1, 0] }));
+    expect(await getUserSettings(user.id)).toMatchObject({ loadBalance: true, easyDays: [0, 1, 1, 1, 1, 1, 0] });
+    await importUserData(user.id, file({}));
+    expect(await getUserSettings(user.id)).toMatchObject({ loadBalance: false, easyDays: [], enableShortTerm: true });
+  });
+});
+
 describe("a replay of every card's log equals its stored state", () => {
   const options: [string, Record<string, unknown>][] = [
     ["the defaults", {}],

@@ -27,6 +27,8 @@ export default async function SettingsPage() {
           maximumInterval: settings.maximumInterval,
           enableFuzz: settings.enableFuzz,
           enableShortTerm: settings.enableShortTerm,
+          loadBalance: settings.loadBalance,
+          easyDays: settings.easyDays.length === 7 ? settings.easyDays : [1, 1, 1, 1, 1, 1, 1],
           learningSteps: settings.learningSteps.join(" "),
           relearningSteps: settings.relearningSteps.join(" "),
           newPerDay: settings.newPerDay,

@@ -142,6 +142,15 @@ export const weightsTextSchema = z
     return migrateWeights(parts.map(Number));
   });
 
+/**
+ * Easy days: each weekday's share of a normal day's reviews, Monday first: 1 normal, 0.5
+ * reduced, 0 minimum (Anki's easy-days percentages). Seven normal days are stored as none.
+ */
+export const easyDaysSchema = z
+  .array(z.number().min(0, "A day's share is from 0 to 1.").max(1, "A day's share is from 0 to 1."))
+  .refine((days) => days.length === 0 || days.length === 7, "Give all seven weekdays, Monday first.")
+  .transform((days) => (days.every((share) => share === 1) ? [] : days));
+
 export const desiredRetentionSchema = z
   .number()
   .min(MIN_DESIRED_RETENTION, "Desired retention must be at least 0.70.")
@@ -175,6 +184,8 @@ export const schedulerSettingsSchema = z.object({
   parameters: fsrsParametersSchema,
   /** Absent in exports written before the setting existed: FSRS's default, on. */
   enableShortTerm: z.boolean().default(true),
+  loadBalance: z.boolean().default(false),
+  easyDays: z.lazy(() => easyDaysSchema).default([]),
 });
 
 /** A whole `UserSettings` row as export writes it and import reads it. */
@@ -199,6 +210,8 @@ export const settingsSchema = z.object({
   maximumInterval: formNumber().pipe(maximumIntervalSchema),
   enableFuzz: z.boolean(),
   enableShortTerm: z.boolean().default(true),
+  loadBalance: z.boolean().default(false),
+  easyDays: easyDaysSchema.default([]),
   learningSteps: stepsSchema,
   relearningSteps: stepsSchema,
   newPerDay: formNumber().pipe(newPerDaySchema),

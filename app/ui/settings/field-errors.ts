@@ -9,6 +9,7 @@ export const FIELD_LABELS: Record<string, string> = {
   timeZone: "Time zone",
   dayStartHour: "A new day starts at",
   parameters: "Weights",
+  easyDays: "Easy days",
 };
 
 /**

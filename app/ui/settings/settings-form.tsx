@@ -10,6 +10,9 @@ export interface SettingsFormValues {
   maximumInterval: number;
   enableFuzz: boolean;
   enableShortTerm: boolean;
+  loadBalance: boolean;
+  /** Each weekday's share of a normal day's reviews, Monday first (1, 0.5 or 0). */
+  easyDays: number[];
   learningSteps: string;
   relearningSteps: string;
   newPerDay: number;
@@ -36,6 +39,13 @@ function perCardAt(table: { retention: number; reviewsPerCardPerDay: number }[],
   }
   return previous.reviewsPerCardPerDay;
 }
+
+const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const EASY_DAY_CHOICES = [
+  { share: 1, label: "Normal" },
+  { share: 0.5, label: "Reduced" },
+  { share: 0, label: "Minimum" },
+];
 
 const inputClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base dark:border-slate-700 dark:bg-slate-900 aria-[invalid=true]:border-red-500 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-500";
@@ -193,6 +203,44 @@ export function SettingsForm({
               card on the same day does not make FSRS think you know it better.
             </p>
           </div>
+        </div>
+      </fieldset>
+
+      <fieldset className="space-y-3">
+        <legend className="mb-2 text-lg font-semibold">Spread the load</legend>
+        <div className="flex items-start gap-2">
+          <input id="loadBalance" type="checkbox" checked={values.loadBalance} onChange={(e) => set("loadBalance", e.target.checked)} className="mt-1 h-4 w-4 accent-accent-600" aria-describedby="loadBalance-hint" />
+          <div>
+            <label htmlFor="loadBalance" className="text-sm">Load balancer: even out the reviews from day to day</label>
+            <p id="loadBalance-hint" className="text-xs text-slate-500 dark:text-slate-400">
+              When a card&apos;s next review is set, it goes to one of the few days around its interval that fuzz could pick, preferring
+              days with fewer reviews due (as Anki&apos;s load balancer). Intervals stay within a few percent of what FSRS asks.
+            </p>
+          </div>
+        </div>
+        <div>
+          <p id="easyDays-hint" className="text-sm">
+            Easy days: on a reduced day you get fewer reviews, on a minimum day almost none; they move to nearby days, never past a
+            card&apos;s maximum interval.
+          </p>
+          <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4" role="group" aria-describedby="easyDays-hint">
+            {WEEKDAYS.map((day, i) => (
+              <div key={day}>
+                <label htmlFor={`easyDay-${i}`} className="block text-xs font-medium">{day}</label>
+                <select
+                  id={`easyDay-${i}`}
+                  value={values.easyDays[i] ?? 1}
+                  onChange={(e) => set("easyDays", WEEKDAYS.map((_, j) => (j === i ? Number(e.target.value) : (values.easyDays[j] ?? 1))))}
+                  className={inputClass}
+                >
+                  {EASY_DAY_CHOICES.map((choice) => (
+                    <option key={choice.share} value={choice.share}>{choice.label}</option>
+                  ))}
+                </select>
+              </div>
+            ))}
+          </div>
+          <FieldErrors id="easyDays-error" errors={errors.easyDays} />
         </div>
       </fieldset>
 

@@ -9,6 +9,7 @@ import {
   forgetting_curve,
   fsrs,
   generatorParameters,
+  get_fuzz_range,
   migrateParameters,
   Rating,
   State,
@@ -176,4 +177,18 @@ export function forgettingCurveFor(
   stability: number,
 ): number {
   return forgetting_curve(weights, elapsedDays, stability);
+}
+
+/**
+ * The whole-day range ts-fsrs's fuzz draws an interval from (`get_fuzz_range`): about ±15 %
+ * at a week, ±5 % past 20 days, at least 2 days, never past `maximumInterval`, and past the
+ * days already elapsed when the interval is longer than them.
+ */
+export function fuzzRangeOf(
+  intervalDays: number,
+  elapsedDays: number,
+  maximumInterval: number,
+): { minDays: number; maxDays: number } {
+  const { min_ivl, max_ivl } = get_fuzz_range(intervalDays, elapsedDays, maximumInterval);
+  return { minDays: min_ivl, maxDays: max_ivl };
 }

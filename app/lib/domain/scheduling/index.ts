@@ -38,6 +38,19 @@ export {
   describeWeightsMigration,
   type WeightsMigration,
 } from "./parameters";
+export {
+  MAX_BALANCED_INTERVAL,
+  type EasyDays,
+  type EasyDayLevel,
+  type DayRange,
+  type BalanceInput,
+  easyDayLevel,
+  easyDayFactors,
+  balanceRange,
+  balanceSeed,
+  dayWeights,
+  pickBalancedDay,
+} from "./load-balance";
 export { formatInterval } from "./format-interval";
 export { effectiveWeights } from "./fsrs-adapter";
 export {

@@ -106,8 +106,19 @@ export function validateSchedulerSettings(settings: SchedulerSettings): Schedule
   if (typeof enableFuzz !== "boolean") {
     throw new SchedulerSettingsError("enableFuzz", enableFuzz, "must be true or false");
   }
-  if (settings.enableShortTerm !== undefined && typeof settings.enableShortTerm !== "boolean") {
-    throw new SchedulerSettingsError("enableShortTerm", settings.enableShortTerm, "must be true or false");
+  for (const field of ["enableShortTerm", "loadBalance"] as const) {
+    if (settings[field] !== undefined && typeof settings[field] !== "boolean") {
+      throw new SchedulerSettingsError(field, settings[field], "must be true or false");
+    }
+  }
+  const { easyDays } = settings;
+  if (
+    easyDays !== undefined &&
+    (!Array.isArray(easyDays) ||
+      (easyDays.length !== 0 && easyDays.length !== 7) ||
+      easyDays.some((share) => typeof share !== "number" || !(share >= 0 && share <= 1)))
+  ) {
+    throw new SchedulerSettingsError("easyDays", easyDays, "must be empty or 7 shares from 0 to 1, Monday first");
   }
   checkSteps("learningSteps", learningSteps);
   checkSteps("relearningSteps", relearningSteps);

@@ -87,6 +87,16 @@ export interface SchedulerSettings {
    * stability (for users who study without learning steps).
    */
   enableShortTerm?: boolean;
+  /**
+   * Anki's load balancer: a review interval is moved, within its fuzz range, to a day with
+   * fewer reviews due (see `load-balance.ts`). Off when absent.
+   */
+  loadBalance?: boolean;
+  /**
+   * Easy days: each weekday's share of a normal day's reviews, Monday first, 1 normal, 0.5
+   * reduced, 0 minimum (Anki's `easy_days_percentages`). Empty or absent: none.
+   */
+  easyDays?: readonly number[];
 }
 
 /** The defaults of the `UserSettings` table. */
@@ -98,6 +108,8 @@ export const DEFAULT_SCHEDULER_SETTINGS: SchedulerSettings = Object.freeze({
   relearningSteps: Object.freeze(["10m"]),
   parameters: null,
   enableShortTerm: true,
+  loadBalance: false,
+  easyDays: Object.freeze([]),
 });
 
 /** The database stores the state as the ts-fsrs enum number (0 new … 3 relearning). */

@@ -15,6 +15,8 @@ export interface UserSettingsRow {
   maximumInterval: number;
   enableFuzz: boolean;
   enableShortTerm: boolean;
+  loadBalance: boolean;
+  easyDays: number[];
   learningSteps: string[];
   relearningSteps: string[];
   newPerDay: number;
@@ -35,6 +37,8 @@ const SELECT = {
   maximumInterval: true,
   enableFuzz: true,
   enableShortTerm: true,
+  loadBalance: true,
+  easyDays: true,
   learningSteps: true,
   relearningSteps: true,
   newPerDay: true,
@@ -65,10 +69,13 @@ export async function getUserSettings(userId: string): Promise<UserSettingsRow> 
  * strict, or by hand) is replaced by its default, so a bad row never makes the queue, the
  * answer or the settings page fail.
  */
-export function schedulerSettingsOf(row: Pick<
-  UserSettingsRow,
-  "desiredRetention" | "maximumInterval" | "enableFuzz" | "enableShortTerm" | "learningSteps" | "relearningSteps" | "parameters"
->): SchedulerSettings {
+export function schedulerSettingsOf(
+  row: Pick<
+    UserSettingsRow,
+    "desiredRetention" | "maximumInterval" | "enableFuzz" | "enableShortTerm" | "learningSteps" | "relearningSteps" | "parameters"
+  > &
+    Partial<Pick<UserSettingsRow, "loadBalance" | "easyDays">>,
+): SchedulerSettings {
   const d = DEFAULT_SCHEDULER_SETTINGS;
   const shape = schedulerSettingsSchema.shape;
   const pick = <K extends keyof typeof shape>(field: K, fallback: unknown) => {
@@ -88,6 +95,9 @@ export function schedulerSettingsOf(row: Pick<
     relearningSteps: pick("relearningSteps", [...d.relearningSteps]),
     parameters: parameters.length > 0 ? parameters : null,
     enableShortTerm: pick("enableShortTerm", true),
+    // Where the day is picked (not the memory model): absent from a row read without them, off.
+    loadBalance: row.loadBalance === undefined ? false : pick("loadBalance", false),
+    easyDays: row.easyDays === undefined ? [] : pick("easyDays", []),
   };
 }
 

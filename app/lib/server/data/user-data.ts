@@ -64,6 +64,8 @@ export async function* exportUserDataChunks(userId: string, now: Date): AsyncGen
       maximumInterval: settings.maximumInterval,
       enableFuzz: settings.enableFuzz,
       enableShortTerm: settings.enableShortTerm,
+      loadBalance: settings.loadBalance,
+      easyDays: settings.easyDays,
       learningSteps: settings.learningSteps,
       relearningSteps: settings.relearningSteps,
       newPerDay: settings.newPerDay,
