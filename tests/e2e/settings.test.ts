@@ -110,7 +110,7 @@ describe.runIf(hasBrowser)("settings and time zones in a browser that is not on 
     await context.close();
   });
 
-  it("saves the load balancer, easy days and long-term-only mode, all off at first", async () => {
+  it("saves the load balancer, easy days, long-term-only mode (all off at first) and bury siblings (on)", async () => {
     const { context, page } = await shanghaiPage();
     const email = uniqueEmail("settings-load");
     await signUp(page, email);
@@ -119,17 +119,21 @@ describe.runIf(hasBrowser)("settings and time zones in a browser that is not on 
     await expect(balancer.isChecked()).resolves.toBe(false);
     await expect(page.getByLabel(/^Long-term only/).isChecked()).resolves.toBe(false);
     await expect(page.getByLabel("Sunday").inputValue()).resolves.toBe("1");
+    await expect(page.getByLabel("Show one side of a two-way card a day").isChecked()).resolves.toBe(true);
+    await page.getByLabel("Show one cloze of a sentence a day").uncheck();
     await balancer.check();
     await page.getByLabel(/^Long-term only/).check();
     await page.getByLabel("Saturday").selectOption({ label: "Reduced" });
     await page.getByLabel("Sunday").selectOption({ label: "Minimum" });
     await page.getByTestId("save-settings").click();
     await page.getByText("Saved.").waitFor();
-    const stored = await db.query<{ loadBalance: boolean; easyDays: number[]; enableShortTerm: boolean }>(
-      `SELECT s."loadBalance", s."easyDays", s."enableShortTerm" FROM "UserSettings" s JOIN "User" u ON u.id = s."userId" WHERE u.email = $1`,
+    const stored = await db.query<{ loadBalance: boolean; easyDays: number[]; enableShortTerm: boolean; buryReverseSiblings: boolean; buryClozeSiblings: boolean }>(
+      `SELECT s."loadBalance", s."easyDays", s."enableShortTerm", s."buryReverseSiblings", s."buryClozeSiblings" FROM "UserSettings" s JOIN "User" u ON u.id = s."userId" WHERE u.email = $1`,
       [email],
     );
-    expect(stored.rows[0]).toEqual({ loadBalance: true, easyDays: [1, 1, 1, 1, 1, 0.5, 0], enableShortTerm: false });
+    expect(stored.rows[0]).toEqual({
+      loadBalance: true, easyDays: [1, 1, 1, 1, 1, 0.5, 0], enableShortTerm: false, buryReverseSiblings: true, buryClozeSiblings: false,
+    });
     await context.close();
   });
 });

@@ -29,6 +29,8 @@ export default async function SettingsPage() {
           enableShortTerm: settings.enableShortTerm,
           loadBalance: settings.loadBalance,
           easyDays: settings.easyDays.length === 7 ? settings.easyDays : [1, 1, 1, 1, 1, 1, 1],
+          buryReverseSiblings: settings.buryReverseSiblings,
+          buryClozeSiblings: settings.buryClozeSiblings,
           learningSteps: settings.learningSteps.join(" "),
           relearningSteps: settings.relearningSteps.join(" "),
           newPerDay: settings.newPerDay,

@@ -196,6 +196,9 @@ export const storedSettingsSchema = schedulerSettingsSchema.extend({
   dayStartHour: dayStartHourSchema,
   studyAll: z.boolean(),
   parametersFitAt: instant.nullable(),
+  /** Absent in exports written before the settings existed: on, the default. */
+  buryReverseSiblings: z.boolean().default(true),
+  buryClozeSiblings: z.boolean().default(true),
 });
 
 /** A number typed in a form field: words, not zod's "expected number, received NaN". */
@@ -212,6 +215,8 @@ export const settingsSchema = z.object({
   enableShortTerm: z.boolean().default(true),
   loadBalance: z.boolean().default(false),
   easyDays: easyDaysSchema.default([]),
+  buryReverseSiblings: z.boolean().default(true),
+  buryClozeSiblings: z.boolean().default(true),
   learningSteps: stepsSchema,
   relearningSteps: stepsSchema,
   newPerDay: formNumber().pipe(newPerDaySchema),

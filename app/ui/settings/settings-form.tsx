@@ -13,6 +13,8 @@ export interface SettingsFormValues {
   loadBalance: boolean;
   /** Each weekday's share of a normal day's reviews, Monday first (1, 0.5 or 0). */
   easyDays: number[];
+  buryReverseSiblings: boolean;
+  buryClozeSiblings: boolean;
   learningSteps: string;
   relearningSteps: string;
   newPerDay: number;
@@ -241,6 +243,20 @@ export function SettingsForm({
             ))}
           </div>
           <FieldErrors id="easyDays-error" errors={errors.easyDays} />
+        </div>
+        <div className="space-y-1">
+          <p id="bury-hint" className="text-sm">
+            Siblings: cards of one piece of a note give each other away when they come on the same day. Once one is shown, the
+            others wait until the next day (Anki&apos;s &quot;bury siblings&quot;).
+          </p>
+          <div className="flex items-center gap-2">
+            <input id="buryReverseSiblings" type="checkbox" checked={values.buryReverseSiblings} onChange={(e) => set("buryReverseSiblings", e.target.checked)} className="h-4 w-4 accent-accent-600" aria-describedby="bury-hint" />
+            <label htmlFor="buryReverseSiblings" className="text-sm">Show one side of a two-way card a day</label>
+          </div>
+          <div className="flex items-center gap-2">
+            <input id="buryClozeSiblings" type="checkbox" checked={values.buryClozeSiblings} onChange={(e) => set("buryClozeSiblings", e.target.checked)} className="h-4 w-4 accent-accent-600" aria-describedby="bury-hint" />
+            <label htmlFor="buryClozeSiblings" className="text-sm">Show one cloze of a sentence a day</label>
+          </div>
         </div>
       </fieldset>
 

@@ -65,4 +65,5 @@ export {
   type DailyRemaining,
 } from "./study-day";
 export { orderQueue, type QueueCandidate, type QueueInput, type QueueLimits } from "./queue";
+export { siblingGroupOf, type SiblingSource, type BuryOptions } from "./siblings";
 export { estimateDailyWorkload, type WorkloadEstimate } from "./workload";

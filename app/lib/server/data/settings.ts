@@ -17,6 +17,8 @@ export interface UserSettingsRow {
   enableShortTerm: boolean;
   loadBalance: boolean;
   easyDays: number[];
+  buryReverseSiblings: boolean;
+  buryClozeSiblings: boolean;
   learningSteps: string[];
   relearningSteps: string[];
   newPerDay: number;
@@ -39,6 +41,8 @@ const SELECT = {
   enableShortTerm: true,
   loadBalance: true,
   easyDays: true,
+  buryReverseSiblings: true,
+  buryClozeSiblings: true,
   learningSteps: true,
   relearningSteps: true,
   newPerDay: true,

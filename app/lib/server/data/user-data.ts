@@ -66,6 +66,8 @@ export async function* exportUserDataChunks(userId: string, now: Date): AsyncGen
       enableShortTerm: settings.enableShortTerm,
       loadBalance: settings.loadBalance,
       easyDays: settings.easyDays,
+      buryReverseSiblings: settings.buryReverseSiblings,
+      buryClozeSiblings: settings.buryClozeSiblings,
       learningSteps: settings.learningSteps,
       relearningSteps: settings.relearningSteps,
       newPerDay: settings.newPerDay,
