@@ -92,4 +92,57 @@ describe.runIf(hasBrowser)("settings and time zones in a browser that is not on 
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("learningSteps");
     await context.close();
   });
+
+  it("takes FSRS-5 weights pasted from Anki's deck options, stores FSRS-6's 21 and says what was done", async () => {
+    const { context, page } = await shanghaiPage();
+    const email = uniqueEmail("settings-weights");
+    await signUp(page, email);
+    await page.goto("/settings");
+    const fsrs5 = "0.40255, 1.18385, 3.173, 15.69105, 7.1949, 0.5345, 1.4604, 0.0046, 1.54575, 0.1192, 1.01925, 1.9395, 0.11, 0.29605, 2.2698, 0.2315, 2.9898, 0.51655, 0.6621";
+    await page.getByLabel("Weights (parameters)").fill(fsrs5.split(", ").slice(0, 18).join(", "));
+    await page.getByTestId("save-settings").click();
+    const error = page.getByTestId("parameters-error");
+    await error.waitFor();
+    await expect(error.textContent()).resolves.toContain("Found 18 numbers");
+
+    await page.getByLabel("Weights (parameters)").fill(fsrs5);
+    await page.getByTestId("save-settings").click();
+    await page.getByText("19 FSRS-5 weights were converted to FSRS-6's 21.").waitFor();
+    const stored = await db.query<{ parameters: number[] }>(
+      `SELECT s.parameters FROM "UserSettings" s JOIN "User" u ON u.id = s."userId" WHERE u.email = $1`,
+      [email],
+    );
+    expect(stored.rows[0]?.parameters).toHaveLength(21);
+    expect(stored.rows[0]?.parameters.slice(19)).toEqual([0, 0.5]);
+    // The field now shows the 21 in use.
+    await expect(page.getByLabel("Weights (parameters)").inputValue()).resolves.toMatch(/^0\.40255, .*, 0, 0\.5$/);
+    await context.close();
+  });
+
+  it("saves the load balancer, easy days, long-term-only mode (all off at first) and bury siblings (on)", async () => {
+    const { context, page } = await shanghaiPage();
+    const email = uniqueEmail("settings-load");
+    await signUp(page, email);
+    await page.goto("/settings");
+    const balancer = page.getByLabel(/^Load balancer/);
+    await expect(balancer.isChecked()).resolves.toBe(false);
+    await expect(page.getByLabel(/^Long-term only/).isChecked()).resolves.toBe(false);
+    await expect(page.getByLabel("Sunday").inputValue()).resolves.toBe("1");
+    await expect(page.getByLabel("Show one side of a two-way card a day").isChecked()).resolves.toBe(true);
+    await page.getByLabel("Show one cloze of a sentence a day").uncheck();
+    await balancer.check();
+    await page.getByLabel(/^Long-term only/).check();
+    await page.getByLabel("Saturday").selectOption({ label: "Reduced" });
+    await page.getByLabel("Sunday").selectOption({ label: "Minimum" });
+    await page.getByTestId("save-settings").click();
+    await page.getByText("Saved.").waitFor();
+    const stored = await db.query<{ loadBalance: boolean; easyDays: number[]; enableShortTerm: boolean; buryReverseSiblings: boolean; buryClozeSiblings: boolean }>(
+      `SELECT s."loadBalance", s."easyDays", s."enableShortTerm", s."buryReverseSiblings", s."buryClozeSiblings" FROM "UserSettings" s JOIN "User" u ON u.id = s."userId" WHERE u.email = $1`,
+      [email],
+    );
+    expect(stored.rows[0]).toEqual({
+      loadBalance: true, easyDays: [1, 1, 1, 1, 1, 0.5, 0], enableShortTerm: false, buryReverseSiblings: true, buryClozeSiblings: false,
+    });
+    await context.close();
+  });
 });

@@ -151,11 +151,11 @@ describe("an import that would break the account", () => {
 describe("stored settings the scheduler would refuse", () => {
   it("fall back to the defaults, so the queue still loads", async () => {
     const user = await db.user.create({
-      data: { email: unique(), settings: { create: { parameters: [1, 2, 3], learningSteps: ["99999999999999999999d"], relearningSteps: ["abc"], desiredRetention: 5 } } },
+      data: { email: unique(), settings: { create: { parameters: [1, 2, 3], learningSteps: ["99999999999999999999d"], relearningSteps: ["abc"], desiredRetention: 5, easyDays: [5] } } },
       select: { id: true },
     });
     const settings = schedulerSettingsOf(await getUserSettings(user.id));
-    expect(settings).toEqual({ desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: false, learningSteps: ["1m", "10m"], relearningSteps: ["10m"], parameters: null });
+    expect(settings).toEqual({ desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: false, learningSteps: ["1m", "10m"], relearningSteps: ["10m"], parameters: null, enableShortTerm: true, loadBalance: false, easyDays: [] });
     await expect(loadReviewQueue(user.id, now)).resolves.toBeDefined();
   });
 

@@ -26,6 +26,11 @@ export default async function SettingsPage() {
           desiredRetention: settings.desiredRetention,
           maximumInterval: settings.maximumInterval,
           enableFuzz: settings.enableFuzz,
+          enableShortTerm: settings.enableShortTerm,
+          loadBalance: settings.loadBalance,
+          easyDays: settings.easyDays.length === 7 ? settings.easyDays : [1, 1, 1, 1, 1, 1, 1],
+          buryReverseSiblings: settings.buryReverseSiblings,
+          buryClozeSiblings: settings.buryClozeSiblings,
           learningSteps: settings.learningSteps.join(" "),
           relearningSteps: settings.relearningSteps.join(" "),
           newPerDay: settings.newPerDay,
@@ -33,6 +38,7 @@ export default async function SettingsPage() {
           timeZone: settings.timeZone,
           dayStartHour: settings.dayStartHour,
           studyAll: settings.studyAll,
+          parameters: settings.parameters.join(", "),
         }}
         workload={workloadTable(settings)}
         cardCount={cardCount}

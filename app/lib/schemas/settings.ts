@@ -1,6 +1,6 @@
 import { z } from "zod";
 import {
-  FSRS6_PARAMETER_COUNT,
+  isFsrsParameterCount,
   MAX_DESIRED_RETENTION,
   MAX_MAXIMUM_INTERVAL,
   MAX_STEP_COUNT,
@@ -8,6 +8,7 @@ import {
   MIN_DESIRED_RETENTION,
   stepToMinutes,
 } from "@/app/lib/domain/scheduling/settings";
+import { migrateWeights, type WeightsMigration } from "@/app/lib/domain/scheduling/parameters";
 
 /**
  * The one definition of what a valid setting, card state and review log is. The settings
@@ -93,13 +94,60 @@ export const stepsSchema = z
   .transform((text) => (text === "" ? [] : text.split(/[\s,]+/).filter(Boolean)))
   .pipe(stepListSchema);
 
-/** Fitted FSRS-6 weights: none (the defaults) or 21 finite numbers (ts-fsrs clips their ranges). */
+const PARAMETER_COUNTS_TEXT = "17 (FSRS-4.5), 19 (FSRS-5) or 21 (FSRS-6)";
+
+/**
+ * FSRS weights: none (the defaults) or 17, 19 or 21 finite numbers (ts-fsrs clips their ranges
+ * and converts the older sets; what is saved is converted first, see `migrateWeights`).
+ */
 export const fsrsParametersSchema = z
   .array(z.number().refine(Number.isFinite, "must be a finite number"))
   .refine(
-    (w) => w.length === 0 || w.length === FSRS6_PARAMETER_COUNT,
-    `must be empty (the defaults) or ${FSRS6_PARAMETER_COUNT} FSRS-6 weights`,
+    (w) => w.length === 0 || isFsrsParameterCount(w.length),
+    `must be empty (the defaults) or ${PARAMETER_COUNTS_TEXT} weights`,
   );
+
+const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
+/**
+ * Weights as a user pastes them, typically from Anki's deck options ("0.212, 1.2931, 2.3065,
+ * …"; commas, spaces, semicolons or new lines between them, brackets around them allowed):
+ * empty for the defaults, else 17, 19 or 21 numbers, converted to FSRS-6's 21 (the output
+ * says what was done, for the user).
+ */
+export const weightsTextSchema = z
+  .string()
+  .max(2000, "That is too long for FSRS weights.")
+  .transform((text, ctx): WeightsMigration | null => {
+    const body = text.trim().replace(/^\[/, "").replace(/\]$/, "").trim();
+    if (body === "") return null;
+    const parts = body.split(/[\s,;]+/).filter(Boolean);
+    const notNumber = parts.find((part) => !DECIMAL.test(part) || !Number.isFinite(Number(part)));
+    if (notNumber !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        message: `"${notNumber.slice(0, 20)}" is not a number. Paste the weights as Anki's deck options show them, like "0.212, 1.2931, 2.3065, …".`,
+      });
+      return z.NEVER;
+    }
+    if (!isFsrsParameterCount(parts.length)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `Found ${parts.length} numbers; FSRS has ${PARAMETER_COUNTS_TEXT} weights. Leave it empty for the defaults.`,
+      });
+      return z.NEVER;
+    }
+    return migrateWeights(parts.map(Number));
+  });
+
+/**
+ * Easy days: each weekday's share of a normal day's reviews, Monday first: 1 normal, 0.5
+ * reduced, 0 minimum (Anki's easy-days percentages). Seven normal days are stored as none.
+ */
+export const easyDaysSchema = z
+  .array(z.number().min(0, "A day's share is from 0 to 1.").max(1, "A day's share is from 0 to 1."))
+  .refine((days) => days.length === 0 || days.length === 7, "Give all seven weekdays, Monday first.")
+  .transform((days) => (days.every((share) => share === 1) ? [] : days));
 
 export const desiredRetentionSchema = z
   .number()
@@ -132,6 +180,10 @@ export const schedulerSettingsSchema = z.object({
   learningSteps: stepListSchema,
   relearningSteps: stepListSchema,
   parameters: fsrsParametersSchema,
+  /** Absent in exports written before the setting existed: FSRS's default, on. */
+  enableShortTerm: z.boolean().default(true),
+  loadBalance: z.boolean().default(false),
+  easyDays: z.lazy(() => easyDaysSchema).default([]),
 });
 
 /** A whole `UserSettings` row as export writes it and import reads it. */
@@ -142,16 +194,27 @@ export const storedSettingsSchema = schedulerSettingsSchema.extend({
   dayStartHour: dayStartHourSchema,
   studyAll: z.boolean(),
   parametersFitAt: instant.nullable(),
+  /** Absent in exports written before the settings existed: on, the default. */
+  buryReverseSiblings: z.boolean().default(true),
+  buryClozeSiblings: z.boolean().default(true),
 });
 
 /** A number typed in a form field: words, not zod's "expected number, received NaN". */
 const formNumber = () => z.coerce.number({ error: "Enter a number." });
 
-/** The scheduling settings form (a `UserSettings` row, minus the fitted parameters). */
+/**
+ * The scheduling settings form (a `UserSettings` row). `parameters`, the weights text, is sent
+ * only when the user changed it (the optimizer may have fitted new ones meanwhile).
+ */
 export const settingsSchema = z.object({
   desiredRetention: formNumber().pipe(desiredRetentionSchema),
   maximumInterval: formNumber().pipe(maximumIntervalSchema),
   enableFuzz: z.boolean(),
+  enableShortTerm: z.boolean().default(true),
+  loadBalance: z.boolean().default(false),
+  easyDays: easyDaysSchema.default([]),
+  buryReverseSiblings: z.boolean().default(true),
+  buryClozeSiblings: z.boolean().default(true),
   learningSteps: stepsSchema,
   relearningSteps: stepsSchema,
   newPerDay: formNumber().pipe(newPerDaySchema),
@@ -159,6 +222,7 @@ export const settingsSchema = z.object({
   timeZone: z.string().trim().pipe(timeZoneSchema),
   dayStartHour: formNumber().pipe(dayStartHourSchema),
   studyAll: z.boolean(),
+  parameters: weightsTextSchema.optional(),
 });
 export type SettingsInput = z.input<typeof settingsSchema>;
 

@@ -38,6 +38,8 @@ export interface OptimizerStatus {
   minimumReviews: number;
   /** Null when the defaults are in use. */
   parametersFitAt: string | null;
+  /** Weights the user entered (not fitted here) are in use. */
+  enteredParameters: boolean;
   job: OptimizerJob | null;
 }
 
@@ -128,6 +130,7 @@ export async function optimizerStatus(userId: string): Promise<OptimizerStatus> 
     reviewCount,
     minimumReviews: MIN_REVIEWS_TO_OPTIMIZE,
     parametersFitAt: settings?.parameters.length ? (settings.parametersFitAt?.toISOString() ?? null) : null,
+    enteredParameters: Boolean(settings?.parameters.length && !settings.parametersFitAt),
     job: await loadJob(userId),
   };
 }

@@ -57,6 +57,7 @@ export function DataImport() {
             ({summary.cardStates.updated} updated), {summary.quizAttempts.added} quiz attempts ({summary.quizAttempts.alreadyThere} already there),
             {" "}{summary.studySet.added} notes to your study set; settings {summary.settings}.
           </p>
+          {summary.weights && <p className="mt-1" data-testid="import-data-weights">{summary.weights}</p>}
           {skipped > 0 && (
             <p className="mt-1 text-amber-700 dark:text-amber-300">
               Skipped: {summary.skipped.unknownCards} items of cards and {summary.skipped.unknownNotes} notes this site does not have,

@@ -8,6 +8,8 @@ export const FIELD_LABELS: Record<string, string> = {
   reviewsPerDay: "Reviews a day",
   timeZone: "Time zone",
   dayStartHour: "A new day starts at",
+  parameters: "Weights",
+  easyDays: "Easy days",
 };
 
 /**

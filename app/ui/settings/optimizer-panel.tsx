@@ -41,7 +41,9 @@ export function OptimizerPanel({ initial }: { initial: OptimizerStatus }) {
         FSRS predicts when you will forget with 21 parameters. Fitting them to your own answers makes the intervals yours.{" "}
         {status.parametersFitAt
           ? `Yours were fitted on ${new Date(status.parametersFitAt).toLocaleDateString()}.`
-          : "You are using the default parameters."}
+          : status.enteredParameters
+            ? "You are using the weights entered above."
+            : "You are using the default parameters."}
       </p>
       {missing > 0 ? (
         <p className="text-sm" data-testid="optimizer-missing">

@@ -9,6 +9,12 @@ export interface SettingsFormValues {
   desiredRetention: number;
   maximumInterval: number;
   enableFuzz: boolean;
+  enableShortTerm: boolean;
+  loadBalance: boolean;
+  /** Each weekday's share of a normal day's reviews, Monday first (1, 0.5 or 0). */
+  easyDays: number[];
+  buryReverseSiblings: boolean;
+  buryClozeSiblings: boolean;
   learningSteps: string;
   relearningSteps: string;
   newPerDay: number;
@@ -16,6 +22,8 @@ export interface SettingsFormValues {
   timeZone: string;
   dayStartHour: number;
   studyAll: boolean;
+  /** The weights in use, comma-separated ("" for the defaults). */
+  parameters: string;
 }
 
 /** Linear interpolation in the workload table (reviews a day per card at a few retentions). */
@@ -33,6 +41,13 @@ function perCardAt(table: { retention: number; reviewsPerCardPerDay: number }[],
   }
   return previous.reviewsPerCardPerDay;
 }
+
+const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const EASY_DAY_CHOICES = [
+  { share: 1, label: "Normal" },
+  { share: 0.5, label: "Reduced" },
+  { share: 0, label: "Minimum" },
+];
 
 const inputClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base dark:border-slate-700 dark:bg-slate-900 aria-[invalid=true]:border-red-500 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-500";
@@ -61,6 +76,9 @@ export function SettingsForm({
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, setPending] = useState(false);
   const [reschedule, setReschedule] = useState(false);
+  // The weights as saved: the form sends the field only when the user changed it, so saving
+  // other settings never overwrites weights the optimizer fitted meanwhile.
+  const [savedParameters, setSavedParameters] = useState(initial.parameters);
   const zones = useTimeZoneOptions(values.timeZone);
   const browserZone = useDeviceTimeZone();
 
@@ -81,7 +99,8 @@ export function SettingsForm({
     setPending(true);
     setMessage(null);
     setErrors({});
-    const result = await updateSettings({ ...values, reschedule });
+    const { parameters, ...rest } = values;
+    const result = await updateSettings({ ...rest, ...(parameters !== savedParameters ? { parameters } : {}), reschedule });
     setPending(false);
     if (!result.ok) {
       const byField = errorsByField(result.fieldErrors ?? {}, { ...values });
@@ -92,11 +111,15 @@ export function SettingsForm({
       if (first) document.getElementById(first)?.focus();
       return;
     }
+    const savedText = result.data.parameters.join(", ");
+    setSavedParameters(savedText);
+    set("parameters", savedText);
     setMessage({
       ok: true,
-      text: reschedule
-        ? `Saved, and ${result.data.rescheduled.toLocaleString("en")} studied cards rescheduled with the new settings.`
-        : "Saved. The new settings apply from your next answer.",
+      text:
+        (reschedule
+          ? `Saved, and ${result.data.rescheduled.toLocaleString("en")} studied cards rescheduled with the new settings.`
+          : "Saved. The new settings apply from your next answer.") + (result.data.weights ? ` ${result.data.weights}` : ""),
     });
     setReschedule(false);
     router.refresh();
@@ -173,6 +196,89 @@ export function SettingsForm({
           <input id="enableFuzz" type="checkbox" checked={values.enableFuzz} onChange={(e) => set("enableFuzz", e.target.checked)} className="h-4 w-4 accent-accent-600" />
           <label htmlFor="enableFuzz" className="text-sm">Fuzz: spread intervals a little so cards learnt together do not stay together</label>
         </div>
+        <div className="flex items-start gap-2 sm:col-span-2">
+          <input id="longTermOnly" type="checkbox" checked={!values.enableShortTerm} onChange={(e) => set("enableShortTerm", !e.target.checked)} className="mt-1 h-4 w-4 accent-accent-600" aria-describedby="longTermOnly-hint" />
+          <div>
+            <label htmlFor="longTermOnly" className="text-sm">Long-term only: no learning steps, every answer schedules the card a day or more ahead</label>
+            <p id="longTermOnly-hint" className="text-xs text-slate-500 dark:text-slate-400">
+              FSRS&apos;s long-term mode, for studying without learning steps: the steps above are not used, and a second look at a
+              card on the same day does not make FSRS think you know it better.
+            </p>
+          </div>
+        </div>
+      </fieldset>
+
+      <fieldset className="space-y-3">
+        <legend className="mb-2 text-lg font-semibold">Spread the load</legend>
+        <div className="flex items-start gap-2">
+          <input id="loadBalance" type="checkbox" checked={values.loadBalance} onChange={(e) => set("loadBalance", e.target.checked)} className="mt-1 h-4 w-4 accent-accent-600" aria-describedby="loadBalance-hint" />
+          <div>
+            <label htmlFor="loadBalance" className="text-sm">Load balancer: even out the reviews from day to day</label>
+            <p id="loadBalance-hint" className="text-xs text-slate-500 dark:text-slate-400">
+              When a card&apos;s next review is set, it goes to one of the few days around its interval that fuzz could pick, preferring
+              days with fewer reviews due (as Anki&apos;s load balancer). Intervals stay within a few percent of what FSRS asks.
+            </p>
+          </div>
+        </div>
+        <div>
+          <p id="easyDays-hint" className="text-sm">
+            Easy days: on a reduced day you get fewer reviews, on a minimum day almost none; they move to nearby days, never past a
+            card&apos;s maximum interval.
+          </p>
+          <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4" role="group" aria-describedby="easyDays-hint">
+            {WEEKDAYS.map((day, i) => (
+              <div key={day}>
+                <label htmlFor={`easyDay-${i}`} className="block text-xs font-medium">{day}</label>
+                <select
+                  id={`easyDay-${i}`}
+                  value={values.easyDays[i] ?? 1}
+                  onChange={(e) => set("easyDays", WEEKDAYS.map((_, j) => (j === i ? Number(e.target.value) : (values.easyDays[j] ?? 1))))}
+                  className={inputClass}
+                >
+                  {EASY_DAY_CHOICES.map((choice) => (
+                    <option key={choice.share} value={choice.share}>{choice.label}</option>
+                  ))}
+                </select>
+              </div>
+            ))}
+          </div>
+          <FieldErrors id="easyDays-error" errors={errors.easyDays} />
+        </div>
+        <div className="space-y-1">
+          <p id="bury-hint" className="text-sm">
+            Siblings: cards of one piece of a note give each other away when they come on the same day. Once one is shown, the
+            others wait until the next day (Anki&apos;s &quot;bury siblings&quot;).
+          </p>
+          <div className="flex items-center gap-2">
+            <input id="buryReverseSiblings" type="checkbox" checked={values.buryReverseSiblings} onChange={(e) => set("buryReverseSiblings", e.target.checked)} className="h-4 w-4 accent-accent-600" aria-describedby="bury-hint" />
+            <label htmlFor="buryReverseSiblings" className="text-sm">Show one side of a two-way card a day</label>
+          </div>
+          <div className="flex items-center gap-2">
+            <input id="buryClozeSiblings" type="checkbox" checked={values.buryClozeSiblings} onChange={(e) => set("buryClozeSiblings", e.target.checked)} className="h-4 w-4 accent-accent-600" aria-describedby="bury-hint" />
+            <label htmlFor="buryClozeSiblings" className="text-sm">Show one cloze of a sentence a day</label>
+          </div>
+        </div>
+      </fieldset>
+
+      <fieldset className="space-y-2">
+        <legend className="mb-2 text-lg font-semibold">FSRS weights</legend>
+        <label htmlFor="parameters" className="block text-sm font-medium">Weights (parameters)</label>
+        <textarea
+          id="parameters"
+          rows={3}
+          spellCheck={false}
+          value={values.parameters}
+          onChange={(e) => set("parameters", e.target.value)}
+          placeholder="Empty: FSRS-6's default weights"
+          className={`${inputClass} font-mono text-sm`}
+          {...described("parameters", "parameters-hint")}
+        />
+        <p id="parameters-hint" className="text-xs text-slate-500 dark:text-slate-400">
+          Paste the weights from Anki&apos;s deck options (FSRS section), separated by commas: 21 of FSRS-6, or 19 of FSRS-5
+          or 17 of FSRS-4.5, which are converted to FSRS-6 as the FSRS libraries do. Empty uses the defaults;
+          &quot;Optimize my parameters&quot; below fits them to your own reviews.
+        </p>
+        <FieldErrors id="parameters-error" errors={errors.parameters} />
       </fieldset>
 
       <fieldset className="grid gap-4 sm:grid-cols-2">

@@ -42,6 +42,7 @@ interface SettingsRow {
   desiredRetention: number;
   maximumInterval: number;
   enableFuzz: boolean;
+  enableShortTerm: boolean;
   learningSteps: string[];
   relearningSteps: string[];
   parameters: number[] | null;
@@ -120,7 +121,7 @@ export async function checkReplay(
     [userIds],
   );
   const settings = await db.query<SettingsRow>(
-    `SELECT "userId", "desiredRetention", "maximumInterval", "enableFuzz", "learningSteps", "relearningSteps", parameters
+    `SELECT "userId", "desiredRetention", "maximumInterval", "enableFuzz", "enableShortTerm", "learningSteps", "relearningSteps", parameters
          FROM "UserSettings" WHERE "userId" = ANY($1)`,
     [userIds],
   );

@@ -4,10 +4,13 @@
  * every `Date` so that callers never share mutable objects with the library.
  */
 import {
+  clipParameters,
   createEmptyCard,
   forgetting_curve,
   fsrs,
   generatorParameters,
+  get_fuzz_range,
+  migrateParameters,
   Rating,
   State,
   type Card,
@@ -58,7 +61,7 @@ export function buildScheduler(settings: SchedulerSettings): FSRS {
       request_retention: settings.desiredRetention,
       maximum_interval: settings.maximumInterval,
       enable_fuzz: settings.enableFuzz,
-      enable_short_term: true,
+      enable_short_term: settings.enableShortTerm ?? true,
       learning_steps: settings.learningSteps.filter(isStepString),
       relearning_steps: settings.relearningSteps.filter(isStepString),
       ...(weights ? { w: weights } : {}),
@@ -70,6 +73,25 @@ export function buildScheduler(settings: SchedulerSettings): FSRS {
 export function effectiveWeights(parameters: readonly number[] | null): readonly number[] {
   const weights = parameters && parameters.length > 0 ? [...parameters] : undefined;
   return generatorParameters(weights ? { w: weights } : {}).w;
+}
+
+/**
+ * A 17 (FSRS-4.5) or 19 (FSRS-5) weight set as ts-fsrs's `migrateParameters` turns it into
+ * FSRS-6's 21; a 21 set as given. Also the indices of the given weights ts-fsrs clips (at the
+ * conversion, or for 21 weights when it builds a scheduler). Converted with ts-fsrs's widest
+ * bounds (no relearning-step ceiling on w17/w18): `buildScheduler` hands the set to ts-fsrs,
+ * which clips it again for the user's steps and mode as it does with every set, so a stored
+ * conversion loses nothing a later change of steps or mode would need.
+ */
+export function migrateWeights(parameters: readonly number[]): {
+  weights: number[];
+  clipped: number[];
+} {
+  const given = [...parameters];
+  const clip = clipParameters([...given], 0, false);
+  const clipped = given.flatMap((w, i) => (clip[i] === w ? [] : [i]));
+  const weights = given.length === 21 ? given : migrateParameters(given, 0, false);
+  return { weights, clipped };
 }
 
 export function toGrade(rating: ReviewRating): Grade {
@@ -139,4 +161,18 @@ export function forgettingCurveFor(
   stability: number,
 ): number {
   return forgetting_curve(weights, elapsedDays, stability);
+}
+
+/**
+ * The whole-day range ts-fsrs's fuzz draws an interval from (`get_fuzz_range`): about ±15 %
+ * at a week, ±5 % past 20 days, at least 2 days, never past `maximumInterval`, and past the
+ * days already elapsed when the interval is longer than them.
+ */
+export function fuzzRangeOf(
+  intervalDays: number,
+  elapsedDays: number,
+  maximumInterval: number,
+): { minDays: number; maxDays: number } {
+  const { min_ivl, max_ivl } = get_fuzz_range(intervalDays, elapsedDays, maximumInterval);
+  return { minDays: min_ivl, maxDays: max_ivl };
 }

@@ -12,6 +12,11 @@ export {
   MAX_DESIRED_RETENTION,
   MAX_MAXIMUM_INTERVAL,
   FSRS6_PARAMETER_COUNT,
+  FSRS_PARAMETER_COUNTS,
+  FSRS_VERSION_OF,
+  type FsrsParameterCount,
+  isFsrsParameterCount,
+  fsrsVersionOf,
 } from "./settings";
 export {
   newCardState,
@@ -26,6 +31,24 @@ export {
   type GradeResult,
   type PreviewOutcome,
 } from "./scheduler";
+export {
+  migrateWeights,
+  describeWeightsMigration,
+  type WeightsMigration,
+} from "./parameters";
+export {
+  MAX_BALANCED_INTERVAL,
+  type EasyDays,
+  type EasyDayLevel,
+  type DayRange,
+  type BalanceInput,
+  easyDayLevel,
+  easyDayFactors,
+  balanceRange,
+  balanceSeed,
+  dayWeights,
+  pickBalancedDay,
+} from "./load-balance";
 export { formatInterval } from "./format-interval";
 export { effectiveWeights } from "./fsrs-adapter";
 export {
@@ -40,4 +63,5 @@ export {
   type DailyRemaining,
 } from "./study-day";
 export { orderQueue, type QueueCandidate, type QueueInput, type QueueLimits } from "./queue";
+export { siblingGroupOf, type SiblingSource, type BuryOptions } from "./siblings";
 export { estimateDailyWorkload, type WorkloadEstimate } from "./workload";

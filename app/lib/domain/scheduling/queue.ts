@@ -9,6 +9,8 @@ import type { SchedulerSettings, StoredCardState } from "./types";
 /** Anything that carries a card's state (a row with its id, content, …). */
 export interface QueueCandidate {
   state: StoredCardState;
+  /** `siblingGroupOf` the card when its siblings are buried; absent or null: none. */
+  siblingGroup?: string | null | undefined;
 }
 
 export interface QueueInput<T extends QueueCandidate> {
@@ -18,6 +20,8 @@ export interface QueueInput<T extends QueueCandidate> {
   due: readonly T[];
   /** New cards, already in the order they should be introduced (prerequisites first). */
   fresh: readonly T[];
+  /** Sibling groups of the cards answered since the study day began: their siblings wait until tomorrow. */
+  answeredGroups?: ReadonlySet<string> | undefined;
 }
 
 export interface QueueLimits {
@@ -41,6 +45,12 @@ export interface QueueLimits {
  *    get the limited review slots), ties by due date, then input order; at most `reviewsLeft`;
  * 3. new cards in the given order, at most `newLeft`.
  * Cards are sorted into these groups by their state, whatever list they came in.
+ *
+ * Siblings (Anki's "bury siblings"): a review or new card is left out (buried until the next
+ * study day) when a card of its `siblingGroup` was answered today (`answeredGroups`) or comes
+ * before it in this queue; (re)learning cards are never buried, but do bury their siblings.
+ * Buried cards do not use up the limits. The card's state is not changed, so tomorrow's queue
+ * has it again.
  */
 export function orderQueue<T extends QueueCandidate>(
   input: QueueInput<T>,
@@ -79,9 +89,25 @@ export function orderQueue<T extends QueueCandidate>(
     (a, b) =>
       a.r - b.r || a.card.state.due.getTime() - b.card.state.due.getTime() || a.index - b.index,
   );
+  const shown = new Set(input.answeredGroups);
+  for (const card of learning) if (card.siblingGroup) shown.add(card.siblingGroup);
+  const unburied = (cards: readonly T[], limit: number): T[] => {
+    const kept: T[] = [];
+    for (const card of cards) {
+      if (kept.length >= limit) break;
+      const group = card.siblingGroup;
+      if (group && shown.has(group)) continue;
+      if (group) shown.add(group);
+      kept.push(card);
+    }
+    return kept;
+  };
   return [
     ...learning,
-    ...reviews.slice(0, Math.floor(reviewsLeft)).map((entry) => entry.card),
-    ...fresh.slice(0, Math.floor(newLeft)),
+    ...unburied(
+      reviews.map((entry) => entry.card),
+      Math.floor(reviewsLeft),
+    ),
+    ...unburied(fresh, Math.floor(newLeft)),
   ];
 }

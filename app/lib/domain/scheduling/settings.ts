@@ -7,6 +7,26 @@ export const MAX_MAXIMUM_INTERVAL = 36500;
 /** FSRS-6 has 21 weights w0..w20 (w20 is the decay of the forgetting curve). */
 export const FSRS6_PARAMETER_COUNT = 21;
 
+/** The lengths of the weight sets of FSRS-4.5, FSRS-5 and FSRS-6. */
+export const FSRS_PARAMETER_COUNTS = [17, 19, 21] as const;
+export type FsrsParameterCount = (typeof FSRS_PARAMETER_COUNTS)[number];
+
+/** The FSRS version each weight-set length belongs to. */
+export const FSRS_VERSION_OF: Record<FsrsParameterCount, string> = {
+  17: "FSRS-4.5",
+  19: "FSRS-5",
+  21: "FSRS-6",
+};
+
+export function isFsrsParameterCount(count: number): count is FsrsParameterCount {
+  return FSRS_PARAMETER_COUNTS.some((n) => n === count);
+}
+
+/** "FSRS-5" for 19 weights; null for a length no FSRS version has. */
+export function fsrsVersionOf(count: number): string | null {
+  return isFsrsParameterCount(count) ? FSRS_VERSION_OF[count] : null;
+}
+
 /** The longest (re)learning step: 365 days. Longer ones overflow dates inside ts-fsrs. */
 export const MAX_STEP_MINUTES = 365 * 1440;
 /** The most (re)learning steps a setting may have. */
@@ -48,7 +68,8 @@ export function stepToMinutes(step: string): number {
  * the first bad field. Ranges: desired retention 0.70..0.99 (outside it FSRS's interval formula
  * gives either a review a day or intervals too long to be useful), maximum interval 1..36500
  * whole days, at most 10 steps like "1m"/"10m"/"1h"/"1d" of at most 365 days each, parameters
- * null, [] or 21 finite numbers.
+ * null, [] or 17 (FSRS-4.5), 19 (FSRS-5) or 21 (FSRS-6) finite numbers (ts-fsrs converts the
+ * older sets to FSRS-6's 21 as `migrateWeights` does).
  */
 export function validateSchedulerSettings(settings: SchedulerSettings): SchedulerSettings {
   const {
@@ -85,17 +106,31 @@ export function validateSchedulerSettings(settings: SchedulerSettings): Schedule
   if (typeof enableFuzz !== "boolean") {
     throw new SchedulerSettingsError("enableFuzz", enableFuzz, "must be true or false");
   }
+  for (const field of ["enableShortTerm", "loadBalance"] as const) {
+    if (settings[field] !== undefined && typeof settings[field] !== "boolean") {
+      throw new SchedulerSettingsError(field, settings[field], "must be true or false");
+    }
+  }
+  const { easyDays } = settings;
+  if (
+    easyDays !== undefined &&
+    (!Array.isArray(easyDays) ||
+      (easyDays.length !== 0 && easyDays.length !== 7) ||
+      easyDays.some((share) => typeof share !== "number" || !(share >= 0 && share <= 1)))
+  ) {
+    throw new SchedulerSettingsError("easyDays", easyDays, "must be empty or 7 shares from 0 to 1, Monday first");
+  }
   checkSteps("learningSteps", learningSteps);
   checkSteps("relearningSteps", relearningSteps);
   if (parameters !== null) {
     if (
       !Array.isArray(parameters) ||
-      (parameters.length !== 0 && parameters.length !== FSRS6_PARAMETER_COUNT)
+      (parameters.length !== 0 && !isFsrsParameterCount(parameters.length))
     ) {
       throw new SchedulerSettingsError(
         "parameters",
         parameters,
-        `must be null or ${FSRS6_PARAMETER_COUNT} FSRS-6 weights`,
+        "must be null or 17 (FSRS-4.5), 19 (FSRS-5) or 21 (FSRS-6) weights",
       );
     }
     const bad = parameters.findIndex((w) => typeof w !== "number" || !Number.isFinite(w));

@@ -75,8 +75,28 @@ export interface SchedulerSettings {
   learningSteps: readonly string[];
   /** Relearning steps after a lapse, such as ["10m"]. */
   relearningSteps: readonly string[];
-  /** Fitted FSRS-6 weights (21 numbers); null (or []) uses the ts-fsrs defaults. */
+  /**
+   * Fitted FSRS weights: 21 (FSRS-6), or 17/19 of FSRS-4.5/5, which ts-fsrs converts
+   * (`migrateWeights`; stored settings hold the converted 21); null (or []) uses the defaults.
+   */
   parameters: readonly number[] | null;
+  /**
+   * FSRS's short-term model (ts-fsrs `enable_short_term`), true when absent. False is the
+   * long-term-only mode: the (re)learning steps are not used, every answer schedules the card
+   * a whole number of days ahead, and a review on the day of the last one does not raise the
+   * stability (for users who study without learning steps).
+   */
+  enableShortTerm?: boolean;
+  /**
+   * Anki's load balancer: a review interval is moved, within its fuzz range, to a day with
+   * fewer reviews due (see `load-balance.ts`). Off when absent.
+   */
+  loadBalance?: boolean;
+  /**
+   * Easy days: each weekday's share of a normal day's reviews, Monday first, 1 normal, 0.5
+   * reduced, 0 minimum (Anki's `easy_days_percentages`). Empty or absent: none.
+   */
+  easyDays?: readonly number[];
 }
 
 /** The defaults of the `UserSettings` table. */
@@ -87,6 +107,9 @@ export const DEFAULT_SCHEDULER_SETTINGS: SchedulerSettings = Object.freeze({
   learningSteps: Object.freeze(["1m", "10m"]),
   relearningSteps: Object.freeze(["10m"]),
   parameters: null,
+  enableShortTerm: true,
+  loadBalance: false,
+  easyDays: Object.freeze([]),
 });
 
 /** The database stores the state as the ts-fsrs enum number (0 new … 3 relearning). */

@@ -7,6 +7,8 @@ import {
   orderQueue,
   previewOutcomes,
   remainingToday,
+  siblingGroupOf,
+  type BuryOptions,
   startOfDay,
   studyDayOf,
   type CardStateName,
@@ -114,6 +116,40 @@ interface Candidate {
   /** Enough to order the queue; complete only in `detail` (read for the cards shown). */
   state: StoredCardState;
   detail?: Detail | undefined;
+  /** Set when its siblings are buried (`siblingGroupOf`). */
+  siblingGroup?: string | null;
+}
+
+/** Candidates read beyond a limit when siblings are buried, so buried ones leave room for others. */
+const BURY_MARGIN = 20;
+
+/**
+ * The sibling groups of the candidates, and those of the cards answered since `dayStart`, in
+ * one read (by primary key and the (userId, reviewedAt) index): only reverse and cloze cards
+ * have siblings.
+ */
+async function siblingGroups(
+  userId: string,
+  cardIds: string[],
+  dayStart: Date,
+  options: BuryOptions,
+): Promise<{ byCard: Map<string, string>; answered: Set<string> }> {
+  const rows = await db.$queryRaw<{ cardId: string; paperId: string; type: string; key: string; back: string; answered: boolean }[]>`
+    SELECT c.id AS "cardId", c."paperId", c.type, c.key, c.back, false AS answered
+      FROM "Card" c WHERE c.id = ANY(${cardIds}::text[]) AND c.type IN ('reverse', 'cloze')
+    UNION ALL
+    SELECT DISTINCT c.id, c."paperId", c.type, c.key, c.back, true
+      FROM "ReviewLog" l JOIN "Card" c ON c.id = l."cardId"
+     WHERE l."userId" = ${userId} AND l."reviewedAt" >= ${dayStart} AND l.source = 'review' AND c.type IN ('reverse', 'cloze')`;
+  const byCard = new Map<string, string>();
+  const answered = new Set<string>();
+  for (const row of rows) {
+    const group = siblingGroupOf({ noteId: row.paperId, key: row.key, type: row.type, back: row.back }, options);
+    if (!group) continue;
+    if (row.answered) answered.add(group);
+    else byCard.set(row.cardId, group);
+  }
+  return { byCard, answered };
 }
 
 /** The SQL condition on `p` (Paper): live, in the study set, in the scope. */
@@ -406,7 +442,7 @@ export async function loadReviewQueue(
   const settingsRow = await getUserSettings(userId);
   const settings = schedulerSettingsOf(settingsRow);
   const whole = !scope.paper && !scope.area;
-  const [{ nextDayStart, limits: remaining, doneToday }, content] = await Promise.all([
+  const [{ dayStart, nextDayStart, limits: remaining, doneToday }, content] = await Promise.all([
     studyDayLimits(userId, settingsRow, now),
     whole ? contentStamp() : Promise.resolve(null),
   ]);
@@ -415,10 +451,23 @@ export async function loadReviewQueue(
   // New cards come in the notes' order: skip the notes known to be fully studied, unless the
   // content changed since that was learnt.
   const newCardsFrom = content && content.stamp === settingsRow.newCardsFromStamp ? settingsRow.newCardsFrom : 0;
+  const bury: BuryOptions = { reverse: settingsRow.buryReverseSiblings, cloze: settingsRow.buryClozeSiblings };
+  const burying = bury.reverse || bury.cloze;
+  const margin = (n: number) => (burying && n > 0 ? n + BURY_MARGIN : n);
   const candidates = await loadCandidates(
-    candidateSql(userId, settingsRow, scope, now, nextDayStart, remaining, { newCardsFrom, show: limit }),
+    candidateSql(userId, settingsRow, scope, now, nextDayStart, { newLeft: margin(newLeft), reviewsLeft: margin(reviewsLeft) }, {
+      newCardsFrom,
+      show: limit,
+    }),
     now,
   );
+  let answeredGroups: Set<string> | undefined;
+  if (burying) {
+    const all = [...candidates.learning, ...candidates.due, ...candidates.fresh];
+    const groups = await siblingGroups(userId, all.map((c) => c.cardId), dayStart, bury);
+    for (const candidate of all) candidate.siblingGroup = groups.byCard.get(candidate.cardId) ?? null;
+    answeredGroups = groups.answered;
+  }
   if (content && newLeft > 0) {
     const first = candidates.firstNewSortKey ?? content.lastSortKey + 1;
     if (first !== settingsRow.newCardsFrom || content.stamp !== settingsRow.newCardsFromStamp) {
@@ -430,9 +479,10 @@ export async function loadReviewQueue(
     }
   }
   const limits = { newLeft, reviewsLeft, reviewsDueBefore: nextDayStart };
-  let ordered = orderQueue(candidates, now, settings, limits);
+  const input = { ...candidates, answeredGroups };
+  let ordered = orderQueue(input, now, settings, limits);
   if (ordered.length === 0) {
-    ordered = orderQueue(candidates, now, settings, { ...limits, learnAheadMinutes: LEARN_AHEAD_MINUTES });
+    ordered = orderQueue(input, now, settings, { ...limits, learnAheadMinutes: LEARN_AHEAD_MINUTES });
   }
   // The reads are limited by today's limits, so the queue's own counts are the counts left.
   const counts: QueueCounts = { new: 0, learning: 0, review: 0 };

@@ -42,6 +42,7 @@ interface AnswerContextRow extends Partial<CardStateRow> {
   desiredRetention: number | null;
   maximumInterval: number | null;
   enableFuzz: boolean | null;
+  enableShortTerm: boolean | null;
   learningSteps_: string[] | null;
   relearningSteps: string[] | null;
   parameters: number[] | null;
@@ -61,7 +62,7 @@ async function answerContext(userId: string, cardId: string, clientId: string, s
            (COALESCE(st."studyAll", true) OR EXISTS (
               SELECT 1 FROM "StudySetPaper" sp WHERE sp."userId" = ${userId} AND sp."paperId" = c."paperId")) AS "inSet",
            st."desiredRetention", st."maximumInterval", st."enableFuzz", st."learningSteps" AS "learningSteps_",
-           st."relearningSteps", st.parameters,
+           st."relearningSteps", st.parameters, st."enableShortTerm",
            (s."cardId" IS NOT NULL) AS "hasState", s.version, s.due, s.stability, s.difficulty,
            s."elapsedDays", s."scheduledDays", s."learningSteps", s.reps, s.lapses, s.state, s."lastReview",
            l."cardId" AS "loggedCardId"
@@ -86,6 +87,7 @@ function settingsFrom(row: AnswerContextRow): SchedulerSettings {
     learningSteps: row.learningSteps_ ?? [...d.learningSteps],
     relearningSteps: row.relearningSteps ?? [...d.relearningSteps],
     parameters: row.parameters ?? [],
+    enableShortTerm: row.enableShortTerm ?? true,
   });
 }
 

@@ -3,6 +3,8 @@ import type { z } from "zod";
 import {
   DEFAULT_SCHEDULER_SETTINGS,
   estimateDailyWorkload,
+  FSRS6_PARAMETER_COUNT,
+  migrateWeights,
   type SchedulerSettings,
 } from "@/app/lib/domain/scheduling";
 import { schedulerSettingsSchema, type Settings } from "@/app/lib/schemas/settings";
@@ -12,6 +14,11 @@ export interface UserSettingsRow {
   desiredRetention: number;
   maximumInterval: number;
   enableFuzz: boolean;
+  enableShortTerm: boolean;
+  loadBalance: boolean;
+  easyDays: number[];
+  buryReverseSiblings: boolean;
+  buryClozeSiblings: boolean;
   learningSteps: string[];
   relearningSteps: string[];
   newPerDay: number;
@@ -31,6 +38,11 @@ const SELECT = {
   desiredRetention: true,
   maximumInterval: true,
   enableFuzz: true,
+  enableShortTerm: true,
+  loadBalance: true,
+  easyDays: true,
+  buryReverseSiblings: true,
+  buryClozeSiblings: true,
   learningSteps: true,
   relearningSteps: true,
   newPerDay: true,
@@ -61,10 +73,13 @@ export async function getUserSettings(userId: string): Promise<UserSettingsRow> 
  * strict, or by hand) is replaced by its default, so a bad row never makes the queue, the
  * answer or the settings page fail.
  */
-export function schedulerSettingsOf(row: Pick<
-  UserSettingsRow,
-  "desiredRetention" | "maximumInterval" | "enableFuzz" | "learningSteps" | "relearningSteps" | "parameters"
->): SchedulerSettings {
+export function schedulerSettingsOf(
+  row: Pick<
+    UserSettingsRow,
+    "desiredRetention" | "maximumInterval" | "enableFuzz" | "enableShortTerm" | "learningSteps" | "relearningSteps" | "parameters"
+  > &
+    Partial<Pick<UserSettingsRow, "loadBalance" | "easyDays">>,
+): SchedulerSettings {
   const d = DEFAULT_SCHEDULER_SETTINGS;
   const shape = schedulerSettingsSchema.shape;
   const pick = <K extends keyof typeof shape>(field: K, fallback: unknown) => {
@@ -73,7 +88,9 @@ export function schedulerSettingsOf(row: Pick<
     console.warn(`settings: stored ${field} is invalid, using the default`, parsed.error.issues[0]?.message);
     return fallback as z.output<(typeof shape)[K]>;
   };
-  const parameters = pick("parameters", []);
+  // Saved weights are FSRS-6's 21 already; a 17/19 set written by hand is converted here.
+  const given = pick("parameters", []);
+  const parameters = given.length === 0 || given.length === FSRS6_PARAMETER_COUNT ? given : migrateWeights(given).weights;
   return {
     desiredRetention: pick("desiredRetention", d.desiredRetention),
     maximumInterval: pick("maximumInterval", d.maximumInterval),
@@ -81,16 +98,25 @@ export function schedulerSettingsOf(row: Pick<
     learningSteps: pick("learningSteps", [...d.learningSteps]),
     relearningSteps: pick("relearningSteps", [...d.relearningSteps]),
     parameters: parameters.length > 0 ? parameters : null,
+    enableShortTerm: pick("enableShortTerm", true),
+    // Where the day is picked (not the memory model): absent from a row read without them, off.
+    loadBalance: row.loadBalance === undefined ? false : pick("loadBalance", false),
+    easyDays: row.easyDays === undefined ? [] : pick("easyDays", []),
   };
 }
 
-/** Saves the form. The fitted parameters are only changed by the optimizer. */
+/**
+ * Saves the form. Weights are written only when the form sends them (the user changed them;
+ * the optimizer writes fitted ones): FSRS-6's 21 as converted, no longer "fitted".
+ */
 export async function saveUserSettings(userId: string, input: Settings): Promise<UserSettingsRow> {
+  const { parameters, ...rest } = input;
+  const weights = parameters === undefined ? {} : { parameters: parameters?.weights ?? [], parametersFitAt: null };
   return db.userSettings.upsert({
     where: { userId },
-    create: { userId, ...input },
+    create: { userId, ...rest, ...weights },
     // What is studied may have changed: look for new cards from the first note again.
-    update: { ...input, newCardsFrom: 0 },
+    update: { ...rest, ...weights, newCardsFrom: 0 },
     select: SELECT,
   });
 }
@@ -111,7 +137,7 @@ export function workloadTable(
   row: Parameters<typeof schedulerSettingsOf>[0],
 ): { retention: number; reviewsPerCardPerDay: number }[] {
   const base = schedulerSettingsOf(row);
-  const key = JSON.stringify([base.parameters, base.learningSteps, base.relearningSteps, base.maximumInterval]);
+  const key = JSON.stringify([base.parameters, base.learningSteps, base.relearningSteps, base.maximumInterval, base.enableShortTerm]);
   let table = workloadCache.get(key);
   if (!table) {
     table = WORKLOAD_RETENTIONS.map((retention) => ({

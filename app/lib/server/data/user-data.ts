@@ -1,5 +1,6 @@
 import "#server-only";
 import { Prisma } from "@/app/generated/prisma/client";
+import { describeWeightsMigration, FSRS6_PARAMETER_COUNT, migrateWeights } from "@/app/lib/domain/scheduling";
 import {
   USER_DATA_FORMAT,
   USER_DATA_VERSION,
@@ -62,6 +63,11 @@ export async function* exportUserDataChunks(userId: string, now: Date): AsyncGen
       desiredRetention: settings.desiredRetention,
       maximumInterval: settings.maximumInterval,
       enableFuzz: settings.enableFuzz,
+      enableShortTerm: settings.enableShortTerm,
+      loadBalance: settings.loadBalance,
+      easyDays: settings.easyDays,
+      buryReverseSiblings: settings.buryReverseSiblings,
+      buryClozeSiblings: settings.buryClozeSiblings,
       learningSteps: settings.learningSteps,
       relearningSteps: settings.relearningSteps,
       newPerDay: settings.newPerDay,
@@ -175,6 +181,8 @@ export async function* exportUserDataChunks(userId: string, now: Date): AsyncGen
 
 export interface ImportSummary {
   settings: "replaced" | "unchanged" | "none";
+  /** Set when the file's weights were FSRS-4.5's or FSRS-5's (or out of range): what was done. */
+  weights?: string;
   studySet: { added: number };
   cardStates: { added: number; updated: number; unchanged: number };
   reviewLogs: { added: number; alreadyThere: number };
@@ -241,17 +249,27 @@ export async function importUserData(userId: string, file: UserDataFile): Promis
     logCount += 1;
   });
 
+  // Weights of FSRS-4.5 (17) or FSRS-5 (19), e.g. from Anki, are stored as FSRS-6's 21.
+  let settings = file.settings;
+  if (settings && settings.parameters.length > 0) {
+    const migration = migrateWeights(settings.parameters);
+    if (migration.from !== FSRS6_PARAMETER_COUNT || migration.clipped.length > 0) {
+      summary.weights = describeWeightsMigration(migration);
+    }
+    settings = { ...settings, parameters: migration.weights };
+  }
+
   await db.$transaction(
     async (tx) => {
       // ------------------------------------------------------------ settings
-      if (file.settings) {
+      if (settings) {
         const current = await tx.userSettings.findUnique({ where: { userId } });
-        if (current && sameSettings(file.settings, current)) summary.settings = "unchanged";
+        if (current && sameSettings(settings, current)) summary.settings = "unchanged";
         else {
           await tx.userSettings.upsert({
             where: { userId },
-            create: { userId, ...file.settings },
-            update: { ...file.settings, newCardsFrom: 0 },
+            create: { userId, ...settings },
+            update: { ...settings, newCardsFrom: 0 },
           });
           summary.settings = "replaced";
         }

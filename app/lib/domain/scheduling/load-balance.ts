@@ -1,0 +1,178 @@
+/**
+ * Spreading the reviews over the days (Anki 24.11's load balancer and Anki 25's easy days), as
+ * pure functions: the caller counts the reviews already due on each day of a card's fuzz
+ * range, and the day is picked here.
+ *
+ * A card's next interval may move within its fuzz range (ts-fsrs `get_fuzz_range`: the days
+ * fuzz would pick from anyway), so the memory model is untouched: only which of those days.
+ * The pick is a weighted draw seeded by (card id, review time), so the preview of an answer,
+ * the answer itself and a later recomputation with the same counts agree.
+ */
+import { SchedulingInputError } from "./errors";
+import { fuzzRangeOf } from "./fsrs-adapter";
+import { seededRandom } from "../quiz/random";
+
+/** Anki does not balance intervals longer than this: so far ahead a day's load hardly matters. */
+export const MAX_BALANCED_INTERVAL = 90;
+
+/**
+ * Easy days: the share of a normal day's load each weekday should carry, Monday first (Anki's
+ * `easy_days_percentages`): 1 normal, 0.5 reduced, 0 minimum. Empty: every day is normal.
+ */
+export type EasyDays = readonly number[];
+export type EasyDayLevel = "normal" | "reduced" | "minimum";
+
+/** The level of a weekday's load share, as Anki reads it: 1 normal, 0 minimum, anything else reduced. */
+export function easyDayLevel(share: number): EasyDayLevel {
+  return share >= 1 ? "normal" : share <= 0 ? "minimum" : "reduced";
+}
+
+/** A day's weight factor: a minimum day is not 0, so a range of minimum days still gives a day. */
+const LEVEL_LOAD: Record<EasyDayLevel, number> = { normal: 1, reduced: 0.5, minimum: 0.0001 };
+
+/** Days in the range of which a sibling is due near, and how much their weight is scaled (Anki 25). */
+const SIBLING_SCALE = new Map([
+  [0, 0.000001],
+  [1, 0.2],
+  [2, 0.4],
+  [3, 0.6],
+  [4, 0.8],
+]);
+
+export interface DayRange {
+  /** Fewest whole days from the review day. */
+  minDays: number;
+  /** Most whole days from the review day. */
+  maxDays: number;
+}
+
+/**
+ * The days an interval of `intervalDays` may be moved to: ts-fsrs's fuzz range, not shorter
+ * than `minimumDays` (a good answer must stay longer than a hard one), never past
+ * `maximumInterval`. A single day when the interval is under 2.5 days (ts-fsrs does not
+ * fuzz those).
+ */
+export function balanceRange(
+  intervalDays: number,
+  elapsedDays: number,
+  maximumInterval: number,
+  minimumDays = 1,
+): DayRange {
+  for (const [field, value] of Object.entries({ intervalDays, elapsedDays, maximumInterval, minimumDays })) {
+    if (!Number.isFinite(value) || value < 0) {
+      throw new SchedulingInputError(field, value, "must be a finite number ≥ 0");
+    }
+  }
+  const cap = Math.max(1, Math.floor(maximumInterval));
+  if (intervalDays < 2.5) {
+    const days = Math.min(cap, Math.max(1, Math.round(intervalDays), Math.ceil(minimumDays)));
+    return { minDays: days, maxDays: days };
+  }
+  const { minDays, maxDays } = fuzzRangeOf(intervalDays, elapsedDays, cap);
+  const max = Math.min(cap, Math.max(maxDays, Math.ceil(minimumDays)));
+  return { minDays: Math.min(max, Math.max(minDays, Math.ceil(minimumDays))), maxDays: max };
+}
+
+/**
+ * Anki's easy-days factors for the days of a range: 1 on a normal day, ~0 on a minimum day;
+ * a reduced day is ~0 when it already holds more than half of what the other days hold per
+ * unit of their load share (count / 0.5 > others' count / others' share), else 1.
+ * `weekdays[i]` is day i's weekday, Monday 0 … Sunday 6.
+ */
+export function easyDayFactors(
+  easyDays: EasyDays,
+  weekdays: readonly number[],
+  counts: readonly number[],
+): number[] {
+  const level = (weekday: number) => easyDayLevel(easyDays[weekday] ?? 1);
+  const total = counts.reduce((sum, c) => sum + c, 0);
+  const shares = weekdays.reduce((sum, w) => sum + LEVEL_LOAD[level(w)], 0);
+  return weekdays.map((weekday, i) => {
+    const own = level(weekday);
+    if (own !== "reduced") return LEVEL_LOAD[own];
+    const count = counts[i] ?? 0;
+    const othersPerShare = (total - count) / (shares - LEVEL_LOAD.reduced);
+    return count / LEVEL_LOAD.reduced > othersPerShare ? LEVEL_LOAD.minimum : LEVEL_LOAD.normal;
+  });
+}
+
+export interface BalanceInput {
+  /** The range the day is picked from (`balanceRange`). */
+  range: DayRange;
+  /** Reviews already due on each day of the range, `range.minDays` first. */
+  dueCounts: readonly number[];
+  /** Weekday of the review's study day: Monday 0 … Sunday 6. */
+  reviewWeekday: number;
+  /** `balanceSeed(cardId, reviewTime)`. */
+  seed: string;
+  /** Weigh the days by their load (the load balancer). */
+  loadBalance: boolean;
+  /** Easy days (empty or absent: none). */
+  easyDays?: EasyDays | undefined;
+  /** Days (from the review day) on which a sibling of the card is due: days near them are avoided. */
+  siblingDays?: readonly number[] | undefined;
+}
+
+/** The seed of a card's draw: the same card answered at the same instant draws the same day. */
+export function balanceSeed(cardId: string, reviewTime: Date): string {
+  return `${cardId}@${reviewTime.getTime()}`;
+}
+
+/**
+ * The weight of each day of the range, `range.minDays` first. With the load balancer, as in
+ * Anki 24.11: $$w_d = \frac{1}{c_d^2}\cdot\frac{1}{d}$$ for a day d days ahead with c_d reviews
+ * due (the 1/d leans to the earlier day, else the balancer drifts to later days), and 1 for an
+ * empty day; without it every day weighs 1. Then multiplied by the easy-days factor and the
+ * sibling factor (Anki 25: ~0 on a sibling's day, 0.2, 0.4, 0.6, 0.8 one to four days from it),
+ * which unlike Anki also apply to empty days, so an empty minimum day is still avoided.
+ */
+export function dayWeights(input: Omit<BalanceInput, "seed">): number[] {
+  const { range, dueCounts, reviewWeekday, loadBalance, easyDays, siblingDays } = input;
+  checkInput(input);
+  const days = Array.from({ length: range.maxDays - range.minDays + 1 }, (_, i) => range.minDays + i);
+  const counts = days.map((_, i) => dueCounts[i] ?? 0);
+  const weekdays = days.map((d) => (reviewWeekday + d) % 7);
+  const easy = easyDays && easyDays.length > 0 ? easyDayFactors(easyDays, weekdays, counts) : days.map(() => 1);
+  return days.map((d, i) => {
+    const c = counts[i] ?? 0;
+    const load = !loadBalance || c === 0 ? 1 : 1 / (c * c * d);
+    const sibling = (siblingDays ?? []).reduce((f, s) => f * (SIBLING_SCALE.get(Math.abs(s - d)) ?? 1), 1);
+    return load * (easy[i] ?? 1) * sibling;
+  });
+}
+
+/**
+ * The number of days until the card is due, picked from `range` with probability ∝ its
+ * `dayWeights`, by a draw seeded with `seed`; never outside the range. Null when there is
+ * nothing to pick (neither the load balancer nor easy days nor siblings in use, a range of one
+ * day, or a range starting past `MAX_BALANCED_INTERVAL` days): the caller keeps the
+ * scheduler's day.
+ */
+export function pickBalancedDay(input: BalanceInput): number | null {
+  const { range, loadBalance, easyDays, siblingDays } = input;
+  checkInput(input);
+  const easy = (easyDays ?? []).some((share) => easyDayLevel(share) !== "normal");
+  if (!loadBalance && !easy && !siblingDays?.length) return null;
+  if (range.minDays === range.maxDays || range.minDays > MAX_BALANCED_INTERVAL) return null;
+  const weights = dayWeights(input);
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  let draw = seededRandom(input.seed)() * total;
+  for (const [i, w] of weights.entries()) {
+    draw -= w;
+    if (draw < 0) return range.minDays + i;
+  }
+  return range.maxDays;
+}
+
+function checkInput(input: Omit<BalanceInput, "seed">): void {
+  const { range, dueCounts, reviewWeekday } = input;
+  if (!Number.isInteger(range.minDays) || !Number.isInteger(range.maxDays) || range.minDays < 1 || range.maxDays < range.minDays) {
+    throw new SchedulingInputError("range", range, "must be whole days with 1 ≤ minDays ≤ maxDays");
+  }
+  if (!Number.isInteger(reviewWeekday) || reviewWeekday < 0 || reviewWeekday > 6) {
+    throw new SchedulingInputError("reviewWeekday", reviewWeekday, "must be 0 (Monday) to 6 (Sunday)");
+  }
+  if (dueCounts.some((c) => !Number.isInteger(c) || c < 0)) {
+    throw new SchedulingInputError("dueCounts", dueCounts, "must be whole numbers ≥ 0");
+  }
+}

@@ -1,0 +1,197 @@
+import { get_fuzz_range } from "ts-fsrs";
+import { describe, expect, it } from "vitest";
+
+import {
+  balanceRange,
+  balanceSeed,
+  dayWeights,
+  easyDayFactors,
+  easyDayLevel,
+  MAX_BALANCED_INTERVAL,
+  pickBalancedDay,
+  SchedulingInputError,
+  validateSchedulerSettings,
+  type BalanceInput,
+} from "@/app/lib/domain/scheduling";
+import { mulberry32 } from "@/app/lib/domain/random";
+
+import { BASE_SETTINGS } from "./helpers";
+
+const NORMAL = [1, 1, 1, 1, 1, 1, 1];
+/** Saturday and Sunday minimum, Wednesday reduced (Monday first). */
+const WEEKEND_OFF = [1, 1, 0.5, 1, 1, 0, 0];
+
+function input(over: Partial<BalanceInput> = {}): BalanceInput {
+  return {
+    range: { minDays: 9, maxDays: 13 },
+    dueCounts: [10, 10, 10, 10, 10],
+    reviewWeekday: 0,
+    seed: "card-1@0",
+    loadBalance: true,
+    ...over,
+  };
+}
+
+/** How often each day of the range is picked over `n` seeds. */
+function frequencies(base: BalanceInput, n = 4000): Map<number, number> {
+  const seen = new Map<number, number>();
+  for (let i = 0; i < n; i += 1) {
+    const day = pickBalancedDay({ ...base, seed: `card-${i}@1700000000000` });
+    if (day !== null) seen.set(day, (seen.get(day) ?? 0) + 1);
+  }
+  return seen;
+}
+
+describe("balanceRange", () => {
+  it("is ts-fsrs's fuzz range", () => {
+    for (let interval = 3; interval <= 400; interval += 7) {
+      for (const elapsed of [0, 2, interval - 1, interval + 5]) {
+        const { min_ivl, max_ivl } = get_fuzz_range(interval, elapsed, 36500);
+        expect(balanceRange(interval, elapsed, 36500)).toEqual({ minDays: min_ivl, maxDays: max_ivl });
+      }
+    }
+  });
+
+  it("never reaches past the maximum interval, nor below the minimum asked", () => {
+    expect(balanceRange(30, 10, 31)).toEqual({ minDays: 27, maxDays: 31 });
+    expect(balanceRange(200, 10, 100).maxDays).toBe(100);
+    expect(balanceRange(10, 3, 36500, 11).minDays).toBe(11);
+    expect(balanceRange(10, 3, 36500, 40)).toEqual({ minDays: 40, maxDays: 40 });
+    expect(balanceRange(10, 3, 20, 40)).toEqual({ minDays: 20, maxDays: 20 });
+  });
+
+  it("is one day for an interval under 2.5 days, which ts-fsrs does not fuzz", () => {
+    expect(balanceRange(2, 1, 36500)).toEqual({ minDays: 2, maxDays: 2 });
+    expect(balanceRange(1, 0, 36500, 2)).toEqual({ minDays: 2, maxDays: 2 });
+  });
+});
+
+describe("dayWeights", () => {
+  it("weighs a day d days ahead with c reviews 1/(c²·d), as Anki 24.11, and an empty day 1", () => {
+    const weights = dayWeights(input({ dueCounts: [4, 0, 2, 1, 3] }));
+    expect(weights).toEqual([1 / (16 * 9), 1, 1 / (4 * 11), 1 / 12, 1 / (9 * 13)]);
+  });
+
+  it("weighs every day alike without the load balancer", () => {
+    expect(dayWeights(input({ loadBalance: false, dueCounts: [4, 0, 2, 1, 3] }))).toEqual([1, 1, 1, 1, 1]);
+  });
+
+  it("all but removes the days next to a sibling's", () => {
+    const weights = dayWeights(input({ loadBalance: false, siblingDays: [11] }));
+    expect(weights).toEqual([0.4, 0.2, 0.000001, 0.2, 0.4]);
+  });
+});
+
+describe("pickBalancedDay", () => {
+  it("never leaves the range, for any counts, easy days and seeds", () => {
+    const random = mulberry32(15);
+    for (let i = 0; i < 3000; i += 1) {
+      const interval = 3 + Math.floor(random() * 120);
+      const maximumInterval = 5 + Math.floor(random() * 200);
+      const range = balanceRange(interval, Math.floor(random() * interval), maximumInterval);
+      const length = range.maxDays - range.minDays + 1;
+      const pick = pickBalancedDay({
+        range,
+        dueCounts: Array.from({ length }, () => Math.floor(random() * 40)),
+        reviewWeekday: Math.floor(random() * 7),
+        seed: `c${i}@${i * 1000}`,
+        loadBalance: random() < 0.7,
+        easyDays: random() < 0.5 ? Array.from({ length: 7 }, () => [0, 0.5, 1][Math.floor(random() * 3)] ?? 1) : [],
+        siblingDays: random() < 0.3 ? [range.minDays + Math.floor(random() * length)] : [],
+      });
+      if (pick === null) continue;
+      expect(pick).toBeGreaterThanOrEqual(range.minDays);
+      expect(pick).toBeLessThanOrEqual(range.maxDays);
+      expect(pick).toBeLessThanOrEqual(maximumInterval);
+    }
+  });
+
+  it("picks the same day for the same card answered at the same instant, and is seeded by both", () => {
+    const at = new Date("2026-03-10T16:00:00Z");
+    const base = input({ dueCounts: [3, 3, 3, 3, 3] });
+    const first = pickBalancedDay({ ...base, seed: balanceSeed("card-a", at) });
+    expect(pickBalancedDay({ ...base, seed: balanceSeed("card-a", new Date(at.getTime())) })).toBe(first);
+    expect(balanceSeed("card-a", at)).not.toBe(balanceSeed("card-b", at));
+    expect(balanceSeed("card-a", at)).not.toBe(balanceSeed("card-a", new Date(at.getTime() + 1)));
+    // Over cards answered at one instant, the equal days are all used.
+    const days = new Set(Array.from({ length: 200 }, (_, i) => pickBalancedDay({ ...base, seed: balanceSeed(`card-${i}`, at) })));
+    expect(days).toEqual(new Set([9, 10, 11, 12, 13]));
+  });
+
+  it("picks each day about as often as its weight says", () => {
+    const base = input({ dueCounts: [30, 5, 30, 30, 12] });
+    const weights = dayWeights(base);
+    const total = weights.reduce((a, b) => a + b, 0);
+    const n = 8000;
+    const seen = frequencies(base, n);
+    weights.forEach((w, i) => {
+      expect(Math.abs((seen.get(9 + i) ?? 0) / n - w / total)).toBeLessThan(0.02);
+    });
+    // The day with 5 due takes most of the cards.
+    expect(seen.get(10) ?? 0).toBeGreaterThan(0.75 * n);
+  });
+
+  it("is null when there is nothing to pick, so the scheduler's own day stands", () => {
+    expect(pickBalancedDay(input({ loadBalance: false }))).toBeNull();
+    expect(pickBalancedDay(input({ loadBalance: false, easyDays: NORMAL }))).toBeNull();
+    expect(pickBalancedDay(input({ range: { minDays: 12, maxDays: 12 }, dueCounts: [1] }))).toBeNull();
+    const far = { minDays: MAX_BALANCED_INTERVAL + 1, maxDays: MAX_BALANCED_INTERVAL + 9 };
+    expect(pickBalancedDay(input({ range: far, dueCounts: Array(9).fill(3) }))).toBeNull();
+  });
+
+  it("refuses a range, weekday or count that makes no sense", () => {
+    expect(() => pickBalancedDay(input({ range: { minDays: 5, maxDays: 4 } }))).toThrow(SchedulingInputError);
+    expect(() => pickBalancedDay(input({ range: { minDays: 0, maxDays: 4 } }))).toThrow(SchedulingInputError);
+    expect(() => pickBalancedDay(input({ reviewWeekday: 7 }))).toThrow(SchedulingInputError);
+    expect(() => pickBalancedDay(input({ dueCounts: [1, -1, 0, 0, 0] }))).toThrow(SchedulingInputError);
+  });
+});
+
+describe("easy days", () => {
+  it("reads Anki's shares as levels", () => {
+    expect([1, 0.5, 0.3, 0].map(easyDayLevel)).toEqual(["normal", "reduced", "reduced", "minimum"]);
+  });
+
+  it("turns a reduced day off once it holds more than half a normal day's share, as Anki 25", () => {
+    // Two normal days (10 reviews in all, 5 per unit of share) and a reduced day (share 0.5).
+    const weekdays = [0, 1, 2];
+    const easy = [1, 1, 0.5, 1, 1, 1, 1];
+    expect(easyDayFactors(easy, weekdays, [6, 4, 2])).toEqual([1, 1, 1]); // 2 / 0.5 = 4 ≤ 5
+    expect(easyDayFactors(easy, weekdays, [6, 4, 3])).toEqual([1, 1, 0.0001]); // 3 / 0.5 = 6 > 5
+    expect(easyDayFactors([1, 1, 0, 1, 1, 1, 1], weekdays, [6, 4, 0])).toEqual([1, 1, 0.0001]);
+  });
+
+  it("moves reviews off minimum days, within the range", () => {
+    // Review on a Monday: days 9..13 ahead are Wednesday..Sunday.
+    const base = input({ loadBalance: false, easyDays: WEEKEND_OFF, dueCounts: [0, 0, 0, 0, 0] });
+    const seen = frequencies(base);
+    expect((seen.get(12) ?? 0) + (seen.get(13) ?? 0)).toBeLessThan(5); // Saturday, Sunday
+    expect(seen.get(9) ?? 0).toBeGreaterThan(0); // Wednesday: reduced, but empty
+    expect([...seen.keys()].every((d) => d >= 9 && d <= 13)).toBe(true);
+  });
+
+  it("still gives a day in the range when every day of it is a minimum day", () => {
+    const allOff = [0, 0, 0, 0, 0, 0, 0];
+    for (let i = 0; i < 50; i += 1) {
+      const day = pickBalancedDay(input({ easyDays: allOff, seed: `x${i}` }));
+      expect(day).toBeGreaterThanOrEqual(9);
+      expect(day).toBeLessThanOrEqual(13);
+    }
+  });
+
+  it("never moves a card past its maximum interval", () => {
+    // The maximum interval is 20: the range stops there, even though day 20 is a Sunday.
+    const range = balanceRange(20, 5, 20);
+    expect(range.maxDays).toBe(20);
+    const seen = frequencies(input({ range, dueCounts: Array(range.maxDays - range.minDays + 1).fill(0), easyDays: WEEKEND_OFF }));
+    expect(Math.max(...seen.keys())).toBeLessThanOrEqual(20);
+  });
+
+  it("are checked with the other settings: 7 shares from 0 to 1, or none", () => {
+    expect(() => validateSchedulerSettings({ ...BASE_SETTINGS, easyDays: WEEKEND_OFF, loadBalance: true })).not.toThrow();
+    expect(() => validateSchedulerSettings({ ...BASE_SETTINGS, easyDays: [] })).not.toThrow();
+    expect(() => validateSchedulerSettings({ ...BASE_SETTINGS, easyDays: [1, 1, 1] })).toThrow(/easyDays/);
+    expect(() => validateSchedulerSettings({ ...BASE_SETTINGS, easyDays: [1, 1, 1, 1, 1, 1, 2] })).toThrow(/easyDays/);
+    expect(() => validateSchedulerSettings({ ...BASE_SETTINGS, loadBalance: 1 as unknown as boolean })).toThrow(/loadBalance/);
+  });
+});
