@@ -327,8 +327,19 @@ function difficultyFactor(difficulty: number): number {
 
 const REVLOG_TYPE = [0, 0, 1, 2] as const;
 
+/**
+ * Runs `work` on each item in order. The server passes one that lets the event loop through
+ * between time slices (sql.js takes ~20 µs a row: 100,000 reviews would hold the process ~2 s).
+ */
+export type EachItem = <T>(items: readonly T[], work: (item: T, index: number) => void) => Promise<void>;
+
+const allAtOnce: EachItem = (items, work) => {
+  items.forEach(work);
+  return Promise.resolve();
+};
+
 /** Builds the `.apkg` bytes. `SQL` is an initialised sql.js. */
-export function buildApkg(SQL: SqlJsStatic, input: ApkgInput): Uint8Array<ArrayBuffer> {
+export async function buildApkg(SQL: SqlJsStatic, input: ApkgInput, each: EachItem = allAtOnce): Promise<Uint8Array<ArrayBuffer>> {
   const { now, timeZone, dayStartHour } = input;
   let earliest = now.getTime();
   for (const logs of input.logs.values()) for (const log of logs) earliest = Math.min(earliest, log.reviewedAt.getTime());
@@ -344,6 +355,8 @@ export function buildApkg(SQL: SqlJsStatic, input: ApkgInput): Uint8Array<ArrayB
   const db = new SQL.Database();
   try {
     db.exec(SCHEMA);
+    // One transaction: row by row in autocommit, 19,000 reviews took ~1.3 s instead of ~0.1 s.
+    db.exec("BEGIN");
     const noteCount = input.decks.reduce((n, d) => n + d.notes.length, 0);
     const cardCount = input.decks.reduce((n, d) => n + d.notes.reduce((m, note) => m + note.cards.length, 0), 0);
     // Ids are creation times in ms, in the past (Anki refuses ids later than tomorrow).
@@ -362,27 +375,28 @@ export function buildApkg(SQL: SqlJsStatic, input: ApkgInput): Uint8Array<ArrayB
       input.decks.forEach((d, i) => {
         const deckId = PARENT_DECK_ID + 1 + i;
         decks[deckId] = deck(deckId, d.name, d.description, PRESET_ID, modSecs);
-        for (const note of d.notes) {
-          const noteId = nextNoteId++;
-          insertNote.run([
-            noteId,
-            note.guid,
-            MODEL_IDS[note.kind],
-            modSecs,
-            -1,
-            note.tags.length ? ` ${note.tags.join(" ")} ` : "",
-            note.fields.join("\u001f"),
-            fieldText(note.fields[0]),
-            fieldChecksum(note.fields[0]),
-            0,
-            "",
-          ]);
-          for (const { ord, cardId } of note.cards) {
-            const ankiCardId = nextCardId++;
-            const state = input.states.get(cardId);
-            insertCard.run(cardRow(ankiCardId, noteId, deckId, ord, state, ++position));
-            revlog.push(...revlogRows(ankiCardId, input.logs.get(cardId) ?? [], state));
-          }
+      });
+      const notes = input.decks.flatMap((d, i) => d.notes.map((note) => ({ note, deckId: PARENT_DECK_ID + 1 + i })));
+      await each(notes, ({ note, deckId }) => {
+        const noteId = nextNoteId++;
+        insertNote.run([
+          noteId,
+          note.guid,
+          MODEL_IDS[note.kind],
+          modSecs,
+          -1,
+          note.tags.length ? ` ${note.tags.join(" ")} ` : "",
+          note.fields.join("\u001f"),
+          fieldText(note.fields[0]),
+          fieldChecksum(note.fields[0]),
+          0,
+          "",
+        ]);
+        for (const { ord, cardId } of note.cards) {
+          const ankiCardId = nextCardId++;
+          const state = input.states.get(cardId);
+          insertCard.run(cardRow(ankiCardId, noteId, deckId, ord, state, ++position));
+          revlog.push(...revlogRows(ankiCardId, input.logs.get(cardId) ?? [], state));
         }
       });
     } finally {
@@ -395,10 +409,10 @@ export function buildApkg(SQL: SqlJsStatic, input: ApkgInput): Uint8Array<ArrayB
     const insertReview = db.prepare("INSERT INTO revlog VALUES (?,?,?,?,?,?,?,?,?)");
     try {
       let last = -Infinity;
-      for (const { id, row } of revlog) {
+      await each(revlog, ({ id, row }) => {
         last = Math.max(id, last + 1);
         insertReview.run([last, ...row]);
-      }
+      });
     } finally {
       insertReview.free();
     }
@@ -439,6 +453,7 @@ export function buildApkg(SQL: SqlJsStatic, input: ApkgInput): Uint8Array<ArrayB
       JSON.stringify(dconf),
       "{}",
     ]);
+    db.exec("COMMIT");
     const collection = db.export();
     return writeZip(
       [

@@ -1,8 +1,9 @@
 import "#server-only";
 import { ankiClozeHtml, ankiHtml, type AnkiHtmlOptions } from "@/app/lib/domain/anki/fields";
-import { ankiDeckName, ankiTags, planNotes, type AnkiNoteKind } from "@/app/lib/domain/anki/notes";
+import { ankiDeckName, ankiTags, planNotes, type AnkiNoteKind, type PlannedNote } from "@/app/lib/domain/anki/notes";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
+import { forEachSliced } from "../time-slices";
 
 /**
  * A note's cards as a file Anki's "Import File" reads (Anki 2.1.55 or later): tab-separated,
@@ -47,20 +48,24 @@ function cell(text: string): string {
   return /["\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** A planned note's two fields as Anki HTML (a cloze note's text with `{{c1::…}}` deletions). */
+export function ankiFields(note: PlannedNote, options: AnkiHtmlOptions): [string, string] {
+  const [first, second] = note.fields;
+  return [note.kind === "cloze" ? ankiClozeHtml(first, options) : ankiHtml(first, options), ankiHtml(second, options)];
+}
+
 export async function ankiTsv(slugs: readonly string[], options: AnkiHtmlOptions = {}): Promise<string> {
   const papers = await notesForAnki(slugs);
-  const lines = [...ANKI_TSV_HEADER];
-  for (const paper of papers) {
+  const rows = papers.flatMap((paper) => {
     const deck = ankiDeckName(paper.title);
     const tags = ankiTags(paper).join(" ");
-    for (const note of planNotes(paper.slug, paper.cards)) {
-      const fields =
-        note.kind === "cloze"
-          ? [ankiClozeHtml(note.fields[0], options), ankiHtml(note.fields[1], options)]
-          : note.fields.map((f) => ankiHtml(f, options));
-      lines.push([STOCK_NOTE_TYPE[note.kind], deck, note.guid, ...fields, tags].map(cell).join("\t"));
-    }
-  }
+    return planNotes(paper.slug, paper.cards).map((note) => ({ note, deck, tags }));
+  });
+  const lines = [...ANKI_TSV_HEADER];
+  // Rendering the fields is the CPU of an export (~1.5 ms a field): in time slices.
+  await forEachSliced(rows, ({ note, deck, tags }) => {
+    lines.push([STOCK_NOTE_TYPE[note.kind], deck, note.guid, ...ankiFields(note, options), tags].map(cell).join("\t"));
+  });
   return `${lines.join("\n")}\n`;
 }
 

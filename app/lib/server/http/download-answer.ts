@@ -1,6 +1,5 @@
 import "#server-only";
 import { env } from "../env";
-import { jsonError } from "../auth/guard";
 
 /**
  * Answers for the download routes (the Anki exports), which a page fetches and which a plain
@@ -28,7 +27,7 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
  * linking back, never a raw JSON document.
  */
 export function downloadError(request: Request, status: number, message: string, back: { href: string; label: string }): Response {
-  if (!isNavigation(request)) return jsonError(status, message);
+  if (!isNavigation(request)) return Response.json({ error: message }, { status });
   const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Nothing to download</title></head><body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5"><h1 style="font-size: 1.25rem">Nothing to download</h1><p data-testid="download-error">${escapeHtml(message)}</p><p><a href="${escapeHtml(back.href)}">${escapeHtml(back.label)}</a></p></body></html>`;
   return new Response(page, { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
 }
