@@ -66,7 +66,7 @@ describe("optimizing a user's parameters", () => {
     const answers = await simulateHistory(user.id, 2, 3, 7);
     expect(answers).toBeGreaterThan(0);
     const started = await startOptimizer(user.id);
-    expect(started).toEqual({ reviewCount: answers, minimumReviews: MIN_REVIEWS_TO_OPTIMIZE, parametersFitAt: null, job: null });
+    expect(started).toEqual({ reviewCount: answers, minimumReviews: MIN_REVIEWS_TO_OPTIMIZE, parametersFitAt: null, enteredParameters: false, job: null });
     expect(await db.optimizerJob.findUnique({ where: { userId: user.id } })).toBeNull();
   });
 

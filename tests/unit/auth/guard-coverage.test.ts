@@ -38,7 +38,13 @@ const GUARDED_ACTION = new RegExp(`^export const [a-z][A-Za-z0-9]* = (${ACTION_W
 
 /** Open to anyone, so each is a decision: a new one is added here on purpose (and to the access suite's table). */
 const OPEN_ROUTES = ["app/api/auth/[...nextauth]/route.ts", "app/api/health/route.ts"];
-const OPEN_ACTIONS = ["app/lib/server/actions/sign-up.ts"];
+// Sign-up, and the mailed-link flows, whose one-time token is their authority.
+const OPEN_ACTIONS = [
+  "app/lib/server/actions/request-password-reset.ts",
+  "app/lib/server/actions/reset-password.ts",
+  "app/lib/server/actions/sign-up.ts",
+  "app/lib/server/actions/verify-email.ts",
+];
 
 const routeFiles = walk(path.join(ROOT, "app")).filter((f) => path.basename(f) === "route.ts");
 const actionFiles = walk(path.join(ROOT, "app", "lib", "server", "actions")).filter((f) => f.endsWith(".ts"));
