@@ -50,6 +50,9 @@ export {
   balanceSeed,
   dayWeights,
   pickBalancedDay,
+  balancesDays,
+  balanceRangeOf,
+  withReviewInDays,
 } from "./load-balance";
 export { formatInterval } from "./format-interval";
 export { effectiveWeights } from "./fsrs-adapter";
@@ -59,6 +62,7 @@ export {
   startOfDay,
   addDays,
   daysBetween,
+  weekdayOf,
   remainingToday,
   type StudyDay,
   type DailyLimitsInput,
