@@ -8,7 +8,9 @@
  *     with 50 concurrent users (each a keep-alive connection answering card after card);
  * (c) the same answer done by a minimal Node HTTP server (plain `pg`, ts-fsrs, the same JWT
  *     check and the same two SQL statements), run the same way, and the ratio of the two;
- * then the latency of both at a set load below saturation (50 users, 200 answers/s in all).
+ * then the latency of both at a set load below saturation (50 users, 200 answers/s in all);
+ * (d) the review forecast's spread over a simulated year with the load balancer, easy days and
+ *     long-term-only mode on and off, and (e) the cost of balancing an answer (lib/balance.ts).
  * Figures only; no thresholds. `--minimal-server <port>` is the mode (c) runs the server in.
  */
 import { randomUUID } from "node:crypto";
@@ -20,6 +22,7 @@ import { encode } from "next-auth/jwt";
 import type { State, StepUnit } from "ts-fsrs";
 import { runContentSync } from "../lib/content-sync-runner";
 import { freePort } from "../lib/embedded-postgres";
+import { benchBalanceCost, benchForecastSpread } from "./lib/balance";
 import { benchDatabase, ms, percentile } from "./lib/bench-db";
 import { serveApp } from "./lib/serve-app";
 
@@ -419,11 +422,20 @@ async function main() {
     process.env.DATABASE_URL = database.url;
     process.env.NEXTAUTH_SECRET ??= SECRET;
     // BENCH_REVIEW_PART=answers skips (a) (generating a million logs takes most of a minute);
-    // BENCH_REVIEW_PART=queue runs (a) only.
-    if (process.env.BENCH_REVIEW_PART !== "answers") {
+    // BENCH_REVIEW_PART=queue runs (a) only; BENCH_REVIEW_PART=balance runs (d) and (e) only.
+    const part = process.env.BENCH_REVIEW_PART;
+    if (part === "balance") {
+      benchForecastSpread();
+      await generateHistory(client);
+      await benchBalanceCost(client, QUEUE_USER);
+      return;
+    }
+    if (part !== "answers") {
       await generateHistory(client);
       await benchQueue(client);
+      await benchBalanceCost(client, QUEUE_USER);
     }
+    if (part !== "queue") benchForecastSpread();
 
     if (process.env.BENCH_REVIEW_PART === "queue") return;
     const cards = await client.query<{ id: string }>(

@@ -2,8 +2,20 @@ import { get_fuzz_range } from "ts-fsrs";
 import { describe, expect, it } from "vitest";
 
 import {
+  applyGrade,
   balanceRange,
+  balanceRangeOf,
+  balancesDays,
   balanceSeed,
+  newCardState,
+  rescheduleFromLogs,
+  weekdayOf,
+  withReviewInDays,
+  type DayRange,
+  type ReviewRating,
+  type SchedulerSettings,
+  type StoredCardState,
+  type StoredReviewLog,
   dayWeights,
   easyDayFactors,
   easyDayLevel,
@@ -15,7 +27,7 @@ import {
 } from "@/app/lib/domain/scheduling";
 import { mulberry32 } from "@/app/lib/domain/random";
 
-import { BASE_SETTINGS } from "./helpers";
+import { BASE_SETTINGS, DAY, T0 } from "./helpers";
 
 const NORMAL = [1, 1, 1, 1, 1, 1, 1];
 /** Saturday and Sunday minimum, Wednesday reduced (Monday first). */
@@ -193,5 +205,95 @@ describe("easy days", () => {
     expect(() => validateSchedulerSettings({ ...BASE_SETTINGS, easyDays: [1, 1, 1] })).toThrow(/easyDays/);
     expect(() => validateSchedulerSettings({ ...BASE_SETTINGS, easyDays: [1, 1, 1, 1, 1, 1, 2] })).toThrow(/easyDays/);
     expect(() => validateSchedulerSettings({ ...BASE_SETTINGS, loadBalance: 1 as unknown as boolean })).toThrow(/loadBalance/);
+  });
+});
+
+describe("balancing an answer", () => {
+  const BALANCED: SchedulerSettings = { ...BASE_SETTINGS, loadBalance: true };
+
+  /** A card answered good on each due date, `n` times: a review card with an interval of weeks. */
+  function reviewCard(n: number, settings: SchedulerSettings) {
+    let state: StoredCardState = newCardState(T0);
+    let at = T0;
+    const logs: StoredReviewLog[] = [];
+    for (let i = 0; i < n; i += 1) {
+      const { next, log } = applyGrade(state, 3, settings, at);
+      logs.push(log);
+      state = next;
+      at = new Date(next.due.getTime() + 3_600_000);
+    }
+    return { state, logs, at };
+  }
+
+  it("applies only when the settings balance something", () => {
+    expect(balancesDays(BASE_SETTINGS)).toBe(false);
+    expect(balancesDays({ easyDays: NORMAL })).toBe(false);
+    expect(balancesDays({ loadBalance: true })).toBe(true);
+    expect(balancesDays({ easyDays: WEEKEND_OFF })).toBe(true);
+  });
+
+  it("moves a review answer within the fuzz range of FSRS's own interval, never a learning step nor past 90 days", () => {
+    const { state, at } = reviewCard(3, BALANCED);
+    const result = applyGrade(state, 3, BALANCED, at);
+    const range = balanceRangeOf(state, 3, result, BALANCED, at);
+    expect(range?.minDays).toBeGreaterThan(10);
+    expect(range).toEqual(balanceRange(result.next.scheduledDays, result.log.elapsedDays, 36500));
+    expect(balanceRangeOf(state, 3, result, BASE_SETTINGS, at)).toBeNull();
+    const again = applyGrade(state, 1, BALANCED, at);
+    expect(again.next.state).toBe("relearning");
+    expect(balanceRangeOf(state, 1, again, BALANCED, at)).toBeNull();
+    const fresh = applyGrade(newCardState(T0), 3, BALANCED, T0);
+    expect(balanceRangeOf(newCardState(T0), 3, fresh, BALANCED, T0)).toBeNull();
+    const long = reviewCard(4, BALANCED);
+    expect(balanceRangeOf(long.state, 3, applyGrade(long.state, 3, BALANCED, long.at), BALANCED, long.at)).toBeNull();
+  });
+
+  it("draws the range around the interval before fuzz when fuzz is on", () => {
+    const fuzzy: SchedulerSettings = { ...BALANCED, enableFuzz: true };
+    const { state, at } = reviewCard(3, fuzzy);
+    const result = applyGrade(state, 3, fuzzy, at);
+    const plain = applyGrade(state, 3, { ...fuzzy, enableFuzz: false }, at);
+    expect(balanceRangeOf(state, 3, result, fuzzy, at)).toEqual(
+      balanceRange(plain.next.scheduledDays, plain.log.elapsedDays, 36500),
+    );
+  });
+
+  it("changes only the day: a replay of the log gives the same memory state, due within the range", () => {
+    const { state, logs, at } = reviewCard(2, BALANCED);
+    const ratings: ReviewRating[] = [3, 2];
+    let current = state;
+    let now = at;
+    const all = [...logs];
+    let lastRange: DayRange | null = null;
+    for (const rating of ratings) {
+      const result = applyGrade(current, rating, BALANCED, now);
+      const range = balanceRangeOf(current, rating, result, BALANCED, now);
+      expect(range).not.toBeNull();
+      lastRange = range;
+      const moved = withReviewInDays(result, range!.maxDays, now);
+      expect(moved.log).toEqual(result.log);
+      expect({ ...moved.next, due: result.next.due, scheduledDays: result.next.scheduledDays }).toEqual(result.next);
+      all.push(moved.log);
+      current = moved.next;
+      now = new Date(current.due.getTime() + 3_600_000);
+    }
+    const replayed = rescheduleFromLogs(all, BALANCED)!;
+    expect({ ...replayed, due: current.due, scheduledDays: current.scheduledDays }).toEqual(current);
+    expect(current.scheduledDays).toBe(lastRange?.maxDays);
+    expect(replayed.scheduledDays).toBeGreaterThanOrEqual(lastRange?.minDays ?? Infinity);
+    expect(replayed.scheduledDays).toBeLessThanOrEqual(lastRange?.maxDays ?? -Infinity);
+  });
+
+  it("puts the next review whole days after the answer", () => {
+    const { state, at } = reviewCard(3, BALANCED);
+    const moved = withReviewInDays(applyGrade(state, 3, BALANCED, at), 9, at);
+    expect(moved.next.due.getTime() - at.getTime()).toBe(9 * DAY);
+    expect(moved.next.scheduledDays).toBe(9);
+    expect(() => withReviewInDays(applyGrade(state, 3, BALANCED, at), 0, at)).toThrow(SchedulingInputError);
+  });
+
+  it("counts weekdays from Monday, as Anki's easy days", () => {
+    expect(weekdayOf("2026-03-09")).toBe(0); // a Monday
+    expect(weekdayOf("2026-03-15")).toBe(6); // a Sunday
   });
 });

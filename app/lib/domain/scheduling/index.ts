@@ -48,6 +48,9 @@ export {
   balanceSeed,
   dayWeights,
   pickBalancedDay,
+  balancesDays,
+  balanceRangeOf,
+  withReviewInDays,
 } from "./load-balance";
 export { formatInterval } from "./format-interval";
 export { effectiveWeights } from "./fsrs-adapter";
@@ -57,6 +60,7 @@ export {
   startOfDay,
   addDays,
   daysBetween,
+  weekdayOf,
   remainingToday,
   type StudyDay,
   type DailyLimitsInput,

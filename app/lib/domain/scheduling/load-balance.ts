@@ -10,7 +10,11 @@
  */
 import { SchedulingInputError } from "./errors";
 import { fuzzRangeOf } from "./fsrs-adapter";
+import { applyGrade, type GradeResult } from "./scheduler";
+import type { ReviewRating, SchedulerSettings, StoredCardState } from "./types";
 import { seededRandom } from "../quiz/random";
+
+const DAY_MS = 86_400_000;
 
 /** Anki does not balance intervals longer than this: so far ahead a day's load hardly matters. */
 export const MAX_BALANCED_INTERVAL = 90;
@@ -175,4 +179,40 @@ function checkInput(input: Omit<BalanceInput, "seed">): void {
   if (dueCounts.some((c) => !Number.isInteger(c) || c < 0)) {
     throw new SchedulingInputError("dueCounts", dueCounts, "must be whole numbers ≥ 0");
   }
+}
+
+/** True when the settings move review days at all: the load balancer, or an easy day that is not normal. */
+export function balancesDays(settings: Pick<SchedulerSettings, "loadBalance" | "easyDays">): boolean {
+  return Boolean(settings.loadBalance) || (settings.easyDays ?? []).some((share) => easyDayLevel(share) !== "normal");
+}
+
+/**
+ * The days an answer's next review may be moved to, or null when nothing moves it: the
+ * settings balance nothing, the answer leaves the card in (re)learning steps, or the range is
+ * one day or starts past `MAX_BALANCED_INTERVAL`. The range is the fuzz range of the interval
+ * FSRS asks for before fuzz (`before` answered `rating` at `now`), as Anki draws it.
+ */
+export function balanceRangeOf(
+  before: StoredCardState,
+  rating: ReviewRating,
+  result: GradeResult,
+  settings: SchedulerSettings,
+  now: Date,
+): DayRange | null {
+  if (!balancesDays(settings)) return null;
+  if (result.next.state !== "review" || result.next.scheduledDays < 1) return null;
+  const interval = settings.enableFuzz
+    ? applyGrade(before, rating, { ...settings, enableFuzz: false }, now).next.scheduledDays
+    : result.next.scheduledDays;
+  const range = balanceRange(interval, result.log.elapsedDays, settings.maximumInterval);
+  return range.minDays === range.maxDays || range.minDays > MAX_BALANCED_INTERVAL ? null : range;
+}
+
+/**
+ * `result` with the next review `days` whole days after `now` (the memory state is unchanged:
+ * only the day moves, as ts-fsrs's fuzz moves it).
+ */
+export function withReviewInDays(result: GradeResult, days: number, now: Date): GradeResult {
+  if (!Number.isInteger(days) || days < 1) throw new SchedulingInputError("days", days, "must be a whole number ≥ 1");
+  return { ...result, next: { ...result.next, due: new Date(now.getTime() + days * DAY_MS), scheduledDays: days } };
 }

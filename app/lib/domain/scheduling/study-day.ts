@@ -115,6 +115,11 @@ export function addDays(day: StudyDay, n: number): StudyDay {
   return formatDay(parseDay(day) + n * DAY_MS);
 }
 
+/** The weekday of a study day, Monday 0 … Sunday 6 (Anki's easy days count from Monday). */
+export function weekdayOf(day: StudyDay): number {
+  return (new Date(parseDay(day)).getUTCDay() + 6) % 7;
+}
+
 /** Calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: StudyDay, to: StudyDay): number {
   return Math.round((parseDay(to) - parseDay(from)) / DAY_MS);

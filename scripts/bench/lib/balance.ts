@@ -1,0 +1,234 @@
+/**
+ * The load balancer's figures for `npm run bench:review` (issue 15):
+ * - the forecast's spread: a simulated year of one learner (20 new cards a day, every due card
+ *   answered each day, recalled with probability R), with each option on and off: the daily
+ *   answers' max/mean and coefficient of variation over days 60–364, and the next 30 days'
+ *   forecast max/mean at the end of the year (flatter is better);
+ * - the cost of balancing an answer in the database: `balanceAnswer` (one indexed count of the
+ *   cards due in the fuzz range) next to the answer itself, for a user with 100,000 card states.
+ * Figures only; no thresholds.
+ */
+import { performance } from "node:perf_hooks";
+import type pg from "pg";
+import {
+  applyGrade,
+  balanceRangeOf,
+  balanceSeed,
+  DEFAULT_SCHEDULER_SETTINGS,
+  pickBalancedDay,
+  retrievability,
+  withReviewInDays,
+  type SchedulerSettings,
+  type StoredCardState,
+} from "@/app/lib/domain/scheduling";
+import { mulberry32 } from "@/app/lib/domain/random";
+import type { AnswerInput } from "@/app/lib/schemas/review";
+import { ms, percentile } from "./bench-db";
+
+const DAY = 86_400_000;
+const SIM_DAYS = 365;
+const NEW_PER_DAY = 20;
+/** Day 0 of the simulation is a Monday; each study day starts at 04:00 UTC; reviews from 12:00. */
+const DAY0_START = Date.UTC(2026, 0, 5, 4);
+const REVIEW_HOUR_OFFSET = 8 * 3_600_000;
+
+interface SimCard {
+  id: string;
+  state: StoredCardState;
+}
+
+interface Spread {
+  answers: number;
+  meanPerDay: number;
+  maxPerDay: number;
+  cv: number;
+  forecastMaxOverMean: number;
+  weekendShare: number;
+}
+
+const dayIndexOf = (due: Date) => Math.floor((due.getTime() - DAY0_START) / DAY);
+
+/** One simulated year with `settings`; the load balancer / easy days act when the settings ask. */
+export function simulateYear(settings: SchedulerSettings, seed = 2026): Spread {
+  const random = mulberry32(seed);
+  const cards: SimCard[] = [];
+  /** Cards due on each day index (what the load balancer counts). */
+  const dueOn = new Map<number, number>();
+  const bump = (day: number, by: number) => dueOn.set(day, (dueOn.get(day) ?? 0) + by);
+  const perDay: number[] = [];
+  let answers = 0;
+  for (let day = 0; day < SIM_DAYS; day += 1) {
+    const dayStart = DAY0_START + day * DAY;
+    const nextDayStart = dayStart + DAY;
+    for (let i = 0; i < NEW_PER_DAY; i += 1) {
+      cards.push({ id: `sim-${cards.length}`, state: { ...DEFAULT_NEW, due: new Date(dayStart + REVIEW_HOUR_OFFSET) } });
+    }
+    let today = 0;
+    let clock = dayStart + REVIEW_HOUR_OFFSET;
+    // Answer every card due today, (re)learning steps included, until none is left.
+    for (let pass = 0; pass < 20; pass += 1) {
+      const due = cards.filter((c) => c.state.due.getTime() < nextDayStart);
+      if (due.length === 0) break;
+      due.sort((a, b) => a.state.due.getTime() - b.state.due.getTime());
+      for (const card of due) {
+        clock = Math.max(clock + 5_000, card.state.due.getTime());
+        if (clock >= nextDayStart) clock = nextDayStart - 1;
+        const now = new Date(clock);
+        const before = card.state;
+        if (before.state !== "new") bump(dayIndexOf(before.due), -1);
+        const recalled = before.state !== "review" || random() < retrievability(before, settings, now);
+        const rating = recalled ? 3 : 1;
+        let result = applyGrade(before, rating, settings, now);
+        const range = balanceRangeOf(before, rating, result, settings, now);
+        if (range) {
+          const counts = Array.from({ length: range.maxDays - range.minDays + 1 }, (_, k) => dueOn.get(day + range.minDays + k) ?? 0);
+          const days = pickBalancedDay({
+            range,
+            dueCounts: counts,
+            reviewWeekday: day % 7,
+            seed: balanceSeed(card.id, now),
+            loadBalance: settings.loadBalance ?? false,
+            easyDays: settings.easyDays,
+          });
+          if (days !== null) result = withReviewInDays(result, days, now);
+        }
+        card.state = result.next;
+        bump(dayIndexOf(card.state.due), 1);
+        today += 1;
+      }
+    }
+    perDay.push(today);
+    answers += today;
+  }
+  const steady = perDay.slice(60);
+  const mean = steady.reduce((a, b) => a + b, 0) / steady.length;
+  const sd = Math.sqrt(steady.reduce((a, b) => a + (b - mean) ** 2, 0) / steady.length);
+  const forecast = Array.from({ length: 30 }, (_, k) => dueOn.get(SIM_DAYS + k) ?? 0);
+  const forecastMean = forecast.reduce((a, b) => a + b, 0) / forecast.length;
+  const weekend = steady.filter((_, i) => (i + 60) % 7 >= 5).reduce((a, b) => a + b, 0);
+  return {
+    answers,
+    meanPerDay: mean,
+    maxPerDay: Math.max(...steady),
+    cv: sd / mean,
+    forecastMaxOverMean: Math.max(...forecast) / forecastMean,
+    weekendShare: weekend / steady.reduce((a, b) => a + b, 0),
+  };
+}
+
+const DEFAULT_NEW: StoredCardState = {
+  due: new Date(DAY0_START),
+  stability: 0,
+  difficulty: 0,
+  elapsedDays: 0,
+  scheduledDays: 0,
+  learningSteps: 0,
+  reps: 0,
+  lapses: 0,
+  state: "new",
+  lastReview: null,
+};
+
+/** Prints the forecast spread with each option on and off. */
+export function benchForecastSpread(): void {
+  const base: SchedulerSettings = { ...DEFAULT_SCHEDULER_SETTINGS, enableFuzz: true };
+  const weekendOff = [1, 1, 1, 1, 1, 0, 0];
+  const runs: [string, SchedulerSettings][] = [
+    ["fuzz off", { ...base, enableFuzz: false }],
+    ["fuzz on (baseline)", base],
+    ["load balancer", { ...base, loadBalance: true }],
+    ["easy days (Sat, Sun minimum)", { ...base, easyDays: weekendOff }],
+    ["load balancer + easy days", { ...base, loadBalance: true, easyDays: weekendOff }],
+    ["long-term-only mode", { ...base, enableShortTerm: false }],
+    ["long-term-only mode + load balancer", { ...base, enableShortTerm: false, loadBalance: true }],
+  ];
+  console.log(
+    `\n(d) forecast spread: one simulated learner, ${NEW_PER_DAY} new cards a day for ${SIM_DAYS} days, every due card answered daily (recalled with probability R)`,
+  );
+  console.log(
+    `    ${"option".padEnd(38)} ${"answers".padStart(8)} ${"mean/day".padStart(9)} ${"max/day".padStart(8)} ${"max/mean".padStart(9)} ${"CV".padStart(6)} ${"30-day forecast max/mean".padStart(25)} ${"Sat+Sun share".padStart(14)}`,
+  );
+  for (const [name, settings] of runs) {
+    const started = performance.now();
+    const s = simulateYear(settings);
+    console.log(
+      `    ${name.padEnd(38)} ${String(s.answers).padStart(8)} ${s.meanPerDay.toFixed(1).padStart(9)} ${String(s.maxPerDay).padStart(8)} ${(s.maxPerDay / s.meanPerDay).toFixed(2).padStart(9)} ${s.cv.toFixed(3).padStart(6)} ${s.forecastMaxOverMean.toFixed(2).padStart(25)} ${`${(s.weekendShare * 100).toFixed(1)} %`.padStart(14)}   (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
+  }
+  console.log("    (days 60–364; CV = standard deviation / mean of the daily answers; Sat+Sun share of 2/7 = 28.6 % is an even week)");
+}
+
+/** The answer path as the route calls it (the one line to change when its session argument changes). */
+async function answerOnce(userId: string, input: AnswerInput, now: Date) {
+  const { answerCard } = await import("@/app/lib/server/data/review");
+  return answerCard(userId, input, now, { sessionVersion: 0, sessionId: "bench-balance" });
+}
+
+/**
+ * The cost of balancing an answer for `userId` (100,000 card states): `answerCard` (its read,
+ * ts-fsrs and its write) on `runs` of the user's review cards, and the same plus
+ * `balanceAnswer` (one indexed count of the cards due in the fuzz range), sequentially after a
+ * warm-up; and the plan of the count.
+ */
+export async function benchBalanceCost(client: pg.Client, userId: string, runs = 400): Promise<void> {
+  const { balanceAnswer, dueCountsByDay } = await import("@/app/lib/server/data/load-balance");
+  const { storedStateOf } = await import("@/app/lib/server/data/review-rows");
+  type Row = Parameters<typeof storedStateOf>[0] & { cardId: string; version: number };
+  const warmup = 40;
+  const rows = await client.query<Row>(
+    `SELECT "cardId", version, due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps", reps, lapses, state, "lastReview"
+       FROM "CardState" WHERE "userId" = $1 AND state = 2 AND stability BETWEEN 5 AND 40 ORDER BY "cardId" LIMIT $2`,
+    [userId, runs + warmup],
+  );
+  const settings: SchedulerSettings = { ...DEFAULT_SCHEDULER_SETTINGS, loadBalance: true };
+  const zone = { timeZone: "UTC", dayStartHour: 4 };
+  const off: number[] = [];
+  const on: number[] = [];
+  const countOnly: number[] = [];
+  let moved = 0;
+  let considered = 0;
+  for (const [i, row] of rows.rows.entries()) {
+    const before = storedStateOf(row);
+    const now = new Date(Math.max(Date.now(), (before.lastReview?.getTime() ?? 0) + 1));
+    let t = performance.now();
+    await answerOnce(userId, { clientId: `bench-balance-${row.cardId}`, cardId: row.cardId, rating: 3, version: row.version, answeredAt: now.getTime(), durationMs: 1000 }, now);
+    const answer = performance.now() - t;
+    const result = applyGrade(before, 3, settings, now);
+    t = performance.now();
+    const out = await balanceAnswer({ userId, cardId: row.cardId, before, rating: 3, result, settings, zone, now });
+    const balance = performance.now() - t;
+    const range = balanceRangeOf(before, 3, result, settings, now);
+    t = performance.now();
+    if (range) await dueCountsByDay(userId, row.cardId, now, zone, range);
+    const count = performance.now() - t;
+    if (i < warmup) continue;
+    if (range) countOnly.push(count);
+    off.push(answer);
+    on.push(answer + balance);
+    if (balanceRangeOf(before, 3, result, settings, now)) considered += 1;
+    if (out.next.due.getTime() !== result.next.due.getTime()) moved += 1;
+  }
+  off.sort((a, b) => a - b);
+  on.sort((a, b) => a - b);
+  countOnly.sort((a, b) => a - b);
+  const p95 = (xs: number[]) => percentile(xs, 95);
+  console.log(`\n(e) the answer with the load balancer, ${off.length} review answers of a user with 100,000 card states (in process, one after another, after ${warmup} unmeasured)`);
+  console.log(`    answerCard (balancer off)                       p50 ${ms(percentile(off, 50)).padStart(9)}  p95 ${ms(p95(off)).padStart(9)}`);
+  console.log(`    answerCard + balanceAnswer (balancer on)        p50 ${ms(percentile(on, 50)).padStart(9)}  p95 ${ms(p95(on)).padStart(9)}   p95 +${(((p95(on) - p95(off)) / p95(off)) * 100).toFixed(1)} %`);
+  console.log(`    of which the count alone (dueCountsByDay)        p50 ${ms(percentile(countOnly, 50)).padStart(9)}  p95 ${ms(p95(countOnly)).padStart(9)}`);
+  console.log(`    ${considered} answers had a range to balance (interval ≤ 90 days), ${moved} were moved off FSRS's own day`);
+  // The count's plan: a range scan of the (userId, state, due) index.
+  const sample = rows.rows[0];
+  if (sample) {
+    const now = new Date();
+    const { counts } = await dueCountsByDay(userId, sample.cardId, now, zone, { minDays: 20, maxDays: 24 });
+    const plan = await client.query(
+      `EXPLAIN (ANALYZE, TIMING OFF) SELECT width_bucket(s.due, ARRAY(SELECT generate_series(now()::timestamp + interval '20 days', now()::timestamp + interval '25 days', interval '1 day'))) AS bucket, count(*)
+         FROM "CardState" s WHERE s."userId" = $1 AND s.state IN (1, 2, 3) AND s.due >= now()::timestamp + interval '20 days'
+          AND s.due < now()::timestamp + interval '25 days' AND s."cardId" <> $2 GROUP BY 1`,
+      [userId, sample.cardId],
+    );
+    console.log(`    due counts on days 20–24: ${counts.join(", ")}; its plan:`);
+    console.log(plan.rows.map((r: Record<string, string>) => `      ${r["QUERY PLAN"] ?? ""}`).join("\n"));
+  }
+}
