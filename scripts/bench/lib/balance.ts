@@ -161,7 +161,11 @@ export function benchForecastSpread(): void {
 /** The answer path as the route calls it (the one line to change when its session argument changes). */
 async function answerOnce(userId: string, input: AnswerInput, now: Date) {
   const { answerCard } = await import("@/app/lib/server/data/review");
-  return answerCard(userId, input, now, { sessionVersion: 0, sessionId: "bench-balance" });
+  const { sessionClaimsOf } = await import("@/app/lib/server/auth/session-token");
+  // The claims a signed-in bench user's session cookie would carry.
+  const session = sessionClaimsOf({ uid: userId, sv: 0, sid: "bench-balance" });
+  if (!session) throw new Error("unreachable: complete claims");
+  return answerCard(session, input, now);
 }
 
 /**
