@@ -96,6 +96,7 @@ export function ReviewSession({
   const shownAt = useRef<number>(0);
   const knownVersions = useRef(new Map<string, number>());
   const fetching = useRef(false);
+  const refetch = useRef(false);
   const [outboxVersion, setOutboxVersion] = useState(0);
 
   const [outbox, setOutbox] = useState<AnswerOutbox | null>(null);
@@ -157,7 +158,13 @@ export function ReviewSession({
   }, [revealed, current]);
 
   const prefetch = useCallback(async () => {
-    if (!outbox || fetching.current) return;
+    if (!outbox) return;
+    // One fetch at a time; a request made meanwhile (the queue ran lower) runs after it, since
+    // the answers given since may have changed what the server has (learn-ahead cards).
+    if (fetching.current) {
+      refetch.current = true;
+      return;
+    }
     fetching.current = true;
     setLoading(true);
     try {
@@ -187,9 +194,18 @@ export function ReviewSession({
       // Offline: keep going with the cards on hand; the next answer tries again.
     } finally {
       fetching.current = false;
-      setLoading(false);
+      if (refetch.current) {
+        refetch.current = false;
+        void prefetchRef.current?.();
+      } else {
+        setLoading(false);
+      }
     }
   }, [outbox, scopeQuery]);
+  const prefetchRef = useRef(prefetch);
+  useEffect(() => {
+    prefetchRef.current = prefetch;
+  }, [prefetch]);
 
   useEffect(() => {
     if (ready && queue.length < PREFETCH_BELOW) void prefetch();
