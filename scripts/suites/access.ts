@@ -165,6 +165,7 @@ const PUBLIC_ACTIONS: Record<string, { onAsAttempt?: (s: Stack, questionId: stri
       }),
     },
     retakeMissedQuestions: { onAsAttempt: (s) => ({ attemptId: s.attemptId }) },
+    discardQuizAttempt: { onAsAttempt: (s) => ({ attemptId: s.attemptId }) },
   };
 
 interface Result {
