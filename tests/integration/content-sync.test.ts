@@ -167,9 +167,9 @@ describe("syncing content/ into PostgreSQL", () => {
     expect(await prisma.cardState.findMany({ where: { userId: user.id } })).toEqual(state);
     // The note's row keeps its English columns; its Chinese edition and search text follow the edit.
     const englishPaper = await prisma.paper.findUniqueOrThrow({ where: { id: paper.id } });
-    const chineseOnly = { zh: null, searchText: null, contentHash: null, sourceHash: null, updatedAt: null };
+    const chineseOnly = { zh: null, searchTextZh: null, contentHash: null, sourceHash: null, updatedAt: null };
     expect({ ...englishPaper, ...chineseOnly }).toEqual({ ...paper, ...chineseOnly });
-    expect(englishPaper.searchText).toContain("按 默认 设置");
+    expect(englishPaper.searchTextZh).toContain("按 默认 设置");
     await writeFile(file, text);
     await sync();
     expect(await prisma.card.findUniqueOrThrow({ where: { id: card.id } })).toMatchObject({ zh: card.zh });

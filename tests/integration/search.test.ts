@@ -34,6 +34,16 @@ describe("searching the library in Chinese and in English", () => {
     expect(await slugsFor("量编")).toEqual([]);
   });
 
+  it("shows an English query's snippet in English, and in Chinese to a reader of the Chinese site", async () => {
+    const [english] = await searchPapers("momentum encoder");
+    expect(english?.snippet).toContain("<mark>");
+    expect(english?.snippet).not.toMatch(/\p{Script=Han}/u);
+    const [chinese] = await searchPapers("momentum encoder", "zh");
+    expect(chinese?.id).toBe(english?.id);
+    expect(chinese?.snippet).toMatch(/\p{Script=Han}/u);
+    expect(chinese?.snippet).toContain("<mark>");
+  });
+
   it("shows a Chinese snippet with the match marked and no spaces between its words", async () => {
     const [entry] = (await listLibrary({ q: "蒸馏" })).filter((e) => e.slug === "knowledge-distillation");
     expect(entry?.snippet).toContain("<mark>蒸馏</mark>");

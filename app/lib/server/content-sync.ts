@@ -18,7 +18,7 @@
  */
 import { Prisma, type PrismaClient } from "@/app/generated/prisma/client";
 import type { CardItem, Corpus, ItemSource, LocalizedNote, ParsedNote, QuizItem } from "@/app/lib/domain/content/types";
-import { prerequisiteOrder, searchDocument, searchTitle } from "@/app/lib/domain/content/note-order";
+import { prerequisiteOrder, searchDocument, searchDocumentZh, searchTitle } from "@/app/lib/domain/content/note-order";
 import { canonicalJson, contentHash } from "@/app/lib/domain/content/content-hash";
 import type { NoteLayout } from "@/app/lib/schemas/rendered-note";
 import type { StoredCardZh, StoredPaperZh, StoredQuestionZh } from "@/app/lib/schemas/translation";
@@ -83,13 +83,24 @@ export async function syncCorpus(
       const newPapers: Prisma.PaperCreateManyInput[] = [];
       for (const note of corpus.notes) {
         const sortKey = order.get(note.slug) ?? 0;
-        const search = searchDocument(note, cardsByNote.get(note.slug) ?? [], questionsByNote.get(note.slug) ?? [], zhBySlug.get(note.slug));
+        const cards = cardsByNote.get(note.slug) ?? [];
+        const questions = questionsByNote.get(note.slug) ?? [];
+        const search = searchDocument(note, cards, questions);
         const sourceHash = options.sourceHashes?.get(note.slug) ?? "";
-        const zh = paperZh(zhBySlug.get(note.slug));
-        const title = searchTitle(zhBySlug.get(note.slug));
-        const hash = contentHash({ file: note.hash, sortKey, search, sourceHash, zh, ...(title ? { title } : {}) });
+        const localized = zhBySlug.get(note.slug);
+        const zh = paperZh(localized);
+        // The Chinese search columns: empty (and out of the hash) for an English-only corpus.
+        const chinese = localized ? { searchTitle: searchTitle(localized), searchTextZh: searchDocumentZh(localized, cards, questions) } : null;
+        const hash = contentHash({ file: note.hash, sortKey, search, sourceHash, zh, ...(chinese ?? {}) });
         const existing = paperBySlug.get(note.slug);
-        const data = { ...paperData(note, sortKey, search), searchTitle: title, zh: zh ?? Prisma.DbNull, contentHash: hash, sourceHash };
+        const data = {
+          ...paperData(note, sortKey, search),
+          searchTitle: chinese?.searchTitle ?? "",
+          searchTextZh: chinese?.searchTextZh ?? "",
+          zh: zh ?? Prisma.DbNull,
+          contentHash: hash,
+          sourceHash,
+        };
         if (!existing) {
           newPapers.push(data);
           summary.notes.added += 1;

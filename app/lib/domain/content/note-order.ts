@@ -44,18 +44,9 @@ export function prerequisiteOrder(notes: readonly ParsedNote[]): Map<string, num
   return order;
 }
 
-/**
- * The text PostgreSQL indexes for a note: its prose (without the YAML blocks), cards and
- * questions; then, when it has one, its Chinese edition the same way, cut into words by
- * `segmentCjk` (PostgreSQL cannot split Chinese), so that 对比学习 or 蒸馏 find the note.
- */
-export function searchDocument(
-  note: ParsedNote,
-  cards: readonly CardItem[],
-  questions: readonly QuizItem[],
-  zh?: LocalizedNote,
-): string {
-  const english = [
+/** The text PostgreSQL indexes for a note: its prose (without the YAML blocks), cards and questions. */
+export function searchDocument(note: ParsedNote, cards: readonly CardItem[], questions: readonly QuizItem[]): string {
+  return [
     note.meta.summary,
     note.meta.tags.join(" "),
     (note.meta.authors ?? []).join(" "),
@@ -63,17 +54,25 @@ export function searchDocument(
     prose(note.body),
     ...cards.map((c) => `${c.front} ${c.back}`),
     ...questions.map((q) => q.prompt),
-  ];
-  if (!zh) return english.join("\n");
-  const chinese = [
+  ].join("\n");
+}
+
+/**
+ * The same for the note's Chinese edition (empty without one), cut into words by `segmentCjk`
+ * (PostgreSQL cannot split Chinese), so that 对比学习 or 蒸馏 find the note.
+ */
+export function searchDocumentZh(zh: LocalizedNote | undefined, cards: readonly CardItem[], questions: readonly QuizItem[]): string {
+  if (!zh) return "";
+  return [
     zh.title,
     zh.summary,
     zh.introduces.join(" "),
     prose(zh.body),
     ...cards.map((c) => zh.cards[c.id]).map((c) => (c ? `${c.front} ${c.back}` : "")),
     ...questions.map((q) => zh.questions[q.id]?.prompt ?? ""),
-  ];
-  return [...english, ...chinese.map(segmentCjk)].join("\n");
+  ]
+    .map(segmentCjk)
+    .join("\n");
 }
 
 function prose(body: string): string {

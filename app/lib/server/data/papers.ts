@@ -91,9 +91,12 @@ export async function listLibrary(filter: LibraryFilter): Promise<LibraryEntry[]
     }));
 }
 
-/** Full-text search in English and Chinese (`searchSql`), best match first, at most 50. */
-export async function searchPapers(q: string): Promise<{ id: string; snippet: string }[]> {
-  const rows = await db.$queryRaw<{ id: string; snippet: string }[]>(searchSql(q));
+/**
+ * Full-text search in English and Chinese (`searchSql`), best match first, at most 50; snippets
+ * in Chinese for `locale: "zh"` or a Chinese query.
+ */
+export async function searchPapers(q: string, locale: "en" | "zh" = "en"): Promise<{ id: string; snippet: string }[]> {
+  const rows = await db.$queryRaw<{ id: string; snippet: string }[]>(searchSql(q, locale));
   return rows.map(searchHit);
 }
 

@@ -4,23 +4,30 @@ import { joinCjk, segmentQuery } from "@/app/lib/domain/content/segment";
 
 /**
  * The library's full-text search over each note's prose, cards and questions, in English and in
- * Chinese, on the stored, GIN-indexed "searchVector" (migration `zh_search`: short, title and
- * the Chinese title at weight A, the rest at B). The Chinese text is indexed cut into words
- * (`segmentCjk`, at sync), and so is the query, each Chinese run a phrase (`segmentQuery`):
- * 对比学习 asks for 对比 followed by 学习. Only the snippets of the hits shown parse their text
- * again. Kept apart from papers.ts (and its client) so that `bench:search` runs this very query.
+ * Chinese, on the stored, GIN-indexed "searchVector" (migrations `zh_search`, `zh_search_text`:
+ * short, title and the Chinese title at weight A, the English and Chinese documents at B). The
+ * Chinese text is indexed cut into words (`segmentCjk`, at sync), and so is the query, each
+ * Chinese run a phrase (`segmentQuery`): 对比学习 asks for 对比 followed by 学习. The snippet
+ * comes from one language's document, parsed again for the hits only: the Chinese one for a
+ * reader of the Chinese site (`locale: "zh"`) or a query in Chinese, else the English one.
+ * Kept apart from papers.ts (and its client) so that `bench:search` runs this very query.
  */
-export function searchSql(q: string): Prisma.Sql {
+export function searchSql(q: string, locale: "en" | "zh" = "en"): Prisma.Sql {
+  const query = segmentQuery(q);
+  const chinese = locale === "zh" || CJK.test(query);
+  const snippetText = chinese ? Prisma.sql`p."searchTextZh"` : Prisma.sql`p."searchText"`;
   return Prisma.sql`
-    WITH query AS (SELECT websearch_to_tsquery('english', ${segmentQuery(q)}) AS tsq)
+    WITH query AS (SELECT websearch_to_tsquery('english', ${query}) AS tsq)
     SELECT p.id,
-           ts_headline('english', p."searchText", query.tsq,
+           ts_headline('english', ${snippetText}, query.tsq,
              'StartSel=<mark>, StopSel=</mark>, MaxWords=24, MinWords=8, MaxFragments=1') AS snippet
     FROM "Paper" p, query
     WHERE p."retiredAt" IS NULL AND p."searchVector" @@ query.tsq
     ORDER BY ts_rank(p."searchVector", query.tsq) DESC
     LIMIT 50`;
 }
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** A row of `searchSql` as shown: the snippet with the spaces between Chinese words taken out again. */
 export function searchHit(row: { id: string; snippet: string }): { id: string; snippet: string } {
