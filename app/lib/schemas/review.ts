@@ -64,14 +64,9 @@ export class CsvHeaderError extends Error {
   override name = "CsvHeaderError";
 }
 
-/** The file's lines, a leading byte-order mark removed; the first is the header. */
-export function reviewCsvLines(text: string): string[] {
-  return text.replace(/^\uFEFF/, "").split(/\r?\n/);
-}
-
-/** Where each of CSV_COLUMNS is in the header line; throws CsvHeaderError when one is missing. */
-export function csvColumnIndex(headerLine: string): number[] {
-  const header = headerLine.split(",").map((h) => h.trim().toLowerCase());
+/** Where each of CSV_COLUMNS is among the header's cells; throws CsvHeaderError when one is missing. */
+export function csvColumnIndex(headerCells: readonly string[]): number[] {
+  const header = headerCells.map((h) => h.trim().toLowerCase());
   const index = CSV_COLUMNS.map((column) => header.indexOf(column));
   if (index.some((i) => i === -1)) {
     throw new CsvHeaderError(
@@ -81,30 +76,13 @@ export function csvColumnIndex(headerLine: string): number[] {
   return index;
 }
 
-/** One data line: its row, or every problem in one message; null for a blank line. */
-export function parseReviewCsvLine(
-  text: string,
+/** One record's row, or every problem of it in one message. */
+export function parseReviewCsvRecord(
+  cells: readonly string[],
   index: readonly number[],
-): { ok: true; row: CsvRow } | { ok: false; message: string } | null {
-  if (text.trim() === "") return null;
-  const cells = text.split(",").map((c) => c.trim());
+): { ok: true; row: CsvRow } | { ok: false; message: string } {
   const record = Object.fromEntries(CSV_COLUMNS.map((column, k) => [column, cells[index[k] ?? -1] ?? ""]));
   const parsed = csvRowSchema.safeParse(record);
   if (parsed.success) return { ok: true, row: parsed.data };
   return { ok: false, message: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ") };
-}
-
-/** Parses the CSV, one result per data line; the header must name the five columns. */
-export function parseReviewCsv(text: string): { rows: { line: number; row: CsvRow }[]; errors: ImportError[] } {
-  const lines = reviewCsvLines(text);
-  const index = csvColumnIndex(lines[0] ?? "");
-  const rows: { line: number; row: CsvRow }[] = [];
-  const errors: ImportError[] = [];
-  lines.slice(1).forEach((text, i) => {
-    const line = i + 2;
-    const parsed = parseReviewCsvLine(text, index);
-    if (parsed?.ok) rows.push({ line, row: parsed.row });
-    else if (parsed) errors.push({ line, message: parsed.message });
-  });
-  return { rows, errors };
 }

@@ -6,7 +6,8 @@ import {
   orderQueue,
   type StoredCardState,
 } from "@/app/lib/domain/scheduling";
-import { CsvHeaderError, answerSchema, parseReviewCsv } from "@/app/lib/schemas/review";
+import { CsvHeaderError, answerSchema } from "@/app/lib/schemas/review";
+import { parseReviewCsv } from "@/app/lib/server/data/review-csv-parse";
 import { settingsSchema } from "@/app/lib/schemas/settings";
 import { answerTime, previousJsonOf, stateFromPreviousJson } from "@/app/lib/server/data/review-rows";
 
@@ -73,7 +74,7 @@ describe("the answer a browser sends", () => {
 });
 
 describe("the optimizer's CSV", () => {
-  it("reads the five columns in any order and lists the lines that fail with their numbers", () => {
+  it("reads the five columns in any order and lists the lines that fail with their numbers", async () => {
     const csv = [
       "review_time,card_id,review_rating,review_state,review_duration",
       "1700000000000,c1,3,0,1200",
@@ -82,7 +83,7 @@ describe("the optimizer's CSV", () => {
       "soon,c3,3,2,1200",
       "1700000100000,c4,1,2,800",
     ].join("\r\n");
-    const { rows, errors } = parseReviewCsv(csv);
+    const { rows, errors } = await parseReviewCsv(csv);
     expect(rows.map((r) => [r.line, r.row.card_id])).toEqual([
       [2, "c1"],
       [6, "c4"],
@@ -91,8 +92,23 @@ describe("the optimizer's CSV", () => {
     expect(errors[0]!.message).toContain("review_rating");
     expect(errors[1]!.message).toContain("review_time");
   });
-  it("refuses a file without the optimizer's header", () => {
-    expect(() => parseReviewCsv("a,b,c\n1,2,3")).toThrow(CsvHeaderError);
+  it("reads quoted fields: a card id with a comma or a quote, a quoted header, a byte-order mark", async () => {
+    const csv = '\uFEFF"card_id","review_time",review_rating,review_state,review_duration\n"moco, v2",1700000000000,3,0,1200\n"say ""hi""",1700000000001,4,2,900\n';
+    const { rows, errors } = await parseReviewCsv(csv);
+    expect(errors).toEqual([]);
+    expect(rows.map((r) => [r.line, r.row.card_id])).toEqual([
+      [2, "moco, v2"],
+      [3, 'say "hi"'],
+    ]);
+  });
+  it("names the line where the quoting breaks", async () => {
+    const csv = 'card_id,review_time,review_rating,review_state,review_duration\nc1,1700000000000,3,0,1200\n"c2,1700000000001,3,0,1200\n';
+    const { errors } = await parseReviewCsv(csv);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toMatch(/^not readable as CSV: /);
+  });
+  it("refuses a file without the optimizer's header", async () => {
+    await expect(parseReviewCsv("a,b,c\n1,2,3")).rejects.toThrow(CsvHeaderError);
   });
 });
 

@@ -1,14 +1,9 @@
 import "#server-only";
-import {
-  csvColumnIndex,
-  CSV_COLUMNS,
-  parseReviewCsvLine,
-  reviewCsvLines,
-  type CsvRow,
-  type ImportError,
-} from "@/app/lib/schemas/review";
+import { CSV_COLUMNS, type CsvRow, type ImportError } from "@/app/lib/schemas/review";
+import { writeCsv } from "../csv";
+import { parseReviewCsv } from "./review-csv-parse";
 import { db, rawTransaction, type Execute } from "../db";
-import { forEachSliced, yieldToEventLoop } from "../time-slices";
+import { yieldToEventLoop } from "../time-slices";
 import { readHistories, readVersions, replayHistories, writeReplayedStates, type ReplayLog } from "./reschedule";
 import { insertImportedLines, LOG_BATCH, type ImportedLine } from "./user-data-writes";
 import { getUserSettings, schedulerSettingsOf } from "./settings";
@@ -27,8 +22,10 @@ export async function exportReviewLogCsv(userId: string): Promise<string> {
     orderBy: [{ reviewedAt: "asc" }, { id: "asc" }],
     select: { cardId: true, reviewedAt: true, rating: true, state: true, durationMs: true },
   });
-  const lines = rows.map((r) => `${r.cardId},${r.reviewedAt.getTime()},${r.rating},${r.state},${r.durationMs}`);
-  return `${CSV_COLUMNS.join(",")}\n${lines.join("\n")}${lines.length ? "\n" : ""}`;
+  return writeCsv(
+    CSV_COLUMNS,
+    rows.map((r) => [r.cardId, r.reviewedAt.getTime(), r.rating, r.state, r.durationMs]),
+  );
 }
 
 export interface ImportResult {
@@ -38,21 +35,6 @@ export interface ImportResult {
   errors: ImportError[];
   /** Cards whose state was recomputed from their (now longer) history. */
   rescheduled: number;
-}
-
-/** Validates every line, in time slices (60,000 lines of zod take most of a second). */
-async function parseLines(text: string): Promise<{ rows: { line: number; row: CsvRow }[]; errors: ImportError[] }> {
-  const lines = reviewCsvLines(text);
-  const index = csvColumnIndex(lines[0] ?? "");
-  const rows: { line: number; row: CsvRow }[] = [];
-  const errors: ImportError[] = [];
-  await forEachSliced(lines, (lineText, i) => {
-    if (i === 0) return;
-    const parsed = parseReviewCsvLine(lineText, index);
-    if (parsed?.ok) rows.push({ line: i + 1, row: parsed.row });
-    else if (parsed) errors.push({ line: i + 1, message: parsed.message });
-  });
-  return { rows, errors };
 }
 
 /**
@@ -90,7 +72,7 @@ async function insertLines(execute: Execute, userId: string, byCard: ReadonlyMap
  * locked only by the final update.
  */
 export async function importReviewLogCsv(userId: string, text: string, now: Date): Promise<ImportResult> {
-  const { rows, errors } = await parseLines(text);
+  const { rows, errors } = await parseReviewCsv(text);
   const cardIds = [...new Set(rows.map((r) => r.row.card_id))];
   const known = new Set(
     (await db.card.findMany({ where: { id: { in: cardIds } }, select: { id: true } })).map((c) => c.id),
