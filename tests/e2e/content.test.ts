@@ -18,7 +18,7 @@ describe.runIf(hasBrowser)("the library and a note in a real browser", () => {
     await page.goto("/");
     const noteCount = readdirSync(path.resolve("content")).filter((f) => f.endsWith(".md")).length;
     expect(await page.getByTestId("note-tile").count()).toBe(noteCount);
-    for (const area of ["Concepts", "Language", "Vision", "Video", "The CLIP family"]) {
+    for (const area of ["Concepts", "Language", "Vision", "Video", "CLIP family"]) {
       await expect(page.getByRole("heading", { name: area, level: 2 }).isVisible()).resolves.toBe(true);
     }
     await page.getByRole("link", { name: "Video", exact: true }).click();

@@ -10,6 +10,7 @@
 import { z } from "zod";
 import { parseCloze } from "@/app/lib/domain/content/cloze";
 import { WIDGET_NAMES } from "@/app/lib/domain/content/widget-names";
+import { QUESTION_TYPES, type QuestionType } from "@/app/lib/domain/quiz/types";
 import { beforeProblems } from "@/app/lib/domain/quiz/partial-order";
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -18,21 +19,14 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const DERIVED_ID_PREFIX = "d-";
 
 export const NOTE_KINDS = ["paper", "concept"] as const;
-export const NOTE_AREAS = ["concepts", "language", "vision", "video", "clip-family"] as const;
+import { NOTE_AREAS } from "./areas";
+export { NOTE_AREAS, type NoteArea } from "./areas";
 export const CARD_TYPES = ["basic", "reverse", "cloze"] as const;
-export const QUIZ_TYPES = [
-  "single",
-  "multiple",
-  "truefalse",
-  "short",
-  "numeric",
-  "ordering",
-] as const;
 
 export type NoteKind = (typeof NOTE_KINDS)[number];
-export type NoteArea = (typeof NOTE_AREAS)[number];
 export type CardType = (typeof CARD_TYPES)[number];
-export type QuizType = (typeof QUIZ_TYPES)[number];
+/** A quiz block's type: the question types scoring knows (one list, in the quiz domain). */
+export type QuizType = QuestionType;
 
 // Runs a cross-key rule even when another key already failed (zod skips refinements then).
 const always = { when: () => true };
@@ -356,7 +350,7 @@ export function quizSchemaFor(raw: unknown) {
     case "ordering":
       return orderingQuizSchema;
     default:
-      return unknownTypeSchema("quiz", QUIZ_TYPES);
+      return unknownTypeSchema("quiz", QUESTION_TYPES);
   }
 }
 

@@ -1,16 +1,6 @@
 import { z } from "zod";
+import { NOTE_AREAS } from "./areas";
 
-/** The areas a note can belong to (docs/content-format.md), in the order lists show them. */
-export const QUIZ_AREAS = ["concepts", "language", "vision", "video", "clip-family"] as const;
-export type QuizArea = (typeof QUIZ_AREAS)[number];
-
-export const AREA_LABELS: Record<QuizArea, string> = {
-  concepts: "Concepts",
-  language: "Language",
-  vision: "Vision",
-  video: "Video",
-  "clip-family": "CLIP family",
-};
 
 export const QUIZ_MODES = ["each", "end"] as const;
 export type QuizMode = (typeof QUIZ_MODES)[number];
@@ -27,7 +17,7 @@ export const quizScopeInputSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("note"), slug: slugSchema }),
   z.object({
     kind: z.literal("areas"),
-    areas: z.array(z.enum(QUIZ_AREAS)).min(1, "Pick at least one area.").max(QUIZ_AREAS.length),
+    areas: z.array(z.enum(NOTE_AREAS)).min(1, "Pick at least one area.").max(NOTE_AREAS.length),
   }),
   z.object({ kind: z.literal("weak") }),
 ]);

@@ -1,10 +1,6 @@
 import Link from "next/link";
 import type { NoteMastery } from "@/app/lib/server/data/progress";
-import { AREA_LABELS, QUIZ_AREAS, type QuizArea } from "@/app/lib/schemas/quiz";
-
-function areaLabel(area: string): string {
-  return (QUIZ_AREAS as readonly string[]).includes(area) ? AREA_LABELS[area as QuizArea] : area;
-}
+import { areaLabel, areaRank } from "@/app/lib/schemas/areas";
 
 /** Tile colour by mastery; text colour keeps contrast on each step, in both themes. */
 function tileClass(mastery: number | null): string {
@@ -22,11 +18,7 @@ const pct = (m: number | null) => (m === null ? "no cards" : `${Math.round(m * 1
 export function MasteryMap({ notes }: { notes: NoteMastery[] }) {
   const areas = new Map<string, NoteMastery[]>();
   for (const note of notes) areas.set(note.area, [...(areas.get(note.area) ?? []), note]);
-  const ordered = [...areas].sort(([a], [b]) => {
-    const ia = (QUIZ_AREAS as readonly string[]).indexOf(a);
-    const ib = (QUIZ_AREAS as readonly string[]).indexOf(b);
-    return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib);
-  });
+  const ordered = [...areas].sort(([a], [b]) => areaRank(a) - areaRank(b));
   return (
     <div className="space-y-5" data-testid="mastery-map">
       {ordered.map(([area, list]) => (

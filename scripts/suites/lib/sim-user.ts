@@ -9,6 +9,7 @@ import { performance } from "node:perf_hooks";
 import { AnswerOutbox, emptyLedger, type AnswerLedger } from "./answer-outbox";
 import type { SiteClient } from "./http-client";
 import { builtAction, type BuiltAction } from "./server-actions";
+import { NOTE_AREAS } from "@/app/lib/schemas/areas";
 
 interface QueueCard {
   cardId: string;
@@ -22,7 +23,6 @@ interface QuestionView {
   itemsHtml?: string[];
 }
 
-const AREAS = ["concepts", "language", "vision", "video", "clip-family"] as const;
 
 export interface SimOptions {
   slugs: readonly string[];
@@ -116,7 +116,7 @@ export class SimUser {
   private async quiz() {
     const scope = this.chance(0.6)
       ? { kind: "note", slug: this.pick(this.options.slugs) }
-      : { kind: "areas", areas: [this.pick(AREAS)] };
+      : { kind: "areas", areas: [this.pick(NOTE_AREAS)] };
     const started = await this.client.action<{ attemptId: string }>(
       "action startQuiz",
       this.actions.startQuiz,

@@ -2,7 +2,8 @@ import "#server-only";
 import { renderMarkdown, type TocEntry } from "@/app/lib/domain/content/render-note";
 import type { WidgetName } from "@/app/lib/domain/content/types";
 import { sourceLinkOf, type SourceLink } from "@/app/lib/schemas/rendered-note";
-import { AREAS, getNote } from "./papers";
+import { getNote } from "./papers";
+import { areaLabel } from "@/app/lib/schemas/areas";
 
 export type NotePageSegment =
   | { kind: "html"; html: string }
@@ -65,7 +66,7 @@ export async function getNotePage(slug: string): Promise<NotePage | null> {
     title: note.title,
     kind: note.kind,
     area: note.area,
-    areaLabel: AREAS.find((a) => a.id === note.area)?.label ?? note.area,
+    areaLabel: areaLabel(note.area),
     venue: note.venue,
     year: note.year,
     authors: note.authors,

@@ -2,16 +2,12 @@ import "#server-only";
 import { z } from "zod";
 import { renderNote } from "@/app/lib/domain/content/render-note";
 import { noteLayoutSchema } from "@/app/lib/schemas/rendered-note";
+import { AREA_LABELS, NOTE_AREAS } from "@/app/lib/schemas/areas";
 import { db } from "../db";
 import { searchHit, searchSql } from "./search-sql";
 
-export const AREAS = [
-  { id: "concepts", label: "Concepts" },
-  { id: "language", label: "Language" },
-  { id: "vision", label: "Vision" },
-  { id: "video", label: "Video" },
-  { id: "clip-family", label: "The CLIP family" },
-] as const;
+/** The library's area filters: the one list of areas with their labels. */
+export const AREAS = NOTE_AREAS.map((id) => ({ id, label: AREA_LABELS[id] }));
 
 export const libraryFilterSchema = z.object({
   area: z.string().regex(/^[a-z-]{1,40}$/).optional().catch(undefined),

@@ -9,14 +9,13 @@ import {
   toOriginalResponse,
 } from "@/app/lib/domain/quiz";
 import {
-  AREA_LABELS,
-  QUIZ_AREAS,
   storedQuizScopeSchema,
   type AnswerQuizQuestionInput,
   type QuizMode,
   type StartQuizInput,
   type StoredQuizScope,
 } from "@/app/lib/schemas/quiz";
+import { AREA_LABELS, NOTE_AREAS } from "@/app/lib/schemas/areas";
 import { db } from "../db";
 import { BadRequestError, ConflictError, NotFoundError } from "../errors";
 import {
@@ -104,11 +103,11 @@ export async function startQuizAttempt(
       break;
     }
     case "areas": {
-      const areas = QUIZ_AREAS.filter((a) => input.scope.kind === "areas" && input.scope.areas.includes(a));
+      const areas = NOTE_AREAS.filter((a) => input.scope.kind === "areas" && input.scope.areas.includes(a));
       const questions = await loadAssemblyQuestions({ areas });
       const noteSlugs = [...new Set(questions.map((q) => q.noteSlug))];
       questionIds = assembleQuiz({ questions, noteSlugs, length: input.length, seed }).map((q) => q.key);
-      title = areas.length === QUIZ_AREAS.length ? "All areas" : areas.map((a) => AREA_LABELS[a]).join(" + ");
+      title = areas.length === NOTE_AREAS.length ? "All areas" : areas.map((a) => AREA_LABELS[a]).join(" + ");
       scope = { kind: "areas", areas };
       break;
     }

@@ -8,7 +8,7 @@ import {
   satisfiedPairs,
   type QuizQuestion,
 } from "@/app/lib/domain/quiz";
-import { AREA_LABELS, QUIZ_AREAS } from "@/app/lib/schemas/quiz";
+import { areaLabel, areaRank } from "@/app/lib/schemas/areas";
 import { sourceLinkOf, type SourceLink } from "@/app/lib/schemas/rendered-note";
 import { db } from "../db";
 
@@ -256,22 +256,14 @@ export async function listQuizSources(): Promise<QuizSourceArea[]> {
     list.push({ slug: paper.slug, short: paper.short, title: paper.title, questionCount: paper._count.questions });
     byArea.set(paper.area, list);
   }
-  const order = (area: string) => {
-    const index = (QUIZ_AREAS as readonly string[]).indexOf(area);
-    return index === -1 ? QUIZ_AREAS.length : index;
-  };
   return [...byArea.entries()]
-    .sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))
+    .sort(([a], [b]) => areaRank(a) - areaRank(b) || a.localeCompare(b))
     .map(([area, notes]) => ({
       area,
       label: areaLabel(area),
       notes,
       questionCount: notes.reduce((sum, n) => sum + n.questionCount, 0),
     }));
-}
-
-export function areaLabel(area: string): string {
-  return (AREA_LABELS as Record<string, string>)[area] ?? area;
 }
 
 export interface AssemblyQuestion {
