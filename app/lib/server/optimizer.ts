@@ -5,7 +5,7 @@ import {
   FSRSBinding,
   type FSRSBindingItem,
 } from "@open-spaced-repetition/binding";
-import { FSRS6_PARAMETER_COUNT } from "@/app/lib/domain/scheduling";
+import { FSRS6_PARAMETER_COUNT, utcOffsetMinutes } from "@/app/lib/domain/scheduling";
 import { z } from "zod";
 import type { Prisma } from "@/app/generated/prisma/client";
 import { db } from "./db";
@@ -94,21 +94,6 @@ async function claimJob(userId: string, job: OptimizerJob): Promise<boolean> {
   return rows.length > 0;
 }
 
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Minutes east of UTC of `timeZone` at `ms`, as the binding's CSV reader asks for it. */
-function utcOffsetMinutes(ms: number, timeZone: string): number {
-  let formatter = offsetFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "shortOffset" });
-    offsetFormatters.set(timeZone, formatter);
-  }
-  const name = formatter.formatToParts(ms).find((part) => part.type === "timeZoneName")?.value ?? "GMT";
-  const match = /GMT([+-])(\d{1,2})(?::(\d{2}))?/.exec(name);
-  if (!match) return 0;
-  const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);
-  return match[1] === "+" ? minutes : -minutes;
-}
 
 /** The user's log as FSRS training items, through the same CSV the export gives. */
 async function trainingItems(userId: string, timeZone: string, dayStartHour: number): Promise<FSRSBindingItem[]> {

@@ -8,6 +8,7 @@ import {
   startOfDay,
   startOfStudyDay,
   studyDayOf,
+  utcOffsetMinutes,
 } from "@/app/lib/domain/scheduling";
 
 const at = (iso: string) => new Date(iso);
@@ -142,5 +143,18 @@ describe("remainingToday", () => {
     expect(() =>
       remainingToday({ newLimit: 1, reviewLimit: 0, newDoneToday: 0.5, reviewsDoneToday: 0 }),
     ).toThrow(/newDoneToday/);
+  });
+});
+
+describe("utcOffsetMinutes", () => {
+  it("gives minutes east of UTC, following DST (values from the zones' published rules)", () => {
+    expect(utcOffsetMinutes(Date.parse("2025-01-15T12:00:00Z"), "Asia/Shanghai")).toBe(480);
+    expect(utcOffsetMinutes(Date.parse("2025-01-15T12:00:00Z"), "America/New_York")).toBe(-300);
+    expect(utcOffsetMinutes(Date.parse("2025-07-15T12:00:00Z"), "America/New_York")).toBe(-240);
+    expect(utcOffsetMinutes(Date.parse("2025-01-15T12:00:00Z"), "Asia/Kathmandu")).toBe(345);
+    expect(utcOffsetMinutes(Date.parse("2025-01-15T12:00:00Z"), "UTC")).toBe(0);
+  });
+  it("rejects an unknown zone with a named error", () => {
+    expect(() => utcOffsetMinutes(0, "Mars/Olympus_Mons")).toThrow(SchedulingInputError);
   });
 });

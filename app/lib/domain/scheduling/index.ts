@@ -62,6 +62,7 @@ export {
   daysBetween,
   weekdayOf,
   remainingToday,
+  utcOffsetMinutes,
   type StudyDay,
   type DailyLimitsInput,
   type DailyRemaining,

@@ -1,9 +1,10 @@
 /**
  * Study days in the user's time zone. A study day starts at `dayStartHour` local time (Anki's
  * "next day starts at", 4 by default), so a review at 02:00 belongs to the day before.
- * Time zones are handled with `Intl.DateTimeFormat` alone; the calendar arithmetic on
- * 'YYYY-MM-DD' strings is done in UTC, where every day has 24 hours, so DST never shifts a day.
+ * Time zones come from `@date-fns/tz` (this module is its one importer); the calendar arithmetic
+ * on 'YYYY-MM-DD' strings is done in UTC, where every day has 24 hours, so DST never shifts a day.
  */
+import { TZDate, tzOffset } from "@date-fns/tz";
 import { SchedulingInputError } from "./errors";
 
 /** A calendar date, 'YYYY-MM-DD'. */
@@ -19,57 +20,28 @@ interface WallClock {
   hour: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    try {
-      formatter = new Intl.DateTimeFormat("en-US", {
-        timeZone,
-        year: "numeric",
-        month: "2-digit",
-        day: "2-digit",
-        hour: "2-digit",
-        minute: "2-digit",
-        second: "2-digit",
-        hourCycle: "h23",
-      });
-    } catch {
-      throw new SchedulingInputError("timeZone", timeZone, "is not an IANA time zone");
-    }
-    formatters.set(timeZone, formatter);
+/** Throws the named error for a zone the time-zone database does not know. */
+function assertTimeZone(timeZone: string): void {
+  if (Number.isNaN(tzOffset(timeZone, new Date(0)))) {
+    throw new SchedulingInputError("timeZone", timeZone, "is not an IANA time zone");
   }
-  return formatter;
+}
+
+/** Minutes east of UTC of `timeZone` at `instantMs` (e.g. 480 in Shanghai, -300 in New York in winter). */
+export function utcOffsetMinutes(instantMs: number, timeZone: string): number {
+  assertTimeZone(timeZone);
+  return tzOffset(timeZone, new Date(instantMs));
 }
 
 /** The wall-clock reading in `timeZone` at `instantMs`, expressed as if it were UTC. */
 function wallClockMs(instantMs: number, timeZone: string): number {
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(instantMs))) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value);
-  }
-  const millis = ((instantMs % 1000) + 1000) % 1000;
-  return (
-    Date.UTC(
-      parts.year ?? 1970,
-      (parts.month ?? 1) - 1,
-      parts.day ?? 1,
-      (parts.hour ?? 0) % 24,
-      parts.minute ?? 0,
-      parts.second ?? 0,
-    ) + millis
-  );
+  return instantMs + utcOffsetMinutes(instantMs, timeZone) * 60_000;
 }
 
 function wallClock(instant: Date, timeZone: string): WallClock {
-  const local = new Date(wallClockMs(instant.getTime(), timeZone));
-  return {
-    year: local.getUTCFullYear(),
-    month: local.getUTCMonth() + 1,
-    day: local.getUTCDate(),
-    hour: local.getUTCHours(),
-  };
+  assertTimeZone(timeZone);
+  const local = new TZDate(instant.getTime(), timeZone);
+  return { year: local.getFullYear(), month: local.getMonth() + 1, day: local.getDate(), hour: local.getHours() };
 }
 
 /**
