@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { csrfCookieName, genuineCsrfToken, newCsrfCookie } from "@/app/lib/server/auth/csrf-token";
+import { isSessionCookie } from "@/app/lib/server/http/cookies";
 import { ACTION_BODY_LIMIT, checkActionForm, checkActionText, type ActionBodyVerdict } from "@/app/lib/server/http/action-body";
 
 /**
@@ -16,9 +17,7 @@ export async function proxy(request: NextRequest) {
   // Only page loads are redirected: a form post must reach its own guard.
   if (request.method !== "GET") return NextResponse.next();
   if (request.nextUrl.pathname === "/signin") return withCsrfCookie(request);
-  const hasSession = request.cookies
-    .getAll()
-    .some((c) => c.name.endsWith("next-auth.session-token"));
+  const hasSession = request.cookies.getAll().some((c) => isSessionCookie(c.name));
   if (hasSession) return NextResponse.next();
   const url = request.nextUrl.clone();
   url.pathname = "/signin";

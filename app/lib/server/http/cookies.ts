@@ -29,3 +29,12 @@ export function cookieOptions(maxAgeSeconds?: number) {
     ...(maxAgeSeconds === undefined ? {} : { maxAge: maxAgeSeconds }),
   };
 }
+
+/**
+ * Whether a cookie is (a piece of) next-auth's session token: `next-auth.session-token`, with the
+ * `__Secure-` prefix over https, or one of the chunks `….0`, `….1` next-auth splits it into when
+ * the token outgrows one cookie (4 KB).
+ */
+export function isSessionCookie(name: string): boolean {
+  return /^(?:__Secure-)?next-auth\.session-token(?:\.\d+)?$/.test(name);
+}
