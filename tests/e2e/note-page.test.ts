@@ -261,7 +261,8 @@ describe.runIf(hasBrowser)("the note page in a real browser", () => {
     expect(unknown.status()).toBe(404);
     expect(await unknown.json()).toEqual({ error: "This note does not exist." });
     const added = await page.request.put("/api/me/study-set/vit", sameSite());
-    expect(await added.json()).toEqual({ paperSlug: "vit", inStudySet: true });
+    // The first note added switches the new user from all notes to the set, and says so.
+    expect(await added.json()).toEqual({ paperSlug: "vit", inStudySet: true, switched: true, studyAll: false, setSize: 1 });
     expect(await inStudySet(email, "vit")).toBe(true);
     await context.close();
   });
