@@ -7,6 +7,7 @@ import { getUserSettings } from "@/app/lib/server/data/settings";
 import { studySetSlugs } from "@/app/lib/server/data/study-set";
 import { LibraryFilters } from "@/app/ui/library/library-filters";
 import { NoteTile } from "@/app/ui/library/note-tile";
+import { activeFiltersText, matchCountText } from "@/app/ui/library/search-words";
 
 export const metadata: Metadata = { title: "Library" };
 
@@ -22,7 +23,8 @@ export default async function LibraryPage({
   const q = text(raw.q);
   const parsed = libraryFilterSchema.safeParse({ area: text(raw.area), tag: text(raw.tag), q: q?.trim() ? q : undefined });
   const filter = parsed.success ? parsed.data : libraryFilterSchema.parse({});
-  const [entries, tags, user] = await Promise.all([listLibrary(filter), listTags(), getSessionUser()]);
+  // The tag list offers the chosen area's tags only: a tag of another area would find nothing.
+  const [entries, tags, user] = await Promise.all([listLibrary(filter), listTags(filter.area), getSessionUser()]);
   const [mastery, studySet, settings] = user
     ? await Promise.all([masteryByPaper(user.id, new Date()), studySetSlugs(user.id), getUserSettings(user.id)])
     : [null, null, null];
@@ -30,6 +32,7 @@ export default async function LibraryPage({
     <NoteTile key={e.id} entry={e} mastery={mastery?.get(e.id) ?? null} inStudySet={studySet ? studySet.has(e.slug) : null} />
   );
   const areas = AREAS.filter((a) => entries.some((e) => e.area === a.id));
+  const filtersOn = activeFiltersText(AREAS.find((a) => a.id === filter.area)?.label ?? null, filter.tag ?? null);
 
   return (
     <div className="space-y-8">
@@ -50,12 +53,22 @@ export default async function LibraryPage({
       {entries.length === 0 ? (
         <p data-testid="library-empty" className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600 dark:border-slate-700 dark:text-slate-400">
           No note matches{filter.q ? ` “${filter.q}”` : " these filters"}.{" "}
-          <Link href="/" className="text-accent-600 underline">Show all notes</Link>
+          {filter.q && filtersOn ? (
+            // A search inside an area (or tag) that finds nothing may find something elsewhere.
+            <span data-testid="search-filters-on">
+              {filtersOn.charAt(0).toUpperCase() + filtersOn.slice(1)}:{" "}
+              <Link href={`/?${new URLSearchParams({ q: filter.q })}`} className="text-accent-600 underline" data-testid="search-everywhere">
+                search all notes for “{filter.q}”
+              </Link>
+            </span>
+          ) : (
+            <Link href="/" className="text-accent-600 underline">Show all notes</Link>
+          )}
         </p>
       ) : filter.q ? (
         <section aria-label="Search results">
           <p className="mb-3 text-sm text-slate-500" data-testid="search-count">
-            {entries.length} note{entries.length === 1 ? "" : "s"} match “{filter.q}”
+            {matchCountText(entries.length, filter.q)}
           </p>
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {entries.map(tile)}

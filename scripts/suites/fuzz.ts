@@ -218,6 +218,7 @@ const ACTION_FIELDS: Record<string, (s: Stack) => Record<string, () => string>> 
   verifyEmail: () => ({ token: () => JSON.stringify(pick(["", "not-a-token", "x".repeat(300), "A".repeat(43)])) }),
   studyMoreNewToday: () => ({ count: () => pick(["1", "10", "0", "-5", "501", "1e9", '"10"']) }),
   setTimeZone: () => ({ timeZone: () => JSON.stringify(pick(["UTC", "Asia/Shanghai", "Mars/Olympus", ""])) }),
+  setStudyAll: () => ({ studyAll: () => pick(["true", "false", "1", "\"yes\"", "null"]) }),
   startQuiz: (s) => ({
     scope: () =>
       pick([

@@ -41,6 +41,25 @@ describe.runIf(hasBrowser)("the library and a note in a real browser", () => {
     await context.close();
   });
 
+  it("says when the area filter hid a search's notes, counts matches in words, and narrows the tags to the area", async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto("/?area=video&q=infonce");
+    await page.getByTestId("library-empty").waitFor();
+    await expect(page.getByTestId("search-filters-on").textContent()).resolves.toContain("The area filter (Video) is on");
+    await page.getByTestId("search-everywhere").click();
+    await page.waitForURL((url) => url.searchParams.get("q") === "infonce" && !url.searchParams.has("area"));
+    const count = (await page.getByTestId("search-count").textContent()) ?? "";
+    expect(count).toMatch(/^(1 note matches|\d+ notes match) “infonce”$/);
+    // No raw markdown in the snippets.
+    const snippets = await page.getByTestId("note-tile").allTextContents();
+    for (const text of snippets) expect(text).not.toMatch(/## |\*\*|\]\(\//);
+    await page.goto("/?area=video");
+    const tagLinks = await page.locator("details a[href*='tag=']").allTextContents();
+    expect(tagLinks).toContain("#action-recognition");
+    expect(tagLinks).not.toContain("#language-modeling");
+    await context.close();
+  });
+
   it("opens a note with rendered math, highlighted code and a card revealed in place", async () => {
     const { context, page } = await newPage(browser);
     await page.goto("/");

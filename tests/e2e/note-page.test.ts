@@ -180,6 +180,30 @@ describe.runIf(hasBrowser)("the note page in a real browser", () => {
     await context.close();
   });
 
+  it("switches a new user to their study set on the first note added, says so, and switches back on request", async () => {
+    const { context, page } = await newPage(browser);
+    const email = uniqueEmail("study-switch");
+    await signUp(page, email);
+    const studyAll = async () =>
+      (await db.query<{ studyAll: boolean }>(`SELECT s."studyAll" FROM "UserSettings" s JOIN "User" u ON u.id = s."userId" WHERE u.email = $1`, [email]))
+        .rows[0]?.studyAll;
+    await page.goto("/papers/moco");
+    await page.getByTestId("study-set-moco").click();
+    const notice = page.getByTestId("study-set-notice-moco");
+    await notice.waitFor();
+    await expect(notice.textContent()).resolves.toContain("Your reviews now come from your study set only (1 note), not from all notes.");
+    expect(await studyAll()).toBe(false);
+    await page.getByTestId("study-set-notice-moco-undo").click();
+    await page.getByText("You study all notes again; your study set is kept for later.").waitFor();
+    expect(await studyAll()).toBe(true);
+    // A later addition keeps the choice and says where the set waits.
+    await page.goto("/papers/clip");
+    await page.getByTestId("study-set-clip").click();
+    await expect(page.getByTestId("study-set-notice-clip").textContent()).resolves.toContain("You study all notes; to study only your set");
+    expect(await studyAll()).toBe(true);
+    await context.close();
+  });
+
   it("lets a signed-in reader add a note to the study set from the library, and shows it saved", async () => {
     const { context, page } = await newPage(browser);
     const email = uniqueEmail("library-set");
@@ -237,7 +261,8 @@ describe.runIf(hasBrowser)("the note page in a real browser", () => {
     expect(unknown.status()).toBe(404);
     expect(await unknown.json()).toEqual({ error: "This note does not exist." });
     const added = await page.request.put("/api/me/study-set/vit", sameSite());
-    expect(await added.json()).toEqual({ paperSlug: "vit", inStudySet: true });
+    // The first note added switches the new user from all notes to the set, and says so.
+    expect(await added.json()).toEqual({ paperSlug: "vit", inStudySet: true, switched: true, studyAll: false, setSize: 1 });
     expect(await inStudySet(email, "vit")).toBe(true);
     await context.close();
   });

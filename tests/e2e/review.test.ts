@@ -128,7 +128,7 @@ describe.runIf(hasBrowser)("a review session in a real browser", () => {
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Review: MoCo");
     const offer = page.getByTestId("new-limit-reached");
     await offer.waitFor();
-    await expect(offer.textContent()).resolves.toMatch(/\d+ new cards wait in MoCo, but today's new-card limit is used\./);
+    await expect(offer.textContent()).resolves.toMatch(/\d+ new cards in MoCo; today's new-card limit is used: study them anyway\?/);
     await page.getByTestId("study-more-new").click();
     await page.getByTestId("review-card").waitFor();
     await expect(page.getByTestId("card-kind").textContent()).resolves.toBe("new");

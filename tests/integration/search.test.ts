@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/app/lib/server/db";
-import { listLibrary, searchPapers } from "@/app/lib/server/data/papers";
+import { listLibrary, listTags, searchPapers } from "@/app/lib/server/data/papers";
 
 /** The slugs of a search's hits, best first. */
 async function slugsFor(q: string): Promise<string[]> {
@@ -48,5 +48,44 @@ describe("searching the library in Chinese and in English", () => {
     const [entry] = (await listLibrary({ q: "蒸馏" })).filter((e) => e.slug === "knowledge-distillation");
     expect(entry?.snippet).toContain("<mark>蒸馏</mark>");
     expect(entry?.snippet).not.toMatch(/\p{Script=Han} \p{Script=Han}/u);
+  });
+});
+
+describe("search snippets and spellings (the newcomer's walk)", () => {
+  it("shows snippets as plain text, with the tags and authors in sentences of their own", async () => {
+    for (const q of ["problem", "leaking", "moco", "queue", "batch norm", "contrastive"]) {
+      for (const hit of await searchPapers(q)) {
+        const text = hit.snippet.replace(/<\/?mark>/g, "");
+        expect(text, `snippet for "${q}"`).not.toMatch(/(^|\s)#{1,6} |\*\*|\]\(\/|==|\[src:/);
+      }
+    }
+    const [tagged] = (await listLibrary({ q: "self-supervised" })).filter((e) => e.slug === "moco");
+    expect(tagged?.snippet?.replace(/<\/?mark>/g, "")).toMatch(/Tags: [a-z-]+(, [a-z-]+)*\./);
+  });
+
+  it("finds InfoNCE notes when asked for \"info nce\"", async () => {
+    const joined = await slugsFor("infonce");
+    expect(joined.length).toBeGreaterThan(0);
+    expect(new Set(await slugsFor("info nce"))).toEqual(new Set(joined));
+  });
+
+  it("finds every \"layernorm\" note for \"layer norm\" and \"layer-norm\" (the quiz's spelling rule)", async () => {
+    const joined = await slugsFor("layernorm");
+    const spaced = await slugsFor("layer norm");
+    expect(joined.length).toBeGreaterThanOrEqual(9);
+    // Two words ask for both anywhere in a note, so the spaced query may find more, never fewer.
+    expect(spaced).toEqual(expect.arrayContaining(joined));
+    expect(await slugsFor("layer-norm")).toEqual(expect.arrayContaining(joined));
+    expect(await slugsFor("LayerNorm")).toEqual(joined);
+  });
+
+  it("lists one spelling of each tag, and only the chosen area's tags", async () => {
+    const all = await listTags();
+    for (const gone of ["transformers", "vision-and-language", "language-model"]) expect(all).not.toContain(gone);
+    const video = await listTags("video");
+    expect(video.length).toBeGreaterThan(0);
+    expect(video.length).toBeLessThan(all.length);
+    const videoTags = new Set((await db.paper.findMany({ where: { area: "video", retiredAt: null }, select: { tags: true } })).flatMap((p) => p.tags));
+    expect(new Set(video)).toEqual(videoTags);
   });
 });

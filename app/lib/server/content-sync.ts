@@ -18,7 +18,7 @@
  */
 import { Prisma, type PrismaClient } from "@/app/generated/prisma/client";
 import type { CardItem, Corpus, ItemSource, LocalizedNote, ParsedNote, QuizItem } from "@/app/lib/domain/content/types";
-import { prerequisiteOrder, searchDocument, searchDocumentZh, searchTitle } from "@/app/lib/domain/content/note-order";
+import { prerequisiteOrder, searchDocument, searchDocumentZh, searchTitle, withJoinedSpellings } from "@/app/lib/domain/content/note-order";
 import { canonicalJson, contentHash } from "@/app/lib/domain/content/content-hash";
 import type { NoteLayout } from "@/app/lib/schemas/rendered-note";
 import type { StoredCardZh, StoredPaperZh, StoredQuestionZh } from "@/app/lib/schemas/translation";
@@ -73,6 +73,10 @@ export async function syncCorpus(
   );
   const total = corpus.notes.length;
   const zhBySlug = new Map(corpus.translations.map((t) => [t.slug, t]));
+  // Corpus-wide: a note gains the joined spelling of a term other notes write as one word.
+  const searchDocuments = withJoinedSpellings(
+    new Map(corpus.notes.map((n) => [n.slug, searchDocument(n, cardsByNote.get(n.slug) ?? [], questionsByNote.get(n.slug) ?? [])])),
+  );
 
   await prisma.$transaction(
     async (tx) => {
@@ -85,7 +89,7 @@ export async function syncCorpus(
         const sortKey = order.get(note.slug) ?? 0;
         const cards = cardsByNote.get(note.slug) ?? [];
         const questions = questionsByNote.get(note.slug) ?? [];
-        const search = searchDocument(note, cards, questions);
+        const search = searchDocuments.get(note.slug) ?? "";
         const sourceHash = options.sourceHashes?.get(note.slug) ?? "";
         const localized = zhBySlug.get(note.slug);
         const zh = paperZh(localized);

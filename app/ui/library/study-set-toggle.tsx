@@ -1,4 +1,5 @@
 "use client";
+import { StudySetNoticeText } from "@/app/ui/review/study-set-notice";
 import { useStudySet } from "@/app/ui/review/use-study-set";
 
 /**
@@ -7,7 +8,7 @@ import { useStudySet } from "@/app/ui/review/use-study-set";
  * it as it was.
  */
 export function StudySetToggle({ slug, short, initial }: { slug: string; short: string; initial: boolean }) {
-  const { inSet, pending, error, toggle } = useStudySet(slug, initial);
+  const { inSet, pending, error, notice, toggle, studyAllAgain } = useStudySet(slug, initial);
   return (
     <div className="mt-2">
       <button
@@ -25,6 +26,11 @@ export function StudySetToggle({ slug, short, initial }: { slug: string; short: 
       >
         {pending ? "Saving…" : inSet ? "In my study set ✓" : "Add to my study set"}
       </button>
+      {notice && (
+        <p className="mt-1">
+          <StudySetNoticeText notice={notice} pending={pending} onStudyAll={studyAllAgain} testId={`tile-study-set-notice-${slug}`} />
+        </p>
+      )}
       {error && (
         <p role="alert" className="mt-1 text-xs text-red-600 dark:text-red-400">
           {error}

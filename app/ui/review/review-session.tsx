@@ -458,8 +458,10 @@ export function ReviewSession({
           {newWaiting > 0 && (
             <div data-testid="new-limit-reached" className="mx-auto mt-4 max-w-md rounded-md bg-accent-50 px-4 py-3 text-sm dark:bg-slate-800">
               <p>
-                {newWaiting} new card{newWaiting === 1 ? "" : "s"} {newWaiting === 1 ? "waits" : "wait"}
-                {scopeName ? ` in ${scopeName}` : ""}, but today&apos;s new-card limit is used.
+                {/* Anki's custom study: a session of one note or area offers all of its new cards. */}
+                {scopeName
+                  ? `${newWaiting} new card${newWaiting === 1 ? "" : "s"} in ${scopeName}; today's new-card limit is used: study ${newWaiting === 1 ? "it" : "them"} anyway?`
+                  : `${newWaiting} new card${newWaiting === 1 ? "" : "s"} ${newWaiting === 1 ? "waits" : "wait"}, but today's new-card limit is used.`}
               </p>
               <button
                 type="button"
@@ -468,7 +470,7 @@ export function ReviewSession({
                 data-testid="study-more-new"
                 className="mt-2 rounded-md bg-accent-600 px-3 py-1.5 font-medium text-white hover:bg-accent-700 disabled:opacity-60"
               >
-                {raising ? "Adding…" : scopeName ? `Study ${extraCount === newWaiting ? "them" : extraCount} anyway` : `Study ${extraCount} more new cards today`}
+                {raising ? "Adding…" : scopeName ? `Study ${extraCount === newWaiting ? (newWaiting === 1 ? "it" : "them") : extraCount} anyway` : `Study ${extraCount} more new cards today`}
               </button>
               <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
                 This raises today&apos;s limit only; the daily limit is in <Link href="/settings" className="underline">settings</Link>.

@@ -1,9 +1,10 @@
 "use client";
+import { StudySetNoticeText } from "./study-set-notice";
 import { useStudySet } from "./use-study-set";
 
 /** A signed-in reader's "Add to my study set" / "In my study set ✓ (remove)" for one note. */
 export function StudySetButton({ slug, inStudySet }: { slug: string; inStudySet: boolean }) {
-  const { inSet, pending, error, toggle } = useStudySet(slug, inStudySet);
+  const { inSet, pending, error, notice, toggle, studyAllAgain } = useStudySet(slug, inStudySet);
   return (
     <span className="inline-flex flex-col gap-1">
       <button
@@ -20,6 +21,7 @@ export function StudySetButton({ slug, inStudySet }: { slug: string; inStudySet:
       >
         {inSet ? "In my study set ✓ (remove)" : "Add to my study set"}
       </button>
+      {notice && <StudySetNoticeText notice={notice} pending={pending} onStudyAll={studyAllAgain} testId={`study-set-notice-${slug}`} />}
       {error && (
         <span className="text-xs text-red-600 dark:text-red-400" data-testid={`study-set-error-${slug}`}>
           {error}

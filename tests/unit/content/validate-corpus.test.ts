@@ -109,6 +109,29 @@ explanation: Because.
     expect(loadCorpus([{ path: "content/a.md", text: noteText({}, body) }]).errors).toEqual([]);
   });
 
+  it("reports a tag that is another tag spelled differently, at the tags line, naming the one to use", () => {
+    const file = (slug: string, tags: string[]) => ({ path: `content/${slug}.md`, text: noteText({ short: slug.toUpperCase(), tags }) });
+    const files = [
+      file("a", ["transformer", "vision-language"]),
+      file("b", ["transformer", "vision-language"]),
+      file("c", ["transformers", "vision-and-language"]),
+    ];
+    const corpus = loadCorpus(files);
+    expect(corpus.errors).toEqual([
+      {
+        file: "content/c.md",
+        line: lineOf(files[2]?.text ?? "", "tags:"),
+        message: "tag `transformers` is `transformer` spelled another way (2 note(s) use `transformer`): use `transformer`, so the library lists one tag",
+      },
+      {
+        file: "content/c.md",
+        line: lineOf(files[2]?.text ?? "", "tags:"),
+        message:
+          "tag `vision-and-language` is `vision-language` spelled another way (2 note(s) use `vision-language`): use `vision-language`, so the library lists one tag",
+      },
+    ]);
+  });
+
   it("returns the errors of all files sorted by file and line", () => {
     const files = [
       { path: "content/z.md", text: noteText({ year: undefined }) },

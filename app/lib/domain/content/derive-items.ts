@@ -2,7 +2,8 @@
  * Items derived from the notes themselves (docs/content-format.md, "Derived items"):
  *
  * - `d-cloze-<term>`: a cloze card from the sentence around each ==key term==;
- * - `d-introduced-<n>`: "Which paper introduced <idea>?" for the n-th (1-based) `introduces`
+ * - `d-introduced-<n>`: "Which paper introduced <idea>?" for the n-th (1-based) `introduces`,
+ *   with "the" where the idea is one thing (`ideaPhrase`: "the momentum encoder")
  *   (no paper whose note mentions the idea is a distractor);
  * - `d-year` (numeric) and `d-venue` (single choice) for papers.
  *
@@ -12,6 +13,7 @@
  * only if the new note's hash beats the current distractors, not every question at once.
  */
 import { hash32 } from "./content-hash";
+import { ideaPhrase } from "./idea-phrase";
 import { clozeCard, finishQuestion } from "./items";
 import type { CardItem, DerivedItems, ParsedNote, QuizItem } from "./types";
 
@@ -93,8 +95,8 @@ function derivePaperQuestions(note: ParsedNote, index: CorpusIndex): QuizItem[] 
       finishQuestion(
         {
           id,
-          prompt: `Which paper introduced ${idea}?`,
-          explanation: `${meta.short} (*${meta.title}*, ${meta.venue}) introduced ${idea}. ${meta.summary}`,
+          prompt: `Which paper introduced ${ideaPhrase(idea)}?`,
+          explanation: `${meta.short} (*${meta.title}*, ${meta.venue}) introduced ${ideaPhrase(idea)}. ${meta.summary}`,
           payload: { type: "single", choices },
           answer: { type: "single", index: answer },
           cardRefs: [],

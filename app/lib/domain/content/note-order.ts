@@ -2,7 +2,9 @@
  * Orders notes so that every note comes after its prerequisites (Kahn's algorithm), breaking
  * ties by year, then slug, so the order is stable. The library and new-card queue follow it.
  */
+import { markdownToPlainText } from "./plain-text";
 import { cjkWords, segmentCjk } from "./segment";
+import { joinedSpellings } from "./spelling-variants";
 import type { CardItem, LocalizedNote, ParsedNote, QuizItem } from "./types";
 
 export function prerequisiteOrder(notes: readonly ParsedNote[]): Map<string, number> {
@@ -44,17 +46,47 @@ export function prerequisiteOrder(notes: readonly ParsedNote[]): Map<string, num
   return order;
 }
 
-/** The text PostgreSQL indexes for a note: its prose (without the YAML blocks), cards and questions. */
+/**
+ * The text PostgreSQL indexes for a note, and the one its search snippet is cut from: plain text
+ * (`markdownToPlainText`: no `## `, `**`, link targets), the tags and authors each in a sentence
+ * of their own ("Tags: transformer, attention.") so that they do not run into the summary, then
+ * the prose (without the YAML blocks), cards and questions.
+ */
 export function searchDocument(note: ParsedNote, cards: readonly CardItem[], questions: readonly QuizItem[]): string {
+  const list = (label: string, items: readonly string[]) => (items.length ? `${label}: ${items.join(", ")}.` : "");
   return [
     note.meta.summary,
-    note.meta.tags.join(" "),
-    (note.meta.authors ?? []).join(" "),
-    (note.meta.introduces ?? []).join(" "),
-    prose(note.body),
-    ...cards.map((c) => `${c.front} ${c.back}`),
-    ...questions.map((q) => q.prompt),
-  ].join("\n");
+    list("Tags", note.meta.tags),
+    list("Authors", note.meta.authors ?? []),
+    list("Introduces", note.meta.introduces ?? []),
+    markdownToPlainText(prose(note.body)),
+    markdownToPlainText([...cards.map((c) => `${c.front}\n\n${c.back}`), ...questions.map((q) => q.prompt)].join("\n\n")),
+  ]
+    .filter(Boolean)
+    .join("\n");
+}
+
+/**
+ * Separates a search document from the spellings it gains (`withJoinedSpellings`): indexed, but
+ * the snippet is cut from the text before it only (`searchSql`).
+ */
+export const SEARCH_VARIANTS_SEPARATOR = "\f";
+
+/**
+ * Each note's search document (by slug) with the corpus's words it spells as two appended after
+ * `SEARCH_VARIANTS_SEPARATOR` (`joinedSpellings`: "layer norm" here, "LayerNorm" elsewhere), so
+ * that "layernorm" finds it as "layer norm" does.
+ */
+export function withJoinedSpellings(documents: ReadonlyMap<string, string>): Map<string, string> {
+  const slugs = [...documents.keys()];
+  const joined = joinedSpellings(slugs.map((slug) => documents.get(slug) ?? ""));
+  return new Map(
+    slugs.map((slug, i) => {
+      const words = joined[i] ?? [];
+      const text = documents.get(slug) ?? "";
+      return [slug, words.length ? `${text}${SEARCH_VARIANTS_SEPARATOR}${words.join(" ")}` : text];
+    }),
+  );
 }
 
 /**
@@ -67,7 +99,7 @@ export function searchDocumentZh(zh: LocalizedNote | undefined, cards: readonly 
     zh.title,
     zh.summary,
     zh.introduces.join(" "),
-    prose(zh.body),
+    markdownToPlainText(prose(zh.body)),
     ...cards.map((c) => zh.cards[c.id]).map((c) => (c ? `${c.front} ${c.back}` : "")),
     ...questions.map((q) => zh.questions[q.id]?.prompt ?? ""),
   ]

@@ -1,10 +1,12 @@
 /**
  * Checks that need more than one file, or a note together with its derived items: file names
  * are slugs and unique, prerequisites exist and form no cycle, ids are unique within a note
- * (authored, `-rev` and derived alike), and `cards:` in a question names cards of its note.
+ * (authored, `-rev` and derived alike), `cards:` in a question names cards of its note, and no
+ * tag is another tag spelled differently (`transformers` beside `transformer`).
  */
 import { SLUG_PATTERN } from "@/app/lib/schemas/content";
 import { slugFromPath } from "./parse-note";
+import { tagVariants } from "./tag-variants";
 import type { CardItem, ContentError, DerivedItems, ParsedNote, QuizItem } from "./types";
 import { closest } from "./yaml-source";
 
@@ -93,6 +95,22 @@ export function validateCorpus({ paths, notes, derived }: CorpusToValidate): Con
           `cards: there is no card \`${ref.id}\` in this note${guess ? ` (did you mean \`${guess}\`?)` : ""}`,
         );
       }
+    }
+  }
+
+  // ------------------------------------------------------------ tags spelled two ways
+  const usage = new Map<string, number>();
+  for (const note of notes) for (const tag of new Set(note.meta.tags)) usage.set(tag, (usage.get(tag) ?? 0) + 1);
+  const variants = new Map(tagVariants(usage).map((v) => [v.tag, v.use]));
+  for (const note of notes) {
+    for (const tag of new Set(note.meta.tags)) {
+      const use = variants.get(tag);
+      if (use === undefined) continue;
+      report(
+        note.file,
+        note.lines.frontMatter.tags ?? 1,
+        `tag \`${tag}\` is \`${use}\` spelled another way (${usage.get(use) ?? 0} note(s) use \`${use}\`): use \`${use}\`, so the library lists one tag`,
+      );
     }
   }
 

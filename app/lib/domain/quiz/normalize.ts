@@ -25,14 +25,22 @@ export function normalizeShortAnswer(text: string): string {
 const CJK_SPACE = /(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f]) | (?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f])/gu;
 
 /**
+ * `normalizeShortAnswer` without its spaces: "layer norm", "LayerNorm" and "layer-norm" all give
+ * "layernorm". The quiz's spelling rule, shared with the library search (`spelling-variants`).
+ */
+export function compactAnswer(text: string): string {
+  return normalizeShortAnswer(text).replace(/ /g, "");
+}
+
+/**
  * True when two short answers match after `normalizeShortAnswer`, or after removing all
- * spaces as well, so "layer norm", "LayerNorm" and "layer-norm" are one answer.
+ * spaces as well (`compactAnswer`), so "layer norm", "LayerNorm" and "layer-norm" are one answer.
  */
 export function shortAnswersMatch(given: string, expected: string): boolean {
   const a = normalizeShortAnswer(given);
   const b = normalizeShortAnswer(expected);
   if (a === "" || b === "") return false;
-  return a === b || a.replace(/ /g, "") === b.replace(/ /g, "");
+  return a === b || compactAnswer(a) === compactAnswer(b);
 }
 
 const NUMBER_PATTERN = /^[+-]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;

@@ -96,8 +96,9 @@ export async function searchPapers(q: string, locale: "en" | "zh" = "en"): Promi
   return rows.map(searchHit);
 }
 
-export async function listTags(): Promise<string[]> {
-  const rows = await db.paper.findMany({ where: { retiredAt: null }, select: { tags: true } });
+/** The tags of the live notes, of one area when given (the library's tag list narrows with the area). */
+export async function listTags(area?: string): Promise<string[]> {
+  const rows = await db.paper.findMany({ where: { retiredAt: null, ...(area ? { area } : {}) }, select: { tags: true } });
   return [...new Set(rows.flatMap((r) => r.tags))].sort();
 }
 

@@ -1,6 +1,8 @@
 import "#server-only";
 import { Prisma } from "@/app/generated/prisma/client";
+import { SEARCH_VARIANTS_SEPARATOR } from "@/app/lib/domain/content/note-order";
 import { joinCjk, segmentQuery } from "@/app/lib/domain/content/segment";
+import { compactQuery } from "@/app/lib/domain/content/spelling-variants";
 
 /**
  * The library's full-text search over each note's prose, cards and questions, in English and in
@@ -15,9 +17,12 @@ import { joinCjk, segmentQuery } from "@/app/lib/domain/content/segment";
 export function searchSql(q: string, locale: "en" | "zh" = "en"): Prisma.Sql {
   const query = segmentQuery(q);
   const chinese = locale === "zh" || CJK.test(query);
-  const snippetText = chinese ? Prisma.sql`p."searchTextZh"` : Prisma.sql`p."searchText"`;
+  // The snippet is cut from the text before the joined spellings the sync appended.
+  const snippetText = chinese ? Prisma.sql`p."searchTextZh"` : Prisma.sql`split_part(p."searchText", ${SEARCH_VARIANTS_SEPARATOR}, 1)`;
+  // Also asked without its spaces, the quiz's spelling rule: "info nce" finds InfoNCE.
+  const compact = chinese ? "" : compactQuery(q);
   return Prisma.sql`
-    WITH query AS (SELECT websearch_to_tsquery('english', ${query}) AS tsq)
+    WITH query AS (SELECT websearch_to_tsquery('english', ${query}) || plainto_tsquery('english', ${compact}) AS tsq)
     SELECT p.id,
            ts_headline('english', ${snippetText}, query.tsq,
              'StartSel=<mark>, StopSel=</mark>, MaxWords=24, MinWords=8, MaxFragments=1') AS snippet

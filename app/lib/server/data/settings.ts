@@ -165,6 +165,14 @@ export async function saveTimeZone(userId: string, timeZone: string): Promise<vo
   await db.userSettings.upsert({ where: { userId }, create: { userId, timeZone }, update: { timeZone } });
 }
 
+/**
+ * Chooses between studying all notes and the study set only (the study-set button's "switch
+ * back", the same field as the settings form's). New cards are looked for from the first note again.
+ */
+export async function saveStudyAll(userId: string, studyAll: boolean): Promise<void> {
+  await db.userSettings.upsert({ where: { userId }, create: { userId, studyAll }, update: { studyAll, newCardsFrom: 0 } });
+}
+
 /** The most new cards one "study more today" may add, and in all on one day. */
 export const MAX_EXTRA_NEW_TODAY = 500;
 

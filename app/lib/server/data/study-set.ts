@@ -17,23 +17,40 @@ async function livePaperId(slug: string): Promise<string> {
   return paper.id;
 }
 
+/** What adding a note did to what the user studies (the button says it in words). */
+export interface StudySetAddition {
+  /** The user studied all notes and this was the set's first note: now only the set is studied. */
+  switched: boolean;
+  /** Whether all notes are studied after the addition (the set then waits for a switch). */
+  studyAll: boolean;
+  /** Notes in the set after the addition. */
+  setSize: number;
+}
+
 /**
- * Adds a note's cards to the user's study set. What is studied follows the "study all notes"
- * setting: while it is on, the set is kept for when the user switches to chosen notes only.
+ * Adds a note's cards to the user's study set. Adding a note is meant to study it: the first
+ * note added by a user who studies all notes (the default) switches them to their study set,
+ * and the answer says so (the button offers to switch back). Later additions leave the choice
+ * as it is: someone who switched back to all notes on purpose keeps that.
  */
-export async function addPaperToStudySet(userId: string, slug: string): Promise<void> {
+export async function addPaperToStudySet(userId: string, slug: string): Promise<StudySetAddition> {
   const paperId = await livePaperId(slug);
-  await db.$transaction([
-    db.studySetPaper.upsert({
-      where: { userId_paperId: { userId, paperId } },
-      create: { userId, paperId },
-      update: {},
-    }),
+  return db.$transaction(async (tx) => {
+    await tx.userSettings.createMany({ data: [{ userId }], skipDuplicates: true });
+    // Locked so that two first additions at once switch once and count each other.
+    const [settings] = await tx.$queryRaw<{ studyAll: boolean }[]>`
+      SELECT "studyAll" FROM "UserSettings" WHERE "userId" = ${userId} FOR UPDATE`;
+    const before = await tx.studySetPaper.count({ where: { userId, paper: { retiredAt: null } } });
+    const added = await tx.studySetPaper.createMany({ data: [{ userId, paperId }], skipDuplicates: true });
+    const switched = (settings?.studyAll ?? true) && before === 0 && added.count === 1;
     // Its new cards may come before the ones the queue was looking at.
-    db.$executeRaw`
-      UPDATE "UserSettings" SET "newCardsFrom" = LEAST("newCardsFrom", (SELECT "sortKey" FROM "Paper" WHERE id = ${paperId}))
-       WHERE "userId" = ${userId}`,
-  ]);
+    await tx.$executeRaw`
+      UPDATE "UserSettings"
+         SET "newCardsFrom" = LEAST("newCardsFrom", (SELECT "sortKey" FROM "Paper" WHERE id = ${paperId})),
+             "studyAll" = "studyAll" AND NOT ${switched}
+       WHERE "userId" = ${userId}`;
+    return { switched, studyAll: (settings?.studyAll ?? true) && !switched, setSize: before + added.count };
+  });
 }
 
 /** Removes a note from the set; its card states and history stay (adding it back resumes them). */
