@@ -46,6 +46,8 @@ export interface ReviewCard {
   instruction: string | null;
   /** A learning card shown before it is due (learn-ahead): when it is due, ISO; else null. */
   aheadOfDue: string | null;
+  /** The card's flag: 0 none, 1 red, 2 orange, 3 green, 4 blue. */
+  flag: number;
 }
 
 export interface QueueCounts {
@@ -86,6 +88,8 @@ interface ContentRow {
   contentHash: string;
   slug: string;
   title: string;
+  /** CardState.flag (null for a card never studied). */
+  flag: number | null;
 }
 
 /** A card state with its content: what the page needs of a card it shows. */
@@ -195,7 +199,7 @@ export function availableStateSql(now: Date): Prisma.Sql {
 
 const STATE_COLUMNS = Prisma.sql`
   s.version, s.due, s.stability, s.difficulty, s."elapsedDays", s."scheduledDays", s."learningSteps",
-  s.reps, s.lapses, s.state, s."lastReview"`;
+  s.reps, s.lapses, s.state, s."lastReview", s.flag`;
 
 /** Today's answers so far: new cards introduced and reviews done, for the daily limits. */
 function doneTodaySql(userId: string, dayStart: Date): Prisma.Sql {
@@ -250,7 +254,7 @@ export function candidateSql(
         FROM (${learning} ${limits.reviewsLeft > 0 ? Prisma.sql`UNION ALL ${due}` : Prisma.empty}) x
         LEFT JOIN LATERAL (
           SELECT st.version, st.difficulty, st."elapsedDays", st."scheduledDays", st."learningSteps", st.reps,
-                 st.lapses, c.front, c.back, c.type, c.key, c.anchor, c.source, c."contentHash", p.slug, p.title
+                 st.lapses, st.flag, c.front, c.back, c.type, c.key, c.anchor, c.source, c."contentHash", p.slug, p.title
             FROM "CardState" st JOIN "Card" c ON c.id = st."cardId" JOIN "Paper" p ON p.id = c."paperId"
            WHERE x.rank <= ${options.show ?? 20} AND st."userId" = ${userId} AND st."cardId" = x."cardId"
           OFFSET 0) d ON true`, // OFFSET 0: the rank test gates the join instead of filtering after it
@@ -261,7 +265,7 @@ export function candidateSql(
         ? Prisma.sql`
       SELECT c.id AS "cardId", c.front, c.back, c.type, c.key, c.anchor, c.source, c."contentHash", p.slug, p.title, p."sortKey",
              c.version, c.due, c.stability, c.difficulty, c."elapsedDays", c."scheduledDays", c."learningSteps",
-             c.reps, c.lapses, c.state, c."lastReview"
+             c.reps, c.lapses, c.state, c."lastReview", c.flag
         FROM (SELECT p.id, p.slug, p.title, p."sortKey" FROM "Paper" p
                WHERE p."sortKey" >= ${options.newCardsFrom ?? 0} AND ${paperScopeSql(userId, settingsRow, scope)}
                ORDER BY p."sortKey", p.id) p
@@ -399,6 +403,7 @@ function toReviewCard(candidate: Candidate & { detail: Detail }, settings: Sched
     labels: [again.label, hard.label, good.label, easy.label],
     instruction: instructionOf(content),
     aheadOfDue: kindOf(state.state) === "learning" && state.due.getTime() > now.getTime() ? state.due.toISOString() : null,
+    flag: content.flag ?? 0,
   };
 }
 
