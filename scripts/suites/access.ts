@@ -132,6 +132,16 @@ const TABLE: Record<string, Row> = {
     otherUser: "own",
     request: () => ({ path: "/api/review/queue?limit=5" }),
   },
+  "POST /api/cards/control": {
+    access: "user",
+    // Cards are shared content: B's control on the card A studies writes B's own state only.
+    otherUser: "own",
+    request: (s) => ({
+      path: "/api/cards/control",
+      contentType: json,
+      body: JSON.stringify({ clientId: s.answerClientId, cardIds: [s.cardId], action: "suspend" }),
+    }),
+  },
   "POST /api/review/undo": {
     access: "user",
     otherUser: "refuse",

@@ -150,6 +150,14 @@ function body(s: Stack, pattern: string): string | Uint8Array<ArrayBuffer> {
   }
   if (pattern === "/api/review/undo")
     return mutatedObject(s, { clientId: () => JSON.stringify(s.answerClientId) });
+  if (pattern === "/api/cards/control") {
+    return mutatedObject(s, {
+      clientId: () => JSON.stringify(crypto.randomUUID()),
+      cardIds: () => JSON.stringify(rand() < 0.7 ? [s.cardId] : Array.from({ length: int(600) }, () => pick([s.cardId, ...WEIRD_STRINGS]))),
+      action: () => JSON.stringify(pick(["suspend", "unsuspend", "bury", "unbury", "flag", "reset", ...WEIRD_STRINGS])),
+      flag: () => pick(["0", "1", "4", ...WEIRD_NUMBERS]),
+    });
+  }
   if (pattern === "/api/review/import") {
     const header =
       rand() < 0.8

@@ -31,6 +31,8 @@ export default async function SettingsPage() {
           easyDays: settings.easyDays.length === 7 ? settings.easyDays : [1, 1, 1, 1, 1, 1, 1],
           buryReverseSiblings: settings.buryReverseSiblings,
           buryClozeSiblings: settings.buryClozeSiblings,
+          leechThreshold: settings.leechThreshold,
+          leechSuspend: settings.leechSuspend,
           learningSteps: settings.learningSteps.join(" "),
           relearningSteps: settings.relearningSteps.join(" "),
           newPerDay: settings.newPerDay,

@@ -160,6 +160,7 @@ export const maximumIntervalSchema = z
   .max(MAX_MAXIMUM_INTERVAL, "At most 36,500 days (100 years).");
 export const newPerDaySchema = z.number().int("Use a whole number.").min(0, "Use 0 or more.").max(9999, "At most 9,999.");
 export const reviewsPerDaySchema = z.number().int("Use a whole number.").min(0, "Use 0 or more.").max(99999, "At most 99,999.");
+export const leechThresholdSchema = z.number().int("Use a whole number.").min(1, "Use 1 or more.").max(99, "At most 99.");
 export const dayStartHourSchema = z.number().int().min(0, "From 0 to 23.").max(23, "From 0 to 23.");
 
 function isTimeZone(zone: string): boolean {
@@ -215,6 +216,8 @@ export const settingsSchema = z.object({
   easyDays: easyDaysSchema.default([]),
   buryReverseSiblings: z.boolean().default(true),
   buryClozeSiblings: z.boolean().default(true),
+  leechThreshold: formNumber().pipe(leechThresholdSchema).default(8),
+  leechSuspend: z.boolean().default(true),
   learningSteps: stepsSchema,
   relearningSteps: stepsSchema,
   newPerDay: formNumber().pipe(newPerDaySchema),

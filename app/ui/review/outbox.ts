@@ -18,7 +18,8 @@ export interface PendingAnswer {
 }
 
 export type SendResult =
-  | { kind: "ok"; version: number }
+  /** `leech`: this answer's lapse made the card a leech (the finish screen lists them). */
+  | { kind: "ok"; version: number; leech?: boolean }
   /** 409: answered elsewhere in the meantime (another tab); 404: no longer in the study set; 400: malformed. */
   | { kind: "refused"; status: 400 | 404 | 409; message: string }
   | { kind: "unauthorized" };
@@ -232,6 +233,6 @@ export const fetchSender: Sender = async (answer) => {
     return { kind: "refused", status, message: data.error ?? "This answer was refused." };
   }
   if (!response.ok) throw new Error(`answer not saved: HTTP ${response.status}`);
-  const data = (await response.json()) as { version: number };
-  return { kind: "ok", version: data.version };
+  const data = (await response.json()) as { version: number; leech?: boolean };
+  return { kind: "ok", version: data.version, leech: data.leech === true };
 };

@@ -4,6 +4,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { QueueCounts, ReviewCard } from "@/app/lib/server/data/review-queue";
 import { studyMoreNewToday } from "@/app/lib/server/actions/study-more-new-today";
 import { AnswerSource } from "@/app/ui/notes/answer-source";
+import { FLAG_STYLES, flagName } from "@/app/ui/cards/flags";
+import { KeyboardHelp } from "./keyboard-help";
 import { AnswerOutbox, fetchSender, type PendingAnswer, type SendResult } from "./outbox";
 
 /** The queue as the server sends it to the page (dates as ISO text). */
@@ -19,11 +21,24 @@ export interface QueuePayload {
 }
 
 interface Answered {
+  /** An answer (undone through the outbox or the server) or a card control (server only). */
+  type: "answer" | "control";
   clientId: string;
   card: ReviewCard;
   /** Counts before the answer, restored by undo. */
   countsBefore: QueueCounts;
+  /** A control that took the card out of the session (bury, suspend, reset): undo brings it back. */
+  removed?: boolean;
 }
+
+type ControlAction = "bury" | "suspend" | "reset" | "flag";
+
+/** What the page says once a control is saved. */
+const CONTROL_DONE: Record<Exclude<ControlAction, "flag">, string> = {
+  bury: "Card buried until tomorrow.",
+  suspend: "Card suspended: it stays out of reviews until you unsuspend it in the card browser.",
+  reset: "Card reset to new; its review history is kept.",
+};
 
 const RATINGS = [
   { rating: 1, name: "Again", key: "1", tone: "bg-red-600 hover:bg-red-700" },
@@ -98,6 +113,8 @@ export function ReviewSession({
   const fetching = useRef(false);
   const refetch = useRef(false);
   const [outboxVersion, setOutboxVersion] = useState(0);
+  const [leeches, setLeeches] = useState(0);
+  const [helpOpen, setHelpOpen] = useState(false);
 
   const [outbox, setOutbox] = useState<AnswerOutbox | null>(null);
 
@@ -112,6 +129,10 @@ export function ReviewSession({
       onSettled: (answer: PendingAnswer, result: SendResult) => {
         if (result.kind === "ok") {
           knownVersions.current.set(answer.cardId, result.version);
+          if (result.leech) {
+            setLeeches((n) => n + 1);
+            setNotice("That card is now a leech: it has lapsed many times. Rewrite or split it (see the card browser).");
+          }
         } else if (result.kind === "refused") {
           setNotice(
             result.status === 409
@@ -241,7 +262,7 @@ export function ReviewSession({
         durationMs: Math.min(3_600_000, Math.max(0, Math.round(performance.now() - shownAt.current))),
         kind: current.kind,
       };
-      setHistory((h) => [...h.slice(-49), { clientId: answer.clientId, card: current, countsBefore: counts }]);
+      setHistory((h) => [...h.slice(-49), { type: "answer", clientId: answer.clientId, card: current, countsBefore: counts }]);
       setCounts((c) => minus(c, current.kind));
       setQueue((q) => q.slice(1));
       setRevealedId(null);
@@ -252,11 +273,84 @@ export function ReviewSession({
     [outbox, current, revealed, counts],
   );
 
+  /**
+   * Bury, suspend, reset or flag the card on screen, as Anki's keys do. The card leaves the
+   * session at once (a flag stays); the server's answer gives its new version, and a refusal
+   * puts it back.
+   */
+  const controlCard = useCallback(
+    async (action: ControlAction, flag = 0) => {
+      const card = current;
+      if (!card) return;
+      const clientId = newClientId();
+      const removed = action !== "flag";
+      const countsBefore = counts;
+      if (removed) {
+        setQueue((q) => q.filter((c) => c.cardId !== card.cardId));
+        setCounts((c) => minus(c, card.kind));
+        setRevealedId(null);
+        shownAt.current = performance.now();
+      } else {
+        setQueue((q) => q.map((c) => (c.cardId === card.cardId ? { ...c, flag } : c)));
+      }
+      const response = await fetch("/api/cards/control", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ clientId, cardIds: [card.cardId], action, ...(action === "flag" ? { flag } : {}) }),
+      }).catch(() => null);
+      if (!response?.ok) {
+        if (removed) {
+          setQueue((q) => [card, ...q.filter((c) => c.cardId !== card.cardId)]);
+          setCounts(countsBefore);
+        } else {
+          setQueue((q) => q.map((c) => (c.cardId === card.cardId ? { ...c, flag: card.flag } : c)));
+        }
+        setNotice("That change was not saved: check your connection and try again.");
+        return;
+      }
+      const data = (await response.json()) as { cards: { cardId: string; version: number }[] };
+      const version = data.cards[0]?.version ?? card.version;
+      knownVersions.current.set(card.cardId, version);
+      if (!removed) setQueue((q) => q.map((c) => (c.cardId === card.cardId ? { ...c, version } : c)));
+      setHistory((h) => [...h.slice(-49), { type: "control", clientId, card, countsBefore, removed }]);
+      setNotice(action === "flag" ? (flag === 0 ? "Flag removed." : `Flagged ${flagName(flag).toLowerCase()}.`) : CONTROL_DONE[action]);
+    },
+    [current, counts],
+  );
+
   const undo = useCallback(async () => {
     if (!outbox) return;
     const last = history.at(-1);
     if (!last) return;
     setHistory((h) => h.slice(0, -1));
+    if (last.type === "control") {
+      const response = await fetch("/api/review/undo", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ clientId: last.clientId }),
+      }).catch(() => null);
+      if (!response?.ok) {
+        setNotice(
+          response?.status === 409
+            ? "This card changed since, so that can no longer be undone."
+            : "Undo failed: check your connection and try again.",
+        );
+        if (!response || response.status >= 500) setHistory((h) => [...h, last]);
+        return;
+      }
+      const data = (await response.json()) as { version: number };
+      knownVersions.current.set(last.card.cardId, data.version);
+      if (last.removed) {
+        setQueue((q) => [{ ...last.card, version: data.version }, ...q.filter((c) => c.cardId !== last.card.cardId)]);
+        setCounts(last.countsBefore);
+        setRevealedId(null);
+        shownAt.current = performance.now();
+      } else {
+        setQueue((q) => q.map((c) => (c.cardId === last.card.cardId ? { ...c, flag: last.card.flag, version: data.version } : c)));
+      }
+      setNotice("Undone.");
+      return;
+    }
     const restore = (version: number) => {
       setQueue((q) => [{ ...last.card, version }, ...q.filter((c) => c.cardId !== last.card.cardId)]);
       setCounts(last.countsBefore);
@@ -300,7 +394,30 @@ export function ReviewSession({
         void undo();
         return;
       }
+      // Anki's card keys. Ctrl+1..4 by the key's position (a layout may type other characters).
+      const digit = /^Digit([1-4])$/.exec(event.code)?.[1];
+      if (event.ctrlKey && !event.altKey && digit && current) {
+        event.preventDefault();
+        const flag = Number(digit);
+        void controlCard("flag", current.flag === flag ? 0 : flag);
+        return;
+      }
+      if (event.ctrlKey && event.altKey && event.code === "KeyN" && current) {
+        event.preventDefault();
+        void controlCard("reset");
+        return;
+      }
       if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === "?") {
+        event.preventDefault();
+        setHelpOpen((open) => !open);
+        return;
+      }
+      if (current && (event.key === "-" || event.key === "@")) {
+        event.preventDefault();
+        void controlCard(event.key === "-" ? "bury" : "suspend");
+        return;
+      }
       if (!revealed && (event.key === " " || event.key === "Enter")) {
         event.preventDefault();
         reveal();
@@ -313,7 +430,7 @@ export function ReviewSession({
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [revealed, reveal, grade, undo]);
+  }, [revealed, reveal, grade, undo, controlCard, current]);
 
   const left = counts.new + counts.learning + counts.review;
   const done = history.length;
@@ -350,9 +467,18 @@ export function ReviewSession({
             disabled={history.length === 0}
             data-testid="undo"
             className="rounded-md border border-slate-300 px-2 py-1 disabled:opacity-40 dark:border-slate-700"
-            title="Undo the last answer (Ctrl+Z)"
+            title="Undo the last answer or change (Ctrl+Z)"
           >
             Undo <kbd className="text-xs text-slate-500 pointer-coarse:hidden">Ctrl+Z</kbd>
+          </button>
+          <button
+            type="button"
+            onClick={() => setHelpOpen(true)}
+            data-testid="keyboard-help-open"
+            className="rounded-md border border-slate-300 px-2 py-1 pointer-coarse:hidden dark:border-slate-700"
+            aria-keyshortcuts="?"
+          >
+            Keys <kbd className="text-xs text-slate-500">?</kbd>
           </button>
         </div>
       </div>
@@ -372,8 +498,14 @@ export function ReviewSession({
         </p>
       )}
 
+      <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
       {current ? (
-        <article className="mt-6 rounded-xl border border-slate-200 p-6 shadow-sm dark:border-slate-800" data-testid="review-card" data-card-id={current.cardId}>
+        <article
+          className={`mt-6 rounded-xl border border-slate-200 p-6 shadow-sm dark:border-slate-800 ${current.flag ? "border-l-4" : ""} ${FLAG_BORDER[current.flag] ?? ""}`}
+          data-testid="review-card"
+          data-card-id={current.cardId}
+          data-flag={current.flag}
+        >
           <header className="mb-4 flex items-center justify-between text-xs text-slate-500 dark:text-slate-400">
             <span>
               {current.paperTitle} · <span data-testid="card-kind">{current.kind}</span>
@@ -405,6 +537,11 @@ export function ReviewSession({
             </p>
           )}
           <div className="card-html note-prose text-lg" data-testid="card-front" dangerouslySetInnerHTML={{ __html: current.frontHtml }} />
+          {current.flag > 0 && (
+            <p className="mt-1 text-xs text-slate-500 dark:text-slate-400" data-testid="card-flag">
+              Flag: {flagName(current.flag)}
+            </p>
+          )}
           {revealed ? (
             <>
               <hr className="my-5 border-slate-200 dark:border-slate-800" />
@@ -446,6 +583,7 @@ export function ReviewSession({
               Show answer <kbd className="text-xs opacity-75 pointer-coarse:hidden">Space</kbd>
             </button>
           )}
+          <CardToolbar flag={current.flag} onControl={(action, flag) => void controlCard(action, flag)} />
         </article>
       ) : finished ? (
         <div className="mt-10 text-center" data-testid="review-finished">
@@ -455,6 +593,15 @@ export function ReviewSession({
             <span data-testid="done-today">{initial.doneToday + done}</span> today.{" "}
             {newWaiting === 0 && <span data-testid="next-due">{describeDue(nextDue, Date.now())}</span>}
           </p>
+          {leeches > 0 && (
+            <p data-testid="leeches-found" className="mx-auto mt-3 max-w-md rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+              {leeches} leech{leeches === 1 ? "" : "es"} found this session: card{leeches === 1 ? "" : "s"} you keep forgetting.{" "}
+              <Link href="/cards?leech=yes" className="underline">
+                See them in the card browser
+              </Link>{" "}
+              to rewrite, split or unsuspend.
+            </p>
+          )}
           {newWaiting > 0 && (
             <div data-testid="new-limit-reached" className="mx-auto mt-4 max-w-md rounded-md bg-accent-50 px-4 py-3 text-sm dark:bg-slate-800">
               <p>
@@ -489,5 +636,55 @@ export function ReviewSession({
         </p>
       )}
     </section>
+  );
+}
+
+/** The left border of a flagged card, in the flag's colour. */
+const FLAG_BORDER: Record<number, string> = {
+  1: "border-l-red-500",
+  2: "border-l-orange-400",
+  3: "border-l-emerald-500",
+  4: "border-l-sky-500",
+};
+
+/** The card's controls as buttons (each also a key: see the keyboard help). */
+function CardToolbar({ flag, onControl }: { flag: number; onControl: (action: ControlAction, flag?: number) => void }) {
+  const button = "rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800";
+  return (
+    <div role="toolbar" aria-label="Card" className="mt-4 flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-300" data-testid="card-toolbar">
+      <button type="button" className={button} onClick={() => onControl("bury")} aria-keyshortcuts="-" data-testid="control-bury">
+        Bury <kbd className="pointer-coarse:hidden">-</kbd>
+      </button>
+      <button type="button" className={button} onClick={() => onControl("suspend")} aria-keyshortcuts="@" data-testid="control-suspend">
+        Suspend <kbd className="pointer-coarse:hidden">@</kbd>
+      </button>
+      <button
+        type="button"
+        className={button}
+        onClick={() => onControl("reset")}
+        aria-keyshortcuts="Control+Alt+N"
+        data-testid="control-reset"
+        title="Reset to new (forget): the review history is kept"
+      >
+        Reset <kbd className="pointer-coarse:hidden">Ctrl+Alt+N</kbd>
+      </button>
+      <label className="flex items-center gap-1">
+        <span>Flag</span>
+        <select
+          value={flag}
+          onChange={(event) => onControl("flag", Number(event.target.value))}
+          className="rounded-md border border-slate-300 bg-white px-1 py-1 dark:border-slate-700 dark:bg-slate-900"
+          data-testid="control-flag"
+          aria-keyshortcuts="Control+1 Control+2 Control+3 Control+4"
+        >
+          {FLAG_STYLES.map((style) => (
+            <option key={style.flag} value={style.flag}>
+              {style.name}
+              {style.flag > 0 ? ` (Ctrl+${style.flag})` : ""}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
   );
 }

@@ -10,6 +10,7 @@ export const FIELD_LABELS: Record<string, string> = {
   dayStartHour: "A new day starts at",
   parameters: "Weights",
   easyDays: "Easy days",
+  leechThreshold: "Lapses that make a leech",
 };
 
 /**

@@ -15,6 +15,9 @@ export interface SettingsFormValues {
   easyDays: number[];
   buryReverseSiblings: boolean;
   buryClozeSiblings: boolean;
+  /** Lapses that make a card a leech, and whether a leech is suspended (else only tagged). */
+  leechThreshold: number;
+  leechSuspend: boolean;
   learningSteps: string;
   relearningSteps: string;
   newPerDay: number;
@@ -256,6 +259,30 @@ export function SettingsForm({
           <div className="flex items-center gap-2">
             <input id="buryClozeSiblings" type="checkbox" checked={values.buryClozeSiblings} onChange={(e) => set("buryClozeSiblings", e.target.checked)} className="h-4 w-4 accent-accent-600" aria-describedby="bury-hint" />
             <label htmlFor="buryClozeSiblings" className="text-sm">Show one cloze of a sentence a day</label>
+          </div>
+        </div>
+        <div className="grid gap-2 sm:grid-cols-2">
+          <p id="leech-hint" className="text-sm sm:col-span-2">
+            Leeches: a card you keep forgetting costs more time than it is worth. After this many lapses it is tagged
+            &quot;leech&quot; (and again every half as many more), so you can rewrite or split it in the card browser.
+          </p>
+          <div>
+            <label htmlFor="leechThreshold" className="block text-sm font-medium">Lapses that make a leech</label>
+            <input
+              id="leechThreshold"
+              type="number"
+              min={1}
+              max={99}
+              value={values.leechThreshold}
+              onChange={(e) => set("leechThreshold", Number(e.target.value))}
+              className={inputClass}
+              {...described("leechThreshold", "leech-hint")}
+            />
+            <FieldErrors id="leechThreshold-error" errors={errors.leechThreshold} />
+          </div>
+          <div className="flex items-center gap-2 self-end pb-2">
+            <input id="leechSuspend" type="checkbox" checked={values.leechSuspend} onChange={(e) => set("leechSuspend", e.target.checked)} className="h-4 w-4 accent-accent-600" aria-describedby="leech-hint" />
+            <label htmlFor="leechSuspend" className="text-sm">Suspend a leech too (else only tag it)</label>
           </div>
         </div>
       </fieldset>

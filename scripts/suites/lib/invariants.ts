@@ -8,6 +8,7 @@
 import type pg from "pg";
 import {
   DEFAULT_SCHEDULER_SETTINGS,
+  forgetCard,
   rescheduleFromLogs,
   replayInput,
   type SchedulerSettings,
@@ -135,10 +136,14 @@ export async function checkReplay(
   let broughtForward = 0;
   for (const row of states.rows) {
     const key = `${row.userId}/${row.cardId}`;
-    const expected = rescheduleFromLogs(
+    const replayed = rescheduleFromLogs(
       logsBy.get(key) ?? [],
       settingsBy.get(row.userId) ?? DEFAULT_SCHEDULER_SETTINGS,
     );
+    // A card reset ("forget") since its last answer is new with its counts kept: a reset is
+    // not an answer, so it has no log; the next answer's log (state before "new") replays it.
+    const reset = replayed !== null && replayed.state !== "new" && row.state === 0;
+    const expected = reset ? forgetCard(replayed, replayed.due) : replayed;
     // `due` is compared apart below (a quiz may bring it forward).
     const { due: _due, ...stored } = storedStateOf(row);
     const actual = { ...stored, lastReview: stored.lastReview?.toISOString() ?? null };
@@ -159,7 +164,7 @@ export async function checkReplay(
     const diffs = (Object.keys(actual) as (keyof typeof actual)[])
       .filter((field) => actual[field] !== want[field])
       .map((field) => `${field} ${String(actual[field])} ≠ replay ${String(want[field])}`);
-    if (expected) {
+    if (expected && !reset) {
       // A missed quiz question brings its cards forward (due = then, no log): earlier, never later.
       const dueDiff = row.due.getTime() - expected.due.getTime();
       if (dueDiff > 0)

@@ -113,7 +113,7 @@ export async function startStack(label: string): Promise<Stack> {
 /** Counts and a hash of each of a user's tables, to show that nothing changed. */
 export async function snapshot(db: pg.Client, userId: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const table of ["CardState", "ReviewLog", "StudySetPaper", "QuizAttempt", "UserSettings"]) {
+  for (const table of ["CardState", "ReviewLog", "CardAction", "StudySetPaper", "QuizAttempt", "UserSettings"]) {
     const r = await db.query<{ n: string; h: string | null }>(
       `SELECT count(*)::text AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h
          FROM "${table}" t WHERE t."userId" = $1`,

@@ -70,3 +70,11 @@ export {
 export { orderQueue, type QueueCandidate, type QueueInput, type QueueLimits } from "./queue";
 export { siblingGroupOf, type SiblingSource, type BuryOptions } from "./siblings";
 export { estimateDailyWorkload, type WorkloadEstimate } from "./workload";
+export {
+  CARD_FLAGS,
+  MAX_FLAG,
+  DEFAULT_LEECH_THRESHOLD,
+  forgetCard,
+  isLeechLapse,
+  type CardFlag,
+} from "./card-controls";

@@ -46,7 +46,7 @@ export async function dueCountsByDay(
     SELECT width_bucket(s.due, ${bounds.map((b) => b.toISOString())}::timestamp[]) AS bucket, count(*)::int AS n
       FROM "CardState" s
      WHERE s."userId" = ${userId} AND s.state IN (1, 2, 3) AND s.due >= ${first} AND s.due < ${last}
-       AND s."cardId" <> ${cardId}
+       AND s."cardId" <> ${cardId} AND NOT s.suspended
      GROUP BY 1`);
   const counts = Array.from({ length: range.maxDays - range.minDays + 1 }, () => 0);
   for (const row of rows) {

@@ -344,7 +344,7 @@ async function dueDates(userId: string, until: Date): Promise<Date[]> {
   const rows = await db.$queryRaw<{ due: Date }[]>`
     SELECT s.due FROM "CardState" s
       JOIN "Card" c ON c.id = s."cardId" JOIN "Paper" p ON p.id = c."paperId"
-     WHERE s."userId" = ${userId} AND s.state <> 0 AND s.due < ${until}
+     WHERE s."userId" = ${userId} AND s.state <> 0 AND s.due < ${until} AND NOT s.suspended
        AND c."retiredAt" IS NULL AND p."retiredAt" IS NULL`;
   return rows.map((r) => r.due);
 }

@@ -46,6 +46,8 @@ export interface ReviewCard {
   instruction: string | null;
   /** A learning card shown before it is due (learn-ahead): when it is due, ISO; else null. */
   aheadOfDue: string | null;
+  /** The card's flag: 0 none, 1 red, 2 orange, 3 green, 4 blue. */
+  flag: number;
 }
 
 export interface QueueCounts {
@@ -86,6 +88,8 @@ interface ContentRow {
   contentHash: string;
   slug: string;
   title: string;
+  /** CardState.flag (null for a card never studied). */
+  flag: number | null;
 }
 
 /** A card state with its content: what the page needs of a card it shows. */
@@ -185,9 +189,17 @@ function liveStateSql(userId: string, settings: UserSettingsRow, scope: QueueSco
     SELECT c.id FROM "Card" c JOIN "Paper" p ON p.id = c."paperId" WHERE ${scopeSql(userId, settings, scope)})`;
 }
 
+/**
+ * The SQL condition on `s` (CardState): neither suspended nor buried at `now`. Both columns
+ * are carried by the queue index, so the state scans stay index-only.
+ */
+export function availableStateSql(now: Date): Prisma.Sql {
+  return Prisma.sql`(NOT s.suspended AND (s."buriedUntil" IS NULL OR s."buriedUntil" <= ${now}))`;
+}
+
 const STATE_COLUMNS = Prisma.sql`
   s.version, s.due, s.stability, s.difficulty, s."elapsedDays", s."scheduledDays", s."learningSteps",
-  s.reps, s.lapses, s.state, s."lastReview"`;
+  s.reps, s.lapses, s.state, s."lastReview", s.flag`;
 
 /** Today's answers so far: new cards introduced and reviews done, for the daily limits. */
 function doneTodaySql(userId: string, dayStart: Date): Prisma.Sql {
@@ -217,11 +229,12 @@ export function candidateSql(
   options: { newCardsFrom?: number; show?: number } = {},
 ) {
   const live = liveStateSql(userId, settingsRow, scope);
+  const available = availableStateSql(now);
   const learnUntil = new Date(now.getTime() + LEARN_AHEAD_MINUTES * 60_000);
   const learning = Prisma.sql`
     SELECT s.*, row_number() OVER (ORDER BY s.due, s."cardId") AS rank
       FROM (SELECT s."cardId", s.state, s.due, s.stability, s."lastReview" FROM "CardState" s
-             WHERE s."userId" = ${userId} AND s.state IN (1, 3) AND s.due <= ${learnUntil} AND ${live}
+             WHERE s."userId" = ${userId} AND s.state IN (1, 3) AND s.due <= ${learnUntil} AND ${live} AND ${available}
              ORDER BY s.due, s."cardId" LIMIT ${LEARNING_READ_LIMIT}) s`;
   // t/S = now / S - lastReview / S, from two generated columns the index carries (see the
   // migration review_queue_overdue_key): one multiply-subtract per due card. Only what the
@@ -233,7 +246,7 @@ export function candidateSql(
       FROM (SELECT s."cardId", s.due, s.stability, s."lastReview",
                    ${now.getTime() / 1000}::float8 * s."overdueRate" - s."overdueOffset" AS k
               FROM "CardState" s
-             WHERE s."userId" = ${userId} AND s.state = 2 AND s.due < ${nextDayStart} AND ${live}
+             WHERE s."userId" = ${userId} AND s.state = 2 AND s.due < ${nextDayStart} AND ${live} AND ${available}
              ORDER BY k DESC, s.due, s."cardId" LIMIT ${limits.reviewsLeft}) p`;
   return {
     studied: Prisma.sql`
@@ -241,7 +254,7 @@ export function candidateSql(
         FROM (${learning} ${limits.reviewsLeft > 0 ? Prisma.sql`UNION ALL ${due}` : Prisma.empty}) x
         LEFT JOIN LATERAL (
           SELECT st.version, st.difficulty, st."elapsedDays", st."scheduledDays", st."learningSteps", st.reps,
-                 st.lapses, c.front, c.back, c.type, c.key, c.anchor, c.source, c."contentHash", p.slug, p.title
+                 st.lapses, st.flag, c.front, c.back, c.type, c.key, c.anchor, c.source, c."contentHash", p.slug, p.title
             FROM "CardState" st JOIN "Card" c ON c.id = st."cardId" JOIN "Paper" p ON p.id = c."paperId"
            WHERE x.rank <= ${options.show ?? 20} AND st."userId" = ${userId} AND st."cardId" = x."cardId"
           OFFSET 0) d ON true`, // OFFSET 0: the rank test gates the join instead of filtering after it
@@ -252,14 +265,14 @@ export function candidateSql(
         ? Prisma.sql`
       SELECT c.id AS "cardId", c.front, c.back, c.type, c.key, c.anchor, c.source, c."contentHash", p.slug, p.title, p."sortKey",
              c.version, c.due, c.stability, c.difficulty, c."elapsedDays", c."scheduledDays", c."learningSteps",
-             c.reps, c.lapses, c.state, c."lastReview"
+             c.reps, c.lapses, c.state, c."lastReview", c.flag
         FROM (SELECT p.id, p.slug, p.title, p."sortKey" FROM "Paper" p
                WHERE p."sortKey" >= ${options.newCardsFrom ?? 0} AND ${paperScopeSql(userId, settingsRow, scope)}
                ORDER BY p."sortKey", p.id) p
         CROSS JOIN LATERAL (
           SELECT c.id, c.front, c.back, c.type, c.key, c.anchor, c.source, c."contentHash", c.position, ${STATE_COLUMNS}
             FROM "Card" c LEFT JOIN "CardState" s ON s."userId" = ${userId} AND s."cardId" = c.id
-           WHERE c."paperId" = p.id AND c."retiredAt" IS NULL AND (s."cardId" IS NULL OR s.state = 0)
+           WHERE c."paperId" = p.id AND c."retiredAt" IS NULL AND (s."cardId" IS NULL OR (s.state = 0 AND ${available}))
            ORDER BY c.position, c.id) c
        LIMIT ${limits.newLeft}`
         : null,
@@ -390,6 +403,7 @@ function toReviewCard(candidate: Candidate & { detail: Detail }, settings: Sched
     labels: [again.label, hard.label, good.label, easy.label],
     instruction: instructionOf(content),
     aheadOfDue: kindOf(state.state) === "learning" && state.due.getTime() > now.getTime() ? state.due.toISOString() : null,
+    flag: content.flag ?? 0,
   };
 }
 
@@ -419,10 +433,11 @@ async function nextDueAfter(
 }
 
 async function nextDueOf(userId: string, settingsRow: UserSettingsRow, scope: QueueScope): Promise<Date | null> {
+  // A suspended card is never due; a buried one not before its bury ends.
   const rows = await db.$queryRaw<{ due: Date | null }[]>`
-    SELECT min(s.due) AS due
+    SELECT min(GREATEST(s.due, COALESCE(s."buriedUntil", s.due))) AS due
       FROM "CardState" s JOIN "Card" c ON c.id = s."cardId" JOIN "Paper" p ON p.id = c."paperId"
-     WHERE s."userId" = ${userId} AND s.state <> 0 AND ${scopeSql(userId, settingsRow, scope)}`;
+     WHERE s."userId" = ${userId} AND s.state <> 0 AND NOT s.suspended AND ${scopeSql(userId, settingsRow, scope)}`;
   return rows[0]?.due ?? null;
 }
 
@@ -447,13 +462,14 @@ export async function loadReviewQueue(
     whole ? contentStamp() : Promise.resolve(null),
   ]);
   const { newLeft, reviewsLeft } = remaining;
-  const newWaiting = newLeft === 0 ? countNewInScope(userId, settingsRow, scope) : Promise.resolve(0);
+  const newWaiting = newLeft === 0 ? countNewInScope(userId, settingsRow, scope, now) : Promise.resolve(0);
   // New cards come in the notes' order: skip the notes known to be fully studied, unless the
   // content changed since that was learnt.
   const newCardsFrom = content && content.stamp === settingsRow.newCardsFromStamp ? settingsRow.newCardsFrom : 0;
   const bury: BuryOptions = { reverse: settingsRow.buryReverseSiblings, cloze: settingsRow.buryClozeSiblings };
   const burying = bury.reverse || bury.cloze;
   const margin = (n: number) => (burying && n > 0 ? n + BURY_MARGIN : n);
+  const buriedNew = content && newLeft > 0 ? firstBuriedNewSortKey(userId) : Promise.resolve(Number.POSITIVE_INFINITY);
   const candidates = await loadCandidates(
     candidateSql(userId, settingsRow, scope, now, nextDayStart, { newLeft: margin(newLeft), reviewsLeft: margin(reviewsLeft) }, {
       newCardsFrom,
@@ -469,7 +485,8 @@ export async function loadReviewQueue(
     answeredGroups = groups.answered;
   }
   if (content && newLeft > 0) {
-    const first = candidates.firstNewSortKey ?? content.lastSortKey + 1;
+    // Not past a note whose new card is buried: it comes back when its bury ends.
+    const first = Math.min(candidates.firstNewSortKey ?? content.lastSortKey + 1, await buriedNew);
     if (first !== settingsRow.newCardsFrom || content.stamp !== settingsRow.newCardsFromStamp) {
       // Only if nobody lowered it meanwhile (an undo or a note added while this queue was read).
       await db.userSettings.updateMany({
@@ -497,12 +514,24 @@ export async function loadReviewQueue(
   };
 }
 
+/**
+ * The first note (sortKey) holding a new card of the user's that was buried (whether or not
+ * its bury has ended: an answer clears it), else +Infinity. New states are few (reset, undone
+ * or controlled cards), read from the queue index.
+ */
+async function firstBuriedNewSortKey(userId: string): Promise<number> {
+  const rows = await db.$queryRaw<{ first: number | null }[]>`
+    SELECT min(p."sortKey") AS first FROM "CardState" s JOIN "Card" c ON c.id = s."cardId" JOIN "Paper" p ON p.id = c."paperId"
+     WHERE s."userId" = ${userId} AND s.state = 0 AND s."buriedUntil" IS NOT NULL`;
+  return rows[0]?.first ?? Number.POSITIVE_INFINITY;
+}
+
 /** New cards of the scope the user has not seen (asked only once today's new-card limit is used). */
-async function countNewInScope(userId: string, settingsRow: UserSettingsRow, scope: QueueScope): Promise<number> {
+async function countNewInScope(userId: string, settingsRow: UserSettingsRow, scope: QueueScope, now: Date): Promise<number> {
   const rows = await db.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n
       FROM "Card" c JOIN "Paper" p ON p.id = c."paperId"
       LEFT JOIN "CardState" s ON s."userId" = ${userId} AND s."cardId" = c.id
-     WHERE ${scopeSql(userId, settingsRow, scope)} AND (s."cardId" IS NULL OR s.state = 0)`;
+     WHERE ${scopeSql(userId, settingsRow, scope)} AND (s."cardId" IS NULL OR (s.state = 0 AND ${availableStateSql(now)}))`;
   return rows[0]?.n ?? 0;
 }

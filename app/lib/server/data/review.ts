@@ -2,7 +2,9 @@ import "#server-only";
 import { randomUUID } from "node:crypto";
 import {
   applyGrade,
+  DEFAULT_LEECH_THRESHOLD,
   DEFAULT_SCHEDULER_SETTINGS,
+  isLeechLapse,
   newCardState,
   stateToCode,
   type StoredCardState,
@@ -29,6 +31,8 @@ export interface AnswerResult {
   /** The card state's version after the answer (send it with an undo or the next answer). */
   version: number;
   due: Date;
+  /** This answer's lapse made the card a leech (tagged; suspended too by the user's setting). */
+  leech: boolean;
 }
 
 interface AnswerContextRow extends Partial<CardStateRow> {
@@ -46,6 +50,10 @@ interface AnswerContextRow extends Partial<CardStateRow> {
   learningSteps_: string[] | null;
   relearningSteps: string[] | null;
   parameters: number[] | null;
+  leechThreshold: number | null;
+  leechSuspend: boolean | null;
+  leech: boolean | null;
+  suspended: boolean | null;
   loggedCardId: string | null;
 }
 
@@ -62,10 +70,10 @@ async function answerContext(userId: string, cardId: string, clientId: string, s
            (COALESCE(st."studyAll", true) OR EXISTS (
               SELECT 1 FROM "StudySetPaper" sp WHERE sp."userId" = ${userId} AND sp."paperId" = c."paperId")) AS "inSet",
            st."desiredRetention", st."maximumInterval", st."enableFuzz", st."learningSteps" AS "learningSteps_",
-           st."relearningSteps", st.parameters, st."enableShortTerm",
+           st."relearningSteps", st.parameters, st."enableShortTerm", st."leechThreshold", st."leechSuspend",
            (s."cardId" IS NOT NULL) AS "hasState", s.version, s.due, s.stability, s.difficulty,
            s."elapsedDays", s."scheduledDays", s."learningSteps", s.reps, s.lapses, s.state, s."lastReview",
-           l."cardId" AS "loggedCardId"
+           s.leech, s.suspended, l."cardId" AS "loggedCardId"
       FROM "User" u
       LEFT JOIN "Card" c ON c.id = ${cardId}
       LEFT JOIN "Paper" p ON p.id = c."paperId"
@@ -105,7 +113,7 @@ async function acknowledgeDuplicate(userId: string, cardId: string, clientId: st
   const row = rows[0];
   if (!row) throw new ConflictError("This card was answered elsewhere in the meantime.");
   if (row.cardId !== cardId) throw new ConflictError("This answer id was already used for another card.");
-  return { duplicate: true, cardId, version: row.version ?? 0, due: row.due ?? new Date(0) };
+  return { duplicate: true, cardId, version: row.version ?? 0, due: row.due ?? new Date(0), leech: false };
 }
 
 /**
@@ -135,6 +143,13 @@ export async function answerCard(session: SessionClaims, input: AnswerInput, now
   const at = answerTime(input.answeredAt, now, before.lastReview);
   const { next, log } = applyGrade(before, input.rating, settingsFrom(row), at);
   const nextVersion = currentVersion + 1;
+  // Anki's leech: the lapse that reaches the threshold (and each half threshold after) tags the
+  // card and, by the user's setting, suspends it. What it was is kept with the log for undo.
+  const leech = isLeechLapse(before.lapses, next.lapses, row.leechThreshold ?? DEFAULT_LEECH_THRESHOLD);
+  const suspend = leech && (row.leechSuspend ?? true);
+  const previous = leech
+    ? { ...previousJsonOf(before), controls: { leech: row.leech ?? false, suspended: row.suspended ?? false } }
+    : previousJsonOf(before);
 
   let written: { version: number }[];
   try {
@@ -144,16 +159,17 @@ export async function answerCard(session: SessionClaims, input: AnswerInput, now
     written = await rawRows<{ version: number }>(Prisma.sql`
       WITH up AS (
         INSERT INTO "CardState" ("userId", "cardId", due, stability, difficulty, "elapsedDays", "scheduledDays",
-                                 "learningSteps", reps, lapses, state, "lastReview", version, "updatedAt")
+                                 "learningSteps", reps, lapses, state, "lastReview", version, "updatedAt", leech, suspended)
         VALUES (${userId}, ${input.cardId}, ${next.due}, ${next.stability}, ${next.difficulty}, ${next.elapsedDays},
                 ${next.scheduledDays}, ${next.learningSteps}, ${next.reps}, ${next.lapses}, ${stateToCode(next.state)},
-                ${next.lastReview}, ${nextVersion}, ${now})
+                ${next.lastReview}, ${nextVersion}, ${now}, ${leech}, ${suspend})
         ON CONFLICT ("userId", "cardId") DO UPDATE SET
           due = EXCLUDED.due, stability = EXCLUDED.stability, difficulty = EXCLUDED.difficulty,
           "elapsedDays" = EXCLUDED."elapsedDays", "scheduledDays" = EXCLUDED."scheduledDays",
           "learningSteps" = EXCLUDED."learningSteps", reps = EXCLUDED.reps, lapses = EXCLUDED.lapses,
           state = EXCLUDED.state, "lastReview" = EXCLUDED."lastReview", version = EXCLUDED.version,
-          "updatedAt" = EXCLUDED."updatedAt"
+          "updatedAt" = EXCLUDED."updatedAt", leech = "CardState".leech OR EXCLUDED.leech,
+          suspended = "CardState".suspended OR EXCLUDED.suspended, "buriedUntil" = NULL
         WHERE "CardState".version = ${currentVersion}
         RETURNING version
       ), ins AS (
@@ -163,7 +179,7 @@ export async function answerCard(session: SessionClaims, input: AnswerInput, now
         SELECT ${randomUUID()}, ${input.clientId}, ${userId}, ${input.cardId}, ${log.rating}, ${stateToCode(log.state)},
                ${log.due}, ${log.stability}, ${log.difficulty}, ${log.elapsedDays}, ${log.lastElapsedDays},
                ${log.scheduledDays}, ${log.learningSteps}, ${log.reviewedAt}, ${input.durationMs},
-               ${JSON.stringify(previousJsonOf(before))}::jsonb, 'review', ${now}
+               ${JSON.stringify(previous)}::jsonb, 'review', ${now}
           FROM up
         RETURNING 1
       )
@@ -176,7 +192,18 @@ export async function answerCard(session: SessionClaims, input: AnswerInput, now
     // Lost the race: either this very answer was applied by a resend, or another answer was.
     return acknowledgeDuplicate(userId, input.cardId, input.clientId);
   }
-  return { duplicate: false, cardId: input.cardId, version: nextVersion, due: next.due };
+  return { duplicate: false, cardId: input.cardId, version: nextVersion, due: next.due, leech };
+}
+
+/** The leech and suspended flags an answer that made a leech kept with its log (else nothing). */
+function leechControlsOf(previous: Prisma.JsonValue): { leech?: boolean; suspended?: boolean } {
+  if (typeof previous !== "object" || previous === null || Array.isArray(previous)) return {};
+  const controls = previous.controls;
+  if (typeof controls !== "object" || controls === null || Array.isArray(controls)) return {};
+  return {
+    ...(typeof controls.leech === "boolean" ? { leech: controls.leech } : {}),
+    ...(typeof controls.suspended === "boolean" ? { suspended: controls.suspended } : {}),
+  };
 }
 
 export interface UndoResult {
@@ -215,7 +242,7 @@ export async function undoAnswer(userId: string, clientId: string): Promise<Undo
     await tx.reviewLog.delete({ where: { id: log.id } });
     await tx.cardState.update({
       where: { userId_cardId: { userId, cardId: log.cardId } },
-      data: { ...previous, state: stateToCode(previous.state), version },
+      data: { ...previous, ...leechControlsOf(log.previous), state: stateToCode(previous.state), version },
     });
     if (previous.state === "new") {
       // The card is new again: the queue must look for new cards from its note on.

@@ -19,6 +19,8 @@ export interface UserSettingsRow {
   easyDays: number[];
   buryReverseSiblings: boolean;
   buryClozeSiblings: boolean;
+  leechThreshold: number;
+  leechSuspend: boolean;
   learningSteps: string[];
   relearningSteps: string[];
   newPerDay: number;
@@ -43,6 +45,8 @@ const SELECT = {
   easyDays: true,
   buryReverseSiblings: true,
   buryClozeSiblings: true,
+  leechThreshold: true,
+  leechSuspend: true,
   learningSteps: true,
   relearningSteps: true,
   newPerDay: true,

@@ -1,0 +1,252 @@
+import "#server-only";
+import { randomUUID } from "node:crypto";
+import { Prisma } from "@/app/generated/prisma/client";
+import { addDays, forgetCard, newCardState, startOfDay, stateToCode, studyDayOf } from "@/app/lib/domain/scheduling";
+import type { CardControlInput } from "@/app/lib/schemas/cards";
+import { db } from "../db";
+import { ConflictError, CorruptPreviousStateError, NotFoundError } from "../errors";
+import { previousJsonOf, stateFromPreviousJson, storedStateOf, type CardStateRow } from "./review-rows";
+import { getUserSettings } from "./settings";
+
+type Tx = Prisma.TransactionClient;
+
+/** A card's controls after a change, as the review page and the browser show them. */
+export interface CardControls {
+  cardId: string;
+  /** The state's version now (an answer must name it). */
+  version: number;
+  suspended: boolean;
+  buriedUntil: Date | null;
+  flag: number;
+  leech: boolean;
+}
+
+export interface CardControlResult {
+  /** True when this clientId had already been applied: nothing was written this time. */
+  duplicate: boolean;
+  cards: CardControls[];
+}
+
+interface LockedRow extends CardStateRow {
+  cardId: string;
+  version: number;
+  suspended: boolean;
+  buriedUntil: Date | null;
+  flag: number;
+  leech: boolean;
+}
+
+/** What a `CardAction` row keeps to undo its change exactly. */
+interface PreviousControls {
+  suspended: boolean;
+  buriedUntil: string | null;
+  flag: number;
+  leech: boolean;
+  state: ReturnType<typeof previousJsonOf>;
+  /** The flag a "flag" action set: its undo is refused once the card carries another. */
+  flagSet?: number;
+}
+
+const CONTROL_COLUMNS = Prisma.sql`s."cardId", s.version, s.suspended, s."buriedUntil", s.flag, s.leech,
+  s.due, s.stability, s.difficulty, s."elapsedDays", s."scheduledDays", s."learningSteps", s.reps, s.lapses, s.state, s."lastReview"`;
+
+const controlsOf = (row: Pick<LockedRow, "cardId" | "version" | "suspended" | "buriedUntil" | "flag" | "leech">): CardControls => ({
+  cardId: row.cardId,
+  version: row.version,
+  suspended: row.suspended,
+  buriedUntil: row.buriedUntil,
+  flag: row.flag,
+  leech: row.leech,
+});
+
+/**
+ * The cards a user can see and control: live cards of live notes. (Every corpus card is
+ * everyone's to study; a user's state is theirs alone, so the scoping is the `userId` of
+ * every state written.) Throws 404 naming none of them when one is missing.
+ */
+async function assertVisible(tx: Tx, cardIds: string[]): Promise<void> {
+  const rows = await tx.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM "Card" c JOIN "Paper" p ON p.id = c."paperId"
+     WHERE c.id = ANY(${cardIds}::text[]) AND c."retiredAt" IS NULL AND p."retiredAt" IS NULL`;
+  if ((rows[0]?.n ?? 0) !== cardIds.length) throw new NotFoundError("This card does not exist.");
+}
+
+/** The start of the user's next study day (time zone and day-start hour): when a bury ends. */
+async function nextStudyDayStart(userId: string, now: Date): Promise<Date> {
+  const settings = await getUserSettings(userId);
+  const today = studyDayOf(now, settings.timeZone, settings.dayStartHour);
+  return startOfDay(addDays(today, 1), settings.timeZone, settings.dayStartHour);
+}
+
+/**
+ * New cards may become studiable again (unsuspended, unburied, reset, or an undo of those):
+ * the queue must look for new cards from their notes on (see UserSettings.newCardsFrom).
+ */
+async function lowerNewCardsBound(tx: Tx, userId: string, cardIds: string[]): Promise<void> {
+  if (cardIds.length === 0) return;
+  await tx.$executeRaw`
+    UPDATE "UserSettings" SET "newCardsFrom" = LEAST("newCardsFrom", (
+      SELECT min(p."sortKey") FROM "Card" c JOIN "Paper" p ON p.id = c."paperId" WHERE c.id = ANY(${cardIds}::text[])))
+     WHERE "userId" = ${userId}`;
+}
+
+/**
+ * Applies one card control to the user's own state of each card: suspend/unsuspend, bury until
+ * the user's next study day/unbury, flag, or reset to new ("forget", the review history kept).
+ * All cards or none, in one transaction. Idempotent by `clientId` (a resent control is
+ * acknowledged, not applied twice). A card never studied gets a new state row to hold its
+ * controls. Every change but a flag moves the state's version on (an answer shown before it is
+ * then refused with 409; a flag changes nothing an answer depends on).
+ */
+export async function applyCardControl(userId: string, input: CardControlInput, now: Date): Promise<CardControlResult> {
+  const buryUntil = input.action === "bury" ? await nextStudyDayStart(userId, now) : null;
+  return db.$transaction(async (tx) => {
+    const done = await tx.cardAction.findMany({ where: { userId, clientId: input.clientId }, select: { cardId: true } });
+    if (done.length > 0) {
+      const rows = await tx.$queryRaw<LockedRow[]>`
+        SELECT ${CONTROL_COLUMNS} FROM "CardState" s
+         WHERE s."userId" = ${userId} AND s."cardId" = ANY(${done.map((d) => d.cardId)}::text[])`;
+      return { duplicate: true, cards: rows.map(controlsOf) };
+    }
+    await assertVisible(tx, input.cardIds);
+    const fresh = newCardState(now);
+    // A state row for each card never studied (a new card's controls live there too).
+    await tx.$executeRaw`
+      INSERT INTO "CardState" ("userId", "cardId", due, stability, difficulty, "elapsedDays", "scheduledDays",
+                               "learningSteps", reps, lapses, state, "lastReview", version, "updatedAt")
+      SELECT ${userId}, id, ${fresh.due}, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0, ${now}
+        FROM unnest(${input.cardIds}::text[]) AS id
+      ON CONFLICT ("userId", "cardId") DO NOTHING`;
+    const locked = await tx.$queryRaw<LockedRow[]>`
+      SELECT ${CONTROL_COLUMNS} FROM "CardState" s
+       WHERE s."userId" = ${userId} AND s."cardId" = ANY(${input.cardIds}::text[])
+       ORDER BY s."cardId" FOR UPDATE`;
+    const cards: CardControls[] = [];
+    const newAgain: string[] = [];
+    for (const row of locked) {
+      const before = storedStateOf(row);
+      const bump = input.action === "flag" ? 0 : 1;
+      const next: LockedRow = { ...row, version: row.version + bump };
+      let state = before;
+      switch (input.action) {
+        case "suspend":
+          next.suspended = true;
+          break;
+        case "unsuspend":
+          next.suspended = false;
+          break;
+        case "bury":
+          next.buriedUntil = buryUntil;
+          break;
+        case "unbury":
+          next.buriedUntil = null;
+          break;
+        case "flag":
+          next.flag = input.flag ?? 0;
+          break;
+        case "reset":
+          state = before.state === "new" ? before : forgetCard(before, now);
+          break;
+      }
+      if (state.state === "new" && input.action !== "suspend" && input.action !== "bury" && input.action !== "flag") {
+        newAgain.push(row.cardId);
+      }
+      await tx.$executeRaw`
+        UPDATE "CardState" SET suspended = ${next.suspended}, "buriedUntil" = ${next.buriedUntil}, flag = ${next.flag},
+               due = ${state.due}, stability = ${state.stability}, difficulty = ${state.difficulty},
+               "elapsedDays" = ${state.elapsedDays}, "scheduledDays" = ${state.scheduledDays},
+               "learningSteps" = ${state.learningSteps}, reps = ${state.reps}, lapses = ${state.lapses},
+               state = ${stateToCode(state.state)}, "lastReview" = ${state.lastReview},
+               version = ${next.version}, "updatedAt" = ${now}
+         WHERE "userId" = ${userId} AND "cardId" = ${row.cardId}`;
+      const previous: PreviousControls = {
+        suspended: row.suspended,
+        buriedUntil: row.buriedUntil?.toISOString() ?? null,
+        flag: row.flag,
+        leech: row.leech,
+        state: previousJsonOf(before),
+        ...(input.action === "flag" ? { flagSet: next.flag } : {}),
+      };
+      await tx.cardAction.create({
+        data: {
+          id: randomUUID(),
+          userId,
+          clientId: input.clientId,
+          cardId: row.cardId,
+          action: input.action,
+          previous: previous as unknown as Prisma.InputJsonValue,
+          version: next.version,
+          createdAt: now,
+        },
+      });
+      cards.push(controlsOf(next));
+    }
+    await lowerNewCardsBound(tx, userId, newAgain);
+    return { duplicate: false, cards };
+  });
+}
+
+function previousControlsOf(value: Prisma.JsonValue): PreviousControls {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new CorruptPreviousStateError("a card action's previous is not an object");
+  }
+  const v = value as Record<string, unknown>;
+  if (typeof v.suspended !== "boolean" || typeof v.flag !== "number" || typeof v.leech !== "boolean") {
+    throw new CorruptPreviousStateError("a card action's previous controls are malformed");
+  }
+  if (v.buriedUntil !== null && typeof v.buriedUntil !== "string") {
+    throw new CorruptPreviousStateError("a card action's previous buriedUntil is malformed");
+  }
+  stateFromPreviousJson(v.state);
+  return value as unknown as PreviousControls;
+}
+
+/** Whether `clientId` names a card control of the user (else it may be an answer). */
+export async function isCardControl(userId: string, clientId: string): Promise<boolean> {
+  return (await db.cardAction.count({ where: { userId, clientId } })) > 0;
+}
+
+/**
+ * Undoes the card control `clientId` on every card it changed: puts back what it changed
+ * (the controls it set; the whole state for a reset) and forgets the action, in one
+ * transaction. 404 for an unknown or already undone control; 409 when a card moved on since
+ * (answered, or controlled again), as an answer's undo does.
+ */
+export async function undoCardControl(userId: string, clientId: string): Promise<CardControls[]> {
+  return db.$transaction(async (tx) => {
+    const actions = await tx.cardAction.findMany({ where: { userId, clientId }, orderBy: { cardId: "asc" } });
+    if (actions.length === 0) throw new NotFoundError("There is no such change to undo.");
+    const locked = await tx.$queryRaw<LockedRow[]>`
+      SELECT ${CONTROL_COLUMNS} FROM "CardState" s
+       WHERE s."userId" = ${userId} AND s."cardId" = ANY(${actions.map((a) => a.cardId)}::text[])
+       ORDER BY s."cardId" FOR UPDATE`;
+    const byCard = new Map(locked.map((row) => [row.cardId, row]));
+    const cards: CardControls[] = [];
+    const newAgain: string[] = [];
+    for (const action of actions) {
+      const row = byCard.get(action.cardId);
+      const previous = previousControlsOf(action.previous);
+      // A flag leaves the version as it was: it can be undone while the card still carries it.
+      const movedOn = action.action === "flag" ? row?.flag !== previous.flagSet : row?.version !== action.version;
+      if (!row || movedOn) throw new ConflictError("This card changed since, so that can no longer be undone.");
+      const next: LockedRow = { ...row, version: row.version + (action.action === "flag" ? 0 : 1) };
+      let state = storedStateOf(row);
+      if (action.action === "suspend" || action.action === "unsuspend") next.suspended = previous.suspended;
+      if (action.action === "bury" || action.action === "unbury") next.buriedUntil = previous.buriedUntil ? new Date(previous.buriedUntil) : null;
+      if (action.action === "flag") next.flag = previous.flag;
+      if (action.action === "reset") state = stateFromPreviousJson(previous.state);
+      if (state.state === "new" && (action.action === "suspend" || action.action === "bury")) newAgain.push(row.cardId);
+      await tx.$executeRaw`
+        UPDATE "CardState" SET suspended = ${next.suspended}, "buriedUntil" = ${next.buriedUntil}, flag = ${next.flag},
+               due = ${state.due}, stability = ${state.stability}, difficulty = ${state.difficulty},
+               "elapsedDays" = ${state.elapsedDays}, "scheduledDays" = ${state.scheduledDays},
+               "learningSteps" = ${state.learningSteps}, reps = ${state.reps}, lapses = ${state.lapses},
+               state = ${stateToCode(state.state)}, "lastReview" = ${state.lastReview}, version = ${next.version}
+         WHERE "userId" = ${userId} AND "cardId" = ${row.cardId}`;
+      cards.push(controlsOf(next));
+    }
+    await tx.cardAction.deleteMany({ where: { userId, clientId } });
+    await lowerNewCardsBound(tx, userId, newAgain);
+    return cards;
+  });
+}

@@ -1,0 +1,126 @@
+import pg from "pg";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { hashPassword } from "@/app/lib/server/auth/password";
+import { STRONG_PASSWORD, hasBrowser, newPage, signIn, uniqueEmail, openBrowserAndDatabase, closeBrowserAndDatabase } from "./browser";
+
+describe.runIf(hasBrowser)("card controls in a real browser", () => {
+  let browser: Browser;
+  let db: pg.Client;
+
+  /** A fresh account made in the database (as sign-up makes it) with settings, then signed in. */
+  async function signUp(page: Page, prefix: string, settings: Record<string, number | boolean> = {}) {
+    const id = randomUUID();
+    const email = uniqueEmail(prefix);
+    await db.query(`INSERT INTO "User" (id, email, "passwordHash", "updatedAt") VALUES ($1, $2, $3, now())`, [
+      id,
+      email,
+      await hashPassword(STRONG_PASSWORD),
+    ]);
+    const columns = Object.keys(settings).map((k) => `"${k}"`);
+    await db.query(
+      `INSERT INTO "UserSettings" ("userId", parameters, "updatedAt"${columns.map((c) => `, ${c}`).join("")})
+       VALUES ($1, '{}', now()${columns.map((_, i) => `, $${i + 2}`).join("")})`,
+      [id, ...Object.values(settings)],
+    );
+    await signIn(page, email);
+    await page.getByTestId("user-menu").waitFor();
+    return id;
+  }
+
+  async function stateOf(userId: string, cardId: string) {
+    const { rows } = await db.query<{ suspended: boolean; buriedUntil: Date | null; flag: number; leech: boolean; state: number }>(
+      `SELECT suspended, "buriedUntil", flag, leech, state FROM "CardState" WHERE "userId" = $1 AND "cardId" = $2`,
+      [userId, cardId],
+    );
+    return rows[0] ?? null;
+  }
+
+  const currentCardId = (page: Page) => page.getByTestId("review-card").getAttribute("data-card-id");
+  const cardChangedFrom = (page: Page, id: string | null) =>
+    page.waitForFunction((before) => document.querySelector("[data-testid=review-card]")?.getAttribute("data-card-id") !== before, id);
+  const cardIs = (page: Page, id: string | null) =>
+    page.waitForFunction((want) => document.querySelector("[data-testid=review-card]")?.getAttribute("data-card-id") === want, id);
+
+  beforeAll(async () => {
+    ({ browser, db } = await openBrowserAndDatabase());
+  });
+  afterAll(() => closeBrowserAndDatabase(browser, db));
+
+  it("buries, suspends and flags the card on screen with Anki's keys, each undone with Ctrl+Z", async () => {
+    const { context, page } = await newPage(browser);
+    const userId = await signUp(page, "controls-keys", { newPerDay: 5 });
+    await page.goto("/review");
+    await page.locator("[data-testid=review-session][data-ready=true]").waitFor();
+    const newBefore = Number(await page.getByTestId("count-new").textContent());
+
+    // "-" buries until the next study day.
+    const buried = await currentCardId(page);
+    await page.keyboard.press("-");
+    await cardChangedFrom(page, buried);
+    await expect.poll(async () => (await stateOf(userId, buried!))?.buriedUntil ?? null).not.toBeNull();
+    expect(Number(await page.getByTestId("count-new").textContent())).toBe(newBefore - 1);
+    await expect(page.getByTestId("review-notice").textContent()).resolves.toContain("buried until tomorrow");
+    await page.keyboard.press("Control+z");
+    await cardIs(page, buried);
+    await expect.poll(async () => (await stateOf(userId, buried!))?.buriedUntil ?? "cleared").toBe("cleared");
+    expect(Number(await page.getByTestId("count-new").textContent())).toBe(newBefore);
+
+    // "@" suspends; undo unsuspends.
+    await page.keyboard.press("@");
+    await cardChangedFrom(page, buried);
+    await expect.poll(async () => (await stateOf(userId, buried!))?.suspended).toBe(true);
+    await page.keyboard.press("Control+z");
+    await cardIs(page, buried);
+    await expect.poll(async () => (await stateOf(userId, buried!))?.suspended).toBe(false);
+
+    // Ctrl+2 flags orange; Ctrl+2 again removes it. The card stays.
+    await page.keyboard.press("Control+2");
+    await page.locator("[data-testid=review-card][data-flag='2']").waitFor();
+    await expect.poll(async () => (await stateOf(userId, buried!))?.flag).toBe(2);
+    await page.keyboard.press("Control+2");
+    await page.locator("[data-testid=review-card][data-flag='0']").waitFor();
+    await expect.poll(async () => (await stateOf(userId, buried!))?.flag).toBe(0);
+
+    // The toolbar does the same by pointer or Tab: Bury.
+    await page.getByTestId("control-bury").click();
+    await cardChangedFrom(page, buried);
+    await expect.poll(async () => (await stateOf(userId, buried!))?.buriedUntil ?? null).not.toBeNull();
+
+    // "?" shows the keys; Escape closes them.
+    await page.keyboard.press("?");
+    await page.getByTestId("keyboard-help").waitFor({ state: "visible" });
+    await expect(page.getByTestId("keyboard-help").textContent()).resolves.toContain("Bury the card until tomorrow");
+    await page.keyboard.press("Escape");
+    await page.getByTestId("keyboard-help").waitFor({ state: "hidden" });
+    await context.close();
+  });
+
+  it("suspends a card at its leech threshold and says so on the finish screen", async () => {
+    const { context, page } = await newPage(browser);
+    const userId = await signUp(page, "controls-leech", { newPerDay: 0, leechThreshold: 1 });
+    const { rows } = await db.query<{ id: string }>(
+      `SELECT c.id FROM "Card" c JOIN "Paper" p ON p.id = c."paperId"
+        WHERE c."retiredAt" IS NULL AND p."retiredAt" IS NULL AND c.type = 'basic' ORDER BY c.id LIMIT 1`,
+    );
+    const cardId = rows[0]!.id;
+    await db.query(
+      `INSERT INTO "CardState" ("userId", "cardId", due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps",
+                                reps, lapses, state, "lastReview", version, "updatedAt")
+       VALUES ($1, $2, now() - interval '1 day', 5, 5, 0, 5, 0, 3, 0, 2, now() - interval '6 days', 3, now())`,
+      [userId, cardId],
+    );
+    await page.goto("/review");
+    await page.locator("[data-testid=review-session][data-ready=true]").waitFor();
+    expect(await currentCardId(page)).toBe(cardId);
+    await page.keyboard.press("Space");
+    await page.getByTestId("card-back").waitFor();
+    await page.keyboard.press("1");
+    // Again on a review card is a lapse, the first: a leech at threshold 1, suspended, so the
+    // session ends and its finish screen names it.
+    await page.getByTestId("leeches-found").waitFor();
+    await expect.poll(async () => stateOf(userId, cardId)).toMatchObject({ leech: true, suspended: true });
+    await context.close();
+  });
+});
