@@ -1,13 +1,24 @@
 import { describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
 import {
   applyGrade,
+  balancePlanOf,
   balanceRangeOf,
+  pickWithPlan,
+  rescheduleFromLogs,
+  replayInput,
   newCardState,
   type SchedulerSettings,
   type StoredCardState,
 } from "@/app/lib/domain/scheduling";
-import { db } from "@/app/lib/server/db";
-import { balanceAnswer, dueCountsByDay } from "@/app/lib/server/data/load-balance";
+import { mulberry32 } from "@/app/lib/domain/random";
+import { db, rawRows } from "@/app/lib/server/db";
+import { balanceAnswer, balancedDaySql, dueCountsByDay, reviewWeekdayOf } from "@/app/lib/server/data/load-balance";
+import { answerCard } from "@/app/lib/server/data/review";
+import { storedStateOf } from "@/app/lib/server/data/review-rows";
+import pg from "pg";
+import { checkReplay } from "@/scripts/suites/lib/invariants";
+import { sessionOf } from "./helpers/fresh-database";
 import { getUserSettings, schedulerSettingsOf } from "@/app/lib/server/data/settings";
 
 const unique = () => `balance-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`;
@@ -102,5 +113,115 @@ describe("balancing an answer against the cards already due", () => {
     expect(balanced.next.scheduledDays).toBeGreaterThanOrEqual(range.minDays);
     expect(balanced.next.scheduledDays).toBeLessThanOrEqual(range.maxDays);
     expect(balanced.next.due.getUTCDay()).toBe(4); // Thursday
+  });
+});
+
+describe("balancing inside the answer's write statement", () => {
+  it("picks in SQL the day pickWithPlan picks from the same counts, for many draws, with and without easy days", async () => {
+    const random = mulberry32(2015);
+    for (const easyDays of [[], [1, 0.5, 1, 1, 0.5, 0, 0]]) {
+      const user = await newUser({ loadBalance: true, easyDays });
+      const settings = schedulerSettingsOf(await getUserSettings(user.id));
+      const cards = (await db.card.findMany({ where: { retiredAt: null }, orderBy: { id: "asc" }, take: 400, select: { id: true } })).map((c) => c.id);
+      const answered = cards.pop()!;
+      const { state, at } = reviewState(settings);
+      const range = balanceRangeOf(state, 3, applyGrade(state, 3, settings, at), settings, at)!;
+      await loadDays(user.id, range.minDays, Array.from({ length: range.maxDays - range.minDays + 1 }, () => 5 + Math.floor(random() * 8)), cards);
+      const picked = new Set<number>();
+      for (let k = 0; k < 60; k += 1) {
+        // The same study day, another millisecond: another draw.
+        const now = new Date(at.getTime() + k * 997);
+        const result = applyGrade(state, 3, settings, now);
+        const plan = balancePlanOf({ cardId: answered, before: state, rating: 3, result, settings, now, reviewWeekday: reviewWeekdayOf(now, ZONE) })!;
+        const { counts } = await dueCountsByDay(user.id, answered, now, ZONE, plan.range);
+        const [row] = await rawRows<{ days: number }>(balancedDaySql(user.id, answered, plan, now, ZONE));
+        expect(row?.days).toBe(pickWithPlan(plan, counts));
+        picked.add(row?.days ?? 0);
+      }
+      expect(picked.size).toBeGreaterThan(1);
+    }
+  });
+
+  it("answers a card onto the balanced day: the day balanceAnswer previews, FSRS's memory state, and the same day when resent", async () => {
+    const user = await newUser({ loadBalance: true });
+    const settings = schedulerSettingsOf(await getUserSettings(user.id));
+    const cards = (await db.card.findMany({ where: { retiredAt: null }, orderBy: { id: "desc" }, take: 300, select: { id: true } })).map((c) => c.id);
+    const answered = cards.pop()!;
+    const { state, at } = reviewState(settings);
+    const result = applyGrade(state, 3, settings, at);
+    const range = balanceRangeOf(state, 3, result, settings, at)!;
+    const length = range.maxDays - range.minDays + 1;
+    const empty = range.maxDays - 1;
+    await loadDays(user.id, range.minDays, Array.from({ length }, (_, i) => (range.minDays + i === empty ? 0 : 10)), cards);
+    await db.cardState.create({ data: { userId: user.id, cardId: answered, ...state, state: 2, version: 3 } });
+    const preview = await balanceAnswer({ userId: user.id, cardId: answered, before: state, rating: 3, result, settings, zone: ZONE, now: at });
+    expect(preview.next.scheduledDays).toBe(empty);
+
+    const input = { clientId: randomUUID(), cardId: answered, rating: 3 as const, version: 3, answeredAt: at.getTime(), durationMs: 4000 };
+    const answer = await answerCard(sessionOf(user.id), input, at);
+    expect(answer.due).toEqual(preview.next.due);
+    const stored = storedStateOf(await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: answered } } }));
+    expect(stored).toEqual(preview.next);
+    expect({ ...stored, due: result.next.due, scheduledDays: result.next.scheduledDays }).toEqual(result.next);
+    const resent = await answerCard(sessionOf(user.id), input, new Date(at.getTime() + 5000));
+    expect(resent).toMatchObject({ duplicate: true, due: preview.next.due, version: 4 });
+  });
+
+  it("leaves a learning step and a user without the balancer exactly as FSRS schedules them", async () => {
+    for (const options of [{ loadBalance: true }, {}]) {
+      const user = await newUser(options);
+      const settings = schedulerSettingsOf(await getUserSettings(user.id));
+      const [card] = await db.card.findMany({ where: { retiredAt: null }, take: 1, select: { id: true } });
+      const now = NOW;
+      // A new card answered good: a learning step, minutes away.
+      const first = await answerCard(sessionOf(user.id), { clientId: randomUUID(), cardId: card!.id, rating: 3, version: 0, answeredAt: now.getTime(), durationMs: 3000 }, now);
+      const logs = await db.reviewLog.findMany({ where: { userId: user.id }, select: { rating: true, state: true, reviewedAt: true } });
+      const replay = rescheduleFromLogs(logs.map(replayInput), settings)!;
+      expect(first.due).toEqual(replay.due);
+    }
+  });
+});
+
+describe("the load suites' replay check with the load balancer on", () => {
+  /** Answers `count` cards of the user for `days` days through answerCard, each when due (good, sometimes hard or again). */
+  async function studyDays(userId: string, count: number, days: number) {
+    const random = mulberry32(77);
+    const cards = (await db.card.findMany({ where: { retiredAt: null }, orderBy: { id: "asc" }, take: count, select: { id: true } })).map((c) => c.id);
+    const state = new Map(cards.map((id) => [id, { version: 0, due: 0 }]));
+    for (let day = 0; day < days; day += 1) {
+      let at = Date.UTC(2026, 2, 2 + day, 12);
+      for (const cardId of cards) {
+        const card = state.get(cardId)!;
+        if (card.due > Date.UTC(2026, 2, 3 + day, 4)) continue;
+        at += 60_000;
+        const rating = (random() < 0.1 ? 1 : random() < 0.2 ? 2 : 3);
+        const result = await answerCard(sessionOf(userId), { clientId: randomUUID(), cardId, rating, version: card.version, answeredAt: at, durationMs: 2000 }, new Date(at));
+        state.set(cardId, { version: result.version, due: result.due.getTime() });
+      }
+    }
+  }
+
+  it("finds every state a replay of its log, the balanced days within their fuzz range, and a day moved out of it a violation", async () => {
+    const user = await newUser({ loadBalance: true, enableFuzz: true, easyDays: [1, 1, 0.5, 1, 1, 0, 0], learningSteps: [], relearningSteps: [] });
+    await studyDays(user.id, 60, 50);
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      const report = await checkReplay(client, [user.id]);
+      expect(report.violations).toEqual([]);
+      expect(report.states).toBe(60);
+      expect(report.balanced).toBeGreaterThan(5);
+      // Three days past the end of its range: no balancer put it there.
+      const [moved] = await db.cardState.findMany({ where: { userId: user.id, scheduledDays: { gte: 10 } }, take: 1 });
+      await db.cardState.update({
+        where: { userId_cardId: { userId: user.id, cardId: moved!.cardId } },
+        data: { scheduledDays: moved!.scheduledDays + 40, due: new Date(moved!.due.getTime() + 40 * DAY) },
+      });
+      const tampered = await checkReplay(client, [user.id]);
+      expect(tampered.violations).toHaveLength(1);
+      expect(tampered.violations[0]).toContain(moved!.cardId);
+    } finally {
+      await client.end();
+    }
   });
 });

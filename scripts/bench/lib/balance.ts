@@ -169,12 +169,17 @@ async function answerOnce(userId: string, input: AnswerInput, now: Date) {
 }
 
 /**
- * The cost of balancing an answer for `userId` (100,000 card states): `answerCard` (its read,
- * ts-fsrs and its write) on `runs` of the user's review cards, and the same plus
- * `balanceAnswer` (one indexed count of the cards due in the fuzz range), sequentially after a
- * warm-up; and the plan of the count.
+ * The cost of balancing an answer for `userId` (100,000 card states), in process, one answer
+ * after another after a warm-up, on review cards of similar stability, the user's setting
+ * switched every 10 answers so that both sides see the same machine load:
+ * - off: `answerCard` with the user's load balancer off (its read, ts-fsrs, its write);
+ * - session 6's design: the same plus `balanceAnswer` (a second round trip counting the cards
+ *   due in the fuzz range), which is not what the answer path does;
+ * - on: `answerCard` with the user's load balancer on: the write statement counts and picks the
+ *   day itself (`balancedDaySql`), no extra round trip.
+ * And the plan of the count.
  */
-export async function benchBalanceCost(client: pg.Client, userId: string, runs = 400): Promise<void> {
+export async function benchBalanceCost(client: pg.Client, userId: string, runs = 600): Promise<void> {
   const { balanceAnswer, dueCountsByDay } = await import("@/app/lib/server/data/load-balance");
   const { storedStateOf } = await import("@/app/lib/server/data/review-rows");
   type Row = Parameters<typeof storedStateOf>[0] & { cardId: string; version: number };
@@ -187,40 +192,56 @@ export async function benchBalanceCost(client: pg.Client, userId: string, runs =
   const settings: SchedulerSettings = { ...DEFAULT_SCHEDULER_SETTINGS, loadBalance: true };
   const zone = { timeZone: "UTC", dayStartHour: 4 };
   const off: number[] = [];
+  const twoTrips: number[] = [];
   const on: number[] = [];
   const countOnly: number[] = [];
   let moved = 0;
   let considered = 0;
-  for (const [i, row] of rows.rows.entries()) {
-    const before = storedStateOf(row);
-    const now = new Date(Math.max(Date.now(), (before.lastReview?.getTime() ?? 0) + 1));
-    let t = performance.now();
-    await answerOnce(userId, { clientId: `bench-balance-${row.cardId}`, cardId: row.cardId, rating: 3, version: row.version, answeredAt: now.getTime(), durationMs: 1000 }, now);
-    const answer = performance.now() - t;
-    const result = applyGrade(before, 3, settings, now);
-    t = performance.now();
-    const out = await balanceAnswer({ userId, cardId: row.cardId, before, rating: 3, result, settings, zone, now });
-    const balance = performance.now() - t;
-    const range = balanceRangeOf(before, 3, result, settings, now);
-    t = performance.now();
-    if (range) await dueCountsByDay(userId, row.cardId, now, zone, range);
-    const count = performance.now() - t;
-    if (i < warmup) continue;
-    if (range) countOnly.push(count);
-    off.push(answer);
-    on.push(answer + balance);
-    if (balanceRangeOf(before, 3, result, settings, now)) considered += 1;
-    if (out.next.due.getTime() !== result.next.due.getTime()) moved += 1;
+  const setBalancer = (value: boolean) =>
+    client.query(`UPDATE "UserSettings" SET "loadBalance" = $2 WHERE "userId" = $1`, [userId, value]);
+  try {
+    for (const [i, row] of rows.rows.entries()) {
+      const balancing = Math.floor(i / 10) % 2 === 1;
+      if (i % 10 === 0) await setBalancer(balancing);
+      const before = storedStateOf(row);
+      const now = new Date(Math.max(Date.now(), (before.lastReview?.getTime() ?? 0) + 1));
+      const input = { clientId: `bench-balance-${row.cardId}`, cardId: row.cardId, rating: 3 as const, version: row.version, answeredAt: now.getTime(), durationMs: 1000 };
+      const result = applyGrade(before, 3, settings, now);
+      const range = balanceRangeOf(before, 3, result, settings, now);
+      let t = performance.now();
+      const answered = await answerOnce(userId, input, now);
+      const answer = performance.now() - t;
+      if (balancing) {
+        if (i >= warmup) {
+          on.push(answer);
+          if (range) considered += 1;
+          if (answered.due.getTime() !== result.next.due.getTime()) moved += 1;
+        }
+        continue;
+      }
+      t = performance.now();
+      await balanceAnswer({ userId, cardId: row.cardId, before, rating: 3, result, settings, zone, now });
+      const balance = performance.now() - t;
+      t = performance.now();
+      if (range) await dueCountsByDay(userId, row.cardId, now, zone, range);
+      const count = performance.now() - t;
+      if (i < warmup) continue;
+      if (range) countOnly.push(count);
+      off.push(answer);
+      twoTrips.push(answer + balance);
+    }
+  } finally {
+    await setBalancer(false);
   }
-  off.sort((a, b) => a - b);
-  on.sort((a, b) => a - b);
-  countOnly.sort((a, b) => a - b);
+  for (const xs of [off, twoTrips, on, countOnly]) xs.sort((a, b) => a - b);
   const p95 = (xs: number[]) => percentile(xs, 95);
-  console.log(`\n(e) the answer with the load balancer, ${off.length} review answers of a user with 100,000 card states (in process, one after another, after ${warmup} unmeasured)`);
-  console.log(`    answerCard (balancer off)                       p50 ${ms(percentile(off, 50)).padStart(9)}  p95 ${ms(p95(off)).padStart(9)}`);
-  console.log(`    answerCard + balanceAnswer (balancer on)        p50 ${ms(percentile(on, 50)).padStart(9)}  p95 ${ms(p95(on)).padStart(9)}   p95 +${(((p95(on) - p95(off)) / p95(off)) * 100).toFixed(1)} %`);
-  console.log(`    of which the count alone (dueCountsByDay)        p50 ${ms(percentile(countOnly, 50)).padStart(9)}  p95 ${ms(p95(countOnly)).padStart(9)}`);
-  console.log(`    ${considered} answers had a range to balance (interval ≤ 90 days), ${moved} were moved off FSRS's own day`);
+  const added = (xs: number[]) => `p95 +${(((p95(xs) - p95(off)) / p95(off)) * 100).toFixed(1)} %`;
+  console.log(`\n(e) the answer with the load balancer, review answers of a user with 100,000 card states (in process, one after another, after ${warmup} unmeasured; the setting switched every 10 answers)`);
+  console.log(`    answerCard, balancer off (${off.length})                 p50 ${ms(percentile(off, 50)).padStart(9)}  p95 ${ms(p95(off)).padStart(9)}`);
+  console.log(`    answerCard + balanceAnswer, a 2nd round trip      p50 ${ms(percentile(twoTrips, 50)).padStart(9)}  p95 ${ms(p95(twoTrips)).padStart(9)}   ${added(twoTrips)}   (session 6's design)`);
+  console.log(`    answerCard, balancer on, day picked in the write  p50 ${ms(percentile(on, 50)).padStart(9)}  p95 ${ms(p95(on)).padStart(9)}   ${added(on)}   (${on.length})`);
+  console.log(`    the count alone (dueCountsByDay)                  p50 ${ms(percentile(countOnly, 50)).padStart(9)}  p95 ${ms(p95(countOnly)).padStart(9)}`);
+  console.log(`    balancer on: ${considered} answers had a range to balance (interval ≤ 90 days), ${moved} were put on another day than FSRS's own`);
   // The count's plan: a range scan of the (userId, state, due) index.
   const sample = rows.rows[0];
   if (sample) {

@@ -39,7 +39,8 @@ export interface Cluster {
 
 /**
  * Settings spread over the users, so that "state equals a replay of its log" is checked with
- * more than the defaults: no row at all, the defaults, no learning steps, fuzz and long steps.
+ * more than the defaults: no row at all, the defaults, no learning steps, fuzz and long steps,
+ * the load balancer, and the load balancer with easy days.
  */
 const SETTINGS_VARIANTS: (string | null)[] = [
   null,
@@ -48,6 +49,11 @@ const SETTINGS_VARIANTS: (string | null)[] = [
    VALUES ($1, '{}', 200, 0.85, '{}', '{}', now())`,
   `INSERT INTO "UserSettings" ("userId", parameters, "newPerDay", "desiredRetention", "enableFuzz", "learningSteps", "updatedAt")
    VALUES ($1, '{}', 200, 0.95, true, '{2m,15m,1h}', now())`,
+  // The load balancer moves review days (issue 15): the replay check must see them within range.
+  `INSERT INTO "UserSettings" ("userId", parameters, "newPerDay", "enableFuzz", "loadBalance", "learningSteps", "relearningSteps", "updatedAt")
+   VALUES ($1, '{}', 200, true, true, '{}', '{}', now())`,
+  `INSERT INTO "UserSettings" ("userId", parameters, "newPerDay", "loadBalance", "easyDays", "learningSteps", "updatedAt")
+   VALUES ($1, '{}', 200, true, '{1,1,0.5,1,1,0,0}', '{}', now())`,
 ];
 
 export async function startCluster(label: string, instances: number): Promise<Cluster> {

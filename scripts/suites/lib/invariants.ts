@@ -3,12 +3,19 @@
  * - every answer the server acknowledged is in ReviewLog exactly once, unless its undo was
  *   acknowledged (undo deletes the log), and no other answer of these users is there;
  * - every CardState equals a replay of its logs (the domain's rescheduleFromLogs) with the
- *   user's settings, as answerCard reads them.
+ *   user's settings, as answerCard reads them; with the load balancer or easy days on, the last
+ *   answer's day may differ from the replay's, but only within the fuzz range of FSRS's own
+ *   interval for that answer (what the balancer picks from), and due is then that many whole
+ *   days after the answer.
  */
 import type pg from "pg";
 import {
+  applyGrade,
+  balanceRangeOf,
+  balancesDays,
   DEFAULT_SCHEDULER_SETTINGS,
   forgetCard,
+  newCardState,
   rescheduleFromLogs,
   replayInput,
   type SchedulerSettings,
@@ -24,6 +31,8 @@ export interface InvariantReport {
   states: number;
   /** States whose due date is earlier than the replay's: brought forward by a missed quiz question. */
   broughtForward: number;
+  /** States whose last answer's day the load balancer / easy days moved within its fuzz range. */
+  balanced: number;
   violations: string[];
 }
 
@@ -47,6 +56,8 @@ interface SettingsRow {
   learningSteps: string[];
   relearningSteps: string[];
   parameters: number[] | null;
+  loadBalance: boolean;
+  easyDays: number[];
 }
 
 /** The settings answerCard schedules with: the defaults without a row, else the row's. */
@@ -108,7 +119,7 @@ export async function checkAnswerLog(
 export async function checkReplay(
   db: pg.Client,
   userIds: readonly string[],
-): Promise<{ states: number; broughtForward: number; violations: string[] }> {
+): Promise<{ states: number; broughtForward: number; balanced: number; violations: string[] }> {
   const violations: string[] = [];
   // One after the other: a pg.Client runs one query at a time.
   const states = await db.query<StateRow>(
@@ -122,7 +133,8 @@ export async function checkReplay(
     [userIds],
   );
   const settings = await db.query<SettingsRow>(
-    `SELECT "userId", "desiredRetention", "maximumInterval", "enableFuzz", "enableShortTerm", "learningSteps", "relearningSteps", parameters
+    `SELECT "userId", "desiredRetention", "maximumInterval", "enableFuzz", "enableShortTerm", "learningSteps", "relearningSteps", parameters,
+              "loadBalance", "easyDays"
          FROM "UserSettings" WHERE "userId" = ANY($1)`,
     [userIds],
   );
@@ -134,16 +146,23 @@ export async function checkReplay(
     logsBy.set(key, [...(logsBy.get(key) ?? []), stored]);
   }
   let broughtForward = 0;
+  let balanced = 0;
   for (const row of states.rows) {
     const key = `${row.userId}/${row.cardId}`;
-    const replayed = rescheduleFromLogs(
-      logsBy.get(key) ?? [],
-      settingsBy.get(row.userId) ?? DEFAULT_SCHEDULER_SETTINGS,
-    );
+    const cardLogs = logsBy.get(key) ?? [];
+    const cardSettings = settingsBy.get(row.userId) ?? DEFAULT_SCHEDULER_SETTINGS;
+    const rescheduled = rescheduleFromLogs(cardLogs, cardSettings);
     // A card reset ("forget") since its last answer is new with its counts kept: a reset is
     // not an answer, so it has no log; the next answer's log (state before "new") replays it.
-    const reset = replayed !== null && replayed.state !== "new" && row.state === 0;
-    const expected = reset ? forgetCard(replayed, replayed.due) : replayed;
+    const reset = rescheduled !== null && rescheduled.state !== "new" && row.state === 0;
+    const moved = !reset && rescheduled && balancedDay(cardLogs, cardSettings, rescheduled, row);
+    if (moved) balanced += 1;
+    // A balanced day stands for the replay's: the rest must still be the replay's.
+    const expected = reset
+      ? forgetCard(rescheduled, rescheduled.due)
+      : moved && rescheduled
+        ? { ...rescheduled, scheduledDays: moved.scheduledDays, due: moved.due }
+        : rescheduled;
     // `due` is compared apart below (a quiz may bring it forward).
     const { due: _due, ...stored } = storedStateOf(row);
     const actual = { ...stored, lastReview: stored.lastReview?.toISOString() ?? null };
@@ -176,5 +195,31 @@ export async function checkReplay(
         `${key}: state differs from a replay of its ${logsBy.get(key)?.length ?? 0} logs: ${diffs.join("; ")}`,
       );
   }
-  return { states: states.rows.length, broughtForward, violations };
+  return { states: states.rows.length, broughtForward, balanced, violations };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The day the load balancer / easy days gave the card's last answer, when they did: the user
+ * has them on, the stored interval differs from the replay's, lies within the fuzz range of
+ * FSRS's own interval for that answer (`balanceRangeOf`, what the balancer draws from) and the
+ * due date is no later than that many whole days after the answer. Null otherwise (then the
+ * replay's day is required, as before).
+ */
+function balancedDay(
+  logs: readonly StoredReviewLog[],
+  settings: SchedulerSettings,
+  replay: NonNullable<ReturnType<typeof rescheduleFromLogs>>,
+  row: StateRow,
+): { scheduledDays: number; due: Date } | null {
+  const last = logs[logs.length - 1];
+  if (!last || !balancesDays(settings) || row.scheduledDays === replay.scheduledDays) return null;
+  const earlier = logs.length > 1 && last.state !== "new" ? rescheduleFromLogs(logs.slice(0, -1), settings) : null;
+  const before = earlier ?? newCardState(last.reviewedAt);
+  const result = applyGrade(before, last.rating, settings, last.reviewedAt);
+  const range = balanceRangeOf(before, last.rating, result, settings, last.reviewedAt);
+  if (!range || row.scheduledDays < range.minDays || row.scheduledDays > range.maxDays) return null;
+  const due = new Date(last.reviewedAt.getTime() + row.scheduledDays * DAY_MS);
+  return row.due.getTime() <= due.getTime() ? { scheduledDays: row.scheduledDays, due } : null;
 }

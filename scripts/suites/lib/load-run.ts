@@ -135,7 +135,7 @@ export async function report(
   try {
     const check = await checkAnswerLog(db, ledgers);
     lines.push(
-      `invariants: ${check.expectedLogs} answers expected in ReviewLog, ${check.foundLogs} found; ${check.states} card states replayed (${check.broughtForward} brought forward by a missed quiz question); ${check.violations.length} violations`,
+      `invariants: ${check.expectedLogs} answers expected in ReviewLog, ${check.foundLogs} found; ${check.states} card states replayed (${check.broughtForward} brought forward by a missed quiz question, ${check.balanced} moved by the load balancer / easy days within their fuzz range); ${check.violations.length} violations`,
     );
     failures.push(...check.violations);
   } finally {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 
 import {
   applyGrade,
+  balancePlanOf,
   balanceRange,
   balanceRangeOf,
   balancesDays,
@@ -21,6 +22,7 @@ import {
   easyDayLevel,
   MAX_BALANCED_INTERVAL,
   pickBalancedDay,
+  pickWithPlan,
   SchedulingInputError,
   validateSchedulerSettings,
   type BalanceInput,
@@ -295,5 +297,51 @@ describe("balancing an answer", () => {
   it("counts weekdays from Monday, as Anki's easy days", () => {
     expect(weekdayOf("2026-03-09")).toBe(0); // a Monday
     expect(weekdayOf("2026-03-15")).toBe(6); // a Sunday
+  });
+});
+
+describe("the plan the answer's write statement executes", () => {
+  it("picks the day pickBalancedDay picks, for any counts, easy days, answers and times", () => {
+    const random = mulberry32(1509);
+    let compared = 0;
+    for (let i = 0; i < 3000; i += 1) {
+      const settings: SchedulerSettings = {
+        ...BASE_SETTINGS,
+        enableFuzz: random() < 0.5,
+        loadBalance: random() < 0.7,
+        easyDays: random() < 0.5 ? Array.from({ length: 7 }, () => [0, 0.5, 1][Math.floor(random() * 3)] ?? 1) : [],
+      };
+      // A review card of 1–6 good answers, answered again some days after its due date.
+      let state: StoredCardState = newCardState(T0);
+      let at = T0;
+      const answers = 1 + Math.floor(random() * 6);
+      for (let k = 0; k < answers; k += 1) {
+        state = applyGrade(state, 3, settings, at).next;
+        at = new Date(state.due.getTime() + Math.floor(random() * 3 * DAY));
+      }
+      const rating = (2 + Math.floor(random() * 3)) as ReviewRating;
+      const result = applyGrade(state, rating, settings, at);
+      const cardId = `card-${i}`;
+      const reviewWeekday = Math.floor(random() * 7);
+      const plan = balancePlanOf({ cardId, before: state, rating, result, settings, now: at, reviewWeekday });
+      const range = balanceRangeOf(state, rating, result, settings, at);
+      if (!plan || !range) {
+        expect(plan).toBeNull();
+        continue;
+      }
+      expect(plan.range).toEqual(range);
+      const dueCounts = plan.levels.map(() => (random() < 0.2 ? 0 : Math.floor(random() * 60)));
+      const expected = pickBalancedDay({
+        range,
+        dueCounts,
+        reviewWeekday,
+        seed: balanceSeed(cardId, at),
+        loadBalance: settings.loadBalance ?? false,
+        easyDays: settings.easyDays,
+      });
+      expect(pickWithPlan(plan, dueCounts)).toBe(expected);
+      compared += 1;
+    }
+    expect(compared).toBeGreaterThan(500);
   });
 });

@@ -51,6 +51,10 @@ export {
   balancesDays,
   balanceRangeOf,
   withReviewInDays,
+  type BalancePlan,
+  type BalancePlanInput,
+  balancePlanOf,
+  pickWithPlan,
 } from "./load-balance";
 export { formatInterval } from "./format-interval";
 export { effectiveWeights } from "./fsrs-adapter";

@@ -216,3 +216,71 @@ export function withReviewInDays(result: GradeResult, days: number, now: Date): 
   if (!Number.isInteger(days) || days < 1) throw new SchedulingInputError("days", days, "must be a whole number ≥ 1");
   return { ...result, next: { ...result.next, due: new Date(now.getTime() + days * DAY_MS), scheduledDays: days } };
 }
+
+/**
+ * What an answer's write statement needs to pick the day itself from the counts it reads, so
+ * that balancing costs no extra round trip (the data layer's `balancedDaySql`): the range, each
+ * day's easy-day load share, whether the counts weigh, and the seeded draw. Picking with
+ * `pickWithPlan(plan, counts)` gives the day `pickBalancedDay` gives for the same counts.
+ */
+export interface BalancePlan {
+  range: DayRange;
+  /** Each day's easy-day share (1 normal, 0.5 reduced, 0.0001 minimum), `range.minDays` first; all 1 without easy days. */
+  levels: number[];
+  loadBalance: boolean;
+  /** The uniform draw in [0, 1) of `balanceSeed(cardId, now)`. */
+  draw: number;
+}
+
+export interface BalancePlanInput {
+  cardId: string;
+  before: StoredCardState;
+  rating: ReviewRating;
+  result: GradeResult;
+  settings: SchedulerSettings;
+  now: Date;
+  /** Weekday of `now`'s study day: Monday 0 … Sunday 6. */
+  reviewWeekday: number;
+}
+
+/** The plan of an answer's balanced day, or null when nothing moves it (`balanceRangeOf`). */
+export function balancePlanOf(input: BalancePlanInput): BalancePlan | null {
+  const { cardId, before, rating, result, settings, now, reviewWeekday } = input;
+  const range = balanceRangeOf(before, rating, result, settings, now);
+  if (!range) return null;
+  const easyDays = settings.easyDays ?? [];
+  const levels = Array.from({ length: range.maxDays - range.minDays + 1 }, (_, i) =>
+    easyDays.length > 0 ? LEVEL_LOAD[easyDayLevel(easyDays[(reviewWeekday + range.minDays + i) % 7] ?? 1)] : 1,
+  );
+  return { range, levels, loadBalance: settings.loadBalance ?? false, draw: seededRandom(balanceSeed(cardId, now))() };
+}
+
+/**
+ * The day a plan picks for these counts, the way the write statement picks it: the first day
+ * whose running weight exceeds draw × total. (What `pickBalancedDay` does, written as the SQL
+ * is; a unit test holds them equal.)
+ */
+export function pickWithPlan(plan: BalancePlan, dueCounts: readonly number[]): number {
+  const { range, levels, loadBalance, draw } = plan;
+  const counts = levels.map((_, i) => dueCounts[i] ?? 0);
+  const total = counts.reduce((s, c) => s + c, 0);
+  const shares = levels.reduce((s, l) => s + l, 0);
+  const weights = levels.map((level, i) => {
+    const c = counts[i] ?? 0;
+    const easy =
+      level === LEVEL_LOAD.reduced
+        ? c / LEVEL_LOAD.reduced > (total - c) / (shares - LEVEL_LOAD.reduced)
+          ? LEVEL_LOAD.minimum
+          : LEVEL_LOAD.normal
+        : level;
+    const load = !loadBalance || c === 0 ? 1 : 1 / (c * c * (range.minDays + i));
+    return load * easy;
+  });
+  const sum = weights.reduce((s, w) => s + w, 0);
+  let running = 0;
+  for (const [i, w] of weights.entries()) {
+    running += w;
+    if (running > draw * sum) return range.minDays + i;
+  }
+  return range.maxDays;
+}

@@ -9,6 +9,7 @@ import {
   studyDayOf,
   weekdayOf,
   withReviewInDays,
+  type BalancePlan,
   type DayRange,
   type GradeResult,
   type ReviewRating,
@@ -36,23 +37,81 @@ export async function dueCountsByDay(
   zone: StudyDayZone,
   range: DayRange,
 ): Promise<{ counts: number[]; reviewWeekday: number }> {
-  const today = studyDayOf(now, zone.timeZone, zone.dayStartHour);
-  const bounds = Array.from({ length: range.maxDays - range.minDays + 2 }, (_, i) =>
-    startOfDay(addDays(today, range.minDays + i), zone.timeZone, zone.dayStartHour),
-  );
-  const first = bounds[0] ?? now;
-  const last = bounds[bounds.length - 1] ?? now;
-  const rows = await rawRows<{ bucket: number; n: number }>(Prisma.sql`
-    SELECT width_bucket(s.due, ${bounds.map((b) => b.toISOString())}::timestamp[]) AS bucket, count(*)::int AS n
-      FROM "CardState" s
-     WHERE s."userId" = ${userId} AND s.state IN (1, 2, 3) AND s.due >= ${first} AND s.due < ${last}
-       AND s."cardId" <> ${cardId} AND NOT s.suspended
-     GROUP BY 1`);
+  const { today, bounds } = dayBounds(now, zone, range);
+  const rows = await rawRows<{ bucket: number; n: number }>(countsSql(userId, cardId, bounds));
   const counts = Array.from({ length: range.maxDays - range.minDays + 1 }, () => 0);
   for (const row of rows) {
     if (row.bucket >= 1 && row.bucket <= counts.length) counts[row.bucket - 1] = row.n;
   }
   return { counts, reviewWeekday: weekdayOf(today) };
+}
+
+/** The starts of the study days `range.minDays` … `range.maxDays + 1` after `now`'s, in the user's zone. */
+function dayBounds(now: Date, zone: StudyDayZone, range: DayRange) {
+  const today = studyDayOf(now, zone.timeZone, zone.dayStartHour);
+  const bounds = Array.from({ length: range.maxDays - range.minDays + 2 }, (_, i) =>
+    startOfDay(addDays(today, range.minDays + i), zone.timeZone, zone.dayStartHour),
+  );
+  return { today, bounds };
+}
+
+/** The weekday (Monday 0) of `now`'s study day: what `balancePlanOf` takes. */
+export function reviewWeekdayOf(now: Date, zone: StudyDayZone): number {
+  return weekdayOf(studyDayOf(now, zone.timeZone, zone.dayStartHour));
+}
+
+/**
+ * The user's cards other than `cardId` (suspended ones do not come up) due in each of the days between `bounds` (bucket i: from
+ * bounds[i-1] to bounds[i]): a range scan per studied state of the (userId, state, due) index.
+ */
+function countsSql(userId: string, cardId: string, bounds: Date[]): Prisma.Sql {
+  const first = bounds[0] ?? new Date(0);
+  const last = bounds[bounds.length - 1] ?? first;
+  return Prisma.sql`
+    SELECT width_bucket(s.due, ${bounds.map((b) => b.toISOString())}::timestamp[]) AS bucket, count(*)::int AS n
+      FROM "CardState" s
+     WHERE s."userId" = ${userId} AND s.state IN (1, 2, 3) AND s.due >= ${first} AND s.due < ${last}
+       AND s."cardId" <> ${cardId} AND NOT s.suspended
+     GROUP BY 1`;
+}
+
+/**
+ * A query of one row, `days`: the day `plan` picks from the cards due now, computed by
+ * PostgreSQL inside the answer's write statement (a CTE), so balancing an answer adds no round
+ * trip: the counts of `countsSql`, each day's weight as `pickWithPlan` computes it (Anki's
+ * 1/(count²·days) load weight times the easy-day factor; a reduced day counts as minimum once
+ * it holds more than its share), and the first day whose running weight exceeds draw × total.
+ * Sums run in day order, as in `pickWithPlan`; an integration test holds the two equal.
+ */
+export function balancedDaySql(userId: string, cardId: string, plan: BalancePlan, now: Date, zone: StudyDayZone): Prisma.Sql {
+  const { range, levels, loadBalance, draw } = plan;
+  const { bounds } = dayBounds(now, zone, range);
+  const days = levels.map((_, i) => range.minDays + i);
+  return Prisma.sql`
+    WITH counts AS (${countsSql(userId, cardId, bounds)}),
+    d AS (
+      SELECT x.i, x.day, x.lv, COALESCE(c.n, 0)::float8 AS c
+        FROM unnest(${days}::int[], ${levels}::float8[]) WITH ORDINALITY AS x(day, lv, i)
+        LEFT JOIN counts c ON c.bucket = x.i
+    ),
+    t AS (
+      SELECT d.*, sum(c) OVER w AS total, sum(lv) OVER w AS shares FROM d
+      WINDOW w AS (ORDER BY i ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+    ),
+    wt AS (
+      SELECT i, day,
+             (CASE WHEN NOT ${loadBalance}::boolean OR c = 0 THEN 1::float8 ELSE 1::float8 / (c * c * day::float8) END)
+             * (CASE WHEN lv = 0.5::float8
+                     THEN CASE WHEN c / 0.5::float8 > (total - c) / (shares - 0.5::float8) THEN 0.0001::float8 ELSE 1::float8 END
+                     ELSE lv END) AS w
+        FROM t
+    ),
+    run AS (
+      SELECT i, day, sum(w) OVER (ORDER BY i ROWS UNBOUNDED PRECEDING) AS running,
+             sum(w) OVER (ORDER BY i ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS total
+        FROM wt
+    )
+    SELECT COALESCE((SELECT day FROM run WHERE running > ${draw}::float8 * total ORDER BY i LIMIT 1), ${range.maxDays}::int) AS days`;
 }
 
 export interface BalanceAnswerInput {

@@ -2,6 +2,7 @@ import "#server-only";
 import { randomUUID } from "node:crypto";
 import {
   applyGrade,
+  balancePlanOf,
   DEFAULT_LEECH_THRESHOLD,
   DEFAULT_SCHEDULER_SETTINGS,
   isLeechLapse,
@@ -22,6 +23,7 @@ import {
   storedStateOf,
   type CardStateRow,
 } from "./review-rows";
+import { balancedDaySql, reviewWeekdayOf } from "./load-balance";
 import { schedulerSettingsOf } from "./settings";
 
 export interface AnswerResult {
@@ -54,6 +56,10 @@ interface AnswerContextRow extends Partial<CardStateRow> {
   leechSuspend: boolean | null;
   leech: boolean | null;
   suspended: boolean | null;
+  loadBalance: boolean | null;
+  easyDays: number[] | null;
+  timeZone: string | null;
+  dayStartHour: number | null;
   loggedCardId: string | null;
 }
 
@@ -71,6 +77,7 @@ async function answerContext(userId: string, cardId: string, clientId: string, s
               SELECT 1 FROM "StudySetPaper" sp WHERE sp."userId" = ${userId} AND sp."paperId" = c."paperId")) AS "inSet",
            st."desiredRetention", st."maximumInterval", st."enableFuzz", st."learningSteps" AS "learningSteps_",
            st."relearningSteps", st.parameters, st."enableShortTerm", st."leechThreshold", st."leechSuspend",
+           st."loadBalance", st."easyDays", st."timeZone", st."dayStartHour",
            (s."cardId" IS NOT NULL) AS "hasState", s.version, s.due, s.stability, s.difficulty,
            s."elapsedDays", s."scheduledDays", s."learningSteps", s.reps, s.lapses, s.state, s."lastReview",
            s.leech, s.suspended, l."cardId" AS "loggedCardId"
@@ -96,6 +103,8 @@ function settingsFrom(row: AnswerContextRow): SchedulerSettings {
     relearningSteps: row.relearningSteps ?? [...d.relearningSteps],
     parameters: row.parameters ?? [],
     enableShortTerm: row.enableShortTerm ?? true,
+    loadBalance: row.loadBalance ?? false,
+    easyDays: row.easyDays ?? [],
   });
 }
 
@@ -141,7 +150,9 @@ export async function answerCard(session: SessionClaims, input: AnswerInput, now
     ? storedStateOf(row as CardStateRow)
     : newCardState(answerTime(input.answeredAt, now, null));
   const at = answerTime(input.answeredAt, now, before.lastReview);
-  const { next, log } = applyGrade(before, input.rating, settingsFrom(row), at);
+  const settings = settingsFrom(row);
+  const result = applyGrade(before, input.rating, settings, at);
+  const { next, log } = result;
   const nextVersion = currentVersion + 1;
   // Anki's leech: the lapse that reaches the threshold (and each half threshold after) tags the
   // card and, by the user's setting, suspends it. What it was is kept with the log for undo.
@@ -150,18 +161,34 @@ export async function answerCard(session: SessionClaims, input: AnswerInput, now
   const previous = leech
     ? { ...previousJsonOf(before), controls: { leech: row.leech ?? false, suspended: row.suspended ?? false } }
     : previousJsonOf(before);
+  // The load balancer and easy days (when the user has them on): the write statement itself
+  // counts the cards due in the interval's fuzz range and picks the day (no extra round trip);
+  // the memory state stays ts-fsrs's, only the day moves within that range.
+  const zone = { timeZone: row.timeZone ?? "UTC", dayStartHour: row.dayStartHour ?? 4 };
+  const plan = balancePlanOf({
+    cardId: input.cardId,
+    before,
+    rating: input.rating,
+    result,
+    settings,
+    now: at,
+    reviewWeekday: reviewWeekdayOf(at, zone),
+  });
+  const balanced = plan ? Prisma.sql`bal AS (${balancedDaySql(userId, input.cardId, plan, at, zone)}),` : Prisma.empty;
+  const days = plan ? Prisma.sql`(SELECT days FROM bal)` : Prisma.sql`${next.scheduledDays}`;
+  const due = plan ? Prisma.sql`${at}::timestamp + make_interval(days => ${days})` : Prisma.sql`${next.due}`;
 
-  let written: { version: number }[];
+  let written: { version: number; due: Date }[];
   try {
     // ON CONFLICT … WHERE version = expected: a concurrent answer makes this insert nothing,
     // and then the log insert inserts nothing either. A clientId already used fails the whole
     // statement on the log's unique key, so the state is not changed without its log.
-    written = await rawRows<{ version: number }>(Prisma.sql`
-      WITH up AS (
+    written = await rawRows<{ version: number; due: Date }>(Prisma.sql`
+      WITH ${balanced} up AS (
         INSERT INTO "CardState" ("userId", "cardId", due, stability, difficulty, "elapsedDays", "scheduledDays",
                                  "learningSteps", reps, lapses, state, "lastReview", version, "updatedAt", leech, suspended)
-        VALUES (${userId}, ${input.cardId}, ${next.due}, ${next.stability}, ${next.difficulty}, ${next.elapsedDays},
-                ${next.scheduledDays}, ${next.learningSteps}, ${next.reps}, ${next.lapses}, ${stateToCode(next.state)},
+        VALUES (${userId}, ${input.cardId}, ${due}, ${next.stability}, ${next.difficulty}, ${next.elapsedDays},
+                ${days}, ${next.learningSteps}, ${next.reps}, ${next.lapses}, ${stateToCode(next.state)},
                 ${next.lastReview}, ${nextVersion}, ${now}, ${leech}, ${suspend})
         ON CONFLICT ("userId", "cardId") DO UPDATE SET
           due = EXCLUDED.due, stability = EXCLUDED.stability, difficulty = EXCLUDED.difficulty,
@@ -171,7 +198,7 @@ export async function answerCard(session: SessionClaims, input: AnswerInput, now
           "updatedAt" = EXCLUDED."updatedAt", leech = "CardState".leech OR EXCLUDED.leech,
           suspended = "CardState".suspended OR EXCLUDED.suspended, "buriedUntil" = NULL
         WHERE "CardState".version = ${currentVersion}
-        RETURNING version
+        RETURNING version, due
       ), ins AS (
         INSERT INTO "ReviewLog" (id, "clientId", "userId", "cardId", rating, state, due, stability, difficulty,
                                  "elapsedDays", "lastElapsedDays", "scheduledDays", "learningSteps", "reviewedAt",
@@ -183,7 +210,7 @@ export async function answerCard(session: SessionClaims, input: AnswerInput, now
           FROM up
         RETURNING 1
       )
-      SELECT up.version FROM up, ins`);
+      SELECT up.version, up.due FROM up, ins`);
   } catch (error) {
     if (isUniqueViolation(error)) return acknowledgeDuplicate(userId, input.cardId, input.clientId);
     throw error;
@@ -192,7 +219,7 @@ export async function answerCard(session: SessionClaims, input: AnswerInput, now
     // Lost the race: either this very answer was applied by a resend, or another answer was.
     return acknowledgeDuplicate(userId, input.cardId, input.clientId);
   }
-  return { duplicate: false, cardId: input.cardId, version: nextVersion, due: next.due, leech };
+  return { duplicate: false, cardId: input.cardId, version: nextVersion, due: written[0]?.due ?? next.due, leech };
 }
 
 /** The leech and suspended flags an answer that made a leech kept with its log (else nothing). */
