@@ -20,9 +20,11 @@ export default async function LibraryPage({
   // rather than an error: PostgreSQL cannot hold NUL in text, so it never reaches the query.
   const text = (value: unknown) => (typeof value === "string" ? value.replaceAll("\u0000", "") : undefined);
   const q = text(raw.q);
-  const parsed = libraryFilterSchema.safeParse({ area: text(raw.area), tag: text(raw.tag), q: q?.trim() ? q : undefined });
+  const parsed = libraryFilterSchema.safeParse({ area: text(raw.area), tag: text(raw.tag), q: q?.trim() ? q : undefined, owner: text(raw.owner) });
   const filter = parsed.success ? parsed.data : libraryFilterSchema.parse({});
-  const [entries, tags, user] = await Promise.all([listLibrary(filter), listTags(), getSessionUser()]);
+  // The reader's own notes join the corpus (issue 17): the session comes first.
+  const user = await getSessionUser();
+  const [entries, tags] = await Promise.all([listLibrary(filter, user?.id ?? null), listTags(user?.id ?? null)]);
   const [mastery, studySet, settings] = user
     ? await Promise.all([masteryByPaper(user.id, new Date()), studySetSlugs(user.id), getUserSettings(user.id)])
     : [null, null, null];

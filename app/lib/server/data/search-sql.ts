@@ -1,6 +1,7 @@
 import "#server-only";
 import { Prisma } from "@/app/generated/prisma/client";
 import { joinCjk, segmentQuery } from "@/app/lib/domain/content/segment";
+import { visiblePaperSql } from "./visibility";
 
 /**
  * The library's full-text search over each note's prose, cards and questions, in English and in
@@ -12,7 +13,7 @@ import { joinCjk, segmentQuery } from "@/app/lib/domain/content/segment";
  * reader of the Chinese site (`locale: "zh"`) or a query in Chinese, else the English one.
  * Kept apart from papers.ts (and its client) so that `bench:search` runs this very query.
  */
-export function searchSql(q: string, locale: "en" | "zh" = "en"): Prisma.Sql {
+export function searchSql(q: string, locale: "en" | "zh" = "en", userId: string | null = null): Prisma.Sql {
   const query = segmentQuery(q);
   const chinese = locale === "zh" || CJK.test(query);
   const snippetText = chinese ? Prisma.sql`p."searchTextZh"` : Prisma.sql`p."searchText"`;
@@ -22,7 +23,7 @@ export function searchSql(q: string, locale: "en" | "zh" = "en"): Prisma.Sql {
            ts_headline('english', ${snippetText}, query.tsq,
              'StartSel=<mark>, StopSel=</mark>, MaxWords=24, MinWords=8, MaxFragments=1') AS snippet
     FROM "Paper" p, query
-    WHERE p."retiredAt" IS NULL AND p."searchVector" @@ query.tsq
+    WHERE p."retiredAt" IS NULL AND ${visiblePaperSql(userId)} AND p."searchVector" @@ query.tsq
     ORDER BY ts_rank(p."searchVector", query.tsq) DESC
     LIMIT 50`;
 }
