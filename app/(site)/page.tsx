@@ -49,6 +49,17 @@ export default async function LibraryPage({
         </p>
       )}
       <LibraryFilters areas={AREAS.map((a) => ({ id: a.id, label: a.label }))} tags={tags} current={filter} />
+      {user && (
+        <p className="text-sm" data-testid="library-owner-filter">
+          {filter.owner === "mine" ? (
+            <Link href="/" className="text-accent-600 underline dark:text-accent-500">Show every note</Link>
+          ) : (
+            <Link href="/?owner=mine" className="text-accent-600 underline dark:text-accent-500">Only my own notes</Link>
+          )}
+          {" · "}
+          <Link href="/notes/new" className="text-accent-600 underline dark:text-accent-500">Write a note</Link>
+        </p>
+      )}
       {entries.length === 0 ? (
         <p data-testid="library-empty" className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600 dark:border-slate-700 dark:text-slate-400">
           No note matches{filter.q ? ` “${filter.q}”` : " these filters"}.{" "}

@@ -286,5 +286,5 @@ export async function getOwnNote(userId: string, id: string) {
   });
   if (!paper) return null;
   const layout = noteLayoutSchema.parse(paper.rendered);
-  return { ...paper, rendered: paper.retiredAt ? null : renderNote({ body: paper.body, ...layout }) };
+  return { ...paper, rendered: paper.retiredAt ? null : renderNote({ body: paper.body, ...layout }, { untrusted: true }) };
 }
