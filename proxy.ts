@@ -64,6 +64,7 @@ export const config = {
     "/progress/:path*",
     "/settings/:path*",
     "/account/:path*",
+    "/notes/:path*",
     "/signin",
     // Server actions, on whichever page posts them.
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },

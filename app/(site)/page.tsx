@@ -21,10 +21,12 @@ export default async function LibraryPage({
   // rather than an error: PostgreSQL cannot hold NUL in text, so it never reaches the query.
   const text = (value: unknown) => (typeof value === "string" ? value.replaceAll("\u0000", "") : undefined);
   const q = text(raw.q);
-  const parsed = libraryFilterSchema.safeParse({ area: text(raw.area), tag: text(raw.tag), q: q?.trim() ? q : undefined });
+  const parsed = libraryFilterSchema.safeParse({ area: text(raw.area), tag: text(raw.tag), q: q?.trim() ? q : undefined, owner: text(raw.owner) });
   const filter = parsed.success ? parsed.data : libraryFilterSchema.parse({});
-  // The tag list offers the chosen area's tags only: a tag of another area would find nothing.
-  const [entries, tags, user] = await Promise.all([listLibrary(filter), listTags(filter.area), getSessionUser()]);
+  // The reader's own notes join the corpus (issue 17): the session comes first. The tag list
+  // offers the chosen area's tags only: a tag of another area would find nothing.
+  const user = await getSessionUser();
+  const [entries, tags] = await Promise.all([listLibrary(filter, user?.id ?? null), listTags(user?.id ?? null, filter.area)]);
   const [mastery, studySet, settings] = user
     ? await Promise.all([masteryByPaper(user.id, new Date()), studySetSlugs(user.id), getUserSettings(user.id)])
     : [null, null, null];
@@ -50,6 +52,17 @@ export default async function LibraryPage({
         </p>
       )}
       <LibraryFilters areas={AREAS.map((a) => ({ id: a.id, label: a.label }))} tags={tags} current={filter} />
+      {user && (
+        <p className="text-sm" data-testid="library-owner-filter">
+          {filter.owner === "mine" ? (
+            <Link href="/" className="text-accent-600 underline dark:text-accent-500">Show every note</Link>
+          ) : (
+            <Link href="/?owner=mine" className="text-accent-600 underline dark:text-accent-500">Only my own notes</Link>
+          )}
+          {" · "}
+          <Link href="/notes/new" className="text-accent-600 underline dark:text-accent-500">Write a note</Link>
+        </p>
+      )}
       {entries.length === 0 ? (
         <p data-testid="library-empty" className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600 dark:border-slate-700 dark:text-slate-400">
           No note matches{filter.q ? ` “${filter.q}”` : " these filters"}.{" "}

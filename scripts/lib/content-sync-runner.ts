@@ -62,14 +62,15 @@ function sourceHashes(files: SourceFile[], translations: SourceFile[] | undefine
 
 /** True when the database holds exactly these files, each as synced by this pipeline. */
 async function unchangedSince(prisma: PrismaClient, hashes: Map<string, string>): Promise<boolean> {
-  const rows = await prisma.paper.findMany({ where: { retiredAt: null }, select: { slug: true, sourceHash: true } });
+  // The corpus's rows only: users' own notes (ownerId set) are not files of content/.
+  const rows = await prisma.paper.findMany({ where: { retiredAt: null, ownerId: null }, select: { slug: true, sourceHash: true } });
   return rows.length === hashes.size && rows.every((r) => hashes.get(r.slug) === r.sourceHash);
 }
 
 async function unchangedSummary(prisma: PrismaClient, notes: number): Promise<SyncSummary> {
   const [cards, questions] = await Promise.all([
-    prisma.card.count({ where: { retiredAt: null } }),
-    prisma.quizQuestion.count({ where: { retiredAt: null } }),
+    prisma.card.count({ where: { retiredAt: null, paper: { ownerId: null } } }),
+    prisma.quizQuestion.count({ where: { retiredAt: null, paper: { ownerId: null } } }),
   ]);
   const counts = (unchanged: number) => ({ added: 0, updated: 0, retired: 0, unchanged });
   return { notes: counts(notes), cards: counts(cards), questions: counts(questions), writes: 0 };

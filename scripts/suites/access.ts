@@ -178,6 +178,16 @@ const PUBLIC_ACTIONS: Record<string, { onAsAttempt?: (s: Stack, questionId: stri
     discardQuizAttempt: { onAsAttempt: (s) => ({ attemptId: s.attemptId }) },
   };
 
+/**
+ * Authenticated actions on one of A's own notes (issue 17): B's session naming A's note must be
+ * "not found", and A's note must stay as it was.
+ */
+const OWN_NOTE_ACTIONS: Record<string, (s: Stack) => unknown> = {
+  saveOwnNote: (s) => ({ id: s.ownNoteId, source: "hijacked by B" }),
+  deleteOwnNote: (s) => ({ id: s.ownNoteId }),
+  restoreOwnNote: (s) => ({ id: s.ownNoteId }),
+};
+
 interface Result {
   target: string;
   variant: string;
@@ -201,6 +211,8 @@ function leaks(s: Stack, body: string, asked = ""): string | null {
     ["A's id", s.a.id],
     ["A's answer clientId", s.answerClientId],
     ["A's attempt id", s.attemptId],
+    ["A's own note", s.ownNoteMarker],
+    ["A's own note id", s.ownNoteId],
   ] as const;
   for (const [what, marker] of markers.filter(([, m]) => !asked.includes(m))) {
     if (body.includes(marker)) return `body shows ${what}`;
@@ -442,6 +454,12 @@ async function main(): Promise<number> {
           );
         }
       }
+      const onOwnNote = OWN_NOTE_ACTIONS[action.name];
+      if (onOwnNote) {
+        const r = await callAction(s, action, { ...site, Cookie: `${COOKIE}=${s.b.token}` }, [onOwnNote(s)]);
+        const status = actionStatus(r);
+        record(key, "other-user (B) on A's note", status, leaks(s, r.text) ?? (status === 404 ? null : "expected 404"));
+      }
       if (row?.onAsAttempt) {
         const args = [row.onAsAttempt(s, questionId)];
         for (const [variant, extra] of [
@@ -500,6 +518,8 @@ async function main(): Promise<number> {
     const targets = [
       ...pages.map((p) => ({ name: p.pattern, path: p.pattern })),
       { name: "/quizzes/[id]", path: `/quizzes/${s.attemptId}` },
+      { name: "/notes/<A's note>", path: `/notes/${s.ownNoteId}` },
+      { name: "/notes/<A's note>/edit", path: `/notes/${s.ownNoteId}/edit` },
     ];
     for (const page of targets) {
       for (const [variant, headers, query] of pageVariants) {
@@ -541,8 +561,12 @@ async function main(): Promise<number> {
       let problem = leaks(s, asB.text, page.path);
       if (!problem && asB.text.includes("Suite attempt")) problem = "shows A's attempt";
       if (!problem && asB.status >= 500) problem = "server error";
+      if (!problem && page.name.startsWith("/notes/<A's note>") && asB.status !== 404) problem = "expected 404 for A's note";
       record(`GET ${page.name}`, "other-user (B)", asB.status, problem);
     }
+    const note = await s.db.query<{ source: string | null; deletedAt: Date | null }>(`SELECT source, "deletedAt" FROM "Paper" WHERE id = $1`, [s.ownNoteId]);
+    const noteRow = note.rows[0];
+    record("A's own note", "unchanged", 0, noteRow && noteRow.source === s.ownNoteMarker && noteRow.deletedAt === null ? null : "changed by another caller");
     const after = await snapshot(s.db, s.a.id);
     for (const table of Object.keys(before)) {
       record(

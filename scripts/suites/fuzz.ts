@@ -245,6 +245,24 @@ const ACTION_FIELDS: Record<string, (s: Stack) => Record<string, () => string>> 
   }),
   retakeMissedQuestions: (s) => ({ attemptId: () => JSON.stringify(s.attemptId) }),
   discardQuizAttempt: () => ({ attemptId: () => JSON.stringify(pick(["not-an-attempt", "", "x".repeat(300)])) }),
+  saveOwnNote: (s) => ({
+    id: () => JSON.stringify(pick([s.ownNoteId, "not-a-note", "", "x".repeat(300)])),
+    source: () =>
+      JSON.stringify(
+        pick([
+          "",
+          "---\ntitle: x\n---\n",
+          "<script>alert(1)</script>",
+          "[x](javascript:alert(1))",
+          "\u0000",
+          "x".repeat(300_000),
+          "$\\href{javascript:alert(1)}{x}$",
+        ]),
+      ),
+    baseUpdatedAt: () => JSON.stringify(pick(["2026-01-01T00:00:00.000Z", "yesterday", ""])),
+  }),
+  deleteOwnNote: (s) => ({ id: () => JSON.stringify(pick([s.ownNoteId, "not-a-note", "", "x".repeat(300)])) }),
+  restoreOwnNote: (s) => ({ id: () => JSON.stringify(pick([s.ownNoteId, "not-a-note", ""])) }),
 };
 
 /** A body as Next's client would send it (a JSON array of arguments) or a broken one. */

@@ -82,7 +82,7 @@ describe("search snippets and spellings (the newcomer's walk)", () => {
   it("lists one spelling of each tag, and only the chosen area's tags", async () => {
     const all = await listTags();
     for (const gone of ["transformers", "vision-and-language", "language-model"]) expect(all).not.toContain(gone);
-    const video = await listTags("video");
+    const video = await listTags(null, "video");
     expect(video.length).toBeGreaterThan(0);
     expect(video.length).toBeLessThan(all.length);
     const videoTags = new Set((await db.paper.findMany({ where: { area: "video", retiredAt: null }, select: { tags: true } })).flatMap((p) => p.tags));

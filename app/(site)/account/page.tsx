@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Account" };
 export default async function AccountPage() {
   const user = await requirePageUser("/account");
   const [notes, verifiedAt, hasPassword] = await Promise.all([
-    notesWithCards(),
+    notesWithCards(user.id),
     emailVerifiedAt(user.id),
     accountHasPassword(user.id),
   ]);

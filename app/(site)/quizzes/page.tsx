@@ -15,7 +15,8 @@ export const metadata: Metadata = { title: "Quizzes" };
 const EMPTY_HISTORY: QuizHistory = { inProgress: [], groups: [] };
 
 export default async function QuizzesPage() {
-  const [user, owner, sources] = await Promise.all([getSessionUser(), readQuizOwner(), listQuizSources()]);
+  const [user, owner] = await Promise.all([getSessionUser(), readQuizOwner()]);
+  const sources = await listQuizSources(user?.id ?? null);
   const [history, weakNotes] = await Promise.all([
     owner ? getQuizHistory(owner) : EMPTY_HISTORY,
     user ? getWeakNotes(user.id, new Date()) : [],

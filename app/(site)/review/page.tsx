@@ -23,7 +23,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const [queue, settings, name] = await Promise.all([
     loadReviewQueue(user.id, new Date(), { scope, limit: 20 }),
     getUserSettings(user.id),
-    scope.paper ? noteName(scope.paper) : Promise.resolve(null),
+    scope.paper ? noteName(scope.paper, user.id) : Promise.resolve(null),
   ]);
   // A note by the name people use ("MoCo"), never by its slug.
   const scopeName = scope.paper ? (name ?? scope.paper) : (scope.area ?? null);

@@ -80,7 +80,8 @@ export async function syncCorpus(
 
   await prisma.$transaction(
     async (tx) => {
-      const papers = await tx.paper.findMany({ select: { id: true, slug: true, contentHash: true, retiredAt: true } });
+      // The corpus only: users' own notes (ownerId set, issue 17) are never the sync's to retire.
+      const papers = await tx.paper.findMany({ where: { ownerId: null }, select: { id: true, slug: true, contentHash: true, retiredAt: true } });
       const paperBySlug = new Map(papers.map((p) => [p.slug, p]));
 
       // ------------------------------------------------------------ notes
@@ -126,11 +127,15 @@ export async function syncCorpus(
 
       // ------------------------------------------------------------ cards and questions
       const existingCards = groupBy(
-        await tx.card.findMany({ select: { id: true, paperId: true, key: true, contentHash: true, source: true, zh: true, retiredAt: true, position: true } }),
+        await tx.card.findMany({
+          where: { paper: { ownerId: null } },
+          select: { id: true, paperId: true, key: true, contentHash: true, source: true, zh: true, retiredAt: true, position: true },
+        }),
         (c) => c.paperId,
       );
       const existingQuestions = groupBy(
         await tx.quizQuestion.findMany({
+          where: { paper: { ownerId: null } },
           select: { id: true, paperId: true, key: true, contentHash: true, source: true, zh: true, answer: true, retiredAt: true, position: true },
         }),
         (q) => q.paperId,
@@ -209,7 +214,51 @@ export async function syncCorpus(
   return summary;
 }
 
-function paperData(note: ParsedNote, sortKey: number, search: string) {
+/**
+ * One note's cards and questions against its rows, as `syncCorpus` does it for every note: an
+ * edited item keeps its row id (and every review), a removed one is retired with its history.
+ * For a user's own note (issue 17), inside the caller's transaction.
+ */
+export async function syncNoteItems(tx: Tx, paperId: string, cards: CardItem[], questions: QuizItem[], now: Date): Promise<SyncSummary> {
+  const summary: SyncSummary = { notes: emptyCounts(), cards: emptyCounts(), questions: emptyCounts(), writes: 0 };
+  const [existingCards, existingQuestions] = await Promise.all([
+    tx.card.findMany({ where: { paperId }, select: { id: true, key: true, contentHash: true, source: true, zh: true, retiredAt: true, position: true } }),
+    tx.quizQuestion.findMany({
+      where: { paperId },
+      select: { id: true, key: true, contentHash: true, source: true, zh: true, answer: true, retiredAt: true, position: true },
+    }),
+  ]);
+  const cardPlan = new ItemPlan<Prisma.CardCreateManyInput>();
+  const questionPlan = new ItemPlan<Prisma.QuizQuestionCreateManyInput>();
+  const cardIds = new Map<string, string>();
+  const questionIds = new Map<string, string>();
+  await planItems(tx, "card", paperId, cards, existingCards, (item: CardItem, position) => cardData(item, position), cardPlan, summary.cards, summary, cardIds);
+  const changed = await planItems(tx, "quizQuestion", paperId, questions, existingQuestions, (item: QuizItem, position) => questionData(item, position), questionPlan, summary.questions, summary, questionIds);
+  if (cardPlan.creates.length) {
+    for (const c of await tx.card.createManyAndReturn({ data: cardPlan.creates, select: { id: true, key: true } })) cardIds.set(c.key, c.id);
+  }
+  if (questionPlan.creates.length) {
+    for (const q of await tx.quizQuestion.createManyAndReturn({ data: questionPlan.creates, select: { id: true, key: true } })) questionIds.set(q.key, q.id);
+  }
+  await retire(tx, "card", cardPlan.retire, now, summary);
+  await retire(tx, "quizQuestion", questionPlan.retire, now, summary);
+  const relinked = questions.filter((q) => changed.has(q.id));
+  if (relinked.length) {
+    const ids = relinked.map((q) => questionIds.get(q.id)).filter((id): id is string => Boolean(id));
+    await tx.quizQuestionCard.deleteMany({ where: { questionId: { in: ids } } });
+    const rows = relinked.flatMap((q) => {
+      const questionId = questionIds.get(q.id);
+      return q.cardKeys
+        .map((key) => cardIds.get(key.slice(key.indexOf("/") + 1)))
+        .filter((cardId): cardId is string => Boolean(cardId && questionId))
+        .map((cardId) => ({ questionId: questionId as string, cardId }));
+    });
+    if (rows.length) await tx.quizQuestionCard.createMany({ data: rows, skipDuplicates: true });
+  }
+  return summary;
+}
+
+export function paperData(note: ParsedNote, sortKey: number, search: string) {
   const m = note.meta;
   const layout: NoteLayout = { bodyStartLine: note.bodyStartLine, blocks: note.blocks, headings: note.headings };
   return {

@@ -8,9 +8,14 @@ export function NoteTile({ entry, mastery, inStudySet }: { entry: LibraryEntry; 
   return (
     <li data-testid="note-tile" className="flex flex-col rounded-lg border border-slate-200 p-4 hover:border-accent-500 dark:border-slate-800">
       <div className="flex items-baseline justify-between gap-2">
-        <Link href={`/papers/${entry.slug}`} className="font-semibold text-slate-900 hover:text-accent-600 dark:text-white">
+        <Link href={entry.mine ? `/notes/${entry.id}` : `/papers/${entry.slug}`} className="font-semibold text-slate-900 hover:text-accent-600 dark:text-white">
           {entry.short}
         </Link>
+        {entry.mine && (
+          <span className="shrink-0 rounded-full bg-accent-100 px-2 py-0.5 text-xs font-medium text-accent-700 dark:bg-slate-800 dark:text-accent-500" data-testid="tile-yours">
+            Yours
+          </span>
+        )}
         <span className="shrink-0 text-xs text-slate-500">{entry.kind === "concept" ? "concept" : entry.year}</span>
       </div>
       <p className="mt-1 line-clamp-2 text-sm text-slate-600 dark:text-slate-400">{entry.title}</p>

@@ -8,6 +8,7 @@ const links = [
   { href: "/review", label: "Review" },
   { href: "/quizzes", label: "Quizzes" },
   { href: "/progress", label: "Progress" },
+  { href: "/notes", label: "My notes" },
   { href: "/settings", label: "Settings" },
 ];
 

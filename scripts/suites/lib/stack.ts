@@ -31,6 +31,9 @@ export interface Stack {
   cardId: string;
   answerClientId: string;
   attemptId: string;
+  /** One of A's own notes (issue 17), and a word found only in it. */
+  ownNoteId: string;
+  ownNoteMarker: string;
   mint: (user: { id: string; email: string }, sv: number, sid?: string) => Promise<string>;
   stop: () => Promise<void>;
 }
@@ -103,7 +106,15 @@ export async function startStack(label: string): Promise<Stack> {
        VALUES ($1, $2, $3, 'Suite attempt', 'seed', 'each', $4)`,
       [attemptId, a.id, JSON.stringify({ kind: "note", slug }), [question.rows[0]?.id ?? ""]],
     );
-    return { baseUrl: app.baseUrl, db, secret, a, b, c, slug, cardId, answerClientId, attemptId, mint, stop: stopAll };
+    // One of A's own notes, written as the editor writes it (a valid note with a card).
+    const ownNoteMarker = `suiteownnote${randomBytes(6).toString("hex")}`;
+    const ownNoteId = `suitenote${randomBytes(6).toString("hex")}`;
+    await db.query(
+      `INSERT INTO "Paper" (id, slug, title, short, kind, area, summary, body, rendered, "contentHash", "ownerId", source, status, "updatedAt", tags, authors, prerequisites, introduces)
+       VALUES ($1, $2, $3, $3, 'concept', 'concepts', $3, $3, '{"bodyStartLine":1,"blocks":[],"headings":[]}', '', $4, $3, 'valid', now(), '{}', '{}', '{}', '{}')`,
+      [ownNoteId, `my-${ownNoteMarker}`, ownNoteMarker, a.id],
+    );
+    return { baseUrl: app.baseUrl, db, secret, a, b, c, slug, cardId, answerClientId, attemptId, ownNoteId, ownNoteMarker, mint, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

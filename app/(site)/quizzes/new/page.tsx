@@ -19,7 +19,8 @@ function first(value: string | string[] | undefined): string | undefined {
  */
 export default async function NewQuizPage({ searchParams }: { searchParams: Promise<Search> }) {
   const search = await searchParams;
-  const [user, sources] = await Promise.all([getSessionUser(), listQuizSources()]);
+  const user = await getSessionUser();
+  const sources = await listQuizSources(user?.id ?? null);
   const known = new Set(sources.flatMap((a) => a.notes.map((n) => n.slug)));
   const note = first(search.note);
   const areas = (first(search.areas) ?? "").split(",").filter((a) => sources.some((s) => s.area === a));

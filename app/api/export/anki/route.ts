@@ -5,11 +5,11 @@ import { ACCOUNT_DATA, attachmentName, downloadError, siteOrigin } from "@/app/l
 import { ankiExportSchema } from "@/app/lib/schemas/user-data";
 
 /** The cards of the chosen notes (`?note=bert&note=clip`) as a tab-separated file for Anki. */
-export const GET = withUser(async (request) => {
+export const GET = withUser(async (request, user) => {
   const parsed = ankiExportSchema.safeParse({ notes: new URL(request.url).searchParams.getAll("note") });
   if (!parsed.success) return downloadError(request, 400, parsed.error.issues[0]?.message ?? "Choose at least one note.", ACCOUNT_DATA);
   try {
-    const tsv = await ankiTsv(parsed.data.notes, { origin: siteOrigin(request) });
+    const tsv = await ankiTsv(parsed.data.notes, { origin: siteOrigin(request) }, user.id);
     const name = parsed.data.notes.length === 1 ? parsed.data.notes[0] : `${parsed.data.notes.length}-notes`;
     return new Response(tsv, {
       headers: {

@@ -10,10 +10,12 @@ import rehypeSlug from "rehype-slug";
 import rehypeKatex from "rehype-katex";
 import rehypeHighlight from "rehype-highlight";
 import rehypeStringify from "rehype-stringify";
+import rehypeSanitize from "rehype-sanitize";
 import { toString as hastToString } from "hast-util-to-string";
 import type { Element, Nodes as HastNodes, Root as HastRoot, RootContent as HastRootContent } from "hast";
 import type { RootContent } from "mdast";
 import { isBlockLang, markKeyTerms, markSources, parseMarkdown } from "./markdown";
+import { untrustedNoteSchema } from "./sanitize";
 import type { BlockRef, ParsedNote, WidgetName } from "./types";
 
 export type NoteSegment =
@@ -63,13 +65,24 @@ const toHtml = unified()
   .use(rehypeSafeUrls)
   .freeze();
 
+/**
+ * The same pipeline for a user's own note (issue 17), the rendered tree then passed through
+ * rehype-sanitize's allow-list (sanitize.ts): hostile input, whoever reads it.
+ */
+const toSafeHtml = toHtml().use(rehypeSanitize, untrustedNoteSchema).freeze();
+
+export interface RenderOptions {
+  /** A user's own note: sanitize the rendered tree with the allow-list. */
+  untrusted?: boolean;
+}
+
 const stringifier = unified().use(rehypeStringify).freeze();
 
 /**
  * Renders a note body. Heading ids are rehype-slug's, equal to `note.headings[].slug` and so
  * to the `anchor` of every item; blocks become `card`/`quiz`/`widget` segments in place.
  */
-export function renderNote(note: Pick<ParsedNote, "body" | "blocks" | "bodyStartLine" | "headings">): RenderedNote {
+export function renderNote(note: Pick<ParsedNote, "body" | "blocks" | "bodyStartLine" | "headings">, options: RenderOptions = {}): RenderedNote {
   const mdast = parseMarkdown(note.body);
   markKeyTerms(mdast);
   markSources(mdast);
@@ -77,7 +90,7 @@ export function renderNote(note: Pick<ParsedNote, "body" | "blocks" | "bodyStart
   const offset = note.bodyStartLine - 1;
   mdast.children = mdast.children.map((node) => slotFor(node, blockAt, offset) ?? node);
 
-  const hast = toHtml.runSync(mdast);
+  const hast = (options.untrusted ? toSafeHtml : toHtml).runSync(mdast);
 
   const segments: NoteSegment[] = [];
   let run: HastRootContent[] = [];
@@ -116,11 +129,11 @@ export function renderNote(note: Pick<ParsedNote, "body" | "blocks" | "bodyStart
  * Markdown of a card side, prompt, choice or explanation → HTML, with the same math, code,
  * key-term, source-marker and safety handling as a note (headings get no ids worth linking to).
  */
-export function renderMarkdown(markdown: string): string {
+export function renderMarkdown(markdown: string, options: RenderOptions = {}): string {
   const mdast = parseMarkdown(markdown);
   markKeyTerms(mdast);
   markSources(mdast);
-  return stringifier.stringify(toHtml.runSync(mdast));
+  return stringifier.stringify((options.untrusted ? toSafeHtml : toHtml).runSync(mdast));
 }
 
 function slotFor(node: RootContent, blockAt: Map<number, BlockRef>, offset: number): RootContent | undefined {

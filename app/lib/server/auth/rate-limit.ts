@@ -1,5 +1,6 @@
 import "#server-only";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { OWN_NOTE_LIMITS } from "@/app/lib/domain/content/own-note";
 import { db } from "../db";
 
 /**
@@ -110,4 +111,15 @@ export async function consumePasswordResetRequest(email: string, ip: string): Pr
 /** Seconds to wait when this user asked for too many verification links, else 0. */
 export async function consumeVerificationRequest(userId: string): Promise<number> {
   return Math.ceil((await consumeOrWait(verificationsPerUser, userId)) / 1000);
+}
+
+/**
+ * Saves of one's own notes (issue 17), autosaves included: a fixed number a minute per user, so
+ * that a runaway client cannot fill the database. The editor's autosave stays well under it.
+ */
+const noteSaves = limiter("note-save", OWN_NOTE_LIMITS.savesPerMinute, 60);
+
+/** Seconds to wait when this user saved too often this minute, else 0; the save is counted. */
+export async function consumeNoteSave(userId: string): Promise<number> {
+  return Math.ceil((await consumeOrWait(noteSaves, userId)) / 1000);
 }

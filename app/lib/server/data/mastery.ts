@@ -3,6 +3,7 @@ import { retrievabilityReader } from "@/app/lib/domain/scheduling";
 import { db } from "../db";
 import { storedStateOf, type CardStateRow } from "./review-rows";
 import { getUserSettings, schedulerSettingsOf } from "./settings";
+import { visiblePaperSql } from "./visibility";
 
 /**
  * Mastery of each note for the user: the average probability of recalling its live cards now
@@ -15,14 +16,14 @@ export async function masteryByPaper(userId: string, now: Date): Promise<Map<str
     db.$queryRaw<{ paperId: string; n: number }[]>`
       SELECT c."paperId", count(*)::int AS n
         FROM "Card" c JOIN "Paper" p ON p.id = c."paperId"
-       WHERE c."retiredAt" IS NULL AND p."retiredAt" IS NULL
+       WHERE c."retiredAt" IS NULL AND p."retiredAt" IS NULL AND ${visiblePaperSql(userId)}
        GROUP BY c."paperId"`,
     db.$queryRaw<(CardStateRow & { paperId: string })[]>`
       SELECT c."paperId", s.due, s.stability, s.difficulty, s."elapsedDays", s."scheduledDays",
              s."learningSteps", s.reps, s.lapses, s.state, s."lastReview"
         FROM "CardState" s JOIN "Card" c ON c.id = s."cardId" JOIN "Paper" p ON p.id = c."paperId"
        WHERE s."userId" = ${userId} AND s.state <> 0
-         AND c."retiredAt" IS NULL AND p."retiredAt" IS NULL`,
+         AND c."retiredAt" IS NULL AND p."retiredAt" IS NULL AND ${visiblePaperSql(userId)}`,
   ]);
   const read = retrievabilityReader(schedulerSettingsOf(settingsRow));
   const sums = new Map<string, number>();

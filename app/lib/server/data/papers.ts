@@ -5,6 +5,7 @@ import { noteLayoutSchema } from "@/app/lib/schemas/rendered-note";
 import { AREA_LABELS, NOTE_AREAS } from "@/app/lib/schemas/areas";
 import { db } from "../db";
 import { searchHit, searchSql } from "./search-sql";
+import { visiblePapers } from "./visibility";
 
 /** The library's area filters: the one list of areas with their labels. */
 export const AREAS = NOTE_AREAS.map((id) => ({ id, label: AREA_LABELS[id] }));
@@ -13,6 +14,8 @@ export const libraryFilterSchema = z.object({
   area: z.string().regex(/^[a-z-]{1,40}$/).optional().catch(undefined),
   tag: z.string().regex(/^[a-z0-9-]{1,60}$/).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
+  /** "mine": only the reader's own notes (issue 17). */
+  owner: z.enum(["mine"]).optional().catch(undefined),
 });
 export type LibraryFilter = z.infer<typeof libraryFilterSchema>;
 
@@ -32,13 +35,19 @@ export interface LibraryEntry {
   questionCount: number;
   /** A search snippet with <mark> around the matched words (only when searching). */
   snippet: string | null;
+  /** The reader's own note (issue 17), not the corpus's. */
+  mine: boolean;
 }
 
-/** The notes in library order (area, then prerequisite order), filtered and searched. */
-export async function listLibrary(filter: LibraryFilter): Promise<LibraryEntry[]> {
+/**
+ * The notes in library order (area, then prerequisite order), filtered and searched: the corpus
+ * and, for a signed-in reader, their own notes.
+ */
+export async function listLibrary(filter: LibraryFilter, userId: string | null = null): Promise<LibraryEntry[]> {
   const papers = await db.paper.findMany({
     where: {
       retiredAt: null,
+      ...(filter.owner === "mine" && userId ? { ownerId: userId, deletedAt: null } : visiblePapers(userId)),
       ...(filter.area ? { area: filter.area } : {}),
       ...(filter.tag ? { tags: { has: filter.tag } } : {}),
     },
@@ -55,6 +64,7 @@ export async function listLibrary(filter: LibraryFilter): Promise<LibraryEntry[]
       tags: true,
       summary: true,
       prerequisites: true,
+      ownerId: true,
       _count: {
         select: { cards: { where: { retiredAt: null } }, questions: { where: { retiredAt: null } } },
       },
@@ -62,7 +72,7 @@ export async function listLibrary(filter: LibraryFilter): Promise<LibraryEntry[]
   });
   let snippets: Map<string, string> | null = null;
   if (filter.q) {
-    const hits = await searchPapers(filter.q);
+    const hits = await searchPapers(filter.q, "en", userId);
     snippets = new Map(hits.map((h) => [h.id, h.snippet]));
     const rank = new Map(hits.map((h, i) => [h.id, i]));
     papers.sort((a, b) => (rank.get(a.id) ?? 1e9) - (rank.get(b.id) ?? 1e9));
@@ -84,6 +94,7 @@ export async function listLibrary(filter: LibraryFilter): Promise<LibraryEntry[]
       cardCount: p._count.cards,
       questionCount: p._count.questions,
       snippet: snippets?.get(p.id) ?? null,
+      mine: p.ownerId !== null,
     }));
 }
 
@@ -91,14 +102,18 @@ export async function listLibrary(filter: LibraryFilter): Promise<LibraryEntry[]
  * Full-text search in English and Chinese (`searchSql`), best match first, at most 50; snippets
  * in Chinese for `locale: "zh"` or a Chinese query.
  */
-export async function searchPapers(q: string, locale: "en" | "zh" = "en"): Promise<{ id: string; snippet: string }[]> {
-  const rows = await db.$queryRaw<{ id: string; snippet: string }[]>(searchSql(q, locale));
+export async function searchPapers(
+  q: string,
+  locale: "en" | "zh" = "en",
+  userId: string | null = null,
+): Promise<{ id: string; snippet: string }[]> {
+  const rows = await db.$queryRaw<{ id: string; snippet: string }[]>(searchSql(q, locale, userId));
   return rows.map(searchHit);
 }
 
-/** The tags of the live notes, of one area when given (the library's tag list narrows with the area). */
-export async function listTags(area?: string): Promise<string[]> {
-  const rows = await db.paper.findMany({ where: { retiredAt: null, ...(area ? { area } : {}) }, select: { tags: true } });
+/** The tags of the live notes the reader can see, of one area when given (the library's tag list narrows with the area). */
+export async function listTags(userId: string | null = null, area?: string): Promise<string[]> {
+  const rows = await db.paper.findMany({ where: { retiredAt: null, ...visiblePapers(userId), ...(area ? { area } : {}) }, select: { tags: true } });
   return [...new Set(rows.flatMap((r) => r.tags))].sort();
 }
 
@@ -120,10 +135,14 @@ export interface NoteQuestion {
   anchor: string;
 }
 
-/** A note with what its page shows. Questions carry their prompt only, never the answer. */
+/**
+ * A corpus note with what its page shows. Questions carry their prompt only, never the answer.
+ * The page is the same for every reader, so a user's own note is never found here (its page is
+ * /notes/[id], read through `getOwnNote`).
+ */
 export async function getNote(slug: string) {
   const paper = await db.paper.findUnique({
-    where: { slug },
+    where: { slug, ownerId: null },
     include: {
       cards: {
         where: { retiredAt: null },
@@ -141,6 +160,7 @@ export async function getNote(slug: string) {
   const related = await db.paper.findMany({
     where: {
       retiredAt: null,
+      ownerId: null,
       OR: [{ slug: { in: paper.prerequisites } }, { prerequisites: { has: slug } }],
     },
     select: { slug: true, short: true, title: true, prerequisites: true, sortKey: true },
@@ -160,8 +180,8 @@ function renderStoredNote(body: string, stored: unknown) {
   return renderNote({ body, ...layout });
 }
 
-/** The name a note goes by ("MoCo"), for titles and messages; null for no live note. */
-export async function noteName(slug: string): Promise<string | null> {
-  const paper = await db.paper.findFirst({ where: { slug, retiredAt: null }, select: { short: true } });
+/** The name a note goes by ("MoCo"), for titles and messages; null for no live note the reader may see. */
+export async function noteName(slug: string, userId: string | null = null): Promise<string | null> {
+  const paper = await db.paper.findFirst({ where: { slug, retiredAt: null, ...visiblePapers(userId) }, select: { short: true } });
   return paper?.short ?? null;
 }

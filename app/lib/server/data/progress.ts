@@ -20,6 +20,7 @@ import {
 import { db } from "../db";
 import { masteryByPaper } from "./mastery";
 import { getUserSettings } from "./settings";
+import { visiblePaperSql, visiblePapers } from "./visibility";
 
 /**
  * The progress dashboard of one user. Every query is scoped to `userId`; the big ones (over
@@ -345,7 +346,7 @@ async function dueDates(userId: string, until: Date): Promise<Date[]> {
     SELECT s.due FROM "CardState" s
       JOIN "Card" c ON c.id = s."cardId" JOIN "Paper" p ON p.id = c."paperId"
      WHERE s."userId" = ${userId} AND s.state <> 0 AND s.due < ${until} AND NOT s.suspended
-       AND c."retiredAt" IS NULL AND p."retiredAt" IS NULL`;
+       AND c."retiredAt" IS NULL AND p."retiredAt" IS NULL AND ${visiblePaperSql(userId)}`;
   return rows.map((r) => r.due);
 }
 
@@ -354,7 +355,7 @@ export async function masteryMap(userId: string, now: Date): Promise<NoteMastery
   const [mastery, papers, studied] = await Promise.all([
     masteryByPaper(userId, now),
     db.paper.findMany({
-      where: { retiredAt: null },
+      where: { retiredAt: null, ...visiblePapers(userId) },
       orderBy: [{ area: "asc" }, { sortKey: "asc" }],
       select: { id: true, slug: true, title: true, short: true, area: true, _count: { select: { cards: { where: { retiredAt: null } } } } },
     }),

@@ -30,6 +30,7 @@ import {
   type QuestionView,
 } from "./quiz-questions";
 import { weakSpotSelection } from "./quiz-weak-spots";
+import { visiblePapers } from "./visibility";
 
 /**
  * Quiz attempts: who owns them, starting one, answering (scored here, never on the page),
@@ -92,11 +93,16 @@ export async function startQuizAttempt(
   let title: string;
   let questionIds: string[];
   let scope: StoredQuizScope;
+  // A user's own notes are quizzed like the corpus; a guest has none.
+  const userId = owner.kind === "user" ? owner.userId : null;
   switch (input.scope.kind) {
     case "note": {
-      const paper = await db.paper.findFirst({ where: { slug: input.scope.slug, retiredAt: null }, select: { short: true } });
+      const paper = await db.paper.findFirst({
+        where: { slug: input.scope.slug, retiredAt: null, ...visiblePapers(userId) },
+        select: { short: true },
+      });
       if (!paper) throw new NotFoundError("There is no such note.");
-      const questions = await loadAssemblyQuestions({ slugs: [input.scope.slug] });
+      const questions = await loadAssemblyQuestions({ slugs: [input.scope.slug], userId });
       questionIds = assembleQuiz({ questions, noteSlugs: [input.scope.slug], length: input.length, seed }).map((q) => q.key);
       title = paper.short;
       scope = { kind: "note", slug: input.scope.slug };
@@ -104,7 +110,7 @@ export async function startQuizAttempt(
     }
     case "areas": {
       const areas = NOTE_AREAS.filter((a) => input.scope.kind === "areas" && input.scope.areas.includes(a));
-      const questions = await loadAssemblyQuestions({ areas });
+      const questions = await loadAssemblyQuestions({ areas, userId });
       const noteSlugs = [...new Set(questions.map((q) => q.noteSlug))];
       questionIds = assembleQuiz({ questions, noteSlugs, length: input.length, seed }).map((q) => q.key);
       title = areas.length === NOTE_AREAS.length ? "All areas" : areas.map((a) => AREA_LABELS[a]).join(" + ");
@@ -147,7 +153,9 @@ export async function retakeMissedQuestions(owner: QuizOwner, parentId: string, 
   if (!parent.finishedAt) throw new ConflictError("Finish this quiz before retaking the questions you missed.");
   const right = new Set(parent.answers.filter((a) => a.correct).map((a) => a.questionId));
   const missed = parent.questionIds.filter((id) => !right.has(id));
-  const active = new Set((await loadAssemblyQuestions({ ids: missed })).map((q) => q.key));
+  const active = new Set(
+    (await loadAssemblyQuestions({ ids: missed, userId: owner.kind === "user" ? owner.userId : null })).map((q) => q.key),
+  );
   const questionIds = assembleQuiz({
     questions: missed.filter((id) => active.has(id)).map((id) => ({ key: id, noteSlug: "retake" })),
     noteSlugs: ["retake"],

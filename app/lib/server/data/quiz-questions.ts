@@ -11,6 +11,7 @@ import {
 import { areaLabel, areaRank } from "@/app/lib/schemas/areas";
 import { sourceLinkOf, type SourceLink } from "@/app/lib/schemas/rendered-note";
 import { db } from "../db";
+import { visiblePapers } from "./visibility";
 
 /**
  * Quiz questions as the server reads them, and the two shapes the page gets:
@@ -242,10 +243,10 @@ export interface QuizSourceArea {
   questionCount: number;
 }
 
-/** Every area with its notes that have questions still asked, in corpus order. */
-export async function listQuizSources(): Promise<QuizSourceArea[]> {
+/** Every area with its notes that have questions still asked, in corpus order (with the reader's own notes). */
+export async function listQuizSources(userId: string | null = null): Promise<QuizSourceArea[]> {
   const papers = await db.paper.findMany({
-    where: { retiredAt: null },
+    where: { retiredAt: null, ...visiblePapers(userId) },
     orderBy: [{ sortKey: "asc" }, { slug: "asc" }],
     select: { slug: true, short: true, title: true, area: true, _count: { select: { questions: { where: { retiredAt: null } } } } },
   });
@@ -274,14 +275,20 @@ export interface AssemblyQuestion {
   group?: string;
 }
 
-/** Active questions (never retired ones, nor those of retired notes), light enough to assemble from. */
-export async function loadAssemblyQuestions(filter: { slugs?: string[]; areas?: string[]; ids?: string[] } = {}): Promise<AssemblyQuestion[]> {
+/**
+ * Active questions (never retired ones, nor those of retired notes), light enough to assemble
+ * from: the corpus's and those of `userId`'s own notes (none for a guest).
+ */
+export async function loadAssemblyQuestions(
+  filter: { slugs?: string[]; areas?: string[]; ids?: string[]; userId?: string | null } = {},
+): Promise<AssemblyQuestion[]> {
   const rows = await db.quizQuestion.findMany({
     where: {
       retiredAt: null,
       ...(filter.ids ? { id: { in: filter.ids } } : {}),
       paper: {
         retiredAt: null,
+        ...visiblePapers(filter.userId),
         ...(filter.slugs ? { slug: { in: filter.slugs } } : {}),
         ...(filter.areas ? { area: { in: filter.areas } } : {}),
       },

@@ -9,6 +9,7 @@ import {
 import { db } from "../db";
 import { loadAssemblyQuestions, type AssemblyQuestion } from "./quiz-questions";
 import { schedulerSettingsOf } from "./settings";
+import { visiblePapers } from "./visibility";
 
 /** How many of the weakest notes a "weak spots" quiz draws from (besides missed questions). */
 const WEAK_NOTES = 5;
@@ -45,7 +46,7 @@ interface WeakSpotData {
  */
 async function weakSpotData(userId: string, now: Date): Promise<WeakSpotData> {
   const [questions, states, settings, history] = await Promise.all([
-    loadAssemblyQuestions(),
+    loadAssemblyQuestions({ userId }),
     db.cardState.findMany({
       where: { userId, state: { not: 0 }, card: { retiredAt: null } },
       select: {
@@ -117,7 +118,7 @@ export async function getWeakNotes(userId: string, now: Date, limit = WEAK_NOTES
   const { ranking } = await weakSpotData(userId, now);
   const top = ranking.notes.filter((n) => n.priority > 0).slice(0, limit);
   if (top.length === 0) return [];
-  const papers = await db.paper.findMany({ where: { slug: { in: top.map((n) => n.noteSlug) } }, select: { slug: true, short: true } });
+  const papers = await db.paper.findMany({ where: { slug: { in: top.map((n) => n.noteSlug) }, ...visiblePapers(userId) }, select: { slug: true, short: true } });
   const shortOf = new Map(papers.map((p) => [p.slug, p.short]));
   return top.map((n) => ({ slug: n.noteSlug, short: shortOf.get(n.noteSlug) ?? n.noteSlug, priority: n.priority, cardWeakness: n.cardWeakness, missRate: n.missRate }));
 }

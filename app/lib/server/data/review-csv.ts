@@ -7,6 +7,7 @@ import { yieldToEventLoop } from "../time-slices";
 import { readHistories, readVersions, replayHistories, writeReplayedStates, type ReplayLog } from "./reschedule";
 import { insertImportedLines, LOG_BATCH, type ImportedLine } from "./user-data-writes";
 import { getUserSettings, schedulerSettingsOf } from "./settings";
+import { visibleItems } from "./visibility";
 
 export { CsvHeaderError } from "@/app/lib/schemas/review";
 export { rescheduleCards } from "./reschedule";
@@ -75,7 +76,8 @@ export async function importReviewLogCsv(userId: string, text: string, now: Date
   const { rows, errors } = await parseReviewCsv(text);
   const cardIds = [...new Set(rows.map((r) => r.row.card_id))];
   const known = new Set(
-    (await db.card.findMany({ where: { id: { in: cardIds } }, select: { id: true } })).map((c) => c.id),
+    // Only cards the user may see: another user's own card is "no card" (issue 17).
+    (await db.card.findMany({ where: { id: { in: cardIds }, ...visibleItems(userId) }, select: { id: true } })).map((c) => c.id),
   );
   for (const { line, row } of rows) {
     if (!known.has(row.card_id)) errors.push({ line, message: `card_id: no card has the id "${row.card_id}"` });

@@ -19,6 +19,7 @@ import { sourceLinkOf, type SourceLink } from "@/app/lib/schemas/rendered-note";
 import { db } from "../db";
 import { storedStateOf, type CardStateRow } from "./review-rows";
 import { getUserSettings, schedulerSettingsOf, type UserSettingsRow } from "./settings";
+import { visiblePaperSql } from "./visibility";
 
 /** Narrows a session to one note (by slug) or one area; the study set always applies. */
 export interface QueueScope {
@@ -158,7 +159,7 @@ async function siblingGroups(
 
 /** The SQL condition on `p` (Paper): live, in the study set, in the scope. */
 function paperScopeSql(userId: string, settings: UserSettingsRow, scope: QueueScope): Prisma.Sql {
-  const parts: Prisma.Sql[] = [Prisma.sql`p."retiredAt" IS NULL`];
+  const parts: Prisma.Sql[] = [Prisma.sql`p."retiredAt" IS NULL`, visiblePaperSql(userId)];
   if (!settings.studyAll) {
     parts.push(
       Prisma.sql`EXISTS (SELECT 1 FROM "StudySetPaper" sp WHERE sp."userId" = ${userId} AND sp."paperId" = p.id)`,
@@ -339,11 +340,21 @@ async function withDetail(userId: string, shown: Candidate[]): Promise<(Candidat
   });
 }
 
-export const contentStampSql = Prisma.sql`SELECT max("updatedAt") AS stamp, max("sortKey") AS last FROM "Paper"`;
+/**
+ * The content the user studies: the corpus and their own notes (issue 17), each read from the
+ * (ownerId, sortKey) index, so other users' notes neither cost a read nor reset the bound.
+ */
+export function contentStampSqlFor(userId: string | null): Prisma.Sql {
+  return Prisma.sql`
+    SELECT GREATEST(a.stamp, b.stamp) AS stamp, GREATEST(a.last, b.last) AS last
+      FROM (SELECT max("updatedAt") AS stamp, max("sortKey") AS last FROM "Paper" WHERE "ownerId" IS NULL) a,
+           (SELECT max("updatedAt") AS stamp, max("sortKey") AS last FROM "Paper" WHERE "ownerId" = ${userId ?? ""}) b`;
+}
+export const contentStampSql = contentStampSqlFor(null);
 
 /** The content's last change and the last note in order, for the new-card bound. */
-async function contentStamp(): Promise<{ stamp: string; lastSortKey: number }> {
-  const rows = await db.$queryRaw<{ stamp: Date | null; last: number | null }[]>(contentStampSql);
+async function contentStamp(userId: string): Promise<{ stamp: string; lastSortKey: number }> {
+  const rows = await db.$queryRaw<{ stamp: Date | null; last: number | null }[]>(contentStampSqlFor(userId));
   return { stamp: rows[0]?.stamp?.toISOString() ?? "", lastSortKey: rows[0]?.last ?? 0 };
 }
 
@@ -459,7 +470,7 @@ export async function loadReviewQueue(
   const whole = !scope.paper && !scope.area;
   const [{ dayStart, nextDayStart, limits: remaining, doneToday }, content] = await Promise.all([
     studyDayLimits(userId, settingsRow, now),
-    whole ? contentStamp() : Promise.resolve(null),
+    whole ? contentStamp(userId) : Promise.resolve(null),
   ]);
   const { newLeft, reviewsLeft } = remaining;
   const newWaiting = newLeft === 0 ? countNewInScope(userId, settingsRow, scope, now) : Promise.resolve(0);

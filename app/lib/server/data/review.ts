@@ -25,6 +25,7 @@ import {
 } from "./review-rows";
 import { balancedDaySql, reviewWeekdayOf } from "./load-balance";
 import { schedulerSettingsOf } from "./settings";
+import { visiblePaperSql } from "./visibility";
 
 export interface AnswerResult {
   /** True when this clientId had already been applied: nothing was written this time. */
@@ -70,7 +71,7 @@ interface AnswerContextRow extends Partial<CardStateRow> {
  */
 async function answerContext(userId: string, cardId: string, clientId: string, sessionId: string) {
   const rows = await rawRows<AnswerContextRow>(Prisma.sql`
-    SELECT u."sessionVersion", (c.id IS NOT NULL) AS "cardFound",
+    SELECT u."sessionVersion", (c.id IS NOT NULL AND ${visiblePaperSql(userId)}) AS "cardFound",
            EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r."sessionId" = ${sessionId}) AS revoked,
            (c."retiredAt" IS NULL AND p."retiredAt" IS NULL) AS live,
            (COALESCE(st."studyAll", true) OR EXISTS (

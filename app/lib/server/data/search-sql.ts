@@ -3,6 +3,7 @@ import { Prisma } from "@/app/generated/prisma/client";
 import { SEARCH_VARIANTS_SEPARATOR } from "@/app/lib/domain/content/note-order";
 import { joinCjk, segmentQuery } from "@/app/lib/domain/content/segment";
 import { compactQuery } from "@/app/lib/domain/content/spelling-variants";
+import { visiblePaperSql } from "./visibility";
 
 /**
  * The library's full-text search over each note's prose, cards and questions, in English and in
@@ -14,7 +15,7 @@ import { compactQuery } from "@/app/lib/domain/content/spelling-variants";
  * reader of the Chinese site (`locale: "zh"`) or a query in Chinese, else the English one.
  * Kept apart from papers.ts (and its client) so that `bench:search` runs this very query.
  */
-export function searchSql(q: string, locale: "en" | "zh" = "en"): Prisma.Sql {
+export function searchSql(q: string, locale: "en" | "zh" = "en", userId: string | null = null): Prisma.Sql {
   const query = segmentQuery(q);
   const chinese = locale === "zh" || CJK.test(query);
   // The snippet is cut from the text before the joined spellings the sync appended.
@@ -27,7 +28,7 @@ export function searchSql(q: string, locale: "en" | "zh" = "en"): Prisma.Sql {
            ts_headline('english', ${snippetText}, query.tsq,
              'StartSel=<mark>, StopSel=</mark>, MaxWords=24, MinWords=8, MaxFragments=1') AS snippet
     FROM "Paper" p, query
-    WHERE p."retiredAt" IS NULL AND p."searchVector" @@ query.tsq
+    WHERE p."retiredAt" IS NULL AND ${visiblePaperSql(userId)} AND p."searchVector" @@ query.tsq
     ORDER BY ts_rank(p."searchVector", query.tsq) DESC
     LIMIT 50`;
 }

@@ -9,6 +9,7 @@ import {
 } from "@/app/lib/domain/scheduling";
 import { schedulerSettingsSchema, type Settings } from "@/app/lib/schemas/settings";
 import { db } from "../db";
+import { visiblePapers } from "./visibility";
 
 export interface UserSettingsRow {
   desiredRetention: number;
@@ -159,7 +160,7 @@ export async function studiedCardCount(userId: string, studyAll: boolean): Promi
   return db.card.count({
     where: {
       retiredAt: null,
-      paper: { retiredAt: null, ...(studyAll ? {} : { studySets: { some: { userId } } }) },
+      paper: { retiredAt: null, ...visiblePapers(userId), ...(studyAll ? {} : { studySets: { some: { userId } } }) },
     },
   });
 }

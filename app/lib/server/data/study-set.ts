@@ -1,18 +1,19 @@
 import "#server-only";
 import { db } from "../db";
+import { visiblePapers } from "./visibility";
 import { NotFoundError } from "../errors";
 
 /** Slugs of the notes the user added to their study set (whether or not "study all" is on). */
 export async function studySetSlugs(userId: string): Promise<Set<string>> {
   const rows = await db.studySetPaper.findMany({
-    where: { userId, paper: { retiredAt: null } },
+    where: { userId, paper: { retiredAt: null, ...visiblePapers(userId) } },
     select: { paper: { select: { slug: true } } },
   });
   return new Set(rows.map((row) => row.paper.slug));
 }
 
-async function livePaperId(slug: string): Promise<string> {
-  const paper = await db.paper.findUnique({ where: { slug }, select: { id: true, retiredAt: true } });
+async function livePaperId(userId: string, slug: string): Promise<string> {
+  const paper = await db.paper.findFirst({ where: { slug, ...visiblePapers(userId) }, select: { id: true, retiredAt: true } });
   if (!paper || paper.retiredAt) throw new NotFoundError("This note does not exist.");
   return paper.id;
 }
@@ -34,7 +35,7 @@ export interface StudySetAddition {
  * as it is: someone who switched back to all notes on purpose keeps that.
  */
 export async function addPaperToStudySet(userId: string, slug: string): Promise<StudySetAddition> {
-  const paperId = await livePaperId(slug);
+  const paperId = await livePaperId(userId, slug);
   return db.$transaction(async (tx) => {
     await tx.userSettings.createMany({ data: [{ userId }], skipDuplicates: true });
     // Locked so that two first additions at once switch once and count each other.
@@ -55,6 +56,6 @@ export async function addPaperToStudySet(userId: string, slug: string): Promise<
 
 /** Removes a note from the set; its card states and history stay (adding it back resumes them). */
 export async function removePaperFromStudySet(userId: string, slug: string): Promise<void> {
-  const paperId = await livePaperId(slug);
+  const paperId = await livePaperId(userId, slug);
   await db.studySetPaper.deleteMany({ where: { userId, paperId } });
 }

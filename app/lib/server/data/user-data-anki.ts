@@ -4,6 +4,7 @@ import { ankiDeckName, ankiTags, planNotes, type AnkiNoteKind, type PlannedNote 
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { forEachSliced } from "../time-slices";
+import { visiblePapers } from "./visibility";
 
 /**
  * A note's cards as a file Anki's "Import File" reads (Anki 2.1.55 or later): tab-separated,
@@ -24,9 +25,9 @@ const STOCK_NOTE_TYPE: Record<AnkiNoteKind, string> = {
 export const ANKI_TSV_HEADER = ["#separator:tab", "#html:true", "#notetype column:1", "#deck column:2", "#guid column:3", "#tags column:6"];
 
 /** The live cards of the chosen notes (library order), with what the Anki files need of their note. */
-export async function notesForAnki(slugs: readonly string[]) {
+export async function notesForAnki(slugs: readonly string[], userId: string | null = null) {
   const papers = await db.paper.findMany({
-    where: { slug: { in: [...slugs] }, retiredAt: null },
+    where: { slug: { in: [...slugs] }, retiredAt: null, ...visiblePapers(userId) },
     orderBy: { sortKey: "asc" },
     select: {
       slug: true,
@@ -54,8 +55,8 @@ export function ankiFields(note: PlannedNote, options: AnkiHtmlOptions): [string
   return [note.kind === "cloze" ? ankiClozeHtml(first, options) : ankiHtml(first, options), ankiHtml(second, options)];
 }
 
-export async function ankiTsv(slugs: readonly string[], options: AnkiHtmlOptions = {}): Promise<string> {
-  const papers = await notesForAnki(slugs);
+export async function ankiTsv(slugs: readonly string[], options: AnkiHtmlOptions = {}, userId: string | null = null): Promise<string> {
+  const papers = await notesForAnki(slugs, userId);
   const rows = papers.flatMap((paper) => {
     const deck = ankiDeckName(paper.title);
     const tags = ankiTags(paper).join(" ");
@@ -70,9 +71,9 @@ export async function ankiTsv(slugs: readonly string[], options: AnkiHtmlOptions
 }
 
 /** The notes one may export to Anki: live ones with at least one live card, in library order. */
-export async function notesWithCards(): Promise<{ slug: string; title: string; cards: number }[]> {
+export async function notesWithCards(userId: string | null = null): Promise<{ slug: string; title: string; cards: number }[]> {
   const papers = await db.paper.findMany({
-    where: { retiredAt: null },
+    where: { retiredAt: null, ...visiblePapers(userId) },
     orderBy: { sortKey: "asc" },
     select: { slug: true, title: true, _count: { select: { cards: { where: { retiredAt: null } } } } },
   });

@@ -12,6 +12,7 @@ import { importReviewLogCsv } from "./review-csv";
 import { getUserSettings, schedulerSettingsOf } from "./settings";
 import { forEachSliced } from "../time-slices";
 import { ankiFields, notesForAnki } from "./user-data-anki";
+import { visiblePapers } from "./visibility";
 
 /**
  * The `.apkg` package of the chosen notes with the user's card states and review history, and
@@ -24,7 +25,7 @@ const MAX_COLLECTION_BYTES = 256 * 1024 * 1024;
 
 /** The package of `slugs` for the user (library order; a slug that names no live note is skipped). */
 export async function exportApkg(userId: string, slugs: readonly string[], now: Date, options: AnkiHtmlOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
-  const papers = await notesForAnki(slugs);
+  const papers = await notesForAnki(slugs, userId);
   const cardIds = papers.flatMap((p) => p.cards.map((c) => c.id));
   const [settingsRow, states, logs, SQL] = await Promise.all([getUserSettings(userId), readStates(userId, cardIds), readLogs(userId, cardIds), sqlJs()]);
   const settings = schedulerSettingsOf(settingsRow);
@@ -109,7 +110,7 @@ export async function importApkg(userId: string, bytes: Uint8Array, now: Date): 
   const [SQL, papers] = await Promise.all([
     sqlJs(),
     db.paper.findMany({
-      where: { retiredAt: null },
+      where: { retiredAt: null, ...visiblePapers(userId) },
       select: {
         slug: true,
         cards: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, key: true, type: true, front: true, back: true } },

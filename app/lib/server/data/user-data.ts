@@ -18,6 +18,8 @@ import {
   type CardStateFields,
   type ReviewLogRow,
 } from "./user-data-writes";
+import { visibleItems, visiblePapers } from "./visibility";
+import { hardDeleteOwnNotes } from "./own-notes";
 
 /**
  * "Your data in your hands": everything of one user as one JSON file, and that file imported
@@ -28,10 +30,11 @@ import {
 const PAGE = 5000;
 type Json = Prisma.InputJsonValue;
 
-async function itemNames() {
+/** The names of the cards and questions `userId` may see: the corpus's and their own notes'. */
+async function itemNames(userId: string) {
   const [cards, questions] = await Promise.all([
-    db.card.findMany({ select: { id: true, key: true, paper: { select: { slug: true } } } }),
-    db.quizQuestion.findMany({ select: { id: true, key: true, paper: { select: { slug: true } } } }),
+    db.card.findMany({ where: visibleItems(userId), select: { id: true, key: true, paper: { select: { slug: true } } } }),
+    db.quizQuestion.findMany({ where: visibleItems(userId), select: { id: true, key: true, paper: { select: { slug: true } } } }),
   ]);
   return {
     card: new Map(cards.map((c) => [c.id, { note: c.paper.slug, key: c.key }])),
@@ -48,7 +51,7 @@ const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
  * same data are identical apart from `exportedAt`.
  */
 export async function* exportUserDataChunks(userId: string, now: Date): AsyncGenerator<string> {
-  const names = await itemNames();
+  const names = await itemNames(userId);
   const cardName = (id: string) => names.card.get(id) ?? { note: "", key: id };
   const [settings, studySet, states] = await Promise.all([
     db.userSettings.findUnique({ where: { userId } }),
@@ -216,10 +219,11 @@ function sameSettings(a: Record<string, unknown>, b: Record<string, unknown>): b
  */
 export async function importUserData(userId: string, file: UserDataFile): Promise<ImportSummary> {
   const now = new Date();
+  // Only what the user may see: a file naming another user's note matches nothing (issue 17).
   const [cards, questions, papers] = await Promise.all([
-    db.card.findMany({ select: { id: true, key: true, paper: { select: { slug: true } } } }),
-    db.quizQuestion.findMany({ select: { id: true, key: true, paper: { select: { slug: true } } } }),
-    db.paper.findMany({ select: { id: true, slug: true } }),
+    db.card.findMany({ where: visibleItems(userId), select: { id: true, key: true, paper: { select: { slug: true } } } }),
+    db.quizQuestion.findMany({ where: visibleItems(userId), select: { id: true, key: true, paper: { select: { slug: true } } } }),
+    db.paper.findMany({ where: visiblePapers(userId), select: { id: true, slug: true } }),
   ]);
   const cardId = new Map(cards.map((c) => [itemKey(c.paper.slug, c.key), c.id]));
   const questionId = new Map(questions.map((q) => [itemKey(q.paper.slug, q.key), q.id]));
@@ -412,9 +416,12 @@ export async function deleteAccountAndData(userId: string): Promise<boolean> {
           { key: { startsWith: `signin-known:${user.email}|` } },
           { key: `reset-email:${user.email}` },
           { key: `verify-user:${userId}` },
+          { key: `note-save:${userId}` },
         ],
       },
     });
+    // Own notes (issue 17) go first, with their history: a note's owner key does not cascade.
+    await hardDeleteOwnNotes(tx, userId);
     await tx.user.delete({ where: { id: userId } });
     return true;
   });

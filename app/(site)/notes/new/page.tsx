@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { requirePageUser } from "@/app/lib/server/auth/require-page-user";
+import { ownNoteEditorContext } from "@/app/lib/server/data/own-note-editor";
+import { NoteEditor } from "@/app/ui/own-notes/note-editor";
+import { NEW_NOTE_TEMPLATE } from "@/app/ui/own-notes/note-template";
+
+export const metadata: Metadata = { title: "New note" };
+
+/** `/notes/new`: a note of one's own, in the content format, saved as soon as it is typed. */
+export default async function NewNotePage() {
+  const user = await requirePageUser("/notes/new");
+  const context = await ownNoteEditorContext(user.id, null);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">New note</h1>
+      <NoteEditor noteId={null} slug="my-new-note" initialSource={NEW_NOTE_TEMPLATE} updatedAt={null} {...context} />
+    </div>
+  );
+}

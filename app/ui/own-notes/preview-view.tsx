@@ -1,0 +1,51 @@
+"use client";
+import { RevealAnswer } from "@/app/ui/notes/reveal-answer";
+import { WidgetSlot } from "@/app/ui/widgets/widget-slot";
+import type { Preview } from "./preview";
+
+/**
+ * The preview's markup. Every HTML string here came out of the sanitising pipeline
+ * (preview.ts), which is why it may be set as HTML.
+ */
+export function PreviewView({ preview }: { preview: Preview }) {
+  return (
+    <div>
+      {preview.title && <h1 className="mb-4 text-2xl font-bold">{preview.title}</h1>}
+      {preview.segments.map((segment, i) => {
+        switch (segment.kind) {
+          case "html":
+            return <div key={i} dangerouslySetInnerHTML={{ __html: segment.html }} />;
+          case "card":
+            return (
+              <aside key={i} aria-label="Flashcard" className="my-5 rounded-lg border border-accent-100 bg-accent-50 p-4 dark:border-slate-700 dark:bg-slate-900">
+                <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-accent-700 dark:text-accent-500">Card · {segment.type}</p>
+                <div className="card-html" dangerouslySetInnerHTML={{ __html: segment.frontHtml }} />
+                <RevealAnswer>
+                  <div className="card-html" dangerouslySetInnerHTML={{ __html: segment.backHtml }} />
+                </RevealAnswer>
+              </aside>
+            );
+          case "quiz":
+            return (
+              <aside key={i} aria-label="Quiz question" className="my-5 rounded-lg border border-dashed border-slate-300 p-4 dark:border-slate-700">
+                <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Question · {segment.type}</p>
+                <div className="card-html" dangerouslySetInnerHTML={{ __html: segment.promptHtml }} />
+                {segment.choicesHtml.length > 0 && (
+                  <ol className="ml-5 list-[upper-alpha]">
+                    {segment.choicesHtml.map((html, j) => (
+                      <li key={j} dangerouslySetInnerHTML={{ __html: html }} />
+                    ))}
+                  </ol>
+                )}
+                <RevealAnswer>
+                  <div className="card-html" dangerouslySetInnerHTML={{ __html: segment.explanationHtml }} />
+                </RevealAnswer>
+              </aside>
+            );
+          case "widget":
+            return <WidgetSlot key={i} name={segment.name} caption={segment.caption} />;
+        }
+      })}
+    </div>
+  );
+}
