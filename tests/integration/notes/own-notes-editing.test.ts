@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { OWN_NOTE_LIMITS } from "@/app/lib/domain/content/own-note";
 import { db } from "@/app/lib/server/db";
 import { createOwnNote, deleteOwnNote, getOwnNoteSource, listOwnNotes, restoreOwnNote, updateOwnNote } from "@/app/lib/server/data/own-notes";
@@ -9,7 +9,9 @@ import { loadReviewQueue } from "@/app/lib/server/data/review-queue";
 import { deleteAccountAndData } from "@/app/lib/server/data/user-data";
 import { ConflictError, NotFoundError } from "@/app/lib/server/errors";
 import { sessionOf } from "../helpers/fresh-database";
-import { ownNoteText } from "./own-note-fixture";
+import { ownNoteText, retireAllOwnNotes } from "./own-note-fixture";
+
+afterAll(retireAllOwnNotes);
 
 const email = () => `own-edit-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`;
 const newUser = () => db.user.create({ data: { email: email(), settings: { create: {} } }, select: { id: true } });

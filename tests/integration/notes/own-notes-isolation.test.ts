@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCorpus } from "@/app/lib/domain/content";
 import { syncCorpus } from "@/app/lib/server/content-sync";
 import { db } from "@/app/lib/server/db";
+import { applyCardControl } from "@/app/lib/server/data/card-controls";
 import { masteryByPaper } from "@/app/lib/server/data/mastery";
 import { getNoteStatusForUser } from "@/app/lib/server/data/note-status";
 import { createOwnNote, deleteOwnNote, getOwnNote, getOwnNoteSource, restoreOwnNote, updateOwnNote } from "@/app/lib/server/data/own-notes";
@@ -22,7 +23,9 @@ import { readContentFiles, readTranslationFiles } from "@/scripts/lib/content-fi
 import { scriptPrisma } from "@/scripts/lib/prisma";
 import { sessionOf } from "../helpers/fresh-database";
 import { exportUserData } from "../helpers/user-data-export";
-import { ownNoteText } from "./own-note-fixture";
+import { ownNoteText, retireAllOwnNotes } from "./own-note-fixture";
+
+afterAll(retireAllOwnNotes);
 
 const email = () => `own-notes-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`;
 const newUser = () => db.user.create({ data: { email: email(), settings: { create: {} } }, select: { id: true } });
@@ -82,6 +85,11 @@ describe("one user's own notes are nobody else's", () => {
       answerCard(sessionOf(b.id), { clientId: randomUUID(), cardId: cardIds[0]!, rating: 3, version: 0, answeredAt: Date.now(), durationMs: 900 }, new Date()),
     ).rejects.toBeInstanceOf(NotFoundError);
     await expect(addPaperToStudySet(b.id, note.slug)).rejects.toBeInstanceOf(NotFoundError);
+    // Card controls (suspend, flag, …) would make a state row for B on A's card: refused alike.
+    for (const action of ["suspend", "bury", "reset"] as const) {
+      await expect(applyCardControl(b.id, { clientId: randomUUID(), cardIds: [cardIds[0]!], action }, new Date())).rejects.toBeInstanceOf(NotFoundError);
+    }
+    expect(await db.cardState.count({ where: { userId: b.id, cardId: { in: cardIds } } })).toBe(0);
     expect(await getNoteStatusForUser(b.id, note.slug, new Date())).toBeNull();
     expect(await getNoteStatusForUser(a.id, note.slug, new Date())).not.toBeNull();
     const [countA, countB] = await Promise.all([studiedCardCount(a.id, true), studiedCardCount(b.id, true)]);

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { Prisma } from "@/app/generated/prisma/client";
 import { addDays, forgetCard, newCardState, startOfDay, stateToCode, studyDayOf } from "@/app/lib/domain/scheduling";
 import type { CardControlInput } from "@/app/lib/schemas/cards";
+import { visiblePaperSql } from "./visibility";
 import { db } from "../db";
 import { ConflictError, CorruptPreviousStateError, NotFoundError } from "../errors";
 import { previousJsonOf, stateFromPreviousJson, storedStateOf, type CardStateRow } from "./review-rows";
@@ -60,14 +61,16 @@ const controlsOf = (row: Pick<LockedRow, "cardId" | "version" | "suspended" | "b
 });
 
 /**
- * The cards a user can see and control: live cards of live notes. (Every corpus card is
- * everyone's to study; a user's state is theirs alone, so the scoping is the `userId` of
- * every state written.) Throws 404 naming none of them when one is missing.
+ * The cards a user can see and control: live cards of live notes they can see (the corpus, and
+ * their own notes: another user's note is as absent as a made-up id). A user's state is theirs
+ * alone, so the scoping of the writes is the `userId` of every state written. Throws 404
+ * naming none of them when one is missing.
  */
-async function assertVisible(tx: Tx, cardIds: string[]): Promise<void> {
+async function assertVisible(tx: Tx, userId: string, cardIds: string[]): Promise<void> {
   const rows = await tx.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM "Card" c JOIN "Paper" p ON p.id = c."paperId"
-     WHERE c.id = ANY(${cardIds}::text[]) AND c."retiredAt" IS NULL AND p."retiredAt" IS NULL`;
+     WHERE c.id = ANY(${cardIds}::text[]) AND c."retiredAt" IS NULL AND p."retiredAt" IS NULL
+       AND ${visiblePaperSql(userId)}`;
   if ((rows[0]?.n ?? 0) !== cardIds.length) throw new NotFoundError("This card does not exist.");
 }
 
@@ -108,7 +111,7 @@ export async function applyCardControl(userId: string, input: CardControlInput, 
          WHERE s."userId" = ${userId} AND s."cardId" = ANY(${done.map((d) => d.cardId)}::text[])`;
       return { duplicate: true, cards: rows.map(controlsOf) };
     }
-    await assertVisible(tx, input.cardIds);
+    await assertVisible(tx, userId, input.cardIds);
     const fresh = newCardState(now);
     // A state row for each card never studied (a new card's controls live there too).
     await tx.$executeRaw`
