@@ -18,6 +18,7 @@ export function DailyGoalForm({ initial }: { initial: { kind: DailyGoalKind; tar
   const [target, setTarget] = useState(String(initial.target > 0 ? initial.target : 30));
   const [state, setState] = useState<{ saving: boolean; error: string | null; saved: boolean }>({ saving: false, error: null, saved: false });
 
+  // noValidate: the server's message in words ("A goal needs at least 1.") rather than the browser's own.
   async function save(event: React.FormEvent) {
     event.preventDefault();
     setState({ saving: true, error: null, saved: false });
@@ -32,7 +33,7 @@ export function DailyGoalForm({ initial }: { initial: { kind: DailyGoalKind; tar
       <p className="text-sm text-slate-600 dark:text-slate-300">
         An optional target for each study day, shown on the review page; the progress heatmap marks the days that met it.
       </p>
-      <form onSubmit={(e) => void save(e)} className="flex flex-wrap items-end gap-3" data-testid="daily-goal-form">
+      <form onSubmit={(e) => void save(e)} noValidate className="flex flex-wrap items-end gap-3" data-testid="daily-goal-form">
         <fieldset className="flex flex-wrap gap-3">
           <legend className="sr-only">Kind of goal</legend>
           {KINDS.map((k) => (
