@@ -227,6 +227,10 @@ const ACTION_FIELDS: Record<string, (s: Stack) => Record<string, () => string>> 
   studyMoreNewToday: () => ({ count: () => pick(["1", "10", "0", "-5", "501", "1e9", '"10"']) }),
   setTimeZone: () => ({ timeZone: () => JSON.stringify(pick(["UTC", "Asia/Shanghai", "Mars/Olympus", ""])) }),
   setStudyAll: () => ({ studyAll: () => pick(["true", "false", "1", "\"yes\"", "null"]) }),
+  setDailyGoal: () => ({
+    kind: () => JSON.stringify(pick(["none", "reviews", "minutes", "hours", ""])),
+    target: () => pick(["0", "1", "50", "-1", "1001", "2.5", "1e9", "\"20\""]),
+  }),
   startQuiz: (s) => ({
     scope: () =>
       pick([

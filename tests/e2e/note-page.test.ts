@@ -122,6 +122,62 @@ describe.runIf(hasBrowser)("the note page in a real browser", () => {
     await context.close();
   });
 
+  it.each([
+    { width: 1280, height: 800, toc: "toc-sidebar" },
+    { width: 390, height: 844, toc: "toc-mobile" },
+  ])("keeps the contents on screen as the note scrolls, with a way back to the top, at $width px", async ({ width, height, toc }) => {
+    const { context, page } = await newPage(browser);
+    await page.setViewportSize({ width, height });
+    await page.goto("/papers/moco");
+    const contents = page.getByTestId(toc);
+    await expect(contents.isVisible()).resolves.toBe(true);
+    expect(await contents.evaluate((element) => getComputedStyle(element).position)).toBe("sticky");
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+    // Still in the viewport, below the site header (56 px), halfway down the note.
+    const top = await contents.evaluate((element) => element.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(56);
+    expect(top).toBeLessThan(120);
+    if (toc === "toc-mobile") await contents.locator("summary").click();
+    await contents.getByTestId("back-to-top").click();
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeLessThan(200);
+    await expect(page.getByRole("heading", { level: 1 }).isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+
+  it.each([390, 1280])("shows a widget's skeleton with its caption before it loads, and its background matches the dark page, at %i px", async (width) => {
+    const { context, page } = await newPage(browser);
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto("/papers/knowledge-distillation", { waitUntil: "networkidle" });
+    const slot = page.locator('[data-testid="widget-slot"][data-widget="distillation"]');
+    expect(await slot.getAttribute("data-state")).toBe("waiting");
+    // Not an empty box: the figure's shape and its caption.
+    await expect(slot.getByTestId("widget-skeleton").isVisible()).resolves.toBe(true);
+    const caption = (await slot.locator("figcaption").textContent()) ?? "";
+    expect(caption.length).toBeGreaterThan(0);
+    await expect(slot.getByTestId("widget-skeleton-caption").textContent()).resolves.toBe(`${caption} `);
+    expect((await slot.boundingBox())?.height ?? 0).toBeGreaterThan(150);
+
+    await page.getByRole("button", { name: "Switch to dark mode" }).click();
+    await slot.scrollIntoViewIfNeeded();
+    await page.locator('[data-widget="distillation"][data-state="ready"]').waitFor();
+    const widget = slot.getByTestId("widget-distillation");
+    const colours = () =>
+      widget.evaluate((element) => ({
+        widget: getComputedStyle(element).backgroundColor,
+        page: getComputedStyle(document.body).backgroundColor,
+      }));
+    const dark = await colours();
+    expect(dark.widget).toBe(dark.page);
+    expect(dark.page).not.toBe("rgb(255, 255, 255)");
+    // No widget control keeps a light background in the dark.
+    const light = await widget.evaluate((element) =>
+      [...element.querySelectorAll("*")].filter((child) => getComputedStyle(child).backgroundColor === "rgb(255, 255, 255)").length,
+    );
+    expect(light).toBe(0);
+    await context.close();
+  });
+
   it("shows a guest the sign-in links and opens the small-screen menu", async () => {
     const { context, page } = await newPage(browser);
     await page.setViewportSize({ width: 400, height: 800 });

@@ -26,7 +26,7 @@ export default async function ProgressPage() {
         <TodayStats today={d.today} />
       </Section>
       <Section id="activity" title="Reviews over the last year">
-        <ReviewHeatmap cells={d.heatmap} streak={d.streak} />
+        <ReviewHeatmap cells={d.heatmap} streak={d.streak} goal={d.goal} />
       </Section>
       <Section id="forecast" title="Due in the next 30 days">
         <Forecast forecast={d.forecast} />

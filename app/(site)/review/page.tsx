@@ -7,6 +7,7 @@ import { ReviewSession } from "@/app/ui/review/review-session";
 import { TimeZoneOffer } from "@/app/ui/time-zone/time-zone-offer";
 import { getUserSettings } from "@/app/lib/server/data/settings";
 import { noteName } from "@/app/lib/server/data/papers";
+import { dailyGoalToday } from "@/app/lib/server/data/daily-goal";
 
 export const metadata: Metadata = { title: "Review" };
 
@@ -20,10 +21,11 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const user = await requirePageUser(`/review${query.size ? `?${query}` : ""}`);
   const parsed = queueQuerySchema.safeParse(Object.fromEntries(query));
   const scope = parsed.success ? { paper: parsed.data.paper, area: parsed.data.area } : {};
-  const [queue, settings, name] = await Promise.all([
+  const [queue, settings, name, goal] = await Promise.all([
     loadReviewQueue(user.id, new Date(), { scope, limit: 20 }),
     getUserSettings(user.id),
     scope.paper ? noteName(scope.paper, user.id) : Promise.resolve(null),
+    dailyGoalToday(user.id, new Date()),
   ]);
   // A note by the name people use ("MoCo"), never by its slug.
   const scopeName = scope.paper ? (name ?? scope.paper) : (scope.area ?? null);
@@ -37,6 +39,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         storageKey={`paperdeck:review-outbox:${user.id}`}
         scopeQuery={query.toString()}
         scopeName={scopeName}
+        goal={goal}
         initial={{
           cards: queue.cards,
           counts: queue.counts,

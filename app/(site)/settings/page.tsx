@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/app/lib/server/auth/require-page-user";
-import { getUserSettings, studiedCardCount, workloadTable } from "@/app/lib/server/data/settings";
+import { dailyGoalOf, getUserSettings, studiedCardCount, workloadTable } from "@/app/lib/server/data/settings";
+import { DailyGoalForm } from "@/app/ui/settings/daily-goal-form";
 import { optimizerStatus } from "@/app/lib/server/optimizer";
 import { SettingsForm } from "@/app/ui/settings/settings-form";
 import { OptimizerPanel } from "@/app/ui/settings/optimizer-panel";
@@ -45,6 +46,7 @@ export default async function SettingsPage() {
         workload={workloadTable(settings)}
         cardCount={cardCount}
       />
+      <DailyGoalForm initial={dailyGoalOf(settings)} />
       <OptimizerPanel initial={status} />
       <ReviewLogTransfer />
     </div>

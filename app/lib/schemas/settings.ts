@@ -9,6 +9,7 @@ import {
   stepToMinutes,
 } from "@/app/lib/domain/scheduling/settings";
 import { migrateWeights, type WeightsMigration } from "@/app/lib/domain/scheduling/parameters";
+import { DAILY_GOAL_KINDS } from "@/app/lib/domain/stats/daily-goal";
 
 /**
  * The one definition of what a valid setting, card state and review log is. The settings
@@ -320,3 +321,21 @@ export function checkPrevious(log: { source: string; previous: object }, ctx: z.
     ctx.addIssue({ code: "custom", path: ["previous"], message: "an answer given here needs the card state before it" });
   }
 }
+
+// ------------------------------------------------------------------------------ daily goal
+
+/** The most reviews, or minutes, a daily goal may ask for. */
+export const MAX_DAILY_GOAL = 1000;
+
+/** The daily goal form: no goal, or a number of reviews or minutes a study day. */
+export const dailyGoalSchema = z
+  .object({
+    kind: z.enum(DAILY_GOAL_KINDS, { error: "Choose no goal, reviews or minutes." }),
+    target: z.coerce
+      .number({ error: "Enter a number." })
+      .int("Use a whole number.")
+      .min(0, "Use 0 or more.")
+      .max(MAX_DAILY_GOAL, `Use at most ${MAX_DAILY_GOAL}.`),
+  })
+  .refine((goal) => goal.kind === "none" || goal.target >= 1, { path: ["target"], message: "A goal needs at least 1." });
+export type DailyGoalInput = z.output<typeof dailyGoalSchema>;

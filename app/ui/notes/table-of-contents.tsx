@@ -15,3 +15,12 @@ export function TableOfContents({ entries }: { entries: TocEntry[] }) {
     </ol>
   );
 }
+
+/** A link back to the note's title, under the contents (which stay on screen as the note scrolls). */
+export function BackToTop() {
+  return (
+    <a href="#note-top" data-testid="back-to-top" className="mt-3 inline-block text-sm text-accent-600 underline dark:text-accent-500">
+      ↑ Back to top
+    </a>
+  );
+}

@@ -1,4 +1,5 @@
 import { heatmapMonthLabels, type HeatmapCell, type StreakResult } from "@/app/lib/domain/stats";
+import type { DailyGoal } from "@/app/lib/domain/stats/daily-goal";
 
 const LEVEL_CLASS = [
   "bg-slate-100 dark:bg-slate-800",
@@ -7,6 +8,9 @@ const LEVEL_CLASS = [
   "bg-emerald-600 dark:bg-emerald-500",
   "bg-emerald-800 dark:bg-emerald-300",
 ] as const;
+
+/** The mark of a day that met the daily goal: a ring that reads on every shade and in the dark. */
+const GOAL_RING = "ring-2 ring-inset ring-amber-500 dark:ring-amber-400";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -32,8 +36,19 @@ const STEP_PX = 15;
 const WEEKDAY_LABELS = ["Mon", "", "Wed", "", "Fri", "", ""];
 
 /** A year of reviews, one square a study day, weeks as columns (Monday on top). */
-export function ReviewHeatmap({ cells, streak }: { cells: HeatmapCell[]; streak: StreakResult }) {
+export function ReviewHeatmap({
+  cells,
+  streak,
+  goal = null,
+}: {
+  cells: HeatmapCell[];
+  streak: StreakResult;
+  /** The daily goal and the days that met it: those cells get a ring. */
+  goal?: { goal: DailyGoal; days: readonly string[] } | null;
+}) {
   const total = cells.reduce((s, c) => s + c.count, 0);
+  const metDays = new Set(goal?.days ?? []);
+  const metInYear = cells.filter((c) => metDays.has(c.day)).length;
   const active = cells.filter((c) => c.count > 0).length;
   return (
     <figure className="space-y-3">
@@ -59,9 +74,10 @@ export function ReviewHeatmap({ cells, streak }: { cells: HeatmapCell[]; streak:
               {cells.map((cell) => (
                 <span
                   key={cell.day}
-                  title={`${cell.day}: ${cell.count} review${cell.count === 1 ? "" : "s"}`}
+                  title={`${cell.day}: ${cell.count} review${cell.count === 1 ? "" : "s"}${metDays.has(cell.day) ? ", daily goal met" : ""}`}
                   data-level={cell.level}
-                  className={`block h-3 w-3 rounded-[2px] ${LEVEL_CLASS[cell.level]}`}
+                  data-goal-met={metDays.has(cell.day) ? "true" : undefined}
+                  className={`block h-3 w-3 rounded-[2px] ${LEVEL_CLASS[cell.level]} ${metDays.has(cell.day) ? GOAL_RING : ""}`}
                 />
               ))}
             </div>
@@ -80,6 +96,12 @@ export function ReviewHeatmap({ cells, streak }: { cells: HeatmapCell[]; streak:
           More
         </span>
       </figcaption>
+      {goal && (
+        <p className="flex items-center gap-2 text-sm text-slate-600 dark:text-slate-300" data-testid="heatmap-goal">
+          <span aria-hidden="true" className={`inline-block h-3 w-3 rounded-[2px] bg-emerald-400 dark:bg-emerald-700 ${GOAL_RING}`} />
+          Daily goal ({goal.goal.target} {goal.goal.kind === "minutes" ? "minutes" : "reviews"}) met on {metInYear} of these days.
+        </p>
+      )}
       <p className="text-sm" data-testid="streak">
         Streak: <strong data-testid="streak-current">{streak.current}</strong> day{streak.current === 1 ? "" : "s"}
         {" "}· longest <strong data-testid="streak-longest">{streak.longest}</strong>

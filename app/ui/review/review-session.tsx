@@ -6,6 +6,8 @@ import { studyMoreNewToday } from "@/app/lib/server/actions/study-more-new-today
 import { AnswerSource } from "@/app/ui/notes/answer-source";
 import { FLAG_STYLES, flagName } from "@/app/ui/cards/flags";
 import { KeyboardHelp } from "./keyboard-help";
+import type { DailyGoal } from "@/app/lib/domain/stats/daily-goal";
+import { DailyGoalBar } from "./daily-goal-bar";
 import { AnswerOutbox, fetchSender, type PendingAnswer, type SendResult } from "./outbox";
 
 /** The queue as the server sends it to the page (dates as ISO text). */
@@ -86,7 +88,10 @@ export function ReviewSession({
   storageKey,
   scopeQuery,
   scopeName = null,
+  goal = null,
 }: {
+  /** The daily goal and today's reviews and time before this page loaded; null without a goal. */
+  goal?: { goal: DailyGoal; reviews: number; ms: number } | null;
   initial: QueuePayload;
   /** localStorage key of this user's unsent answers. */
   storageKey: string;
@@ -117,6 +122,8 @@ export function ReviewSession({
   const [helpOpen, setHelpOpen] = useState(false);
 
   const [outbox, setOutbox] = useState<AnswerOutbox | null>(null);
+  // This page's answers and time, for the daily goal (an undo takes its answer back).
+  const [spent, setSpent] = useState({ answers: 0, ms: 0 });
 
   // The outbox lives in the browser only: answers left from an earlier visit hide their cards,
   // keep the counts right, and are sent first.
@@ -263,6 +270,7 @@ export function ReviewSession({
         kind: current.kind,
       };
       setHistory((h) => [...h.slice(-49), { type: "answer", clientId: answer.clientId, card: current, countsBefore: counts }]);
+      setSpent((s) => ({ answers: s.answers + 1, ms: s.ms + answer.durationMs }));
       setCounts((c) => minus(c, current.kind));
       setQueue((q) => q.slice(1));
       setRevealedId(null);
@@ -352,6 +360,7 @@ export function ReviewSession({
       return;
     }
     const restore = (version: number) => {
+      setSpent((s) => ({ ...s, answers: Math.max(0, s.answers - 1) }));
       setQueue((q) => [{ ...last.card, version }, ...q.filter((c) => c.cardId !== last.card.cardId)]);
       setCounts(last.countsBefore);
       setRevealedId(null);
@@ -439,6 +448,7 @@ export function ReviewSession({
 
   return (
     <section aria-label="Review session" className="mx-auto max-w-3xl" data-testid="review-session" data-ready={ready}>
+      {goal && <DailyGoalBar goal={goal.goal} reviews={goal.reviews + spent.answers} ms={goal.ms + spent.ms} />}
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
         <p className="flex gap-4" aria-label="Cards left">
           <span className="text-sky-700 dark:text-sky-300">

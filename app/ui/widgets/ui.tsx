@@ -44,7 +44,7 @@ export function WidgetFrame({
     <section
       data-testid={`widget-${name}`}
       aria-label={title}
-      className="w-full space-y-4 rounded-lg border border-zinc-200 bg-white p-3 text-sm text-zinc-900 sm:p-4 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+      className="w-full space-y-4 rounded-lg border border-slate-200 bg-white p-3 text-sm text-slate-900 sm:p-4 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-100"
     >
       <h3 className="text-base font-semibold">{title}</h3>
       {children}
@@ -57,9 +57,9 @@ export function Controls({ children }: { children: ReactNode }) {
   return <div className="flex flex-wrap items-end gap-x-5 gap-y-3">{children}</div>;
 }
 
-const fieldClass = "flex flex-col gap-1 text-xs font-medium text-zinc-700 dark:text-zinc-300";
+const fieldClass = "flex flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300";
 const inputClass =
-  "rounded border border-zinc-300 bg-white px-2 py-1 text-sm text-zinc-900 focus:outline-2 focus:outline-blue-500 dark:border-zinc-600 dark:bg-zinc-800 dark:text-zinc-100";
+  "rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 focus:outline-2 focus:outline-blue-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100";
 
 export function Slider({
   label,
@@ -252,7 +252,7 @@ export function Toggle({
 }) {
   const id = useId();
   return (
-    <div className="flex items-center gap-2 text-xs font-medium text-zinc-700 dark:text-zinc-300">
+    <div className="flex items-center gap-2 text-xs font-medium text-slate-700 dark:text-slate-300">
       <input
         id={id}
         type="checkbox"
@@ -280,7 +280,7 @@ export function Readout({
 }) {
   return (
     <div className="flex flex-col">
-      <span className="text-xs text-zinc-600 dark:text-zinc-400">{label}</span>
+      <span className="text-xs text-slate-600 dark:text-slate-400">{label}</span>
       <output
         data-testid={testId}
         aria-live="polite"
@@ -306,10 +306,10 @@ export function NumbersTable({
 }) {
   return (
     <details
-      className="rounded border border-zinc-200 p-2 dark:border-zinc-700"
+      className="rounded border border-slate-200 p-2 dark:border-slate-700"
       data-testid={testId}
     >
-      <summary className="cursor-pointer text-xs font-medium text-zinc-700 dark:text-zinc-300">
+      <summary className="cursor-pointer text-xs font-medium text-slate-700 dark:text-slate-300">
         {summary}
       </summary>
       <div className="mt-2 overflow-x-auto">
@@ -320,7 +320,7 @@ export function NumbersTable({
                 <th
                   key={index}
                   scope="col"
-                  className="border border-zinc-200 px-2 py-1 text-left dark:border-zinc-700"
+                  className="border border-slate-200 px-2 py-1 text-left dark:border-slate-700"
                 >
                   {cell}
                 </th>
@@ -331,7 +331,7 @@ export function NumbersTable({
             {rows.map((row, rowIndex) => (
               <tr key={rowIndex}>
                 {row.map((cell, index) => (
-                  <td key={index} className="border border-zinc-200 px-2 py-1 dark:border-zinc-700">
+                  <td key={index} className="border border-slate-200 px-2 py-1 dark:border-slate-700">
                     {typeof cell === "number" ? fmt(cell) : cell}
                   </td>
                 ))}
@@ -444,7 +444,7 @@ export function Heatmap({
           <tr>
             <td />
             {colLabels.map((label, c) => (
-              <th key={c} scope="col" className="max-w-16 truncate px-1 font-normal text-zinc-500">
+              <th key={c} scope="col" className="max-w-16 truncate px-1 font-normal text-slate-500">
                 {label}
               </th>
             ))}
@@ -455,7 +455,7 @@ export function Heatmap({
             <tr key={r}>
               <th
                 scope="row"
-                className="max-w-24 truncate pr-1 text-right font-normal text-zinc-500"
+                className="max-w-24 truncate pr-1 text-right font-normal text-slate-500"
               >
                 {rowLabels[r]}
               </th>
@@ -468,8 +468,8 @@ export function Heatmap({
                     className={`h-8 min-w-10 border px-1 text-center ${
                       highlight?.(r, c)
                         ? "border-2 border-amber-500 font-semibold"
-                        : "border-zinc-200 dark:border-zinc-700"
-                    } ${masked ? "text-zinc-400 dark:text-zinc-500" : ""}`}
+                        : "border-slate-200 dark:border-slate-700"
+                    } ${masked ? "text-slate-400 dark:text-slate-500" : ""}`}
                     style={{
                       background: masked
                         ? "repeating-linear-gradient(45deg, rgba(113,113,122,0.15) 0 4px, transparent 4px 8px)"

@@ -4,7 +4,7 @@
  * A note's widget, where its ```widget block is in the note: a client component in the note
  * page, loaded when it nears the viewport.
  *
- * The slot is a plain box until it comes within ~200 px of the viewport; only then does it
+ * The slot shows a skeleton of the figure with its caption until it comes within ~200 px of the viewport; only then does it
  * fetch the widget's view and TensorFlow.js, which live in their own chunks behind the dynamic
  * imports of `registry.ts`. Nothing in this file imports tfjs statically, so a page without
  * widgets downloads none of it, and the note's text is there before the library arrives. A
@@ -88,10 +88,26 @@ function Mounted({ onMount, children }: { onMount: () => void; children: ReactNo
   return children;
 }
 
-function Placeholder({ label, testId }: { label: string; testId: string }) {
+/**
+ * What the slot shows until the widget is drawn: the figure's shape (a skeleton of a title,
+ * controls and a plot, pulsing while it loads) with its caption and state in words, so the
+ * reader sees what is coming rather than an empty box.
+ */
+function Placeholder({ label, caption, testId, loading }: { label: string; caption: string | null; testId: string; loading: boolean }) {
   return (
-    <div data-testid={testId} className="flex min-h-40 items-center justify-center p-4 text-sm text-zinc-500 dark:text-zinc-400">
-      {label}
+    <div data-testid={testId} className="space-y-3 p-3 sm:p-4" role={loading ? "status" : undefined}>
+      <div aria-hidden="true" data-testid="widget-skeleton" className={`space-y-3 ${loading ? "animate-pulse" : ""}`}>
+        <div className="h-4 w-1/3 rounded bg-slate-200 dark:bg-slate-800" />
+        <div className="flex gap-3">
+          <div className="h-8 w-24 rounded bg-slate-200 dark:bg-slate-800" />
+          <div className="h-8 w-24 rounded bg-slate-200 dark:bg-slate-800" />
+        </div>
+        <div className="h-28 rounded bg-slate-100 dark:bg-slate-900" />
+      </div>
+      <p className="text-sm text-slate-600 dark:text-slate-300">
+        {caption && <span data-testid="widget-skeleton-caption" className="font-medium">{caption} </span>}
+        <span className="text-slate-500 dark:text-slate-400">{label}</span>
+      </p>
     </div>
   );
 }
@@ -146,7 +162,7 @@ export function WidgetSlot({ name, caption = null }: { name: string; caption?: s
       data-testid="widget-slot"
       data-widget={name}
       data-state={shownState}
-      className="my-6 rounded-lg border border-dashed border-zinc-300 dark:border-zinc-700"
+      className="my-6 rounded-lg border border-dashed border-slate-300 dark:border-slate-700"
     >
       <div ref={box}>
         {!known ? (
@@ -155,18 +171,18 @@ export function WidgetSlot({ name, caption = null }: { name: string; caption?: s
           </p>
         ) : View ? (
           <WidgetErrorBoundary key={attempt} name={name} onError={() => setState("error")} onRetry={retry}>
-            <Suspense fallback={<Placeholder label="Loading the interactive figure…" testId="widget-slot-loading" />}>
+            <Suspense fallback={<Placeholder label="Loading the interactive figure…" caption={caption} testId="widget-slot-loading" loading />}>
               <Mounted onMount={onMount}>
                 <View />
               </Mounted>
             </Suspense>
           </WidgetErrorBoundary>
         ) : (
-          <Placeholder label={WAITING_LABEL} testId="widget-slot-placeholder" />
+          <Placeholder label={WAITING_LABEL} caption={caption} testId="widget-slot-placeholder" loading={false} />
         )}
       </div>
       {caption && (
-        <figcaption className="border-t border-zinc-200 px-3 py-2 text-xs text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+        <figcaption className="border-t border-slate-200 px-3 py-2 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-400">
           {caption}
         </figcaption>
       )}

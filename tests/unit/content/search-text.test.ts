@@ -33,7 +33,7 @@ describe("spelling variants, by the quiz's rule", () => {
   });
 
   it("gives a document the corpus's words it spells as two, and nothing it already has or that is too short", () => {
-    const docs = ["We use LayerNorm and InfoNCE.", "A layer norm after each block.\nThe info nce loss; in to it.", "into the layer. norm"];
+    const docs = ["We use LayerNorm and InfoNCE, within overall reach.", "A layer norm after each block.\nThe info nce loss; with in over all.", "into the layer. norm"];
     expect(joinedSpellings(docs)).toEqual([[], ["layernorm", "infonce"], []]);
   });
 });

@@ -8,7 +8,7 @@ import { AuthorList } from "@/app/ui/notes/author-list";
 import { InlineCard } from "@/app/ui/notes/inline-card";
 import { InlineQuestion } from "@/app/ui/notes/inline-question";
 import { NoteUserPanel } from "@/app/ui/notes/note-user-panel";
-import { TableOfContents } from "@/app/ui/notes/table-of-contents";
+import { BackToTop, TableOfContents } from "@/app/ui/notes/table-of-contents";
 import { WidgetSlot } from "@/app/ui/widgets/widget-slot";
 
 /**
@@ -57,7 +57,7 @@ export default async function NotePage({ params }: Params) {
   return (
     <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_16rem] lg:gap-10">
       <article className="min-w-0">
-        <header className="mb-6 border-b border-slate-200 pb-6 dark:border-slate-800">
+        <header id="note-top" className="mb-6 scroll-mt-20 border-b border-slate-200 pb-6 dark:border-slate-800">
           <p className="text-sm text-slate-500 dark:text-slate-400">
             <Link href={`/?area=${note.area}`} className="hover:underline">{note.areaLabel}</Link>
             {" · "}
@@ -82,9 +82,14 @@ export default async function NotePage({ params }: Params) {
           </div>
         </header>
 
-        <details className="mb-6 rounded-md border border-slate-200 p-3 lg:hidden dark:border-slate-800">
+        {/* On a phone the contents stay at hand under the site header while the note scrolls. */}
+        <details
+          data-testid="toc-mobile"
+          className="sticky top-14 z-30 mb-6 max-h-[70dvh] overflow-y-auto rounded-md border border-slate-200 bg-white/95 p-3 backdrop-blur lg:hidden dark:border-slate-800 dark:bg-slate-950/95"
+        >
           <summary className="cursor-pointer text-sm font-medium">Contents</summary>
           <TableOfContents entries={note.toc} />
+          <BackToTop />
         </details>
 
         <div className="note-prose" data-testid="note-body">
@@ -107,9 +112,10 @@ export default async function NotePage({ params }: Params) {
 
       <aside className="mt-10 space-y-8 lg:mt-0" aria-label="About this note">
         <NoteUserPanel slug={note.slug} cardCount={note.cardCount} questionCount={note.questionCount} />
-        <nav aria-label="Contents" className="hidden lg:block">
+        <nav aria-label="Contents" data-testid="toc-sidebar" className="hidden lg:sticky lg:top-20 lg:block lg:max-h-[calc(100dvh-6rem)] lg:overflow-y-auto">
           <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">Contents</h2>
           <TableOfContents entries={note.toc} />
+          <BackToTop />
         </nav>
         <NoteLinks title="Read first" notes={note.prerequisites} />
         <NoteLinks title="Builds on this" notes={note.dependents} />

@@ -10,6 +10,11 @@ import { compactAnswer } from "@/app/lib/domain/quiz/normalize";
 /** Latin words and numbers, as PostgreSQL's parser would cut them (near enough: hyphens split). */
 const WORD = /[\p{L}\p{N}]+/gu;
 const MIN_JOINED = 6;
+/**
+ * Words that only join by accident ("with in" → "within", "over all" → "overall", "a cross" →
+ * "across"): PostgreSQL's English search ignores them anyway, and a pair with one is skipped.
+ */
+const GLUE = new Set(["a", "an", "the", "in", "on", "of", "to", "at", "by", "for", "with", "all", "over", "and", "or", "as", "is", "it"]);
 
 /** The words of `text`, lowercased and compacted as the quiz compares them. */
 function wordsOf(text: string): string[] {
@@ -32,7 +37,9 @@ export function joinedSpellings(documents: readonly string[]): string[][] {
     for (const run of document.split(/[^\p{L}\p{N}\s-]+/u)) {
       const words = wordsOf(run);
       for (let i = 0; i + 1 < words.length; i++) {
-        const joined = `${words[i]}${words[i + 1]}`;
+        const [first = "", second = ""] = [words[i], words[i + 1]];
+        if (GLUE.has(first) || GLUE.has(second)) continue;
+        const joined = `${first}${second}`;
         if (joined.length >= MIN_JOINED && vocabulary.has(joined) && !own.has(joined)) found.add(joined);
       }
     }

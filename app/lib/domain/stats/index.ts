@@ -32,3 +32,13 @@ export {
   type ElapsedStabilityGroup,
   type CalibrationPoint,
 } from "./aggregates";
+export {
+  DAILY_GOAL_KINDS,
+  activeGoal,
+  goalProgress,
+  daysMeetingGoal,
+  describeGoalProgress,
+  type DailyGoal,
+  type DailyGoalKind,
+  type GoalProgress,
+} from "./daily-goal";

@@ -19,8 +19,9 @@ import {
 } from "@/app/lib/domain/stats";
 import { db } from "../db";
 import { masteryByPaper } from "./mastery";
-import { getUserSettings } from "./settings";
+import { dailyGoalOf, getUserSettings } from "./settings";
 import { visiblePaperSql, visiblePapers } from "./visibility";
+import { activeGoal, daysMeetingGoal, type DailyGoal } from "@/app/lib/domain/stats/daily-goal";
 
 /**
  * The progress dashboard of one user. Every query is scoped to `userId`; the big ones (over
@@ -64,6 +65,8 @@ export interface ProgressDashboard {
   totalReviews: number;
   /** The last year, Monday-aligned weeks. */
   heatmap: HeatmapCell[];
+  /** The daily goal, if set, and the study days of the heatmap's year that met it. */
+  goal: { goal: DailyGoal; days: StudyDay[] } | null;
   streak: StreakResult;
   forecast: ForecastDay[];
   retention: TrueRetentionTable;
@@ -73,6 +76,11 @@ export interface ProgressDashboard {
   mastery: NoteMastery[];
   quizScores: QuizScorePoint[];
   quizTrend: ScoreTrend;
+}
+
+/** The goal and the days that met it (by reviews or time), or null without a goal. */
+function goalDays(goal: DailyGoal, days: readonly { day: StudyDay; count: number; ms: number }[]): ProgressDashboard["goal"] {
+  return activeGoal(goal) ? { goal, days: daysMeetingGoal(goal, days) } : null;
 }
 
 /** How many recent finished quizzes the trend shows. */
@@ -420,6 +428,7 @@ export async function getProgressDashboard(userId: string, now: Date): Promise<P
     today: { day: today, ...todayRows },
     totalReviews: dayCounts.reduce((sum, d) => sum + d.count, 0),
     heatmap: yearHeatmap(dayCounts, today),
+    goal: goalDays(dailyGoalOf(settings), history.days),
     streak: streak(dayCounts.map((d) => d.day), today),
     forecast: dueForecast(dues, now, FORECAST_DAYS, timeZone, dayStartHour),
     retention: retentionFromDailyTallies(tallies, today),

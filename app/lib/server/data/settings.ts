@@ -7,7 +7,8 @@ import {
   migrateWeights,
   type SchedulerSettings,
 } from "@/app/lib/domain/scheduling";
-import { schedulerSettingsSchema, type Settings } from "@/app/lib/schemas/settings";
+import { schedulerSettingsSchema, type DailyGoalInput, type Settings } from "@/app/lib/schemas/settings";
+import { DAILY_GOAL_KINDS, type DailyGoal, type DailyGoalKind } from "@/app/lib/domain/stats";
 import { db } from "../db";
 import { visiblePapers } from "./visibility";
 
@@ -35,6 +36,8 @@ export interface UserSettingsRow {
   newCardsFromStamp: string;
   extraNewDay: string;
   extraNew: number;
+  dailyGoalKind: string;
+  dailyGoal: number;
 }
 
 const SELECT = {
@@ -61,6 +64,8 @@ const SELECT = {
   newCardsFromStamp: true,
   extraNewDay: true,
   extraNew: true,
+  dailyGoalKind: true,
+  dailyGoal: true,
 } as const;
 
 /** The user's settings; the row is made with the defaults when sign-up did not make it. */
@@ -176,6 +181,18 @@ export async function saveTimeZone(userId: string, timeZone: string): Promise<vo
  */
 export async function saveStudyAll(userId: string, studyAll: boolean): Promise<void> {
   await db.userSettings.upsert({ where: { userId }, create: { userId, studyAll }, update: { studyAll, newCardsFrom: 0 } });
+}
+
+/** Saves the daily goal (the settings page's own small form); "none" keeps no target. */
+export async function saveDailyGoal(userId: string, goal: DailyGoalInput): Promise<void> {
+  const data = { dailyGoalKind: goal.kind, dailyGoal: goal.kind === "none" ? 0 : goal.target };
+  await db.userSettings.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+}
+
+/** The stored daily goal as the domain reads it: an unknown kind (written by hand) is no goal. */
+export function dailyGoalOf(row: Pick<UserSettingsRow, "dailyGoalKind" | "dailyGoal">): DailyGoal {
+  const kind = (DAILY_GOAL_KINDS as readonly string[]).includes(row.dailyGoalKind) ? (row.dailyGoalKind as DailyGoalKind) : "none";
+  return { kind, target: Math.max(0, row.dailyGoal) };
 }
 
 /** The most new cards one "study more today" may add, and in all on one day. */

@@ -36,22 +36,27 @@ export interface StudySetAddition {
  */
 export async function addPaperToStudySet(userId: string, slug: string): Promise<StudySetAddition> {
   const paperId = await livePaperId(userId, slug);
-  return db.$transaction(async (tx) => {
-    await tx.userSettings.createMany({ data: [{ userId }], skipDuplicates: true });
-    // Locked so that two first additions at once switch once and count each other.
-    const [settings] = await tx.$queryRaw<{ studyAll: boolean }[]>`
-      SELECT "studyAll" FROM "UserSettings" WHERE "userId" = ${userId} FOR UPDATE`;
-    const before = await tx.studySetPaper.count({ where: { userId, paper: { retiredAt: null } } });
-    const added = await tx.studySetPaper.createMany({ data: [{ userId, paperId }], skipDuplicates: true });
-    const switched = (settings?.studyAll ?? true) && before === 0 && added.count === 1;
-    // Its new cards may come before the ones the queue was looking at.
-    await tx.$executeRaw`
-      UPDATE "UserSettings"
-         SET "newCardsFrom" = LEAST("newCardsFrom", (SELECT "sortKey" FROM "Paper" WHERE id = ${paperId})),
-             "studyAll" = "studyAll" AND NOT ${switched}
-       WHERE "userId" = ${userId}`;
-    return { switched, studyAll: (settings?.studyAll ?? true) && !switched, setSize: before + added.count };
-  });
+  // Plain statements, no interactive transaction: a cold first request on a loaded machine
+  // outlasted one's 5 s (the access suite's seeding). Each step is safe on its own.
+  await db.userSettings.createMany({ data: [{ userId }], skipDuplicates: true });
+  const live = { userId, paper: { retiredAt: null } };
+  const before = await db.studySetPaper.count({ where: live });
+  const added = await db.studySetPaper.createMany({ data: [{ userId, paperId }], skipDuplicates: true });
+  // Only a first addition switches, and of two at once only one: the row lock makes the
+  // second UPDATE see studyAll already false.
+  const switched =
+    before === 0 && added.count === 1
+      ? (await db.userSettings.updateMany({ where: { userId, studyAll: true }, data: { studyAll: false } })).count === 1
+      : false;
+  // Its new cards may come before the ones the queue was looking at.
+  await db.$executeRaw`
+    UPDATE "UserSettings" SET "newCardsFrom" = LEAST("newCardsFrom", (SELECT "sortKey" FROM "Paper" WHERE id = ${paperId}))
+     WHERE "userId" = ${userId}`;
+  const [settings, setSize] = await Promise.all([
+    db.userSettings.findUniqueOrThrow({ where: { userId }, select: { studyAll: true } }),
+    db.studySetPaper.count({ where: live }),
+  ]);
+  return { switched, studyAll: settings.studyAll, setSize };
 }
 
 /** Removes a note from the set; its card states and history stay (adding it back resumes them). */

@@ -56,7 +56,7 @@ export default function AttentionMasksView() {
         />
         <SeedField value={seed} onChange={setSeed} testId={id("seed")} />
       </Controls>
-      <p className="text-xs text-zinc-600 dark:text-zinc-400">
+      <p className="text-xs text-slate-600 dark:text-slate-400">
         Rows are queries, columns keys; each row is a softmax and sums to 1. Scores come from toy
         random vectors (seeded), the same for both models: only the mask differs.
       </p>

@@ -104,7 +104,7 @@ export default function DetrMatchingView() {
       <div className="grid gap-4 md:grid-cols-2">
         <svg
           viewBox={`0 0 ${SIDE} ${SIDE}`}
-          className="h-auto w-full max-w-xs rounded bg-zinc-100 dark:bg-zinc-800"
+          className="h-auto w-full max-w-xs rounded bg-slate-100 dark:bg-slate-800"
           role="img"
           aria-label={`${objects} objects (solid) and ${n} predictions (dashed); matched pairs share a colour`}
         >

@@ -101,7 +101,7 @@ export default function DistillationView() {
             <tr>
               <td />
               {CLASSES.map((c) => (
-                <th key={c} scope="col" className="font-normal text-zinc-500">
+                <th key={c} scope="col" className="font-normal text-slate-500">
                   {c}
                 </th>
               ))}

@@ -213,7 +213,7 @@ function KernelTable({ kernel, testId }: { kernel: number[][]; testId: string })
         {kernel.map((row, r) => (
           <tr key={r}>
             {row.map((v, c) => (
-              <td key={c} className="border border-zinc-200 px-1 text-right dark:border-zinc-700">
+              <td key={c} className="border border-slate-200 px-1 text-right dark:border-slate-700">
                 {fmt(v, 2)}
               </td>
             ))}

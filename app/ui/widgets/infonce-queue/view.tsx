@@ -87,7 +87,7 @@ export default function InfoNceQueueView() {
           x2={width}
           y1={height}
           y2={height}
-          className="stroke-zinc-400"
+          className="stroke-slate-400"
           strokeWidth={0.5}
         />
         {result.probs.map((p, i) => (
@@ -97,7 +97,7 @@ export default function InfoNceQueueView() {
             y={height - p * height}
             width={bar * 0.8}
             height={p * height}
-            className={i === 0 ? "fill-emerald-500" : "fill-zinc-400 dark:fill-zinc-500"}
+            className={i === 0 ? "fill-emerald-500" : "fill-slate-400 dark:fill-slate-500"}
           />
         ))}
         <text x={2} y={height + 11} fontSize={9} className="fill-emerald-700 dark:fill-emerald-400">
@@ -108,7 +108,7 @@ export default function InfoNceQueueView() {
           y={height + 11}
           fontSize={9}
           textAnchor="end"
-          className="fill-zinc-600 dark:fill-zinc-300"
+          className="fill-slate-600 dark:fill-slate-300"
         >
           negatives 1…{negatives}
         </text>

@@ -59,7 +59,7 @@ export default function MaeMaskingView() {
           y={y}
           width={PATCH}
           height={PATCH}
-          className="fill-white dark:fill-zinc-900"
+          className="fill-white dark:fill-slate-900"
           opacity={0.75}
         />
       );
@@ -145,7 +145,7 @@ export default function MaeMaskingView() {
                     x={ox}
                     y={oy + PATCH + 2.2}
                     fontSize={2}
-                    className="fill-zinc-600 dark:fill-zinc-300"
+                    className="fill-slate-600 dark:fill-slate-300"
                   >
                     {patchIndex + 1}
                   </text>

@@ -109,7 +109,7 @@ export default function MomentumEncoderView() {
         />
         {scenario === "noisy" && <SeedField value={seed} onChange={setSeed} testId={id("seed")} />}
       </Controls>
-      <p className="text-xs text-zinc-600 dark:text-zinc-400">
+      <p className="text-xs text-slate-600 dark:text-slate-400">
         θ_k ← m·θ_k + (1 − m)·θ_q after every step, starting from θ_k = 0. The slider steps through
         m = {MOMENTA.join(", ")}: each extra nine makes the key encoder ten times slower.
       </p>
@@ -140,7 +140,7 @@ export default function MomentumEncoderView() {
         <polyline
           points={path(query)}
           fill="none"
-          className="stroke-zinc-900 dark:stroke-zinc-100"
+          className="stroke-slate-900 dark:stroke-slate-100"
           strokeWidth={1.5}
           strokeDasharray="4 2"
         />
@@ -157,13 +157,13 @@ export default function MomentumEncoderView() {
       </svg>
       <ul className="flex flex-wrap gap-4 text-xs">
         <li>
-          <span className="mr-1 inline-block h-0.5 w-5 border-t-2 border-dashed border-zinc-900 align-middle dark:border-zinc-100" />{" "}
+          <span className="mr-1 inline-block h-0.5 w-5 border-t-2 border-dashed border-slate-900 align-middle dark:border-slate-100" />{" "}
           query θ_q
         </li>
         {MOMENTA.map((v, i) => (
           <li
             key={v}
-            className={i === nines ? "font-semibold" : "text-zinc-600 dark:text-zinc-400"}
+            className={i === nines ? "font-semibold" : "text-slate-600 dark:text-slate-400"}
           >
             <svg width={20} height={6} aria-hidden className="mr-1 inline-block">
               <line

@@ -84,14 +84,14 @@ export default function NormCompareView() {
       </Controls>
 
       <div className="overflow-x-auto">
-        <p className="mb-1 text-xs text-zinc-600 dark:text-zinc-400">
+        <p className="mb-1 text-xs text-slate-600 dark:text-slate-400">
           Input x (edit any cell): rows are examples, columns are features.
         </p>
         <table className="border-separate border-spacing-1">
           <tbody>
             {grid.map((row, r) => (
               <tr key={r}>
-                <th scope="row" className="pr-1 text-right text-xs font-normal text-zinc-500">
+                <th scope="row" className="pr-1 text-right text-xs font-normal text-slate-500">
                   example {r + 1}
                 </th>
                 {row.map((value, c) => (
@@ -174,16 +174,16 @@ function OutputGrid({
           <tr>
             <td />
             {values[0]?.map((_, c) => (
-              <th key={c} scope="col" className="px-1.5 text-xs font-normal text-zinc-500">
+              <th key={c} scope="col" className="px-1.5 text-xs font-normal text-slate-500">
                 f{c + 1}
               </th>
             ))}
             {side && (
               <>
-                <th scope="col" className="px-1.5 text-xs font-normal text-zinc-500">
+                <th scope="col" className="px-1.5 text-xs font-normal text-slate-500">
                   μ
                 </th>
-                <th scope="col" className="px-1.5 text-xs font-normal text-zinc-500">
+                <th scope="col" className="px-1.5 text-xs font-normal text-slate-500">
                   σ²
                 </th>
               </>
@@ -193,7 +193,7 @@ function OutputGrid({
         <tbody>
           {values.map((row, r) => (
             <tr key={r}>
-              <th scope="row" className="pr-1 text-xs font-normal text-zinc-500">
+              <th scope="row" className="pr-1 text-xs font-normal text-slate-500">
                 x{r + 1}
               </th>
               {row.map((v, c) => (
@@ -227,7 +227,7 @@ function OutputGrid({
           {footer && (
             <>
               <tr>
-                <th scope="row" className="pr-1 text-xs font-normal text-zinc-500">
+                <th scope="row" className="pr-1 text-xs font-normal text-slate-500">
                   μ
                 </th>
                 {footer.mean.map((m, c) => (
@@ -241,7 +241,7 @@ function OutputGrid({
                 ))}
               </tr>
               <tr>
-                <th scope="row" className="pr-1 text-xs font-normal text-zinc-500">
+                <th scope="row" className="pr-1 text-xs font-normal text-slate-500">
                   σ²
                 </th>
                 {footer.variance.map((v, c) => (

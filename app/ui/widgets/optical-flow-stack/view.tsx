@@ -122,7 +122,7 @@ export default function OpticalFlowStackView() {
               y={-0.5}
               width={SIZE}
               height={SIZE}
-              className="fill-zinc-100 dark:fill-zinc-800"
+              className="fill-slate-100 dark:fill-slate-800"
             />
             {field.map((row, v) =>
               row.map(([dx = 0, dy = 0], u) => (

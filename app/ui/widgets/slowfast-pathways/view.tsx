@@ -95,10 +95,10 @@ function Body({ shapes, alpha }: { shapes: SlowFastShapes; alpha: number }) {
         role="img"
         aria-label={`${RAW} raw frames: Slow takes ${shapes.slow.frames} of them, Fast takes ${shapes.fast.frames}`}
       >
-        <text x={0} y={8} fontSize={7} className="fill-zinc-600 dark:fill-zinc-300">
+        <text x={0} y={8} fontSize={7} className="fill-slate-600 dark:fill-slate-300">
           Slow
         </text>
-        <text x={0} y={36} fontSize={7} className="fill-zinc-600 dark:fill-zinc-300">
+        <text x={0} y={36} fontSize={7} className="fill-slate-600 dark:fill-slate-300">
           Fast
         </text>
         {Array.from({ length: RAW }, (_, f) => (
@@ -108,7 +108,7 @@ function Body({ shapes, alpha }: { shapes: SlowFastShapes; alpha: number }) {
               y={14}
               width={cell - 1}
               height={10}
-              className="fill-zinc-200 dark:fill-zinc-700"
+              className="fill-slate-200 dark:fill-slate-700"
             />
             {slow.has(f) && (
               <rect
@@ -154,7 +154,7 @@ function Body({ shapes, alpha }: { shapes: SlowFastShapes; alpha: number }) {
           emphasis
         />
       </Controls>
-      <p className="text-xs text-zinc-600 dark:text-zinc-400">
+      <p className="text-xs text-slate-600 dark:text-slate-400">
         The share counts frames × channels² only; the paper reports about 20% for the whole network.
       </p>
       <NumbersTable

@@ -218,13 +218,13 @@ export default function SwinWindowsView() {
         {stages.map((s, i) => (
           <li key={s.stage} className="flex items-center gap-2">
             {i > 0 && (
-              <span className="text-zinc-500" aria-label="patch merging">
+              <span className="text-slate-500" aria-label="patch merging">
                 → merge 2×2 ({stages[i - 1]?.shape[2] ?? 0}×4 = {(stages[i - 1]?.shape[2] ?? 0) * 4}
                 ) → linear →
               </span>
             )}
             <span
-              className="rounded border border-zinc-300 px-2 py-1 tabular-nums dark:border-zinc-600"
+              className="rounded border border-slate-300 px-2 py-1 tabular-nums dark:border-slate-600"
               data-testid={id(`stage-${s.stage}-shape`)}
             >
               {s.shape.join(" × ")}
@@ -232,7 +232,7 @@ export default function SwinWindowsView() {
           </li>
         ))}
       </ol>
-      <p className="text-xs text-zinc-600 dark:text-zinc-400">
+      <p className="text-xs text-slate-600 dark:text-slate-400">
         Merging a 2×2 group [[a, c], [b, d]] concatenates its tokens as [
         {merged[0]?.[0]?.join(", ")}] for a=1, b=2, c=3, d=4.
       </p>

@@ -109,7 +109,7 @@ export default function VitPatchingView() {
             ))}
         </svg>
         <div className="min-w-0 flex-1">
-          <p className="mb-1 text-xs text-zinc-600 dark:text-zinc-400">
+          <p className="mb-1 text-xs text-slate-600 dark:text-slate-400">
             The sequence, in raster order, with positions 1…{n} ([class] is position 0):
           </p>
           <svg
@@ -137,7 +137,7 @@ export default function VitPatchingView() {
                     x={ox}
                     y={oy + tokenSize + 5}
                     fontSize={5}
-                    className="fill-zinc-600 dark:fill-zinc-300"
+                    className="fill-slate-600 dark:fill-slate-300"
                   >
                     {k + 1}
                   </text>
