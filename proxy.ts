@@ -63,6 +63,7 @@ export const config = {
   matcher: [
     "/review/:path*",
     "/progress/:path*",
+    "/cards/:path*",
     "/settings/:path*",
     "/account/:path*",
     "/signin",
