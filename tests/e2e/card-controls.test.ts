@@ -2,6 +2,7 @@ import pg from "pg";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
+import { typeableAnswer } from "@/app/lib/domain/quiz";
 import { hashPassword } from "@/app/lib/server/auth/password";
 import { STRONG_PASSWORD, hasBrowser, newPage, signIn, uniqueEmail, openBrowserAndDatabase, closeBrowserAndDatabase } from "./browser";
 
@@ -211,6 +212,50 @@ describe.runIf(hasBrowser)("card controls in a real browser", () => {
     await expect.poll(() => page.getByTestId("bulk-status").textContent()).toContain("reset to new");
     await expect.poll(async () => (await stateOf(userId, chosen[0]!))?.state).toBe(0);
     await expect.poll(() => page.getByTestId("detail-state").textContent()).toBe("new");
+    await context.close();
+  });
+
+  it("lets the answer of a short basic card be typed first, judged by the short-answer rules", async () => {
+    const { context, page } = await newPage(browser);
+    const userId = await signUp(page, "controls-typing", { newPerDay: 0 });
+    const { rows: basics } = await db.query<{ id: string; back: string }>(
+      `SELECT c.id, c.back FROM "Card" c JOIN "Paper" p ON p.id = c."paperId"
+        WHERE c."retiredAt" IS NULL AND p."retiredAt" IS NULL AND c.type = 'basic' ORDER BY c.id`,
+    );
+    const typeable = basics.flatMap((c) => {
+      const answer = typeableAnswer(c.back);
+      return answer ? [{ id: c.id, answer }] : [];
+    });
+    expect(typeable.length).toBeGreaterThanOrEqual(2);
+    const pair = typeable.slice(0, 2);
+    for (const card of pair) {
+      await db.query(
+        `INSERT INTO "CardState" ("userId", "cardId", due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps",
+                                  reps, lapses, state, "lastReview", version, "updatedAt")
+         VALUES ($1, $2, now() - interval '1 day', 5, 5, 0, 5, 0, 3, 0, 2, now() - interval '6 days', 3, now())`,
+        [userId, card.id],
+      );
+    }
+    await page.goto("/review");
+    await page.locator("[data-testid=review-session][data-ready=true]").waitFor();
+    await page.getByTestId("type-answers-toggle").check();
+
+    // The right answer, typed loosely (case, spacing): the input has the keyboard, Enter shows the answer.
+    const shown = await page.getByTestId("review-card").getAttribute("data-card-id");
+    const card = pair.find((c) => c.id === shown)!;
+    expect(card).toBeDefined();
+    await page.getByTestId("typed-answer").waitFor();
+    await page.keyboard.type(`  ${card.answer.toUpperCase()} `);
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("typed-result").getAttribute("data-correct")).resolves.toBe("true");
+    await page.keyboard.press("3");
+    await page.waitForFunction((id) => document.querySelector("[data-testid=review-card]")?.getAttribute("data-card-id") !== id, shown);
+
+    // A wrong one says what the answer was; the choice of typing stays on for the next card.
+    await page.getByTestId("typed-answer").waitFor();
+    await page.keyboard.type("certainly not this");
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("typed-result").getAttribute("data-correct")).resolves.toBe("false");
     await context.close();
   });
 });

@@ -1,6 +1,7 @@
 import "#server-only";
 import { Prisma } from "@/app/generated/prisma/client";
 import { renderMarkdown } from "@/app/lib/domain/content";
+import { typeableAnswer } from "@/app/lib/domain/quiz/typed-answer";
 import {
   addDays,
   newCardState,
@@ -48,6 +49,8 @@ export interface ReviewCard {
   aheadOfDue: string | null;
   /** The card's flag: 0 none, 1 red, 2 orange, 3 green, 4 blue. */
   flag: number;
+  /** A basic card's short back as plain text, which may be typed before it is shown; else null. */
+  typeable: string | null;
 }
 
 export interface QueueCounts {
@@ -404,6 +407,7 @@ function toReviewCard(candidate: Candidate & { detail: Detail }, settings: Sched
     instruction: instructionOf(content),
     aheadOfDue: kindOf(state.state) === "learning" && state.due.getTime() > now.getTime() ? state.due.toISOString() : null,
     flag: content.flag ?? 0,
+    typeable: content.type === "basic" ? typeableAnswer(content.back) : null,
   };
 }
 
