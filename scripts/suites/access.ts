@@ -139,7 +139,8 @@ const TABLE: Record<string, Row> = {
     request: (s) => ({
       path: "/api/cards/control",
       contentType: json,
-      body: JSON.stringify({ clientId: s.answerClientId, cardIds: [s.cardId], action: "suspend" }),
+      // Its own clientId: B reusing A's answer id here would make it B's control, which B may undo.
+      body: JSON.stringify({ clientId: randomUUID(), cardIds: [s.cardId], action: "suspend" }),
     }),
   },
   "POST /api/review/undo": {

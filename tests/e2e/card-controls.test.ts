@@ -258,4 +258,34 @@ describe.runIf(hasBrowser)("card controls in a real browser", () => {
     await expect(page.getByTestId("typed-result").getAttribute("data-correct")).resolves.toBe("false");
     await context.close();
   });
+
+  it("offers custom study when the day is done, and studies ahead the cards due in the next days", async () => {
+    const { context, page } = await newPage(browser);
+    const userId = await signUp(page, "controls-ahead", { newPerDay: 0 });
+    const { rows } = await db.query<{ id: string }>(
+      `SELECT c.id FROM "Card" c JOIN "Paper" p ON p.id = c."paperId"
+        WHERE c."retiredAt" IS NULL AND p."retiredAt" IS NULL AND c.type = 'basic' ORDER BY c.id DESC LIMIT 1`,
+    );
+    const cardId = rows[0]!.id;
+    await db.query(
+      `INSERT INTO "CardState" ("userId", "cardId", due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps",
+                                reps, lapses, state, "lastReview", version, "updatedAt")
+       VALUES ($1, $2, now() + interval '3 days', 8, 5, 0, 8, 0, 3, 0, 2, now() - interval '5 days', 3, now())`,
+      [userId, cardId],
+    );
+    await page.goto("/review");
+    await page.getByTestId("review-finished").waitFor();
+    await page.getByTestId("study-ahead").click();
+    await page.waitForURL(/custom=ahead/);
+    await expect(page.locator("h1").first().textContent()).resolves.toBe("Study ahead");
+    await page.locator(`[data-testid=review-card][data-card-id='${cardId}']`).waitFor();
+    await page.keyboard.press("Space");
+    await page.getByTestId("card-back").waitFor();
+    await page.keyboard.press("3");
+    await page.getByTestId("review-finished").waitFor();
+    await expect.poll(async () => (await db.query(`SELECT 1 FROM "ReviewLog" WHERE "userId" = $1 AND "cardId" = $2`, [userId, cardId])).rowCount).toBe(1);
+    // A custom session does not offer another.
+    expect(await page.getByTestId("custom-study").count()).toBe(0);
+    await context.close();
+  });
 });

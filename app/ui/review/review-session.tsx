@@ -90,6 +90,7 @@ export function ReviewSession({
   storageKey,
   scopeQuery,
   scopeName = null,
+  custom = null,
 }: {
   initial: QueuePayload;
   /** localStorage key of this user's unsent answers. */
@@ -98,6 +99,8 @@ export function ReviewSession({
   scopeQuery: string;
   /** The note ("MoCo") or area the session is narrowed to, for messages; null for all. */
   scopeName?: string | null;
+  /** A custom study session ("ahead", "forgotten"), or null for today's queue. */
+  custom?: "ahead" | "forgotten" | null;
 }) {
   const [queue, setQueue] = useState<ReviewCard[]>(initial.cards);
   const [counts, setCounts] = useState<QueueCounts>(initial.counts);
@@ -671,6 +674,17 @@ export function ReviewSession({
                 This raises today&apos;s limit only; the daily limit is in <Link href="/settings" className="underline">settings</Link>.
               </p>
             </div>
+          )}
+          {!custom && (
+            <p className="mt-4 flex flex-wrap justify-center gap-4 text-sm" data-testid="custom-study">
+              <span className="text-slate-500 dark:text-slate-400">Custom study:</span>
+              <Link href="/review?custom=ahead" className="text-accent-600 underline dark:text-accent-100" data-testid="study-ahead">
+                Study ahead (next 7 days)
+              </Link>
+              <Link href="/review?custom=forgotten" className="text-accent-600 underline dark:text-accent-100" data-testid="study-forgotten">
+                Review today&apos;s forgotten cards
+              </Link>
+            </p>
           )}
           <p className="mt-4 text-sm">
             <Link href="/" className="text-accent-600 underline dark:text-accent-100">

@@ -411,6 +411,11 @@ function toReviewCard(candidate: Candidate & { detail: Detail }, settings: Sched
   };
 }
 
+/** A card of a custom session (see review-custom-queue.ts) as the page shows it. */
+export function customCardOf(cardId: string, detail: Detail, settings: SchedulerSettings, now: Date): ReviewCard {
+  return toReviewCard({ cardId, state: detail.state, detail }, settings, now);
+}
+
 /**
  * A reverse card's sides are a term and its meaning, either of which may be one bare word
  * ("LayerNorm"): say which way the recall goes.
@@ -424,7 +429,7 @@ function instructionOf(content: ContentRow): string | null {
  * When the next card comes due after today's queue is done. A card already due but held back by
  * a daily limit comes with the next study day.
  */
-async function nextDueAfter(
+export async function nextDueAfter(
   userId: string,
   settingsRow: UserSettingsRow,
   scope: QueueScope,
