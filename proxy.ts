@@ -62,6 +62,7 @@ export const config = {
   matcher: [
     "/review/:path*",
     "/progress/:path*",
+    "/cards/:path*",
     "/settings/:path*",
     "/account/:path*",
     "/notes/:path*",

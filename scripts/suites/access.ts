@@ -139,7 +139,9 @@ const TABLE: Record<string, Row> = {
     request: (s) => ({
       path: "/api/cards/control",
       contentType: json,
-      body: JSON.stringify({ clientId: s.answerClientId, cardIds: [s.cardId], action: "suspend" }),
+      // Its own clientId (B reusing A's answer id would make it B's control, which B may undo),
+      // and a flag, which leaves B's version at 0: the answer row's B must still meet a 409.
+      body: JSON.stringify({ clientId: randomUUID(), cardIds: [s.cardId], action: "flag", flag: 1 }),
     }),
   },
   "POST /api/review/undo": {

@@ -339,7 +339,7 @@ function segment(s: Stack, name: string): string {
 function query(s: Stack, pattern: string): string {
   const keys =
     pattern === "/api/review/queue"
-      ? ["limit", "paper", "area"]
+      ? ["limit", "paper", "area", "custom", "since"]
       : pattern === "/api/export/anki" || pattern === "/api/export/apkg"
         ? ["note"]
         : ["limit", "paper", "x"];

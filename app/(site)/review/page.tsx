@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import "katex/dist/katex.min.css";
 import { requirePageUser } from "@/app/lib/server/auth/require-page-user";
+import { loadCustomQueue } from "@/app/lib/server/data/review-custom-queue";
 import { loadReviewQueue } from "@/app/lib/server/data/review-queue";
 import { queueQuerySchema } from "@/app/lib/schemas/review";
 import { ReviewSession } from "@/app/ui/review/review-session";
@@ -14,28 +15,35 @@ export const metadata: Metadata = { title: "Review" };
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const query = new URLSearchParams();
-  for (const key of ["paper", "area"] as const) {
+  for (const key of ["paper", "area", "custom", "since"] as const) {
     const value = params[key];
     if (typeof value === "string" && value) query.set(key, value);
   }
   const user = await requirePageUser(`/review${query.size ? `?${query}` : ""}`);
+  const now = new Date();
+  // A custom session starts now: the prefetches carry its start, so answered cards leave it.
+  if (query.has("custom") && !query.has("since")) query.set("since", String(now.getTime()));
   const parsed = queueQuerySchema.safeParse(Object.fromEntries(query));
   const scope = parsed.success ? { paper: parsed.data.paper, area: parsed.data.area } : {};
+  const custom = parsed.success ? parsed.data.custom : undefined;
+  const since = new Date(parsed.success ? (parsed.data.since ?? now.getTime()) : now.getTime());
   const [queue, settings, name, goal] = await Promise.all([
-    loadReviewQueue(user.id, new Date(), { scope, limit: 20 }),
+    custom ? loadCustomQueue(user.id, now, custom, since, { scope, limit: 20 }) : loadReviewQueue(user.id, now, { scope, limit: 20 }),
     getUserSettings(user.id),
     scope.paper ? noteName(scope.paper, user.id) : Promise.resolve(null),
     dailyGoalToday(user.id, new Date()),
   ]);
   // A note by the name people use ("MoCo"), never by its slug.
   const scopeName = scope.paper ? (name ?? scope.paper) : (scope.area ?? null);
-  const title = scopeName ? `Review: ${scopeName}` : "Review";
+  const customTitle = custom === "ahead" ? "Study ahead" : custom === "forgotten" ? "Forgotten today" : null;
+  const title = [customTitle ?? "Review", scopeName].filter(Boolean).join(": ");
   return (
     <div>
       <h1 className="mb-4 text-2xl font-semibold">{title}</h1>
       <TimeZoneOffer stored={settings.timeZone} />
       <ReviewSession
         key={query.toString()}
+        custom={custom ?? null}
         storageKey={`paperdeck:review-outbox:${user.id}`}
         scopeQuery={query.toString()}
         scopeName={scopeName}
@@ -51,7 +59,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       />
       {/* Keyboard hints are for keyboards: a touch screen (coarse pointer) does not show them. */}
       <p className="mt-8 text-center text-xs text-slate-500 pointer-coarse:hidden dark:text-slate-400">
-        Space or Enter shows the answer · 1 Again · 2 Hard · 3 Good · 4 Easy · Ctrl+Z undoes
+        Space or Enter shows the answer · 1 Again · 2 Hard · 3 Good · 4 Easy · Ctrl+Z undoes · - bury · @ suspend · ? every key
       </p>
     </div>
   );

@@ -30,6 +30,10 @@ export const queueQuerySchema = z.object({
   paper: z.string().min(1).max(120).optional(),
   area: z.string().min(1).max(120).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
+  /** A custom study session: "ahead" (due in the next days) or "forgotten" (answered Again today). */
+  custom: z.enum(["ahead", "forgotten"]).optional(),
+  /** When the custom session began (ms): a card answered since leaves it. */
+  since: z.coerce.number().int().min(MIN_INSTANT_MS).max(MAX_INSTANT_MS).optional(),
 });
 export type QueueQuery = z.infer<typeof queueQuerySchema>;
 

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { QueueCounts, ReviewCard } from "@/app/lib/server/data/review-queue";
 import { studyMoreNewToday } from "@/app/lib/server/actions/study-more-new-today";
 import { AnswerSource } from "@/app/ui/notes/answer-source";
+import { typedAnswerMatches } from "@/app/lib/domain/quiz/typed-answer";
 import { FLAG_STYLES, flagName } from "@/app/ui/cards/flags";
 import { KeyboardHelp } from "./keyboard-help";
 import type { DailyGoal } from "@/app/lib/domain/stats/daily-goal";
@@ -49,6 +50,9 @@ const RATINGS = [
   { rating: 4, name: "Easy", key: "4", tone: "bg-sky-600 hover:bg-sky-700" },
 ] as const;
 
+/** localStorage key of the "type the answer" choice (per device, like Anki's per-deck note type). */
+const TYPE_ANSWERS_KEY = "paperdeck:type-answers";
+
 /** Fetch more cards when this few are left on hand. */
 const PREFETCH_BELOW = 4;
 
@@ -89,6 +93,7 @@ export function ReviewSession({
   scopeQuery,
   scopeName = null,
   goal = null,
+  custom = null,
 }: {
   /** The daily goal and today's reviews and time before this page loaded; null without a goal. */
   goal?: { goal: DailyGoal; reviews: number; ms: number } | null;
@@ -99,6 +104,8 @@ export function ReviewSession({
   scopeQuery: string;
   /** The note ("MoCo") or area the session is narrowed to, for messages; null for all. */
   scopeName?: string | null;
+  /** A custom study session ("ahead", "forgotten"), or null for today's queue. */
+  custom?: "ahead" | "forgotten" | null;
 }) {
   const [queue, setQueue] = useState<ReviewCard[]>(initial.cards);
   const [counts, setCounts] = useState<QueueCounts>(initial.counts);
@@ -120,6 +127,9 @@ export function ReviewSession({
   const [outboxVersion, setOutboxVersion] = useState(0);
   const [leeches, setLeeches] = useState(0);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [typing, setTyping] = useState(false);
+  // What was typed, for one card: another card on screen starts empty.
+  const [typed, setTyped] = useState<{ cardId: string; text: string } | null>(null);
 
   const [outbox, setOutbox] = useState<AnswerOutbox | null>(null);
   // This page's answers and time, for the daily goal (an undo takes its answer back).
@@ -156,6 +166,7 @@ export function ReviewSession({
       setCounts((c) => countsWithoutPending(c, pending));
     }
     setOutbox(box);
+    setTyping(window.localStorage.getItem(TYPE_ANSWERS_KEY) === "1");
     setReady(true);
     shownAt.current = performance.now();
     box.kick();
@@ -173,6 +184,9 @@ export function ReviewSession({
   const current = queue[0];
   const revealed = current !== undefined && revealedId === current.cardId;
   const showButton = useRef<HTMLButtonElement>(null);
+  const typeInput = useRef<HTMLInputElement>(null);
+  const typeable = typing && current?.typeable ? current.typeable : null;
+  const typedText = typed && current && typed.cardId === current.cardId ? typed.text : "";
   const gradeGroup = useRef<HTMLDivElement>(null);
 
   // Keep the keyboard on the card: the button that had focus is replaced when the answer shows
@@ -182,8 +196,9 @@ export function ReviewSession({
     if (!current) return;
     const inSession = document.activeElement === document.body || document.activeElement?.closest("[data-testid=review-session]");
     if (!inSession) return;
-    (revealed ? gradeGroup : showButton).current?.focus({ preventScroll: true });
-  }, [revealed, current]);
+    if (revealed) gradeGroup.current?.focus({ preventScroll: true });
+    else (typeInput.current ?? showButton.current)?.focus({ preventScroll: true });
+  }, [revealed, current, typing]);
 
   const prefetch = useCallback(async () => {
     if (!outbox) return;
@@ -481,6 +496,19 @@ export function ReviewSession({
           >
             Undo <kbd className="text-xs text-slate-500 pointer-coarse:hidden">Ctrl+Z</kbd>
           </button>
+          <label className="flex items-center gap-1" title="Type the answer of short basic cards before you see it">
+            <input
+              type="checkbox"
+              checked={typing}
+              onChange={(event) => {
+                setTyping(event.target.checked);
+                window.localStorage.setItem(TYPE_ANSWERS_KEY, event.target.checked ? "1" : "0");
+              }}
+              className="h-4 w-4 accent-accent-600"
+              data-testid="type-answers-toggle"
+            />
+            Type answers
+          </label>
           <button
             type="button"
             onClick={() => setHelpOpen(true)}
@@ -552,8 +580,33 @@ export function ReviewSession({
               Flag: {flagName(current.flag)}
             </p>
           )}
+          {typeable && !revealed && (
+            <div className="mt-4">
+              <label htmlFor="typed-answer" className="block text-sm text-slate-600 dark:text-slate-300">
+                Type the answer, then Enter
+              </label>
+              <input
+                ref={typeInput}
+                id="typed-answer"
+                type="text"
+                autoComplete="off"
+                spellCheck={false}
+                value={typedText}
+                onChange={(event) => setTyped({ cardId: current.cardId, text: event.target.value })}
+                onKeyDown={(event) => {
+                  if (event.key === "Enter") {
+                    event.preventDefault();
+                    reveal();
+                  }
+                }}
+                className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900"
+                data-testid="typed-answer"
+              />
+            </div>
+          )}
           {revealed ? (
             <>
+              {typeable && <TypedResult given={typedText} expected={typeable} />}
               <hr className="my-5 border-slate-200 dark:border-slate-800" />
               <div className="card-html note-prose text-lg" data-testid="card-back" dangerouslySetInnerHTML={{ __html: current.backHtml }} />
               {current.source && <AnswerSource source={current.source} testId="card-source" />}
@@ -634,6 +687,17 @@ export function ReviewSession({
               </p>
             </div>
           )}
+          {!custom && (
+            <p className="mt-4 flex flex-wrap justify-center gap-4 text-sm" data-testid="custom-study">
+              <span className="text-slate-500 dark:text-slate-400">Custom study:</span>
+              <Link href="/review?custom=ahead" className="text-accent-600 underline dark:text-accent-100" data-testid="study-ahead">
+                Study ahead (next 7 days)
+              </Link>
+              <Link href="/review?custom=forgotten" className="text-accent-600 underline dark:text-accent-100" data-testid="study-forgotten">
+                Review today&apos;s forgotten cards
+              </Link>
+            </p>
+          )}
           <p className="mt-4 text-sm">
             <Link href="/" className="text-accent-600 underline dark:text-accent-100">
               Back to the library
@@ -696,5 +760,25 @@ function CardToolbar({ flag, onControl }: { flag: number; onControl: (action: Co
         </select>
       </label>
     </div>
+  );
+}
+
+/** What was typed against the answer, judged by the quiz's short-answer rules. */
+function TypedResult({ given, expected }: { given: string; expected: string }) {
+  const correct = typedAnswerMatches(given, expected);
+  return (
+    <p
+      data-testid="typed-result"
+      data-correct={correct}
+      className={`mt-3 rounded-md px-3 py-2 text-sm ${correct ? "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" : "bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-200"}`}
+    >
+      {correct ? (
+        <>✓ You typed “{given.trim()}”: that is the answer.</>
+      ) : (
+        <>
+          ✗ You typed “{given.trim() || "nothing"}”; the answer is “{expected}”.
+        </>
+      )}
+    </p>
   );
 }

@@ -6,6 +6,7 @@ import { useState } from "react";
 const links = [
   { href: "/", label: "Library" },
   { href: "/review", label: "Review" },
+  { href: "/cards", label: "Cards" },
   { href: "/quizzes", label: "Quizzes" },
   { href: "/progress", label: "Progress" },
   { href: "/notes", label: "My notes" },

@@ -4,6 +4,8 @@ import { loadCorpus } from "@/app/lib/domain/content";
 import { syncCorpus } from "@/app/lib/server/content-sync";
 import { db } from "@/app/lib/server/db";
 import { applyCardControl } from "@/app/lib/server/data/card-controls";
+import { browsableNotes, browseCards, getCardDetail } from "@/app/lib/server/data/card-browser";
+import { parseCardBrowserQuery } from "@/app/lib/schemas/cards-browser";
 import { masteryByPaper } from "@/app/lib/server/data/mastery";
 import { getNoteStatusForUser } from "@/app/lib/server/data/note-status";
 import { createOwnNote, deleteOwnNote, getOwnNote, getOwnNoteSource, restoreOwnNote, updateOwnNote } from "@/app/lib/server/data/own-notes";
@@ -90,6 +92,17 @@ describe("one user's own notes are nobody else's", () => {
       await expect(applyCardControl(b.id, { clientId: randomUUID(), cardIds: [cardIds[0]!], action }, new Date())).rejects.toBeInstanceOf(NotFoundError);
     }
     expect(await db.cardState.count({ where: { userId: b.id, cardId: { in: cardIds } } })).toBe(0);
+    // The card browser lists, details and offers the note to its owner only.
+    const [pageA, pageB] = await Promise.all([
+      browseCards(a.id, parseCardBrowserQuery({ note: note.slug }), new Date()),
+      browseCards(b.id, parseCardBrowserQuery({ note: note.slug }), new Date()),
+    ]);
+    expect(pageA.cards.map((c) => c.cardId).sort()).toEqual([...cardIds].sort());
+    expect(pageB.cards).toEqual([]);
+    expect(await getCardDetail(b.id, cardIds[0]!, new Date())).toBeNull();
+    expect(await getCardDetail(a.id, cardIds[0]!, new Date())).not.toBeNull();
+    expect((await browsableNotes(b.id)).some((n) => n.slug === note.slug)).toBe(false);
+    expect((await browsableNotes(a.id)).some((n) => n.slug === note.slug)).toBe(true);
     expect(await getNoteStatusForUser(b.id, note.slug, new Date())).toBeNull();
     expect(await getNoteStatusForUser(a.id, note.slug, new Date())).not.toBeNull();
     const [countA, countB] = await Promise.all([studiedCardCount(a.id, true), studiedCardCount(b.id, true)]);

@@ -1,5 +1,6 @@
 import { queueQuerySchema } from "@/app/lib/schemas/review";
 import { jsonError, withUser } from "@/app/lib/server/auth/guard";
+import { loadCustomQueue } from "@/app/lib/server/data/review-custom-queue";
 import { loadReviewQueue } from "@/app/lib/server/data/review-queue";
 
 /** The next cards of today's queue and the counts left (the review page prefetches with it). */
@@ -7,7 +8,10 @@ export const GET = withUser(async (request, user) => {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const parsed = queueQuerySchema.safeParse(params);
   if (!parsed.success) return jsonError(400, "Bad queue parameters.");
-  const { paper, area, limit } = parsed.data;
-  const queue = await loadReviewQueue(user.id, new Date(), { scope: { paper, area }, limit });
+  const { paper, area, limit, custom, since } = parsed.data;
+  const now = new Date();
+  const queue = custom
+    ? await loadCustomQueue(user.id, now, custom, new Date(since ?? now.getTime()), { scope: { paper, area }, limit })
+    : await loadReviewQueue(user.id, now, { scope: { paper, area }, limit });
   return Response.json(queue, { headers: { "Cache-Control": "no-store" } });
 });

@@ -6,6 +6,7 @@ export * from "./types";
 export * from "./errors";
 export { scoreAnswer, acceptedShortAnswers } from "./score";
 export { normalizeShortAnswer, shortAnswersMatch, parseNumericAnswer } from "./normalize";
+export { typeableAnswer, typedAnswerMatches, MAX_TYPED_ANSWER_LENGTH } from "./typed-answer";
 export { hashSeed, seededRandom, seededPermutation, shuffle } from "./random";
 export { presentQuestion, toOriginalResponse, type PresentedQuestion } from "./present";
 export {

@@ -2,7 +2,7 @@
  * Anki's card controls that are not answers: reset ("forget"), leeches, flags. Pure, like the
  * rest of the scheduler: `now` is an argument.
  */
-import { buildScheduler, fromCard, toCard } from "./fsrs-adapter";
+import { buildScheduler, effectiveWeights, fromCard, toCard } from "./fsrs-adapter";
 import { DEFAULT_SCHEDULER_SETTINGS, type StoredCardState } from "./types";
 
 /** Flag colours by number, as Anki numbers them (Ctrl+1..4); 0 is no flag. */
@@ -39,4 +39,15 @@ export function isLeechLapse(before: number, after: number, threshold: number): 
   if (after <= before || threshold < 1 || after < threshold) return false;
   const every = Math.max(1, Math.ceil(threshold / 2));
   return (after - threshold) % every === 0;
+}
+
+/**
+ * The constants of the FSRS-6 forgetting curve for the weights (null = defaults), for code that
+ * evaluates it elsewhere (the card browser ranks cards by it in SQL):
+ * $$R(t, S) = \left(1 + \text{factor}\cdot\frac{t}{S}\right)^{-\text{decay}}, \quad
+ *   \text{decay} = w_{20},\ \text{factor} = 0.9^{-1/\text{decay}} - 1$$
+ */
+export function forgettingCurveConstants(parameters: readonly number[] | null): { decay: number; factor: number } {
+  const decay = effectiveWeights(parameters)[20] ?? 0.1542;
+  return { decay, factor: Math.pow(0.9, -1 / decay) - 1 };
 }

@@ -79,6 +79,7 @@ export {
   MAX_FLAG,
   DEFAULT_LEECH_THRESHOLD,
   forgetCard,
+  forgettingCurveConstants,
   isLeechLapse,
   type CardFlag,
 } from "./card-controls";

@@ -1,6 +1,7 @@
 import "#server-only";
 import { Prisma } from "@/app/generated/prisma/client";
 import { renderMarkdown } from "@/app/lib/domain/content";
+import { typeableAnswer } from "@/app/lib/domain/quiz/typed-answer";
 import {
   addDays,
   newCardState,
@@ -49,6 +50,8 @@ export interface ReviewCard {
   aheadOfDue: string | null;
   /** The card's flag: 0 none, 1 red, 2 orange, 3 green, 4 blue. */
   flag: number;
+  /** A basic card's short back as plain text, which may be typed before it is shown; else null. */
+  typeable: string | null;
 }
 
 export interface QueueCounts {
@@ -415,7 +418,13 @@ function toReviewCard(candidate: Candidate & { detail: Detail }, settings: Sched
     instruction: instructionOf(content),
     aheadOfDue: kindOf(state.state) === "learning" && state.due.getTime() > now.getTime() ? state.due.toISOString() : null,
     flag: content.flag ?? 0,
+    typeable: content.type === "basic" ? typeableAnswer(content.back) : null,
   };
+}
+
+/** A card of a custom session (see review-custom-queue.ts) as the page shows it. */
+export function customCardOf(cardId: string, detail: Detail, settings: SchedulerSettings, now: Date): ReviewCard {
+  return toReviewCard({ cardId, state: detail.state, detail }, settings, now);
 }
 
 /**
@@ -431,7 +440,7 @@ function instructionOf(content: ContentRow): string | null {
  * When the next card comes due after today's queue is done. A card already due but held back by
  * a daily limit comes with the next study day.
  */
-async function nextDueAfter(
+export async function nextDueAfter(
   userId: string,
   settingsRow: UserSettingsRow,
   scope: QueueScope,

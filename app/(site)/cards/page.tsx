@@ -1,0 +1,128 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { cardBrowserHref, parseCardBrowserQuery, type CardSort } from "@/app/lib/schemas/cards-browser";
+import { requirePageUser } from "@/app/lib/server/auth/require-page-user";
+import { browsableNotes, browseCards, getCardDetail } from "@/app/lib/server/data/card-browser";
+import { getUserSettings } from "@/app/lib/server/data/settings";
+import { CardDetailPanel } from "@/app/ui/cards/card-detail";
+import { CardFilters } from "@/app/ui/cards/card-filters";
+import { CardTable, type SortHeader } from "@/app/ui/cards/card-table";
+
+export const metadata: Metadata = { title: "Cards" };
+
+const COLUMNS: { key: CardSort; label: string }[] = [
+  { key: "front", label: "Card" },
+  { key: "note", label: "Note" },
+  { key: "state", label: "State" },
+  { key: "due", label: "Due" },
+  { key: "difficulty", label: "Difficulty" },
+  { key: "retrievability", label: "Recall" },
+  { key: "lapses", label: "Lapses" },
+];
+
+/** /cards: every card the user can study, with their state, searchable and filterable (Anki's browser). */
+export default async function CardsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser("/cards");
+  const query = parseCardBrowserQuery(await searchParams);
+  const now = new Date();
+  const [page, notes, detail, settings] = await Promise.all([
+    browseCards(user.id, query, now),
+    browsableNotes(user.id),
+    query.card ? getCardDetail(user.id, query.card, now) : Promise.resolve(null),
+    getUserSettings(user.id),
+  ]);
+  const headers: SortHeader[] = COLUMNS.map(({ key, label }) => {
+    const current = query.sort === key;
+    const next = current && query.dir === "asc" ? "desc" : "asc";
+    return {
+      key,
+      label,
+      href: cardBrowserHref(query, { sort: key, dir: next, page: undefined }),
+      sort: current ? (query.dir === "asc" ? "ascending" : "descending") : "none",
+    };
+  });
+  const filtered = Boolean(
+    query.q || query.note || query.state || query.due || query.flag !== undefined || query.suspended || query.leech ||
+      query.dMin !== undefined || query.dMax !== undefined || query.rMin !== undefined || query.rMax !== undefined,
+  );
+  return (
+    <div className="mx-auto max-w-7xl space-y-4" data-testid="cards-page">
+      <header>
+        <h1 className="text-2xl font-semibold">Cards</h1>
+        <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="cards-total" aria-live="polite">
+          {page.total.toLocaleString("en")} card{page.total === 1 ? "" : "s"}
+          {filtered ? " match" + (page.total === 1 ? "es" : "") : ""}. Select cards to suspend, reset or flag them; open one for its
+          history and forgetting curve.
+        </p>
+      </header>
+      <CardFilters query={query} notes={notes} />
+      <div className={`grid gap-4 ${detail ? "lg:grid-cols-[minmax(0,1fr)_24rem]" : ""}`}>
+        {page.cards.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600 dark:border-slate-700 dark:text-slate-300" data-testid="cards-empty">
+            {filtered ? "No card matches these filters. " : "There are no cards yet. "}
+            {filtered && (
+              <Link href="/cards" className="text-accent-600 underline dark:text-accent-100">
+                Clear the filters
+              </Link>
+            )}
+          </p>
+        ) : (
+          <CardTable
+            rows={page.cards.map((card) => ({
+              cardId: card.cardId,
+              front: card.front,
+              noteTitle: card.noteTitle,
+              noteSlug: card.noteSlug,
+              state: card.state,
+              due: card.due?.toISOString() ?? null,
+              difficulty: card.difficulty,
+              retrievability: card.retrievability,
+              lapses: card.lapses,
+              suspended: card.suspended,
+              buried: card.buried,
+              flag: card.flag,
+              leech: card.leech,
+              detailHref: cardBrowserHref(query, { card: card.cardId }),
+            }))}
+            headers={headers}
+            openCardId={detail?.cardId ?? null}
+          />
+        )}
+        {detail && (
+          <CardDetailPanel
+            detail={detail}
+            timeZone={settings.timeZone}
+            desiredRetention={settings.desiredRetention}
+            closeHref={cardBrowserHref(query, { card: undefined })}
+          />
+        )}
+        {query.card && !detail && (
+          <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="card-detail-missing">
+            That card no longer exists.
+          </p>
+        )}
+      </div>
+      {page.pages > 1 && (
+        <nav aria-label="Pages" className="flex items-center justify-between text-sm" data-testid="cards-pages">
+          {page.page > 1 ? (
+            <Link href={cardBrowserHref(query, { page: page.page - 1, card: undefined })} className="underline" rel="prev">
+              ← Previous
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span>
+            Page {page.page} of {page.pages}
+          </span>
+          {page.page < page.pages ? (
+            <Link href={cardBrowserHref(query, { page: page.page + 1, card: undefined })} className="underline" rel="next" data-testid="cards-next">
+              Next →
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      )}
+    </div>
+  );
+}

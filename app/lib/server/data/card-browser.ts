@@ -1,0 +1,259 @@
+import "#server-only";
+import { Prisma } from "@/app/generated/prisma/client";
+import {
+  addDays,
+  forgettingCurveConstants,
+  predictedRetention,
+  retrievability,
+  startOfDay,
+  stateFromCode,
+  studyDayOf,
+  type CardStateName,
+} from "@/app/lib/domain/scheduling";
+import { CARD_PAGE_SIZE, type CardBrowserQuery, type CardSort } from "@/app/lib/schemas/cards-browser";
+import { visiblePaperSql, visiblePapers } from "./visibility";
+import { db } from "../db";
+import { storedStateOf } from "./review-rows";
+import { getUserSettings, schedulerSettingsOf } from "./settings";
+
+/** One row of the card browser. */
+export interface BrowsedCard {
+  cardId: string;
+  front: string;
+  type: string;
+  noteSlug: string;
+  noteTitle: string;
+  state: CardStateName;
+  /** Null for a card never studied. */
+  due: Date | null;
+  difficulty: number | null;
+  stability: number | null;
+  /** Probability of recall now, 0..1; null for a new card. */
+  retrievability: number | null;
+  reps: number;
+  lapses: number;
+  suspended: boolean;
+  buried: boolean;
+  flag: number;
+  leech: boolean;
+}
+
+export interface CardPage {
+  cards: BrowsedCard[];
+  /** Cards matching the filters, over all pages. */
+  total: number;
+  page: number;
+  pages: number;
+}
+
+interface Row {
+  id: string;
+  front: string;
+  type: string;
+  slug: string;
+  title: string;
+  state: number;
+  due: Date | null;
+  difficulty: number | null;
+  stability: number | null;
+  r: number | null;
+  reps: number;
+  lapses: number;
+  suspended: boolean;
+  buriedUntil: Date | null;
+  flag: number;
+  leech: boolean;
+  total: number;
+}
+
+const STATE_CODES = { new: 0, learning: 1, review: 2, relearning: 3 } as const;
+
+/** The ORDER BY column of each sort (a fixed list: nothing from the address reaches SQL as text). */
+const SORT_SQL: Record<CardSort, Prisma.Sql> = {
+  due: Prisma.sql`x.due`,
+  note: Prisma.sql`x."sortKey"`,
+  front: Prisma.sql`lower(x.front)`,
+  state: Prisma.sql`x.state`,
+  difficulty: Prisma.sql`x.difficulty`,
+  stability: Prisma.sql`x.stability`,
+  retrievability: Prisma.sql`x.r`,
+  lapses: Prisma.sql`x.lapses`,
+  reps: Prisma.sql`x.reps`,
+};
+
+/** `%` and `_` typed in the search box are searched for, not wildcards. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * One page of the cards the user can study (live corpus cards) with the user's own state of
+ * each: searched in the front and back, filtered, sorted and paged in one SQL statement.
+ * Retrievability is the FSRS-6 forgetting curve of the user's weights at whole days since the
+ * last review, as ts-fsrs computes it, evaluated in SQL so that it can filter and sort.
+ */
+export async function browseCards(userId: string, query: CardBrowserQuery, now: Date): Promise<CardPage> {
+  const settingsRow = await getUserSettings(userId);
+  const { decay, factor } = forgettingCurveConstants(schedulerSettingsOf(settingsRow).parameters);
+  const today = studyDayOf(now, settingsRow.timeZone, settingsRow.dayStartHour);
+  const tomorrow = startOfDay(addDays(today, 1), settingsRow.timeZone, settingsRow.dayStartHour);
+  const weekEnd = startOfDay(addDays(today, 7), settingsRow.timeZone, settingsRow.dayStartHour);
+
+  const where: Prisma.Sql[] = [Prisma.sql`true`];
+  if (query.q) where.push(Prisma.sql`(x.front ILIKE ${likePattern(query.q)} OR x.back ILIKE ${likePattern(query.q)})`);
+  if (query.note) where.push(Prisma.sql`x.slug = ${query.note}`);
+  if (query.state) where.push(Prisma.sql`x.state = ${STATE_CODES[query.state]}`);
+  if (query.due === "overdue") where.push(Prisma.sql`x.state <> 0 AND x.due < ${now}`);
+  if (query.due === "today") where.push(Prisma.sql`x.state <> 0 AND x.due < ${tomorrow}`);
+  if (query.due === "week") where.push(Prisma.sql`x.state <> 0 AND x.due < ${weekEnd}`);
+  if (query.due === "later") where.push(Prisma.sql`x.state <> 0 AND x.due >= ${weekEnd}`);
+  if (query.flag !== undefined) where.push(Prisma.sql`x.flag = ${query.flag}`);
+  if (query.suspended) where.push(Prisma.sql`x.suspended = ${query.suspended === "yes"}`);
+  if (query.leech) where.push(Prisma.sql`x.leech = ${query.leech === "yes"}`);
+  if (query.dMin !== undefined) where.push(Prisma.sql`x.state <> 0 AND x.difficulty >= ${query.dMin}`);
+  if (query.dMax !== undefined) where.push(Prisma.sql`x.state <> 0 AND x.difficulty <= ${query.dMax}`);
+  if (query.rMin !== undefined) where.push(Prisma.sql`x.r >= ${query.rMin / 100}`);
+  if (query.rMax !== undefined) where.push(Prisma.sql`x.r <= ${query.rMax / 100}`);
+  const direction = query.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const offset = (query.page - 1) * CARD_PAGE_SIZE;
+
+  const rows = await db.$queryRaw<Row[]>`
+    WITH x AS (
+      SELECT c.id, c.front, c.back, c.type, c.position, p.slug, p.title, p."sortKey",
+             COALESCE(s.state, 0) AS state, CASE WHEN COALESCE(s.state, 0) = 0 THEN NULL ELSE s.due END AS due,
+             CASE WHEN COALESCE(s.state, 0) = 0 THEN NULL ELSE s.difficulty END AS difficulty,
+             CASE WHEN COALESCE(s.state, 0) = 0 THEN NULL ELSE s.stability END AS stability,
+             COALESCE(s.reps, 0) AS reps, COALESCE(s.lapses, 0) AS lapses,
+             COALESCE(s.suspended, false) AS suspended, s."buriedUntil", COALESCE(s.flag, 0) AS flag,
+             COALESCE(s.leech, false) AS leech,
+             CASE WHEN COALESCE(s.state, 0) = 0 OR s."lastReview" IS NULL OR s.stability <= 0 THEN NULL
+                  ELSE power(1 + ${factor}::float8 * GREATEST(floor(extract(epoch FROM ((${now.toISOString()}::timestamptz AT TIME ZONE 'UTC') - s."lastReview")) / 86400), 0)
+                             / s.stability, -${decay}::float8) END AS r
+        FROM "Card" c JOIN "Paper" p ON p.id = c."paperId"
+        LEFT JOIN "CardState" s ON s."userId" = ${userId} AND s."cardId" = c.id
+       WHERE c."retiredAt" IS NULL AND p."retiredAt" IS NULL AND ${visiblePaperSql(userId)}
+    )
+    SELECT x.id, x.front, x.type, x.slug, x.title, x.state, x.due, x.difficulty, x.stability, x.r, x.reps, x.lapses,
+           x.suspended, x."buriedUntil", x.flag, x.leech, count(*) OVER ()::int AS total
+      FROM x
+     WHERE ${Prisma.join(where, " AND ")}
+     ORDER BY ${SORT_SQL[query.sort]} ${direction} NULLS LAST, x."sortKey", x.position, x.id
+     LIMIT ${CARD_PAGE_SIZE} OFFSET ${offset}`;
+  const total = rows[0]?.total ?? (query.page > 1 ? await countMatching(userId, query, now) : 0);
+  return {
+    cards: rows.map((row) => ({
+      cardId: row.id,
+      front: row.front,
+      type: row.type,
+      noteSlug: row.slug,
+      noteTitle: row.title,
+      state: stateFromCode(row.state),
+      due: row.due,
+      difficulty: row.difficulty,
+      stability: row.stability,
+      retrievability: row.r,
+      reps: row.reps,
+      lapses: row.lapses,
+      suspended: row.suspended,
+      buried: row.buriedUntil !== null && row.buriedUntil.getTime() > now.getTime(),
+      flag: row.flag,
+      leech: row.leech,
+    })),
+    total,
+    page: query.page,
+    pages: Math.max(1, Math.ceil(total / CARD_PAGE_SIZE)),
+  };
+}
+
+/** A page past the last is empty: how many there are, to offer the last page. */
+async function countMatching(userId: string, query: CardBrowserQuery, now: Date): Promise<number> {
+  const first = await browseCards(userId, { ...query, page: 1 }, now);
+  return first.total;
+}
+
+/** The notes a card can belong to, for the filter: the corpus and the user's own. */
+export async function browsableNotes(userId: string): Promise<{ slug: string; title: string }[]> {
+  return db.paper.findMany({ where: { retiredAt: null, ...visiblePapers(userId) }, orderBy: [{ sortKey: "asc" }, { id: "asc" }], select: { slug: true, title: true } });
+}
+
+export interface CardHistoryEntry {
+  reviewedAt: Date;
+  rating: number;
+  /** State before the answer. */
+  state: CardStateName;
+  /** Days since the review before (whole days, as FSRS counted them). */
+  elapsedDays: number;
+  durationMs: number;
+  source: string;
+}
+
+export interface CardDetail {
+  cardId: string;
+  front: string;
+  back: string;
+  noteSlug: string;
+  noteTitle: string;
+  anchor: string;
+  state: CardStateName;
+  due: Date | null;
+  stability: number | null;
+  difficulty: number | null;
+  retrievability: number | null;
+  lastReview: Date | null;
+  history: CardHistoryEntry[];
+  /** The forgetting curve since the last review: days after it and the predicted recall. */
+  curve: { day: number; r: number }[];
+  /** Days from the last review to now (the "you are here" mark on the curve). */
+  daysSinceReview: number | null;
+}
+
+/**
+ * One card with the user's full review history of it and its forgetting curve (the user's
+ * weights and the card's stability), or null when the card is not a live one.
+ */
+export async function getCardDetail(userId: string, cardId: string, now: Date): Promise<CardDetail | null> {
+  const card = await db.card.findFirst({
+    where: { id: cardId, retiredAt: null, paper: { retiredAt: null, ...visiblePapers(userId) } },
+    select: { id: true, front: true, back: true, anchor: true, paper: { select: { slug: true, title: true } } },
+  });
+  if (!card) return null;
+  const [row, logs, settingsRow] = await Promise.all([
+    db.cardState.findUnique({ where: { userId_cardId: { userId, cardId } } }),
+    db.reviewLog.findMany({
+      where: { userId, cardId },
+      orderBy: [{ reviewedAt: "asc" }, { createdAt: "asc" }],
+      select: { reviewedAt: true, rating: true, state: true, elapsedDays: true, durationMs: true, source: true },
+    }),
+    getUserSettings(userId),
+  ]);
+  const settings = schedulerSettingsOf(settingsRow);
+  const state = row ? storedStateOf(row) : null;
+  const studied = state !== null && state.state !== "new" && state.stability > 0 && state.lastReview !== null;
+  let curve: { day: number; r: number }[] = [];
+  let daysSinceReview: number | null = null;
+  if (studied) {
+    daysSinceReview = Math.max(0, (now.getTime() - state.lastReview!.getTime()) / 86_400_000);
+    // Far enough to see the curve fall well below the desired retention, and past today.
+    const horizon = Math.max(7, Math.ceil(Math.max(state.stability * 3, daysSinceReview * 1.2)));
+    const steps = 60;
+    curve = Array.from({ length: steps + 1 }, (_, i) => {
+      const day = (horizon * i) / steps;
+      return { day: Math.round(day * 100) / 100, r: predictedRetention(settings.parameters, day, state.stability) };
+    });
+  }
+  return {
+    cardId: card.id,
+    front: card.front,
+    back: card.back,
+    noteSlug: card.paper.slug,
+    noteTitle: card.paper.title,
+    anchor: card.anchor,
+    state: state?.state ?? "new",
+    due: studied ? state.due : null,
+    stability: studied ? state.stability : null,
+    difficulty: studied ? state.difficulty : null,
+    retrievability: studied ? retrievability(state, settings, now) : null,
+    lastReview: state?.lastReview ?? null,
+    history: logs.map((log) => ({ ...log, state: stateFromCode(log.state) })),
+    curve,
+    daysSinceReview,
+  };
+}

@@ -1,0 +1,79 @@
+import "#server-only";
+import { Prisma } from "@/app/generated/prisma/client";
+import { addDays, startOfDay } from "@/app/lib/domain/scheduling";
+import { visiblePaperSql } from "./visibility";
+import { db } from "../db";
+import {
+  availableStateSql,
+  customCardOf,
+  nextDueAfter,
+  readCardDetails,
+  studyDayLimits,
+  type QueueCounts,
+  type QueueScope,
+  type ReviewQueue,
+} from "./review-queue";
+import { getUserSettings, schedulerSettingsOf } from "./settings";
+
+/**
+ * Anki's custom study sessions: "study ahead" (cards due in the next days, reviewed early) and
+ * "review forgotten today" (cards answered Again today). Neither changes a daily limit.
+ */
+export type CustomStudy = "ahead" | "forgotten";
+
+/** "Study ahead" looks this many study days past today. */
+export const STUDY_AHEAD_DAYS = 7;
+/** At most this many cards in one custom session. */
+const CUSTOM_LIMIT = 500;
+
+/**
+ * A custom session's queue: its cards in due order, each once (a card answered since the
+ * session began, `since`, leaves it), never suspended or buried ones, in the study set and
+ * the scope as any queue.
+ */
+export async function loadCustomQueue(
+  userId: string,
+  now: Date,
+  kind: CustomStudy,
+  since: Date,
+  options: { scope?: QueueScope; limit?: number } = {},
+): Promise<ReviewQueue> {
+  const scope = options.scope ?? {};
+  const settingsRow = await getUserSettings(userId);
+  const settings = schedulerSettingsOf(settingsRow);
+  const { today, dayStart, nextDayStart, doneToday } = await studyDayLimits(userId, settingsRow, now);
+  // Visible notes only: a deleted own note's states stay (restorable) but are not studied.
+  const parts: Prisma.Sql[] = [Prisma.sql`p."retiredAt" IS NULL AND c."retiredAt" IS NULL`, visiblePaperSql(userId)];
+  if (!settingsRow.studyAll) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "StudySetPaper" sp WHERE sp."userId" = ${userId} AND sp."paperId" = p.id)`);
+  }
+  if (scope.paper) parts.push(Prisma.sql`p.slug = ${scope.paper}`);
+  if (scope.area) parts.push(Prisma.sql`p.area = ${scope.area}`);
+  const which =
+    kind === "ahead"
+      ? Prisma.sql`s.state <> 0 AND s.due >= ${nextDayStart}
+          AND s.due < ${startOfDay(addDays(today, STUDY_AHEAD_DAYS + 1), settingsRow.timeZone, settingsRow.dayStartHour)}`
+      : Prisma.sql`s.state <> 0 AND EXISTS (SELECT 1 FROM "ReviewLog" l WHERE l."userId" = s."userId" AND l."cardId" = s."cardId"
+          AND l."reviewedAt" >= ${dayStart} AND l.rating = 1 AND l.source = 'review')`;
+  const rows = await db.$queryRaw<{ cardId: string; state: number }[]>`
+    SELECT s."cardId", s.state FROM "CardState" s JOIN "Card" c ON c.id = s."cardId" JOIN "Paper" p ON p.id = c."paperId"
+     WHERE s."userId" = ${userId} AND ${which} AND ${availableStateSql(now)} AND ${Prisma.join(parts, " AND ")}
+       AND (s."lastReview" IS NULL OR s."lastReview" < ${since})
+     ORDER BY s.due, s."cardId" LIMIT ${CUSTOM_LIMIT}`;
+  const ids = rows.map((r) => r.cardId);
+  const shown = ids.slice(0, options.limit ?? 20);
+  const details = await readCardDetails(userId, shown);
+  const counts: QueueCounts = { new: 0, learning: 0, review: 0 };
+  for (const row of rows) counts[row.state === 2 ? "review" : "learning"] += 1;
+  return {
+    cards: shown.flatMap((cardId) => {
+      const detail = details.get(cardId);
+      return detail ? [customCardOf(cardId, detail, settings, now)] : [];
+    }),
+    counts,
+    nextDue: ids.length === 0 ? await nextDueAfter(userId, settingsRow, scope, now, nextDayStart) : null,
+    nextDayStart,
+    doneToday,
+    newWaiting: 0,
+  };
+}
