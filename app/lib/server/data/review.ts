@@ -4,6 +4,7 @@ import {
   applyGrade,
   balancePlanOf,
   DEFAULT_SCHEDULER_SETTINGS,
+  pickWithPlan,
   newCardState,
   stateToCode,
   type StoredCardState,
@@ -21,7 +22,8 @@ import {
   storedStateOf,
   type CardStateRow,
 } from "./review-rows";
-import { balancedDaySql, reviewWeekdayOf } from "./load-balance";
+import { cachedDueCounts, noteDueMove } from "./due-count-cache";
+import { balancedDaySql, loadDueCounts, reviewWeekdayOf } from "./load-balance";
 import { schedulerSettingsOf } from "./settings";
 
 export interface AnswerResult {
@@ -146,9 +148,10 @@ export async function answerCard(session: SessionClaims, input: AnswerInput, now
   const result = applyGrade(before, input.rating, settings, at);
   const { next, log } = result;
   const nextVersion = currentVersion + 1;
-  // The load balancer and easy days (when the user has them on): the write statement itself
-  // counts the cards due in the interval's fuzz range and picks the day (no extra round trip);
-  // the memory state stays ts-fsrs's, only the day moves within that range.
+  // The load balancer and easy days (when the user has them on) move the day within the
+  // interval's fuzz range; the memory state stays ts-fsrs's. The cards due on each day come from
+  // this process's cache (`due-count-cache.ts`), or, until it has the user, the write statement
+  // counts them and picks the day itself: either way no extra round trip.
   const zone = { timeZone: row.timeZone ?? "UTC", dayStartHour: row.dayStartHour ?? 4 };
   const plan = balancePlanOf({
     cardId: input.cardId,
@@ -159,9 +162,14 @@ export async function answerCard(session: SessionClaims, input: AnswerInput, now
     now: at,
     reviewWeekday: reviewWeekdayOf(at, zone),
   });
-  const balanced = plan ? Prisma.sql`bal AS (${balancedDaySql(userId, input.cardId, plan, at, zone)}),` : Prisma.empty;
-  const days = plan ? Prisma.sql`(SELECT days FROM bal)` : Prisma.sql`${next.scheduledDays}`;
-  const due = plan ? Prisma.sql`${at}::timestamp + make_interval(days => ${days})` : Prisma.sql`${next.due}`;
+  const cached = plan && cachedDueCounts(userId, zone, at, plan.range, row.hasState ? before : null, loadDueCounts);
+  const picked = plan && cached ? pickWithPlan(plan, cached) : null;
+  const inSql = plan !== null && picked === null;
+  const balanced = inSql ? Prisma.sql`bal AS (${balancedDaySql(userId, input.cardId, plan, at, zone)}),` : Prisma.empty;
+  const days = inSql ? Prisma.sql`(SELECT days FROM bal)` : Prisma.sql`${picked ?? next.scheduledDays}`;
+  const due = inSql
+    ? Prisma.sql`${at}::timestamp + make_interval(days => ${days})`
+    : Prisma.sql`${picked === null ? next.due : new Date(at.getTime() + picked * 86_400_000)}`;
 
   let written: { version: number; due: Date }[];
   try {
@@ -203,7 +211,9 @@ export async function answerCard(session: SessionClaims, input: AnswerInput, now
     // Lost the race: either this very answer was applied by a resend, or another answer was.
     return acknowledgeDuplicate(userId, input.cardId, input.clientId);
   }
-  return { duplicate: false, cardId: input.cardId, version: nextVersion, due: written[0]?.due ?? next.due };
+  const writtenDue = written[0]?.due ?? next.due;
+  noteDueMove(userId, row.hasState ? before : null, writtenDue);
+  return { duplicate: false, cardId: input.cardId, version: nextVersion, due: writtenDue };
 }
 
 export interface UndoResult {
