@@ -73,3 +73,11 @@ export {
 export { orderQueue, type QueueCandidate, type QueueInput, type QueueLimits } from "./queue";
 export { siblingGroupOf, type SiblingSource, type BuryOptions } from "./siblings";
 export { estimateDailyWorkload, type WorkloadEstimate } from "./workload";
+export {
+  daysUntilRetrievability,
+  planBreak,
+  type BreakCard,
+  type BreakKind,
+  type BreakMove,
+  type BreakOptions,
+} from "./after-break";

@@ -247,6 +247,12 @@ export async function undoAnswer(userId: string, clientId: string): Promise<Undo
     if (!current || later || current.lastReview?.getTime() !== log.reviewedAt.getTime()) {
       throw new ConflictError("This card was answered again since; only its last answer can be undone.");
     }
+    // Moved by "I was away" / "I have time" since: undoing would silently drop that move.
+    const rescheduled = await tx.rescheduleLog.findFirst({
+      where: { userId, cardId: log.cardId, at: { gt: log.reviewedAt } },
+      select: { id: true },
+    });
+    if (rescheduled) throw new ConflictError("This card was rescheduled since; its answer can no longer be undone.");
     const previous = stateFromPreviousJson(log.previous);
     const version = current.version + 1;
     await tx.reviewLog.delete({ where: { id: log.id } });
