@@ -81,3 +81,13 @@ export {
   type BreakMove,
   type BreakOptions,
 } from "./after-break";
+export {
+  SIMULATED_RETENTIONS,
+  answerCostsFrom,
+  minimumWorkloadPoint,
+  simulateRetention,
+  type AnswerCosts,
+  type RetentionPoint,
+  type RetentionSimulationInput,
+  type SimulatedCard,
+} from "./simulate-retention";
