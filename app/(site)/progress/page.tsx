@@ -4,6 +4,7 @@ import { requirePageUser } from "@/app/lib/server/auth/require-page-user";
 import { getProgressDashboard } from "@/app/lib/server/data/progress";
 import { ReviewHeatmap } from "@/app/ui/progress/heatmap";
 import { MasteryMap } from "@/app/ui/progress/mastery-map";
+import { AfterBreakPanel } from "@/app/ui/progress/after-break-panel";
 import { Forecast, ForgettingCurve, QuizTrend, Retention, Section, TodayStats } from "@/app/ui/progress/sections";
 
 export const metadata: Metadata = { title: "Progress" };
@@ -29,7 +30,14 @@ export default async function ProgressPage() {
         <ReviewHeatmap cells={d.heatmap} streak={d.streak} />
       </Section>
       <Section id="forecast" title="Due in the next 30 days">
-        <Forecast forecast={d.forecast} />
+        <Forecast forecast={d.forecast} spread={d.spread} />
+      </Section>
+      <Section
+        id="after-break"
+        title="After a break"
+        description="Back from time away, or with time to spare: move review cards by how likely you are to remember them (the FSRS Helper's postpone and advance). See what moves first."
+      >
+        <AfterBreakPanel />
       </Section>
       <Section
         id="retention"

@@ -4,6 +4,7 @@ import { addDays, startOfDay, startOfStudyDay, studyDayOf, type StudyDay } from 
 import {
   calibrationCurve,
   dueForecast,
+  forecastSpread,
   MATURE_INTERVAL_DAYS,
   retentionFromDailyTallies,
   streak,
@@ -65,6 +66,8 @@ export interface ProgressDashboard {
   heatmap: HeatmapCell[];
   streak: StreakResult;
   forecast: ForecastDay[];
+  /** The forecast's busiest day over its mean (from tomorrow), and what spreads it. */
+  spread: { maxOverMean: number | null; loadBalance: boolean; easyDays: boolean };
   retention: TrueRetentionTable;
   calibration: CalibrationPoint[];
   /** Whether the curve uses fitted parameters (else the FSRS defaults). */
@@ -411,6 +414,7 @@ export async function getProgressDashboard(userId: string, now: Date): Promise<P
     passed: g.passed,
     failed: g.failed,
   }));
+  const forecast = dueForecast(dues, now, FORECAST_DAYS, timeZone, dayStartHour);
   const dayCounts: DayCount[] = perDay.map(({ day, count }) => ({ day, count }));
   const parameters = settings.parameters.length > 0 ? settings.parameters : null;
   return {
@@ -420,7 +424,12 @@ export async function getProgressDashboard(userId: string, now: Date): Promise<P
     totalReviews: dayCounts.reduce((sum, d) => sum + d.count, 0),
     heatmap: yearHeatmap(dayCounts, today),
     streak: streak(dayCounts.map((d) => d.day), today),
-    forecast: dueForecast(dues, now, FORECAST_DAYS, timeZone, dayStartHour),
+    forecast,
+    spread: {
+      maxOverMean: forecastSpread(forecast),
+      loadBalance: settings.loadBalance,
+      easyDays: settings.easyDays.some((share) => share < 1),
+    },
     retention: retentionFromDailyTallies(tallies, today),
     calibration: calibrationCurve(groups, parameters),
     fittedParameters: parameters !== null,
