@@ -243,4 +243,28 @@ describe.runIf(hasBrowser)("the progress dashboard in a real browser", () => {
     await expect(panel.getByTestId("break-error").textContent()).resolves.toBe("At least 0.50.");
     await context.close();
   });
+
+  it("simulates a year of the user's cards at each desired retention in the browser, with progress, and marks the least work per card", async () => {
+    const { context, page } = await newPage(browser);
+    const email = uniqueEmail("cmrr");
+    await userWithHistory(email);
+    await signIn(page, email);
+    await page.getByTestId("user-menu").waitFor();
+    await page.goto("/progress");
+    const simulator = page.getByTestId("retention-simulator");
+    await simulator.waitFor();
+    await expect(simulator.locator("p").first().textContent()).resolves.toMatch(/^40 review cards, \d+ not yet studied at 20 a day/);
+    await simulator.getByTestId("simulate-run").focus();
+    await page.keyboard.press("Enter");
+    await simulator.getByTestId("simulate-progress").waitFor();
+    await simulator.getByTestId("simulate-best").waitFor({ timeout: 60_000 });
+    expect(await simulator.getByTestId("simulate-progress").getAttribute("value")).toBe("12");
+    expect(await simulator.getByTestId("simulate-table").locator("tbody tr").count()).toBe(12);
+    expect(await simulator.locator('tr[data-best="true"]').count()).toBe(1);
+    await expect(simulator.getByTestId("simulate-best").textContent()).resolves.toMatch(/^Least work per card remembered at a desired retention of 0\.\d\d \(\d+\.\d min a day\); yours is 0\.90\./);
+    // More retention, more minutes: the first and last rows.
+    const minutes = async (row: number) => Number(await simulator.getByTestId("simulate-table").locator("tbody tr").nth(row).locator("td").first().textContent());
+    expect(await minutes(11)).toBeGreaterThan(await minutes(0));
+    await context.close();
+  }, 120_000);
 });
