@@ -422,8 +422,14 @@ async function main() {
     process.env.DATABASE_URL = database.url;
     process.env.NEXTAUTH_SECRET ??= SECRET;
     // BENCH_REVIEW_PART=answers skips (a) (generating a million logs takes most of a minute);
-    // BENCH_REVIEW_PART=queue runs (a) only; BENCH_REVIEW_PART=balance runs (d) and (e) only.
+    // BENCH_REVIEW_PART=queue runs (a) only; BENCH_REVIEW_PART=balance runs (d) and (e) only,
+    // BENCH_REVIEW_PART=balance-cost (e) only.
     const part = process.env.BENCH_REVIEW_PART;
+    if (part === "balance-cost") {
+      await generateHistory(client);
+      await benchBalanceCost(client, QUEUE_USER);
+      return;
+    }
     if (part === "balance") {
       benchForecastSpread();
       await generateHistory(client);

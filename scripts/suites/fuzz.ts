@@ -225,6 +225,16 @@ const ACTION_FIELDS: Record<string, (s: Stack) => Record<string, () => string>> 
   sendVerificationEmail: () => ({}),
   verifyEmail: () => ({ token: () => JSON.stringify(pick(["", "not-a-token", "x".repeat(300), "A".repeat(43)])) }),
   studyMoreNewToday: () => ({ count: () => pick(["1", "10", "0", "-5", "501", "1e9", '"10"']) }),
+  previewBreakReschedule: () => ({
+    kind: () => JSON.stringify(pick(["postpone", "advance", "both", ""])),
+    limit: () => pick(["1", "50", "0", "-5", "10001", "1e9", '"10"', "1.5"]),
+    floor: () => pick(["0.8", "0.49", "1", "-1", '"0.9"', "null"]),
+  }),
+  applyBreakReschedule: () => ({
+    kind: () => JSON.stringify(pick(["postpone", "advance", "both", ""])),
+    limit: () => pick(["1", "50", "0", "-5", "10001", "1e9", '"10"', "1.5"]),
+    floor: () => pick(["0.8", "0.49", "1", "-1", '"0.9"', "null"]),
+  }),
   setTimeZone: () => ({ timeZone: () => JSON.stringify(pick(["UTC", "Asia/Shanghai", "Mars/Olympus", ""])) }),
   setStudyAll: () => ({ studyAll: () => pick(["true", "false", "1", "\"yes\"", "null"]) }),
   setDailyGoal: () => ({

@@ -120,6 +120,8 @@ describe.runIf(hasBrowser)("the progress dashboard in a real browser", () => {
     expect(await drawn(page, "forecast-chart", ".recharts-bar-rectangle")).toBeGreaterThan(10);
     expect(await rowsOf(page, "forecast-table").count()).toBe(30);
     await expect(page.getByTestId("forecast-summary").textContent()).resolves.toMatch(/^\d+ cards due in the next 30 days/);
+    // The load balancer's effect is visible: the spread, and whether it is on (off by default).
+    await expect(page.getByTestId("forecast-spread").textContent()).resolves.toMatch(/Busiest day \d+\.\d\d× the average.*Load balancer off/);
 
     // True retention: a row per period, a bar chart of young and mature.
     expect(await rowsOf(page, "retention-table").count()).toBe(6);
@@ -206,4 +208,63 @@ describe.runIf(hasBrowser)("the progress dashboard in a real browser", () => {
     expect(background).toBeLessThan(0.1);
     await context.close();
   });
+
+  it("previews and applies \"I have time\" and \"I was away\" from the keyboard, the forecast following", async () => {
+    const { context, page } = await newPage(browser);
+    const email = uniqueEmail("break");
+    const userId = await userWithHistory(email);
+    await signIn(page, email);
+    await page.getByTestId("user-menu").waitFor();
+    await page.goto("/progress");
+    const panel = page.getByTestId("after-break");
+    await panel.waitFor();
+
+    await panel.getByTestId("break-advance").check();
+    await panel.getByTestId("break-limit").fill("3");
+    await panel.getByTestId("break-limit").press("Tab");
+    await page.keyboard.press("Enter"); // the Preview button, reached by Tab
+    await expect(panel.getByTestId("break-summary").textContent()).resolves.toMatch(/^3 cards would move \(of \d+ that qualify\), with a mean recall chance of \d+ % now\.$/);
+    const todayBefore = Number(await panel.getByTestId("break-forecast").locator("tbody tr").first().locator("td").first().textContent());
+    await expect(panel.getByTestId("break-today-after").textContent()).resolves.toBe(String(todayBefore + 3));
+    await panel.getByTestId("break-apply").click();
+    await expect(panel.getByTestId("break-done").textContent()).resolves.toBe("Moved 3 cards.");
+    const logged = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "RescheduleLog" WHERE "userId" = $1 AND kind = 'advance'`, [userId]);
+    expect(logged.rows[0]?.n).toBe(3);
+
+    // Nothing is above a 0.99 floor: nothing to move, no button to press.
+    await panel.getByTestId("break-postpone").check();
+    await panel.getByTestId("break-floor").fill("0.99");
+    await panel.getByTestId("break-preview").click();
+    await expect(panel.getByTestId("break-summary").textContent()).resolves.toMatch(/^0 cards would move/);
+    expect(await panel.getByTestId("break-apply").count()).toBe(0);
+    // A floor out of range is refused with the schema's words.
+    await panel.getByTestId("break-floor").fill("0.3");
+    await panel.getByTestId("break-preview").click();
+    await expect(panel.getByTestId("break-error").textContent()).resolves.toBe("At least 0.50.");
+    await context.close();
+  });
+
+  it("simulates a year of the user's cards at each desired retention in the browser, with progress, and marks the least work per card", async () => {
+    const { context, page } = await newPage(browser);
+    const email = uniqueEmail("cmrr");
+    await userWithHistory(email);
+    await signIn(page, email);
+    await page.getByTestId("user-menu").waitFor();
+    await page.goto("/progress");
+    const simulator = page.getByTestId("retention-simulator");
+    await simulator.waitFor();
+    await expect(simulator.locator("p").first().textContent()).resolves.toMatch(/^40 review cards, \d+ not yet studied at 20 a day/);
+    await simulator.getByTestId("simulate-run").focus();
+    await page.keyboard.press("Enter");
+    await simulator.getByTestId("simulate-progress").waitFor();
+    await simulator.getByTestId("simulate-best").waitFor({ timeout: 60_000 });
+    expect(await simulator.getByTestId("simulate-progress").getAttribute("value")).toBe("12");
+    expect(await simulator.getByTestId("simulate-table").locator("tbody tr").count()).toBe(12);
+    expect(await simulator.locator('tr[data-best="true"]').count()).toBe(1);
+    await expect(simulator.getByTestId("simulate-best").textContent()).resolves.toMatch(/^Least work per card remembered at a desired retention of 0\.\d\d \(\d+\.\d min a day\); yours is 0\.90\./);
+    // More retention, more minutes: the first and last rows.
+    const minutes = async (row: number) => Number(await simulator.getByTestId("simulate-table").locator("tbody tr").nth(row).locator("td").first().textContent());
+    expect(await minutes(11)).toBeGreaterThan(await minutes(0));
+    await context.close();
+  }, 120_000);
 });

@@ -13,7 +13,8 @@ import {
 } from "@/app/lib/domain/scheduling";
 import { mulberry32 } from "@/app/lib/domain/random";
 import { db, rawRows } from "@/app/lib/server/db";
-import { balanceAnswer, balancedDaySql, dueCountsByDay, reviewWeekdayOf } from "@/app/lib/server/data/load-balance";
+import { balanceAnswer, balancedDaySql, dueCountsByDay, loadDueCounts, reviewWeekdayOf } from "@/app/lib/server/data/load-balance";
+import { cachedDueCounts, dueCountsSettled, forgetDueCounts } from "@/app/lib/server/data/due-count-cache";
 import { answerCard } from "@/app/lib/server/data/review";
 import { storedStateOf } from "@/app/lib/server/data/review-rows";
 import pg from "pg";
@@ -165,6 +166,32 @@ describe("balancing inside the answer's write statement", () => {
     expect({ ...stored, due: result.next.due, scheduledDays: result.next.scheduledDays }).toEqual(result.next);
     const resent = await answerCard(sessionOf(user.id), input, new Date(at.getTime() + 5000));
     expect(resent).toMatchObject({ duplicate: true, due: preview.next.due, version: 4 });
+  });
+
+  it("answers from the in-process counts once they are loaded: the same counts as the database's, kept in step by answers", async () => {
+    forgetDueCounts();
+    const user = await newUser({ loadBalance: true });
+    const settings = schedulerSettingsOf(await getUserSettings(user.id));
+    const cards = (await db.card.findMany({ where: { retiredAt: null }, orderBy: { id: "asc" }, take: 200, select: { id: true } })).map((c) => c.id);
+    const { state, at } = reviewState(settings);
+    const range = balanceRangeOf(state, 3, applyGrade(state, 3, settings, at), settings, at)!;
+    await loadDays(user.id, range.minDays, Array.from({ length: range.maxDays - range.minDays + 1 }, (_, i) => 3 + ((i * 7) % 5)), cards);
+    const [first, second] = [cards[150]!, cards[151]!];
+    await db.cardState.createMany({ data: [first, second].map((cardId) => ({ userId: user.id, cardId, ...state, state: 2, version: 1 })) });
+    // Nothing cached yet: null, and a load starts.
+    expect(cachedDueCounts(user.id, ZONE, at, range, state, loadDueCounts)).toBeNull();
+    await dueCountsSettled();
+    const fromCache = cachedDueCounts(user.id, ZONE, at, range, state, loadDueCounts);
+    expect(fromCache).toEqual((await dueCountsByDay(user.id, first, at, ZONE, range)).counts);
+
+    // Answered through the cache: the day the preview gives, and the cache follows the move.
+    const result = applyGrade(state, 3, settings, at);
+    const preview = await balanceAnswer({ userId: user.id, cardId: first, before: state, rating: 3, result, settings, zone: ZONE, now: at });
+    const answer = await answerCard(sessionOf(user.id), { clientId: randomUUID(), cardId: first, rating: 3, version: 1, answeredAt: at.getTime(), durationMs: 3000 }, at);
+    expect(answer.due).toEqual(preview.next.due);
+    const later = new Date(at.getTime() + 60_000);
+    expect(cachedDueCounts(user.id, ZONE, later, range, state, loadDueCounts)).toEqual((await dueCountsByDay(user.id, second, later, ZONE, range)).counts);
+    forgetDueCounts();
   });
 
   it("leaves a learning step and a user without the balancer exactly as FSRS schedules them", async () => {

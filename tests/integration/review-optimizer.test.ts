@@ -6,12 +6,13 @@ import { answerCard } from "@/app/lib/server/data/review";
 import { exportReviewLogCsv, importReviewLogCsv } from "@/app/lib/server/data/review-csv";
 import { MIN_REVIEWS_TO_OPTIMIZE, optimizerStatus, startOptimizer, type OptimizerJob } from "@/app/lib/server/optimizer";
 import { mulberry32 } from "@/app/lib/domain/random";
+import { generatorParameters } from "ts-fsrs";
 
 const DAY = 86_400_000;
 const unique = () => `optimizer-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`;
 
-async function newUser() {
-  return db.user.create({ data: { email: unique(), settings: { create: {} } }, select: { id: true } });
+async function newUser(settings: Record<string, unknown> = {}) {
+  return db.user.create({ data: { email: unique(), settings: { create: settings } }, select: { id: true } });
 }
 
 /**
@@ -93,6 +94,18 @@ describe("optimizing a user's parameters", () => {
     expect(status.job?.state).toBe("done");
     expect(status.parametersFitAt).not.toBeNull();
   }, 60_000);
+
+  it("fits in long-term-only mode when the user studies in it: fsrs-rs leaves the short-term weights at 0", async () => {
+    const user = await newUser({ enableShortTerm: false, learningSteps: [], relearningSteps: [] });
+    expect(await simulateHistory(user.id, 160, 150, 42)).toBeGreaterThanOrEqual(400);
+    const job = await optimize(user.id);
+    expect(job).toMatchObject({ state: "done", applied: true });
+    const { parameters } = await db.userSettings.findUniqueOrThrow({ where: { userId: user.id } });
+    expect(parameters).toHaveLength(21);
+    // Fitted with enable_short_term off, as the user schedules: w17–w19 (same-day stability) unused, 0.
+    expect(parameters.slice(17, 20)).toEqual([0, 0, 0]);
+    expect(parameters.slice(0, 4).some((w, i) => Math.abs(w - generatorParameters().w[i]!) > 1e-3)).toBe(true);
+  }, 90_000);
 });
 
 describe("the review log as CSV", () => {

@@ -2,15 +2,24 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/app/lib/server/auth/require-page-user";
 import { getProgressDashboard } from "@/app/lib/server/data/progress";
+import { retentionSimulationInput } from "@/app/lib/server/data/retention-simulation";
+import { getUserSettings } from "@/app/lib/server/data/settings";
 import { ReviewHeatmap } from "@/app/ui/progress/heatmap";
 import { MasteryMap } from "@/app/ui/progress/mastery-map";
+import { AfterBreakPanel } from "@/app/ui/progress/after-break-panel";
+import { RetentionSimulator } from "@/app/ui/progress/retention-simulator";
 import { Forecast, ForgettingCurve, QuizTrend, Retention, Section, TodayStats } from "@/app/ui/progress/sections";
 
 export const metadata: Metadata = { title: "Progress" };
 
 export default async function ProgressPage() {
   const user = await requirePageUser("/progress");
-  const d = await getProgressDashboard(user.id, new Date());
+  const now = new Date();
+  const [d, simulation, settings] = await Promise.all([
+    getProgressDashboard(user.id, now),
+    retentionSimulationInput(user.id, now),
+    getUserSettings(user.id),
+  ]);
   return (
     <div className="mx-auto max-w-5xl space-y-6" data-testid="progress-page">
       <header className="flex flex-wrap items-end justify-between gap-3">
@@ -29,7 +38,21 @@ export default async function ProgressPage() {
         <ReviewHeatmap cells={d.heatmap} streak={d.streak} goal={d.goal} />
       </Section>
       <Section id="forecast" title="Due in the next 30 days">
-        <Forecast forecast={d.forecast} />
+        <Forecast forecast={d.forecast} spread={d.spread} />
+      </Section>
+      <Section
+        id="after-break"
+        title="After a break"
+        description="Back from time away, or with time to spare: move review cards by how likely you are to remember them (the FSRS Helper's postpone and advance). See what moves first."
+      >
+        <AfterBreakPanel />
+      </Section>
+      <Section
+        id="optimal-retention"
+        title="Optimal retention"
+        description="Your own cards, new-card limit and answer times, a year ahead at each desired retention: the time it costs against what you keep. Runs in your browser."
+      >
+        <RetentionSimulator input={simulation} desiredRetention={settings.desiredRetention} />
       </Section>
       <Section
         id="retention"

@@ -151,7 +151,8 @@ async function fitAndApply(
     const settingsRow = await getUserSettings(userId);
     const items = await trainingItems(userId, settingsRow.timeZone, settingsRow.dayStartHour);
     const fittedParameters = await computeParameters(items, {
-      enableShortTerm: true,
+      // Long-term-only mode: same-day answers must not train the short-term weights either.
+      enableShortTerm: settingsRow.enableShortTerm,
       numRelearningSteps: Math.max(1, settingsRow.relearningSteps.length),
       // The binding polls progress at this interval (ms); its default adds ~0.5 s to every fit.
       timeout: 10,

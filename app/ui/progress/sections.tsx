@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ScoreTrend } from "@/app/lib/domain/quiz";
 import type { CalibrationPoint, ForecastDay, RetentionCounts, TrueRetentionTable } from "@/app/lib/domain/stats";
 import type { QuizScorePoint, TodaySummary } from "@/app/lib/server/data/progress";
@@ -44,7 +45,13 @@ export function TodayStats({ today }: { today: TodaySummary }) {
   );
 }
 
-export function Forecast({ forecast }: { forecast: ForecastDay[] }) {
+export interface ForecastSpreading {
+  maxOverMean: number | null;
+  loadBalance: boolean;
+  easyDays: boolean;
+}
+
+export function Forecast({ forecast, spread }: { forecast: ForecastDay[]; spread?: ForecastSpreading }) {
   const total = forecast.reduce((s, f) => s + f.count, 0);
   const data = forecast.map((f) => ({ label: f.offset === 0 ? "Today" : f.day.slice(5), count: f.count }));
   return (
@@ -53,6 +60,12 @@ export function Forecast({ forecast }: { forecast: ForecastDay[] }) {
       <figcaption className="text-sm text-slate-600 dark:text-slate-300" data-testid="forecast-summary">
         {total} card{total === 1 ? "" : "s"} due in the next 30 days, {forecast[0]?.count ?? 0} of them today (overdue included).
       </figcaption>
+      {spread && (
+        <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="forecast-spread">
+          {spread.maxOverMean === null ? "Nothing is due after today." : `Busiest day ${spread.maxOverMean.toFixed(2)}× the average from tomorrow on (1.00 is perfectly even).`}{" "}
+          Load balancer {spread.loadBalance ? "on" : "off"}{spread.easyDays ? ", easy days set" : ""}: <Link href="/settings#loadBalance" className="underline">change in settings</Link>.
+        </p>
+      )}
       <div className="sr-only">
         <table data-testid="forecast-table">
           <caption>Cards due per day, next 30 days</caption>

@@ -175,25 +175,30 @@ async function answerOnce(userId: string, input: AnswerInput, now: Date) {
  * - off: `answerCard` with the user's load balancer off (its read, ts-fsrs, its write);
  * - session 6's design: the same plus `balanceAnswer` (a second round trip counting the cards
  *   due in the fuzz range), which is not what the answer path does;
- * - on: `answerCard` with the user's load balancer on: the write statement counts and picks the
- *   day itself (`balancedDaySql`), no extra round trip.
+ * - on: `answerCard` with the user's load balancer on, as it runs: the day picked from this
+ *   process's due counts (`due-count-cache.ts`, loaded in the background on the first answer);
+ * - on, counting in the write: afterwards, apart (its background reload of the cache would
+ *   load the database under the others), the cache emptied before each answer, so the write
+ *   statement counts the range and picks the day itself (`balancedDaySql`).
  * And the plan of the count.
  */
-export async function benchBalanceCost(client: pg.Client, userId: string, runs = 600): Promise<void> {
+export async function benchBalanceCost(client: pg.Client, userId: string, runs = 600, coldRuns = 150): Promise<void> {
   const { balanceAnswer, dueCountsByDay } = await import("@/app/lib/server/data/load-balance");
+  const { dueCountsSettled, forgetDueCounts } = await import("@/app/lib/server/data/due-count-cache");
   const { storedStateOf } = await import("@/app/lib/server/data/review-rows");
   type Row = Parameters<typeof storedStateOf>[0] & { cardId: string; version: number };
   const warmup = 40;
   const rows = await client.query<Row>(
     `SELECT "cardId", version, due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps", reps, lapses, state, "lastReview"
        FROM "CardState" WHERE "userId" = $1 AND state = 2 AND stability BETWEEN 5 AND 40 ORDER BY "cardId" LIMIT $2`,
-    [userId, runs + warmup],
+    [userId, runs + warmup + coldRuns],
   );
   const settings: SchedulerSettings = { ...DEFAULT_SCHEDULER_SETTINGS, loadBalance: true };
   const zone = { timeZone: "UTC", dayStartHour: 4 };
   const off: number[] = [];
   const twoTrips: number[] = [];
   const on: number[] = [];
+  const inWrite: number[] = [];
   const countOnly: number[] = [];
   let moved = 0;
   let considered = 0;
@@ -201,8 +206,14 @@ export async function benchBalanceCost(client: pg.Client, userId: string, runs =
     client.query(`UPDATE "UserSettings" SET "loadBalance" = $2 WHERE "userId" = $1`, [userId, value]);
   try {
     for (const [i, row] of rows.rows.entries()) {
-      const balancing = Math.floor(i / 10) % 2 === 1;
-      if (i % 10 === 0) await setBalancer(balancing);
+      const cold = i >= runs + warmup;
+      const mode = cold ? 2 : Math.floor(i / 10) % 2; // 0 off, 1 on (cache), 2 on (count in the write)
+      const balancing = mode !== 0;
+      if (i % 10 === 0 || i === runs + warmup) await setBalancer(balancing);
+      if (cold) {
+        await dueCountsSettled();
+        forgetDueCounts();
+      }
       const before = storedStateOf(row);
       const now = new Date(Math.max(Date.now(), (before.lastReview?.getTime() ?? 0) + 1));
       const input = { clientId: `bench-balance-${row.cardId}`, cardId: row.cardId, rating: 3 as const, version: row.version, answeredAt: now.getTime(), durationMs: 1000 };
@@ -212,7 +223,8 @@ export async function benchBalanceCost(client: pg.Client, userId: string, runs =
       const answered = await answerOnce(userId, input, now);
       const answer = performance.now() - t;
       if (balancing) {
-        if (i >= warmup) {
+        if (i >= warmup && mode === 2) inWrite.push(answer);
+        if (i >= warmup && mode === 1) {
           on.push(answer);
           if (range) considered += 1;
           if (answered.due.getTime() !== result.next.due.getTime()) moved += 1;
@@ -233,13 +245,14 @@ export async function benchBalanceCost(client: pg.Client, userId: string, runs =
   } finally {
     await setBalancer(false);
   }
-  for (const xs of [off, twoTrips, on, countOnly]) xs.sort((a, b) => a - b);
+  for (const xs of [off, twoTrips, on, inWrite, countOnly]) xs.sort((a, b) => a - b);
   const p95 = (xs: number[]) => percentile(xs, 95);
   const added = (xs: number[]) => `p95 +${(((p95(xs) - p95(off)) / p95(off)) * 100).toFixed(1)} %`;
   console.log(`\n(e) the answer with the load balancer, review answers of a user with 100,000 card states (in process, one after another, after ${warmup} unmeasured; the setting switched every 10 answers)`);
   console.log(`    answerCard, balancer off (${off.length})                 p50 ${ms(percentile(off, 50)).padStart(9)}  p95 ${ms(p95(off)).padStart(9)}`);
   console.log(`    answerCard + balanceAnswer, a 2nd round trip      p50 ${ms(percentile(twoTrips, 50)).padStart(9)}  p95 ${ms(p95(twoTrips)).padStart(9)}   ${added(twoTrips)}   (session 6's design)`);
-  console.log(`    answerCard, balancer on, day picked in the write  p50 ${ms(percentile(on, 50)).padStart(9)}  p95 ${ms(p95(on)).padStart(9)}   ${added(on)}   (${on.length})`);
+  console.log(`    answerCard, balancer on (in-process counts)       p50 ${ms(percentile(on, 50)).padStart(9)}  p95 ${ms(p95(on)).padStart(9)}   ${added(on)}   (${on.length})`);
+  console.log(`    answerCard, balancer on, counted in the write     p50 ${ms(percentile(inWrite, 50)).padStart(9)}  p95 ${ms(p95(inWrite)).padStart(9)}   ${added(inWrite)}   (${inWrite.length}, measured after the others; the cache's cold path)`);
   console.log(`    the count alone (dueCountsByDay)                  p50 ${ms(percentile(countOnly, 50)).padStart(9)}  p95 ${ms(p95(countOnly)).padStart(9)}`);
   console.log(`    balancer on: ${considered} answers had a range to balance (interval ≤ 90 days), ${moved} were put on another day than FSRS's own`);
   // The count's plan: a range scan of the (userId, state, due) index.

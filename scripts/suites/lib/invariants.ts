@@ -6,7 +6,8 @@
  *   user's settings, as answerCard reads them; with the load balancer or easy days on, the last
  *   answer's day may differ from the replay's, but only within the fuzz range of FSRS's own
  *   interval for that answer (what the balancer picks from), and due is then that many whole
- *   days after the answer.
+ *   days after the answer; a card moved by "I was away" / "I have time" since its last answer
+ *   has the day of its last RescheduleLog row (the manual-reschedule log, as Anki keeps one).
  */
 import type pg from "pg";
 import {
@@ -33,6 +34,8 @@ export interface InvariantReport {
   broughtForward: number;
   /** States whose last answer's day the load balancer / easy days moved within its fuzz range. */
   balanced: number;
+  /** States moved by "I was away" / "I have time" since their last answer (RescheduleLog). */
+  rescheduled: number;
   violations: string[];
 }
 
@@ -119,7 +122,7 @@ export async function checkAnswerLog(
 export async function checkReplay(
   db: pg.Client,
   userIds: readonly string[],
-): Promise<{ states: number; broughtForward: number; balanced: number; violations: string[] }> {
+): Promise<{ states: number; broughtForward: number; balanced: number; rescheduled: number; violations: string[] }> {
   const violations: string[] = [];
   // One after the other: a pg.Client runs one query at a time.
   const states = await db.query<StateRow>(
@@ -139,6 +142,12 @@ export async function checkReplay(
     [userIds],
   );
   const settingsBy = new Map(settings.rows.map((r) => [r.userId, settingsOf(r)]));
+  const reschedules = await db.query<{ userId: string; cardId: string; at: Date; dueAfter: Date; scheduledDaysAfter: number }>(
+    `SELECT DISTINCT ON ("userId", "cardId") "userId", "cardId", at, "dueAfter", "scheduledDaysAfter"
+       FROM "RescheduleLog" WHERE "userId" = ANY($1) ORDER BY "userId", "cardId", at DESC`,
+    [userIds],
+  );
+  const rescheduledBy = new Map(reschedules.rows.map((r) => [`${r.userId}/${r.cardId}`, r]));
   const logsBy = new Map<string, StoredReviewLog[]>();
   for (const log of logs.rows) {
     const key = `${log.userId}/${log.cardId}`;
@@ -147,6 +156,7 @@ export async function checkReplay(
   }
   let broughtForward = 0;
   let balanced = 0;
+  let rescheduledByHand = 0;
   for (const row of states.rows) {
     const key = `${row.userId}/${row.cardId}`;
     const cardLogs = logsBy.get(key) ?? [];
@@ -155,8 +165,14 @@ export async function checkReplay(
     // A card reset ("forget") since its last answer is new with its counts kept: a reset is
     // not an answer, so it has no log; the next answer's log (state before "new") replays it.
     const reset = rescheduled !== null && rescheduled.state !== "new" && row.state === 0;
-    const moved = !reset && rescheduled && balancedDay(cardLogs, cardSettings, rescheduled, row);
-    if (moved) balanced += 1;
+    const manual = rescheduledBy.get(key);
+    const byHand =
+      !reset && rescheduled && manual && manual.at.getTime() > (rescheduled.lastReview?.getTime() ?? -Infinity)
+        ? { scheduledDays: manual.scheduledDaysAfter, due: manual.dueAfter }
+        : null;
+    if (byHand) rescheduledByHand += 1;
+    const moved = reset ? null : (byHand ?? (rescheduled && balancedDay(cardLogs, cardSettings, rescheduled, row)));
+    if (moved && !byHand) balanced += 1;
     // A balanced day stands for the replay's: the rest must still be the replay's.
     const expected = reset
       ? forgetCard(rescheduled, rescheduled.due)
@@ -195,7 +211,7 @@ export async function checkReplay(
         `${key}: state differs from a replay of its ${logsBy.get(key)?.length ?? 0} logs: ${diffs.join("; ")}`,
       );
   }
-  return { states: states.rows.length, broughtForward, balanced, violations };
+  return { states: states.rows.length, broughtForward, balanced, rescheduled: rescheduledByHand, violations };
 }
 
 const DAY_MS = 86_400_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { dueForecast, reviewsPerDay, StatsInputError, streak } from "@/app/lib/domain/stats";
+import { dueForecast, forecastSpread, reviewsPerDay, StatsInputError, streak } from "@/app/lib/domain/stats";
 
 describe("streak", () => {
   const run = ["2025-03-08", "2025-03-09", "2025-03-10"];
@@ -96,5 +96,19 @@ describe("dueForecast", () => {
 
   it("rejects a horizon below one day with a named error", () => {
     expect(() => dueForecast(dues, now, 0, "UTC", 4)).toThrow(StatsInputError);
+  });
+});
+
+describe("forecastSpread", () => {
+  const days = (counts: number[]) => counts.map((count, offset) => ({ day: `2026-03-${String(10 + offset).padStart(2, "0")}`, offset, count }));
+
+  it("is the busiest day over the mean from tomorrow on, leaving today's overdue cards out", () => {
+    expect(forecastSpread(days([500, 10, 20, 30]))).toBeCloseTo(30 / 20);
+    expect(forecastSpread(days([0, 7, 7, 7]))).toBe(1);
+  });
+
+  it("is null when nothing is due ahead", () => {
+    expect(forecastSpread(days([12, 0, 0]))).toBeNull();
+    expect(forecastSpread([])).toBeNull();
   });
 });

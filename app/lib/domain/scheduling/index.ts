@@ -83,3 +83,21 @@ export {
   isLeechLapse,
   type CardFlag,
 } from "./card-controls";
+export {
+  daysUntilRetrievability,
+  planBreak,
+  type BreakCard,
+  type BreakKind,
+  type BreakMove,
+  type BreakOptions,
+} from "./after-break";
+export {
+  SIMULATED_RETENTIONS,
+  answerCostsFrom,
+  minimumWorkloadPoint,
+  simulateRetention,
+  type AnswerCosts,
+  type RetentionPoint,
+  type RetentionSimulationInput,
+  type SimulatedCard,
+} from "./simulate-retention";

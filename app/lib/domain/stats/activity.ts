@@ -92,3 +92,15 @@ export function dueForecast(
   }
   return forecast;
 }
+
+/**
+ * How evenly a forecast spreads its reviews: the busiest day's count over the mean, from
+ * tomorrow on (today holds the overdue cards, which no scheduler option spreads). 1 is
+ * perfectly flat; null when nothing is due. What the load balancer and easy days lower.
+ */
+export function forecastSpread(forecast: readonly ForecastDay[]): number | null {
+  const ahead = forecast.filter((f) => f.offset > 0).map((f) => f.count);
+  const total = ahead.reduce((s, c) => s + c, 0);
+  if (ahead.length === 0 || total === 0) return null;
+  return Math.max(...ahead) / (total / ahead.length);
+}

@@ -15,6 +15,7 @@ export {
   streak,
   reviewsPerDay,
   dueForecast,
+  forecastSpread,
   type StreakResult,
   type DayCount,
   type ForecastDay,

@@ -64,15 +64,20 @@ export function reviewWeekdayOf(now: Date, zone: StudyDayZone): number {
  * The user's cards other than `cardId` (suspended ones do not come up) due in each of the days between `bounds` (bucket i: from
  * bounds[i-1] to bounds[i]): a range scan per studied state of the (userId, state, due) index.
  */
-function countsSql(userId: string, cardId: string, bounds: Date[]): Prisma.Sql {
+function countsSql(userId: string, cardId: string | null, bounds: Date[]): Prisma.Sql {
   const first = bounds[0] ?? new Date(0);
   const last = bounds[bounds.length - 1] ?? first;
   return Prisma.sql`
     SELECT width_bucket(s.due, ${bounds.map((b) => b.toISOString())}::timestamp[]) AS bucket, count(*)::int AS n
       FROM "CardState" s
      WHERE s."userId" = ${userId} AND s.state IN (1, 2, 3) AND s.due >= ${first} AND s.due < ${last}
-       AND s."cardId" <> ${cardId} AND NOT s.suspended
+       ${cardId === null ? Prisma.empty : Prisma.sql`AND s."cardId" <> ${cardId}`} AND NOT s.suspended
      GROUP BY 1`;
+}
+
+/** Every card of the user due in each of the days between `bounds` (the in-process cache's refresh). */
+export function loadDueCounts(userId: string, bounds: Date[]): Promise<{ bucket: number; n: number }[]> {
+  return rawRows<{ bucket: number; n: number }>(countsSql(userId, null, bounds));
 }
 
 /**

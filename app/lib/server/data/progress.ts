@@ -4,6 +4,7 @@ import { addDays, startOfDay, startOfStudyDay, studyDayOf, type StudyDay } from 
 import {
   calibrationCurve,
   dueForecast,
+  forecastSpread,
   MATURE_INTERVAL_DAYS,
   retentionFromDailyTallies,
   streak,
@@ -69,6 +70,8 @@ export interface ProgressDashboard {
   goal: { goal: DailyGoal; days: StudyDay[] } | null;
   streak: StreakResult;
   forecast: ForecastDay[];
+  /** The forecast's busiest day over its mean (from tomorrow), and what spreads it. */
+  spread: { maxOverMean: number | null; loadBalance: boolean; easyDays: boolean };
   retention: TrueRetentionTable;
   calibration: CalibrationPoint[];
   /** Whether the curve uses fitted parameters (else the FSRS defaults). */
@@ -420,6 +423,7 @@ export async function getProgressDashboard(userId: string, now: Date): Promise<P
     passed: g.passed,
     failed: g.failed,
   }));
+  const forecast = dueForecast(dues, now, FORECAST_DAYS, timeZone, dayStartHour);
   const dayCounts: DayCount[] = perDay.map(({ day, count }) => ({ day, count }));
   const parameters = settings.parameters.length > 0 ? settings.parameters : null;
   return {
@@ -430,7 +434,12 @@ export async function getProgressDashboard(userId: string, now: Date): Promise<P
     heatmap: yearHeatmap(dayCounts, today),
     goal: goalDays(dailyGoalOf(settings), history.days),
     streak: streak(dayCounts.map((d) => d.day), today),
-    forecast: dueForecast(dues, now, FORECAST_DAYS, timeZone, dayStartHour),
+    forecast,
+    spread: {
+      maxOverMean: forecastSpread(forecast),
+      loadBalance: settings.loadBalance,
+      easyDays: settings.easyDays.some((share) => share < 1),
+    },
     retention: retentionFromDailyTallies(tallies, today),
     calibration: calibrationCurve(groups, parameters),
     fittedParameters: parameters !== null,

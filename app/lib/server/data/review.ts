@@ -6,6 +6,7 @@ import {
   DEFAULT_LEECH_THRESHOLD,
   DEFAULT_SCHEDULER_SETTINGS,
   isLeechLapse,
+  pickWithPlan,
   newCardState,
   stateToCode,
   type StoredCardState,
@@ -23,7 +24,8 @@ import {
   storedStateOf,
   type CardStateRow,
 } from "./review-rows";
-import { balancedDaySql, reviewWeekdayOf } from "./load-balance";
+import { cachedDueCounts, noteDueMove } from "./due-count-cache";
+import { balancedDaySql, loadDueCounts, reviewWeekdayOf } from "./load-balance";
 import { schedulerSettingsOf } from "./settings";
 import { visiblePaperSql } from "./visibility";
 
@@ -162,9 +164,10 @@ export async function answerCard(session: SessionClaims, input: AnswerInput, now
   const previous = leech
     ? { ...previousJsonOf(before), controls: { leech: row.leech ?? false, suspended: row.suspended ?? false } }
     : previousJsonOf(before);
-  // The load balancer and easy days (when the user has them on): the write statement itself
-  // counts the cards due in the interval's fuzz range and picks the day (no extra round trip);
-  // the memory state stays ts-fsrs's, only the day moves within that range.
+  // The load balancer and easy days (when the user has them on) move the day within the
+  // interval's fuzz range; the memory state stays ts-fsrs's. The cards due on each day come from
+  // this process's cache (`due-count-cache.ts`), or, until it has the user, the write statement
+  // counts them and picks the day itself: either way no extra round trip.
   const zone = { timeZone: row.timeZone ?? "UTC", dayStartHour: row.dayStartHour ?? 4 };
   const plan = balancePlanOf({
     cardId: input.cardId,
@@ -175,9 +178,14 @@ export async function answerCard(session: SessionClaims, input: AnswerInput, now
     now: at,
     reviewWeekday: reviewWeekdayOf(at, zone),
   });
-  const balanced = plan ? Prisma.sql`bal AS (${balancedDaySql(userId, input.cardId, plan, at, zone)}),` : Prisma.empty;
-  const days = plan ? Prisma.sql`(SELECT days FROM bal)` : Prisma.sql`${next.scheduledDays}`;
-  const due = plan ? Prisma.sql`${at}::timestamp + make_interval(days => ${days})` : Prisma.sql`${next.due}`;
+  const cached = plan && cachedDueCounts(userId, zone, at, plan.range, row.hasState ? before : null, loadDueCounts);
+  const picked = plan && cached ? pickWithPlan(plan, cached) : null;
+  const inSql = plan !== null && picked === null;
+  const balanced = inSql ? Prisma.sql`bal AS (${balancedDaySql(userId, input.cardId, plan, at, zone)}),` : Prisma.empty;
+  const days = inSql ? Prisma.sql`(SELECT days FROM bal)` : Prisma.sql`${picked ?? next.scheduledDays}`;
+  const due = inSql
+    ? Prisma.sql`${at}::timestamp + make_interval(days => ${days})`
+    : Prisma.sql`${picked === null ? next.due : new Date(at.getTime() + picked * 86_400_000)}`;
 
   let written: { version: number; due: Date }[];
   try {
@@ -220,7 +228,9 @@ export async function answerCard(session: SessionClaims, input: AnswerInput, now
     // Lost the race: either this very answer was applied by a resend, or another answer was.
     return acknowledgeDuplicate(userId, input.cardId, input.clientId);
   }
-  return { duplicate: false, cardId: input.cardId, version: nextVersion, due: written[0]?.due ?? next.due, leech };
+  const writtenDue = written[0]?.due ?? next.due;
+  noteDueMove(userId, row.hasState ? before : null, writtenDue);
+  return { duplicate: false, cardId: input.cardId, version: nextVersion, due: writtenDue, leech };
 }
 
 /** The leech and suspended flags an answer that made a leech kept with its log (else nothing). */
@@ -265,6 +275,12 @@ export async function undoAnswer(userId: string, clientId: string): Promise<Undo
     if (!current || later || current.lastReview?.getTime() !== log.reviewedAt.getTime()) {
       throw new ConflictError("This card was answered again since; only its last answer can be undone.");
     }
+    // Moved by "I was away" / "I have time" since: undoing would silently drop that move.
+    const rescheduled = await tx.rescheduleLog.findFirst({
+      where: { userId, cardId: log.cardId, at: { gt: log.reviewedAt } },
+      select: { id: true },
+    });
+    if (rescheduled) throw new ConflictError("This card was rescheduled since; its answer can no longer be undone.");
     const previous = stateFromPreviousJson(log.previous);
     const version = current.version + 1;
     await tx.reviewLog.delete({ where: { id: log.id } });

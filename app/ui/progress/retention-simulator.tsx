@@ -1,0 +1,131 @@
+"use client";
+import { useRef, useState } from "react";
+import type { RetentionPoint, RetentionSimulationInput } from "@/app/lib/domain/scheduling";
+
+/** The retentions simulated (the domain's SIMULATED_RETENTIONS; the module itself, with ts-fsrs, loads on the first run). */
+const RETENTIONS = [0.7, 0.73, 0.76, 0.79, 0.82, 0.85, 0.88, 0.9, 0.92, 0.94, 0.96, 0.97];
+
+const W = 320;
+const H = 180;
+const PAD = 32;
+
+/**
+ * Optimal retention for the user's own collection: a year simulated in this browser (not on the
+ * server) for each desired retention 0.70–0.97, one retention per task so the page stays
+ * responsive and the progress bar moves; then workload (minutes a day) against knowledge kept,
+ * the least minutes per knowledge (CMRR) marked.
+ */
+export function RetentionSimulator({ input, desiredRetention }: { input: RetentionSimulationInput; desiredRetention: number }) {
+  const [points, setPoints] = useState<RetentionPoint[]>([]);
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const cancelled = useRef(false);
+
+  const [best, setBest] = useState<RetentionPoint | null>(null);
+
+  const run = async () => {
+    cancelled.current = false;
+    setPoints([]);
+    setBest(null);
+    setError(null);
+    setRunning(true);
+    const { simulateRetention, minimumWorkloadPoint } = await import("@/app/lib/domain/scheduling/simulate-retention");
+    const done: RetentionPoint[] = [];
+    const next = (i: number) => {
+      if (cancelled.current) return setRunning(false);
+      const retention = RETENTIONS[i];
+      if (retention === undefined) {
+        setBest(minimumWorkloadPoint(done));
+        return setRunning(false);
+      }
+      try {
+        done.push(simulateRetention(input, retention));
+      } catch {
+        setRunning(false);
+        return setError("The simulation failed on these settings.");
+      }
+      setPoints([...done]);
+      setTimeout(() => next(i + 1), 0);
+    };
+    setTimeout(() => next(0), 0);
+  };
+
+  const maxMinutes = Math.max(1e-9, ...points.map((p) => p.minutesPerDay));
+  const maxKnowledge = Math.max(1e-9, ...points.map((p) => p.knowledge));
+  const x = (p: RetentionPoint) => PAD + (p.knowledge / maxKnowledge) * (W - 2 * PAD);
+  const y = (p: RetentionPoint) => H - PAD - (p.minutesPerDay / maxMinutes) * (H - 2 * PAD);
+
+  return (
+    <div className="space-y-3" data-testid="retention-simulator">
+      <p className="text-sm text-slate-600 dark:text-slate-300">
+        {input.cards.length} review cards, {input.newCards} not yet studied at {input.newPerDay} a day; an answer takes you about{" "}
+        {input.costs.recallSeconds.toFixed(0)} s (a forgotten one {input.costs.forgetSeconds.toFixed(0)} s, a new one {input.costs.newSeconds.toFixed(0)} s).
+      </p>
+      <div className="flex items-center gap-3">
+        <button
+          type="button"
+          onClick={running ? () => (cancelled.current = true) : () => void run()}
+          className="rounded border border-accent-600 px-3 py-1.5 text-sm text-accent-700 hover:bg-accent-50 dark:text-accent-500 dark:hover:bg-slate-800"
+          data-testid="simulate-run"
+        >
+          {running ? "Stop" : points.length > 0 ? "Simulate again" : "Simulate a year"}
+        </button>
+        {(running || points.length > 0) && (
+          <progress
+            max={RETENTIONS.length}
+            value={points.length}
+            aria-label="Retentions simulated"
+            className="h-2 w-48 accent-accent-600"
+            data-testid="simulate-progress"
+          />
+        )}
+      </div>
+      {error && (
+        <p className="text-sm text-red-700 dark:text-red-400" data-testid="simulate-error">
+          {error}
+        </p>
+      )}
+      {best && (
+        <p className="text-sm" data-testid="simulate-best">
+          Least work per card remembered at a desired retention of {best.desiredRetention.toFixed(2)} ({best.minutesPerDay.toFixed(1)} min a day); yours is{" "}
+          {desiredRetention.toFixed(2)}. Above it each extra card kept costs more time; below it you relearn more than you save.
+        </p>
+      )}
+      {points.length > 0 && (
+        <figure className="space-y-2">
+          <svg viewBox={`0 0 ${W} ${H}`} className="w-full max-w-md text-slate-500 dark:text-slate-400" role="img" aria-label="Minutes a day against knowledge kept, one point per desired retention">
+            <line x1={PAD} y1={H - PAD} x2={W - PAD} y2={H - PAD} stroke="currentColor" />
+            <line x1={PAD} y1={PAD} x2={PAD} y2={H - PAD} stroke="currentColor" />
+            <text x={W / 2} y={H - 6} textAnchor="middle" fontSize="10" fill="currentColor">knowledge kept (sum of R)</text>
+            <text x={10} y={H / 2} textAnchor="middle" fontSize="10" fill="currentColor" transform={`rotate(-90 10 ${H / 2})`}>min a day</text>
+            <polyline points={points.map((p) => `${x(p)},${y(p)}`).join(" ")} fill="none" stroke="currentColor" className="text-accent-600" />
+            {points.map((p) => (
+              <circle key={p.desiredRetention} cx={x(p)} cy={y(p)} r={p === best ? 5 : 2.5} className={p === best ? "fill-accent-600" : "fill-current"} />
+            ))}
+          </svg>
+          <table className="text-left text-sm" data-testid="simulate-table">
+            <caption className="sr-only">A year simulated at each desired retention</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="pr-4 font-medium">Desired retention</th>
+                <th scope="col" className="pr-4 font-medium">Minutes a day</th>
+                <th scope="col" className="pr-4 font-medium">Knowledge kept</th>
+                <th scope="col" className="font-medium">Minutes a year per card kept</th>
+              </tr>
+            </thead>
+            <tbody>
+              {points.map((p) => (
+                <tr key={p.desiredRetention} className={p === best ? "font-semibold" : ""} data-best={p === best ? "true" : undefined}>
+                  <th scope="row" className="pr-4 font-normal">{p.desiredRetention.toFixed(2)}{p === best ? " (least work per card)" : ""}</th>
+                  <td className="pr-4">{p.minutesPerDay.toFixed(1)}</td>
+                  <td className="pr-4">{p.knowledge.toFixed(0)}</td>
+                  <td>{(p.minutesPerKnowledge * 365).toFixed(2)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </figure>
+      )}
+    </div>
+  );
+}
