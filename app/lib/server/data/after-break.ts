@@ -1,4 +1,5 @@
 import "#server-only";
+import { visiblePaperSql } from "./visibility";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/app/generated/prisma/client";
 import {
@@ -40,13 +41,14 @@ export interface BreakPreview {
 
 type Row = CardStateRow & { cardId: string; version: number };
 
-/** The user's live review cards (a retired card is not studied, so it is not moved). */
+/** The user's live review cards (a retired, suspended or hidden card is not studied, so it is not moved). */
 async function reviewCards(userId: string): Promise<Row[]> {
   return rawRows<Row>(Prisma.sql`
     SELECT s."cardId", s.version, s.due, s.stability, s.difficulty, s."elapsedDays", s."scheduledDays", s."learningSteps",
            s.reps, s.lapses, s.state, s."lastReview"
       FROM "CardState" s JOIN "Card" c ON c.id = s."cardId" JOIN "Paper" p ON p.id = c."paperId"
-     WHERE s."userId" = ${userId} AND s.state <> 0 AND c."retiredAt" IS NULL AND p."retiredAt" IS NULL`);
+     WHERE s."userId" = ${userId} AND s.state <> 0 AND c."retiredAt" IS NULL AND p."retiredAt" IS NULL
+       AND NOT s.suspended AND ${visiblePaperSql(userId)}`);
 }
 
 async function planFor(userId: string, request: BreakRequest, now: Date) {

@@ -1,4 +1,5 @@
 import "#server-only";
+import { visiblePaperSql } from "./visibility";
 import { Prisma } from "@/app/generated/prisma/client";
 import { answerCostsFrom, type RetentionSimulationInput, type SimulatedCard } from "@/app/lib/domain/scheduling";
 import { rawRows } from "../db";
@@ -23,7 +24,7 @@ export async function retentionSimulationInput(userId: string, now: Date): Promi
       SELECT s.stability, s.difficulty, s."lastReview", s.due
         FROM "CardState" s JOIN "Card" c ON c.id = s."cardId" JOIN "Paper" p ON p.id = c."paperId"
        WHERE s."userId" = ${userId} AND s.state = 2 AND s.stability > 0 AND s."lastReview" IS NOT NULL
-         AND c."retiredAt" IS NULL AND p."retiredAt" IS NULL`),
+         AND c."retiredAt" IS NULL AND p."retiredAt" IS NULL AND NOT s.suspended AND ${visiblePaperSql(userId)}`),
     rawRows<{ state: number; rating: number; durationMs: number }>(Prisma.sql`
       SELECT state, rating, "durationMs" FROM "ReviewLog"
        WHERE "userId" = ${userId} AND source = 'review' ORDER BY "reviewedAt" DESC LIMIT ${DURATION_SAMPLE}`),
