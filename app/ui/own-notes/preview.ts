@@ -22,6 +22,21 @@ export interface Preview {
 
 const untrusted = { untrusted: true } as const;
 
+/**
+ * Card sides, prompts, choices and explanations rarely change between two keystrokes: their
+ * HTML is kept by text (a bounded cache), so a preview re-renders only what was edited.
+ */
+const itemHtml = new Map<string, string>();
+const ITEM_CACHE_LIMIT = 2000;
+function renderItem(markdown: string): string {
+  const cached = itemHtml.get(markdown);
+  if (cached !== undefined) return cached;
+  const html = renderMarkdown(markdown, untrusted);
+  if (itemHtml.size >= ITEM_CACHE_LIMIT) itemHtml.clear();
+  itemHtml.set(markdown, html);
+  return html;
+}
+
 /** The body after the front matter, for a note whose errors keep it from parsing: still shown. */
 function bodyOf(text: string): string {
   const match = /^---\r?\n[\s\S]*?\r?\n---\r?\n?/.exec(text);
@@ -40,7 +55,7 @@ export function renderPreview(slug: string, text: string, context: OwnNoteContex
     if (segment.kind === "html" || segment.kind === "widget") return [segment];
     if (segment.kind === "card") {
       const card = cards.get(segment.key);
-      return card ? [{ kind: "card", type: card.type, frontHtml: renderMarkdown(card.front, untrusted), backHtml: renderMarkdown(card.back, untrusted) }] : [];
+      return card ? [{ kind: "card", type: card.type, frontHtml: renderItem(card.front), backHtml: renderItem(card.back) }] : [];
     }
     const question = questions.get(segment.key);
     if (!question) return [];
@@ -49,9 +64,9 @@ export function renderPreview(slug: string, text: string, context: OwnNoteContex
       {
         kind: "quiz",
         type: question.type,
-        promptHtml: renderMarkdown(question.prompt, untrusted),
-        choicesHtml: choices.map((c) => renderMarkdown(c, untrusted)),
-        explanationHtml: renderMarkdown(question.explanation, untrusted),
+        promptHtml: renderItem(question.prompt),
+        choicesHtml: choices.map(renderItem),
+        explanationHtml: renderItem(question.explanation),
       },
     ];
   });

@@ -88,6 +88,9 @@ export async function startStack(label: string): Promise<Stack> {
     const { id: cardId, slug } = card.rows[0] ?? { id: "", slug: "" };
     if (!cardId) throw new Error("no card in the synced content");
     const site = { Origin: app.baseUrl, Cookie: `${COOKIE}=${a.token}` };
+    // A first read warms the server's database client: on a loaded machine the first write's
+    // transaction otherwise spends its 5 s budget starting it up.
+    await (await fetch(`${app.baseUrl}/api/me/notes/${slug}`, { headers: site })).text();
     const put = await fetch(`${app.baseUrl}/api/me/study-set/${slug}`, { method: "PUT", headers: site });
     if (!put.ok) throw new Error(`seeding: PUT study-set ${put.status} ${await put.text()}`);
     const answerClientId = randomUUID();

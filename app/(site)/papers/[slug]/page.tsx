@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import "katex/dist/katex.min.css";
 import { getNotePage, type NoteLink } from "@/app/lib/server/data/note-page";
@@ -52,7 +52,11 @@ function NoteLinks({ title, notes }: { title: string; notes: NoteLink[] }) {
 }
 
 export default async function NotePage({ params }: Params) {
-  const note = await noteFor((await params).slug);
+  const { slug } = await params;
+  const note = await noteFor(slug);
+  // A reader's own note (issue 17, slugs `my-…`) has its page at /notes/[id], for its owner only:
+  // the redirect is the same for everyone, so this page still never reads the session.
+  if (!note && /^my-[a-z0-9-]{1,80}$/.test(slug)) redirect(`/notes/by-slug/${slug}`);
   if (!note) notFound();
   return (
     <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_16rem] lg:gap-10">

@@ -2,7 +2,8 @@
  * Stable hashes for content, so a sync can tell an unchanged note, card or question from a
  * changed one, and seeded choices (distractors, shuffles) that never use Math.random.
  */
-import { createHash } from "node:crypto";
+// Node's crypto on the server, plain JavaScript in the browser (the editor's preview): package.json "imports".
+import { sha256Hex } from "#sha256";
 import { mulberry32 } from "../random";
 
 /**
@@ -20,7 +21,7 @@ export function canonicalJson(value: unknown): string {
 
 /** SHA-256 of the canonical JSON, first 16 hex digits (64 bits: ample for a few thousand items). */
 export function contentHash(value: unknown): string {
-  return createHash("sha256").update(canonicalJson(value)).digest("hex").slice(0, 16);
+  return sha256Hex(canonicalJson(value)).slice(0, 16);
 }
 
 /** FNV-1a, 32 bits: a cheap, stable number from a string, used to seed choices. */

@@ -288,3 +288,9 @@ export async function getOwnNote(userId: string, id: string) {
   const layout = noteLayoutSchema.parse(paper.rendered);
   return { ...paper, rendered: paper.retiredAt ? null : renderNote({ body: paper.body, ...layout }, { untrusted: true }) };
 }
+
+/** The id of the owner's (live) note with this slug, or null. */
+export async function ownNoteIdBySlug(userId: string, slug: string): Promise<string | null> {
+  const note = await db.paper.findFirst({ where: { slug, ownerId: userId, deletedAt: null }, select: { id: true } });
+  return note?.id ?? null;
+}
