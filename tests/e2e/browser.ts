@@ -38,7 +38,23 @@ export function uniqueEmail(prefix = "user"): string {
 
 export const STRONG_PASSWORD = "correct horse battery staple 42";
 
+/**
+ * Sign-ups are limited per address (10 an hour) and every browser test comes from one address:
+ * a sign-up through this helper starts the address's count afresh, so the suite can make as many
+ * accounts as its tests need. (The limit's own tests do not sign up through this helper.)
+ */
+async function startSignUpCountAfresh(): Promise<void> {
+  const db = new pg.Client({ connectionString: inject("databaseUrl") });
+  await db.connect();
+  try {
+    await db.query(`DELETE FROM "RateLimit" WHERE key LIKE 'signup-ip%'`);
+  } finally {
+    await db.end();
+  }
+}
+
 export async function signUp(page: Page, email: string, password = STRONG_PASSWORD) {
+  await startSignUpCountAfresh();
   await page.goto("/signup");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);

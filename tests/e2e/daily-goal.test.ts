@@ -33,7 +33,7 @@ describe.runIf(hasBrowser)("the daily goal in a real browser", () => {
 
     await page.goto("/settings");
     const form = page.getByTestId("daily-goal-form");
-    await form.getByLabel("Reviews a day").check();
+    await form.getByLabel("Reviews answered").check();
     await page.getByTestId("daily-goal-target").fill("0");
     await page.getByTestId("daily-goal-save").click();
     await expect(page.getByTestId("daily-goal-error").textContent()).resolves.toBe("A goal needs at least 1.");

@@ -5,8 +5,8 @@ import type { DailyGoalKind } from "@/app/lib/domain/stats/daily-goal";
 
 const KINDS: { kind: DailyGoalKind; label: string }[] = [
   { kind: "none", label: "No goal" },
-  { kind: "reviews", label: "Reviews a day" },
-  { kind: "minutes", label: "Minutes a day" },
+  { kind: "reviews", label: "Reviews answered" },
+  { kind: "minutes", label: "Minutes studied" },
 ];
 
 /**
