@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import "katex/dist/katex.min.css";
 import { requirePageUser } from "@/app/lib/server/auth/require-page-user";
 import { loadReviewQueue } from "@/app/lib/server/data/review-queue";
@@ -8,7 +9,9 @@ import { TimeZoneOffer } from "@/app/ui/time-zone/time-zone-offer";
 import { getUserSettings } from "@/app/lib/server/data/settings";
 import { noteName } from "@/app/lib/server/data/papers";
 
-export const metadata: Metadata = { title: "Review" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("review"))("title") };
+}
 
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
@@ -20,14 +23,15 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const user = await requirePageUser(`/review${query.size ? `?${query}` : ""}`);
   const parsed = queueQuerySchema.safeParse(Object.fromEntries(query));
   const scope = parsed.success ? { paper: parsed.data.paper, area: parsed.data.area } : {};
+  const [t, locale] = await Promise.all([getTranslations("review"), getLocale()]);
   const [queue, settings, name] = await Promise.all([
-    loadReviewQueue(user.id, new Date(), { scope, limit: 20 }),
+    loadReviewQueue(user.id, new Date(), { scope, limit: 20, locale }),
     getUserSettings(user.id),
     scope.paper ? noteName(scope.paper) : Promise.resolve(null),
   ]);
   // A note by the name people use ("MoCo"), never by its slug.
   const scopeName = scope.paper ? (name ?? scope.paper) : (scope.area ?? null);
-  const title = scopeName ? `Review: ${scopeName}` : "Review";
+  const title = scopeName ? t("titleScoped", { name: scopeName }) : t("title");
   return (
     <div>
       <h1 className="mb-4 text-2xl font-semibold">{title}</h1>
@@ -48,7 +52,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       />
       {/* Keyboard hints are for keyboards: a touch screen (coarse pointer) does not show them. */}
       <p className="mt-8 text-center text-xs text-slate-500 pointer-coarse:hidden dark:text-slate-400">
-        Space or Enter shows the answer · 1 Again · 2 Hard · 3 Good · 4 Easy · Ctrl+Z undoes
+        {t("hint")}
       </p>
     </div>
   );

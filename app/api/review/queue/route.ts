@@ -1,6 +1,7 @@
 import { queueQuerySchema } from "@/app/lib/schemas/review";
 import { jsonError, withUser } from "@/app/lib/server/auth/guard";
 import { loadReviewQueue } from "@/app/lib/server/data/review-queue";
+import { readerLocale } from "@/app/lib/server/i18n/reader-locale";
 
 /** The next cards of today's queue and the counts left (the review page prefetches with it). */
 export const GET = withUser(async (request, user) => {
@@ -8,6 +9,8 @@ export const GET = withUser(async (request, user) => {
   const parsed = queueQuerySchema.safeParse(params);
   if (!parsed.success) return jsonError(400, "Bad queue parameters.");
   const { paper, area, limit } = parsed.data;
-  const queue = await loadReviewQueue(user.id, new Date(), { scope: { paper, area }, limit });
+  // The cards in the reader's language, as the page that asks for them.
+  const { locale } = await readerLocale();
+  const queue = await loadReviewQueue(user.id, new Date(), { scope: { paper, area }, limit, locale });
   return Response.json(queue, { headers: { "Cache-Control": "no-store" } });
 });

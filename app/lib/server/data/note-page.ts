@@ -1,8 +1,10 @@
 import "#server-only";
 import { renderMarkdown, type TocEntry } from "@/app/lib/domain/content/render-note";
 import type { WidgetName } from "@/app/lib/domain/content/types";
+import { notePath, type Locale } from "@/app/lib/domain/i18n/locales";
 import { sourceLinkOf, type SourceLink } from "@/app/lib/schemas/rendered-note";
-import { AREAS, getNote } from "./papers";
+import { storedCardZhSchema, storedPaperZhSchema, storedQuestionZhSchema } from "@/app/lib/schemas/translation";
+import { AREAS, getNote, renderStoredNote } from "./papers";
 
 export type NotePageSegment =
   | { kind: "html"; html: string }
@@ -17,6 +19,10 @@ export interface NoteLink {
 
 export interface NotePage {
   slug: string;
+  /** The language the note is shown in; "en" when a Chinese edition was asked for and none exists. */
+  locale: Locale;
+  /** Whether the note has a Chinese edition (for hreflang and the language link). */
+  hasChinese: boolean;
   short: string;
   title: string;
   kind: string;
@@ -40,39 +46,58 @@ const noteLink = ({ slug, short }: NoteLink): NoteLink => ({ slug, short });
 
 /**
  * A note as its page shows it (rendered once and cached): cards and question prompts already
- * rendered to HTML here, so the page component is markup. Null for a note that does not exist
- * or was retired.
+ * rendered to HTML here, so the page component is markup. In Chinese (`locale` "zh-CN") the
+ * Chinese edition stored by the content sync: its body, title, summary, cards and prompts,
+ * under the same ids; a note without one is shown in English. Null for a note that does not
+ * exist or was retired.
  */
-export async function getNotePage(slug: string): Promise<NotePage | null> {
+export async function getNotePage(slug: string, locale: Locale = "en"): Promise<NotePage | null> {
   const note = await getNote(slug);
   if (!note) return null;
+  const storedZh = storedPaperZhSchema.safeParse(note.zh);
+  const zh = locale === "zh-CN" && storedZh.success ? storedZh.data : null;
+  const shownIn: Locale = zh ? "zh-CN" : "en";
+  const rendered = zh ? renderStoredNote(zh.body, zh.layout) : note.rendered;
   const cards = new Map(note.cards.map((c) => [`${slug}/${c.key}`, c]));
   const questions = new Map(note.questions.map((q) => [`${slug}/${q.key}`, q]));
-  const segments = note.rendered.segments.flatMap((segment): NotePageSegment[] => {
+  const sourceOf = (stored: unknown) => {
+    const link = sourceLinkOf(stored, slug);
+    return link && zh ? { ...link, href: link.href.replace(`/papers/${slug}`, notePath("zh-CN", slug)) } : link;
+  };
+  const segments = rendered.segments.flatMap((segment): NotePageSegment[] => {
     if (segment.kind === "html" || segment.kind === "widget") return [segment];
     if (segment.kind === "card") {
       const card = cards.get(segment.key);
       if (!card) return [];
-      const source = sourceLinkOf(card.source, slug);
-      return [{ kind: "card", type: card.type, frontHtml: renderMarkdown(card.front), backHtml: renderMarkdown(card.back), source }];
+      const cardZh = zh ? storedCardZhSchema.safeParse(card.zh) : null;
+      if (cardZh?.success) {
+        const { front, back, source } = cardZh.data;
+        return [{ kind: "card", type: card.type, frontHtml: renderMarkdown(front), backHtml: renderMarkdown(back), source: sourceOf(source) }];
+      }
+      return [{ kind: "card", type: card.type, frontHtml: renderMarkdown(card.front), backHtml: renderMarkdown(card.back), source: sourceOf(card.source) }];
     }
     const question = questions.get(segment.key);
-    return question ? [{ kind: "quiz", type: question.type, promptHtml: renderMarkdown(question.prompt) }] : [];
+    if (!question) return [];
+    const questionZh = zh ? storedQuestionZhSchema.safeParse(question.zh) : null;
+    const prompt = questionZh?.success ? questionZh.data.prompt : question.prompt;
+    return [{ kind: "quiz", type: question.type, promptHtml: renderMarkdown(prompt) }];
   });
   return {
     slug,
+    locale: shownIn,
+    hasChinese: storedZh.success,
     short: note.short,
-    title: note.title,
+    title: zh?.title ?? note.title,
     kind: note.kind,
     area: note.area,
     areaLabel: AREAS.find((a) => a.id === note.area)?.label ?? note.area,
     venue: note.venue,
     year: note.year,
     authors: note.authors,
-    summary: note.summary,
+    summary: zh?.summary ?? note.summary,
     link: note.link,
     tags: note.tags,
-    toc: note.rendered.toc,
+    toc: rendered.toc,
     segments,
     cardCount: note.cards.length,
     questionCount: note.questions.length,
