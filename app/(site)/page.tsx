@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getSessionUser } from "@/app/lib/server/auth/session";
 import { AREAS, libraryFilterSchema, listLibrary, listTags } from "@/app/lib/server/data/papers";
 import { masteryByPaper } from "@/app/lib/server/data/mastery";
@@ -8,7 +9,9 @@ import { studySetSlugs } from "@/app/lib/server/data/study-set";
 import { LibraryFilters } from "@/app/ui/library/library-filters";
 import { NoteTile } from "@/app/ui/library/note-tile";
 
-export const metadata: Metadata = { title: "Library" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("library"))("title") };
+}
 
 export default async function LibraryPage({
   searchParams,
@@ -22,40 +25,45 @@ export default async function LibraryPage({
   const q = text(raw.q);
   const parsed = libraryFilterSchema.safeParse({ area: text(raw.area), tag: text(raw.tag), q: q?.trim() ? q : undefined });
   const filter = parsed.success ? parsed.data : libraryFilterSchema.parse({});
-  const [entries, tags, user] = await Promise.all([listLibrary(filter), listTags(), getSessionUser()]);
+  const [t, areaNames, locale] = await Promise.all([getTranslations("library"), getTranslations("areas"), getLocale()]);
+  const [entries, tags, user] = await Promise.all([listLibrary(filter, locale), listTags(), getSessionUser()]);
   const [mastery, studySet, settings] = user
     ? await Promise.all([masteryByPaper(user.id, new Date()), studySetSlugs(user.id), getUserSettings(user.id)])
     : [null, null, null];
   const tile = (e: (typeof entries)[number]) => (
     <NoteTile key={e.id} entry={e} mastery={mastery?.get(e.id) ?? null} inStudySet={studySet ? studySet.has(e.slug) : null} />
   );
-  const areas = AREAS.filter((a) => entries.some((e) => e.area === a.id));
+  const areas = AREAS.filter((a) => entries.some((e) => e.area === a.id)).map((a) => ({ id: a.id, label: areaNames(a.id) }));
 
   return (
     <div className="space-y-8">
       <header className="space-y-2">
-        <h1 className="text-3xl font-bold tracking-tight">Library</h1>
+        <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
         <p className="max-w-2xl text-slate-600 dark:text-slate-400">
-          One note per paper or concept, each with flashcards and a quiz. Notes are grouped by area and
-          ordered so that what a note builds on comes first.
+          {t("intro")}
         </p>
       </header>
       {settings?.studyAll && (
         <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="study-all-hint">
-          You review the cards of every note. To review only the notes you add to your study set, choose
-          “Only the notes I added” in <Link href="/settings" className="text-accent-600 underline">Settings</Link>.
+          {t.rich("studyAllHint", {
+            link: (chunks) => (
+              <Link href="/settings" className="text-accent-600 underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       )}
-      <LibraryFilters areas={AREAS.map((a) => ({ id: a.id, label: a.label }))} tags={tags} current={filter} />
+      <LibraryFilters areas={AREAS.map((a) => ({ id: a.id, label: areaNames(a.id) }))} tags={tags} current={filter} />
       {entries.length === 0 ? (
         <p data-testid="library-empty" className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600 dark:border-slate-700 dark:text-slate-400">
-          No note matches{filter.q ? ` “${filter.q}”` : " these filters"}.{" "}
-          <Link href="/" className="text-accent-600 underline">Show all notes</Link>
+          {filter.q ? t("noMatchQuery", { q: filter.q }) : t("noMatchFilters")}{" "}
+          <Link href="/" className="text-accent-600 underline">{t("showAll")}</Link>
         </p>
       ) : filter.q ? (
-        <section aria-label="Search results">
+        <section aria-label={t("results")}>
           <p className="mb-3 text-sm text-slate-500" data-testid="search-count">
-            {entries.length} note{entries.length === 1 ? "" : "s"} match “{filter.q}”
+            {t("matchCount", { count: entries.length, q: filter.q })}
           </p>
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {entries.map(tile)}

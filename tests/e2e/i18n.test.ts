@@ -44,6 +44,10 @@ describe.runIf(hasBrowser)("the interface in English and Chinese", () => {
     await page.goto("/");
     expect(await htmlLang(page)).toBe("zh-CN");
     await expect.poll(() => page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "笔记库" }).count()).toBeGreaterThan(0);
+    // The library in Chinese: Chinese titles, links to the Chinese note URLs.
+    const tile = page.getByTestId("note-tile").first();
+    expect(await tile.locator("a").first().getAttribute("href")).toMatch(/^\/zh\/papers\//);
+    expect(await tile.textContent()).toMatch(CJK);
     await page.getByTestId("language-switch").click();
     await expect.poll(() => htmlLang(page)).toBe("en");
     await expect.poll(() => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Library" }).count()).toBeGreaterThan(0);

@@ -1,8 +1,10 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useStudySet } from "./use-study-set";
 
 /** A signed-in reader's "Add to my study set" / "In my study set ✓ (remove)" for one note. */
 export function StudySetButton({ slug, inStudySet }: { slug: string; inStudySet: boolean }) {
+  const t = useTranslations("library");
   const { inSet, pending, error, toggle } = useStudySet(slug, inStudySet);
   return (
     <span className="inline-flex flex-col gap-1">
@@ -18,7 +20,7 @@ export function StudySetButton({ slug, inStudySet }: { slug: string; inStudySet:
             : "bg-accent-600 text-white hover:bg-accent-700"
         }`}
       >
-        {inSet ? "In my study set ✓ (remove)" : "Add to my study set"}
+        {inSet ? t("inSetRemove") : t("add")}
       </button>
       {error && (
         <span className="text-xs text-red-600 dark:text-red-400" data-testid={`study-set-error-${slug}`}>
