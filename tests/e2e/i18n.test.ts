@@ -66,6 +66,9 @@ describe.runIf(hasBrowser)("the interface in English and Chinese", () => {
     expect(again.headers.get("x-nextjs-cache")).toMatch(/^(HIT|STALE)$/);
     const html = await again.text();
     expect(html).toContain('<html lang="zh-CN"');
+    // The screen-reader label of a source marker, in Chinese.
+    expect(html).toContain('<span class="source-label">出处：</span>');
+    expect(html).not.toContain('<span class="source-label">Source: </span>');
 
     const { context, page } = await pageIn("en-US");
     for (const path of ["/papers/moco", "/zh/papers/moco"]) {
@@ -133,7 +136,8 @@ describe.runIf(hasBrowser)("the interface in English and Chinese", () => {
   });
 
   it("reviews in Chinese with the keyboard: Space and 1–4 typed into an input method neither reveal nor grade", async () => {
-    const { context, page } = await pageIn("zh-CN");
+    // Signed in through the English form; the saved setting makes the review Chinese.
+    const { context, page } = await pageIn("en-US");
     const { id } = await reader(page, "zh-CN");
     await page.goto("/review");
     await page.locator("[data-testid=review-session][data-ready=true]").waitFor();

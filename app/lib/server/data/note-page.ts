@@ -45,6 +45,14 @@ export interface NotePage {
 const noteLink = ({ slug, short }: NoteLink): NoteLink => ({ slug, short });
 
 /**
+ * The renderer labels each `[src: …]` marker "Source: " for screen readers (visually hidden,
+ * markdown.ts); a Chinese page says it in Chinese.
+ */
+const EN_SOURCE_LABEL = '<span class="source-label">Source: </span>';
+const ZH_SOURCE_LABEL = '<span class="source-label">出处：</span>';
+export const inChinese = (html: string) => html.replaceAll(EN_SOURCE_LABEL, ZH_SOURCE_LABEL);
+
+/**
  * A note as its page shows it (rendered once and cached): cards and question prompts already
  * rendered to HTML here, so the page component is markup. In Chinese (`locale` "zh-CN") the
  * Chinese edition stored by the content sync: its body, title, summary, cards and prompts,
@@ -64,15 +72,17 @@ export async function getNotePage(slug: string, locale: Locale = "en"): Promise<
     const link = sourceLinkOf(stored, slug);
     return link && zh ? { ...link, href: link.href.replace(`/papers/${slug}`, notePath("zh-CN", slug)) } : link;
   };
+  const html = zh ? inChinese : (text: string) => text;
   const segments = rendered.segments.flatMap((segment): NotePageSegment[] => {
-    if (segment.kind === "html" || segment.kind === "widget") return [segment];
+    if (segment.kind === "html") return [{ kind: "html", html: html(segment.html) }];
+    if (segment.kind === "widget") return [segment];
     if (segment.kind === "card") {
       const card = cards.get(segment.key);
       if (!card) return [];
       const cardZh = zh ? storedCardZhSchema.safeParse(card.zh) : null;
       if (cardZh?.success) {
         const { front, back, source } = cardZh.data;
-        return [{ kind: "card", type: card.type, frontHtml: renderMarkdown(front), backHtml: renderMarkdown(back), source: sourceOf(source) }];
+        return [{ kind: "card", type: card.type, frontHtml: html(renderMarkdown(front)), backHtml: html(renderMarkdown(back)), source: sourceOf(source) }];
       }
       return [{ kind: "card", type: card.type, frontHtml: renderMarkdown(card.front), backHtml: renderMarkdown(card.back), source: sourceOf(card.source) }];
     }
@@ -80,7 +90,7 @@ export async function getNotePage(slug: string, locale: Locale = "en"): Promise<
     if (!question) return [];
     const questionZh = zh ? storedQuestionZhSchema.safeParse(question.zh) : null;
     const prompt = questionZh?.success ? questionZh.data.prompt : question.prompt;
-    return [{ kind: "quiz", type: question.type, promptHtml: renderMarkdown(prompt) }];
+    return [{ kind: "quiz", type: question.type, promptHtml: html(renderMarkdown(prompt)) }];
   });
   return {
     slug,

@@ -20,6 +20,7 @@ import { notePath, type Locale } from "@/app/lib/domain/i18n/locales";
 import { sourceLinkOf, type SourceLink } from "@/app/lib/schemas/rendered-note";
 import { storedCardZhSchema } from "@/app/lib/schemas/translation";
 import { db } from "../db";
+import { inChinese } from "./note-page";
 import { storedStateOf, type CardStateRow } from "./review-rows";
 import { getUserSettings, schedulerSettingsOf, type UserSettingsRow } from "./settings";
 
@@ -392,7 +393,8 @@ function renderedSides(row: ContentRow & { zhShown: boolean }): { front: string;
   const key = row.zhShown ? `${row.cardId}:zh:${row.front}\u0000${row.back}` : `${row.cardId}:${row.contentHash}`;
   let sides = htmlCache.get(key);
   if (!sides) {
-    sides = { front: renderMarkdown(row.front), back: renderMarkdown(row.back) };
+    const html = row.zhShown ? inChinese : (text: string) => text;
+    sides = { front: html(renderMarkdown(row.front)), back: html(renderMarkdown(row.back)) };
     if (htmlCache.size >= HTML_CACHE_LIMIT) htmlCache.clear();
     htmlCache.set(key, sides);
   }
