@@ -10,7 +10,7 @@ const authors = Array.from({ length: 58 }, (_, i) => `Author ${i + 1}`);
 // The page gives every component its language's messages; so does the test.
 const render = (props: Parameters<typeof AuthorList>[0], locale: "en" | "zh-CN" = "en") =>
   renderToStaticMarkup(
-    createElement(NextIntlClientProvider, { locale, messages: locale === "en" ? en : zh, timeZone: "UTC" }, createElement(AuthorList, props)),
+    createElement(NextIntlClientProvider, { locale, messages: locale === "en" ? en : zh, timeZone: "UTC", children: createElement(AuthorList, props) }),
   );
 
 describe("AuthorList", () => {
