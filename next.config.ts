@@ -1,4 +1,8 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+// next-intl without i18n routing: URLs stay as they are; app/i18n/request.ts picks the language.
+const withNextIntl = createNextIntlPlugin("./app/i18n/request.ts");
 
 const isDev = process.env.NODE_ENV !== "production";
 const oauthHosts = [
@@ -49,6 +53,9 @@ const nextConfig: NextConfig = {
     "sql.js",
   ],
   headers: () => Promise.resolve([{ source: "/(.*)", headers: securityHeaders }]),
+  // The site's pages and each language's note pages have root layouts of their own (so a note
+  // stays rendered once for everyone): an unmatched address gets app/global-not-found.tsx.
+  experimental: { globalNotFound: true },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

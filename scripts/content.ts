@@ -2,9 +2,14 @@
  * `npm run content:check`: reads content/*.md and their Chinese editions content/zh/*.md, prints
  * every error as `content/x.md:12: message` and exits 1 if there is any; otherwise prints what
  * the corpus holds.
+ * It checks the UI's message catalogues too (messages/*.json: the same keys and ICU arguments in
+ * every language), so a string added in one language only fails CI here as in the unit test.
  * `npm run content:sync`: the same check, then writes the corpus to the database (nothing is
  * written unless the whole corpus is valid).
  */
+import { readFile } from "node:fs/promises";
+import { compareCatalogues, flattenCatalogue, type Catalogue } from "@/app/lib/domain/i18n/catalogue-check";
+import { LOCALES } from "@/app/lib/domain/i18n/locales";
 import { formatError, loadCorpus } from "@/app/lib/domain/content/load-corpus";
 import type { Corpus } from "@/app/lib/domain/content/types";
 import { readContentFiles, readTranslationFiles } from "./lib/content-files";
@@ -94,7 +99,21 @@ async function main(command: string | undefined): Promise<number> {
   // `sync` validates too (nothing is written unless every file is valid) and skips an
   // unchanged corpus without parsing it.
   if (command === "sync") return sync();
-  return (await check()) ? 0 : 1;
+  const [corpus, catalogues] = await Promise.all([check(), checkCatalogues()]);
+  return corpus && catalogues ? 0 : 1;
+}
+
+/** The UI's message catalogues: every key in every language, the same ICU arguments in each. */
+async function checkCatalogues(): Promise<boolean> {
+  const catalogues: Record<string, Catalogue> = {};
+  for (const locale of LOCALES) {
+    catalogues[locale] = JSON.parse(await readFile(new URL(`../messages/${locale}.json`, import.meta.url), "utf8")) as Catalogue;
+  }
+  const problems = compareCatalogues(catalogues);
+  for (const { key, problem } of problems) console.error(`messages: ${key}: ${problem}`);
+  const sizes = LOCALES.map((l) => `${l} ${flattenCatalogue(catalogues[l]!).size}`).join(", ");
+  if (problems.length === 0) console.log(`messages: ${sizes} (same keys and arguments)`);
+  return problems.length === 0;
 }
 
 main(process.argv[2]).then(

@@ -1,15 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getSessionUser } from "@/app/lib/server/auth/session";
+import type { NoteArea } from "@/app/lib/schemas/areas";
 import { AREAS, libraryFilterSchema, listLibrary, listTags } from "@/app/lib/server/data/papers";
 import { masteryByPaper } from "@/app/lib/server/data/mastery";
 import { getUserSettings } from "@/app/lib/server/data/settings";
 import { studySetSlugs } from "@/app/lib/server/data/study-set";
 import { LibraryFilters } from "@/app/ui/library/library-filters";
 import { NoteTile } from "@/app/ui/library/note-tile";
-import { activeFiltersText, matchCountText } from "@/app/ui/library/search-words";
+import { activeFiltersText } from "@/app/ui/library/search-words";
 
-export const metadata: Metadata = { title: "Library" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("library"))("title") };
+}
 
 export default async function LibraryPage({
   searchParams,
@@ -25,33 +29,37 @@ export default async function LibraryPage({
   const filter = parsed.success ? parsed.data : libraryFilterSchema.parse({});
   // The reader's own notes join the corpus (issue 17): the session comes first. The tag list
   // offers the chosen area's tags only: a tag of another area would find nothing.
-  const user = await getSessionUser();
-  const [entries, tags] = await Promise.all([listLibrary(filter, user?.id ?? null), listTags(user?.id ?? null, filter.area)]);
+  const [t, areaNames, locale, user] = await Promise.all([getTranslations("library"), getTranslations("areas"), getLocale(), getSessionUser()]);
+  const [entries, tags] = await Promise.all([listLibrary(filter, user?.id ?? null, locale), listTags(user?.id ?? null, filter.area)]);
   const [mastery, studySet, settings] = user
     ? await Promise.all([masteryByPaper(user.id, new Date()), studySetSlugs(user.id), getUserSettings(user.id)])
     : [null, null, null];
   const tile = (e: (typeof entries)[number]) => (
     <NoteTile key={e.id} entry={e} mastery={mastery?.get(e.id) ?? null} inStudySet={studySet ? studySet.has(e.slug) : null} />
   );
-  const areas = AREAS.filter((a) => entries.some((e) => e.area === a.id));
-  const filtersOn = activeFiltersText(AREAS.find((a) => a.id === filter.area)?.label ?? null, filter.tag ?? null);
+  const areas = AREAS.filter((a) => entries.some((e) => e.area === a.id)).map((a) => ({ id: a.id, label: areaNames(a.id) }));
+  const filtersOn = activeFiltersText(filter.area ? (AREAS.find((a) => a.id === filter.area) ? areaNames(filter.area as NoteArea) : filter.area) : null, filter.tag ?? null);
 
   return (
     <div className="space-y-8">
       <header className="space-y-2">
-        <h1 className="text-3xl font-bold tracking-tight">Library</h1>
+        <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
         <p className="max-w-2xl text-slate-600 dark:text-slate-400">
-          One note per paper or concept, each with flashcards and a quiz. Notes are grouped by area and
-          ordered so that what a note builds on comes first.
+          {t("intro")}
         </p>
       </header>
       {settings?.studyAll && (
         <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="study-all-hint">
-          You review the cards of every note. To review only the notes you add to your study set, choose
-          “Only the notes I added” in <Link href="/settings" className="text-accent-600 underline">Settings</Link>.
+          {t.rich("studyAllHint", {
+            link: (chunks) => (
+              <Link href="/settings" className="text-accent-600 underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       )}
-      <LibraryFilters areas={AREAS.map((a) => ({ id: a.id, label: a.label }))} tags={tags} current={filter} />
+      <LibraryFilters areas={AREAS.map((a) => ({ id: a.id, label: areaNames(a.id) }))} tags={tags} current={filter} />
       {user && (
         <p className="text-sm" data-testid="library-owner-filter">
           {filter.owner === "mine" ? (
@@ -65,7 +73,7 @@ export default async function LibraryPage({
       )}
       {entries.length === 0 ? (
         <p data-testid="library-empty" className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600 dark:border-slate-700 dark:text-slate-400">
-          No note matches{filter.q ? ` “${filter.q}”` : " these filters"}.{" "}
+          {filter.q ? t("noMatchQuery", { q: filter.q }) : t("noMatchFilters")}{" "}
           {filter.q && filtersOn ? (
             // A search inside an area (or tag) that finds nothing may find something elsewhere.
             <span data-testid="search-filters-on">
@@ -75,13 +83,13 @@ export default async function LibraryPage({
               </Link>
             </span>
           ) : (
-            <Link href="/" className="text-accent-600 underline">Show all notes</Link>
+            <Link href="/" className="text-accent-600 underline">{t("showAll")}</Link>
           )}
         </p>
       ) : filter.q ? (
-        <section aria-label="Search results">
+        <section aria-label={t("results")}>
           <p className="mb-3 text-sm text-slate-500" data-testid="search-count">
-            {matchCountText(entries.length, filter.q)}
+            {t("matchCount", { count: entries.length, q: filter.q })}
           </p>
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {entries.map(tile)}

@@ -35,6 +35,12 @@ const TABLE: Record<string, Row> = {
     request: () => ({ path: "/api/health" }),
   },
   "GET /api/me": { access: "public", otherUser: "own", request: () => ({ path: "/api/me" }) },
+  // The header's language switch: a guest's choice goes in a cookie, a reader's in their own settings.
+  "PUT /api/me/locale": {
+    access: "public",
+    otherUser: "own",
+    request: () => ({ path: "/api/me/locale", contentType: json, body: JSON.stringify({ locale: "en" }) }),
+  },
   "GET /api/me/notes/[slug]": {
     access: "public",
     otherUser: "own",

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/app/lib/server/auth/require-page-user";
 import { getProgressDashboard } from "@/app/lib/server/data/progress";
 import { retentionSimulationInput } from "@/app/lib/server/data/retention-simulation";
@@ -10,34 +11,45 @@ import { AfterBreakPanel } from "@/app/ui/progress/after-break-panel";
 import { RetentionSimulator } from "@/app/ui/progress/retention-simulator";
 import { Forecast, ForgettingCurve, QuizTrend, Retention, Section, TodayStats } from "@/app/ui/progress/sections";
 
-export const metadata: Metadata = { title: "Progress" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("progress"))("title") };
+}
 
 export default async function ProgressPage() {
   const user = await requirePageUser("/progress");
   const now = new Date();
-  const [d, simulation, settings] = await Promise.all([
+  const [d, simulation, settings, t] = await Promise.all([
     getProgressDashboard(user.id, now),
     retentionSimulationInput(user.id, now),
     getUserSettings(user.id),
+    getTranslations("progress"),
   ]);
   return (
     <div className="mx-auto max-w-5xl space-y-6" data-testid="progress-page">
       <header className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-semibold">Progress</h1>
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
           <p className="text-sm text-slate-600 dark:text-slate-300">
-            Study days in {d.timeZone}, starting at {String(d.dayStartHour).padStart(2, "0")}:00 (change in <Link href="/settings" className="underline">settings</Link>).
+            {t.rich("studyDays", {
+              zone: d.timeZone,
+              hour: String(d.dayStartHour).padStart(2, "0"),
+              link: (chunks) => (
+                <Link href="/settings" className="underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         </div>
-        <Link href="/account#your-data" className="text-sm text-accent-600 underline dark:text-accent-500">Export your data</Link>
+        <Link href="/account#your-data" className="text-sm text-accent-600 underline dark:text-accent-500">{t("export")}</Link>
       </header>
-      <Section id="today" title={`Today (${d.today.day})`}>
+      <Section id="today" title={t("today", { day: d.today.day })}>
         <TodayStats today={d.today} />
       </Section>
-      <Section id="activity" title="Reviews over the last year">
+      <Section id="activity" title={t("activity")}>
         <ReviewHeatmap cells={d.heatmap} streak={d.streak} goal={d.goal} />
       </Section>
-      <Section id="forecast" title="Due in the next 30 days">
+      <Section id="forecast" title={t("forecast")}>
         <Forecast forecast={d.forecast} spread={d.spread} />
       </Section>
       <Section
@@ -56,18 +68,18 @@ export default async function ProgressPage() {
       </Section>
       <Section
         id="retention"
-        title="True retention"
-        description="The share of reviews passed (hard, good or easy) among cards in review, as Anki reports it: young cards have an interval under 21 days, mature ones 21 days or more. Only a card's first review of a day counts."
+        title={t("retention")}
+        description={t("retentionHelp")}
       >
         <Retention table={d.retention} />
       </Section>
-      <Section id="curve" title="Forgetting curve: predicted and observed">
+      <Section id="curve" title={t("curve")}>
         <ForgettingCurve points={d.calibration} fitted={d.fittedParameters} />
       </Section>
-      <Section id="mastery" title="Mastery per note">
+      <Section id="mastery" title={t("mastery")}>
         <MasteryMap notes={d.mastery} />
       </Section>
-      <Section id="quizzes" title="Quiz scores">
+      <Section id="quizzes" title={t("quizzes")}>
         <QuizTrend scores={d.quizScores} trend={d.quizTrend} timeZone={d.timeZone} />
       </Section>
     </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { readQuizOwner } from "@/app/lib/server/auth/quiz-owner";
 import { getSessionUser } from "@/app/lib/server/auth/session";
 import { getQuizHistory, type QuizHistory } from "@/app/lib/server/data/quiz-history";
@@ -10,12 +11,19 @@ import { StartQuizForm } from "@/app/ui/quiz/start-quiz-form";
 import { DiscardAttemptButton } from "@/app/ui/quiz/discard-attempt-button";
 import { QUIZ_LENGTH_DEFAULT, QUIZ_LENGTH_MAX } from "@/app/lib/schemas/quiz";
 
-export const metadata: Metadata = { title: "Quizzes" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("quizzes"))("title") };
+}
 
 const EMPTY_HISTORY: QuizHistory = { inProgress: [], groups: [] };
 
 export default async function QuizzesPage() {
-  const [user, owner] = await Promise.all([getSessionUser(), readQuizOwner()]);
+  const [user, owner, t, areaNames] = await Promise.all([
+    getSessionUser(),
+    readQuizOwner(),
+    getTranslations("quizzes"),
+    getTranslations("areas"),
+  ]);
   const sources = await listQuizSources(user?.id ?? null);
   const [history, weakNotes] = await Promise.all([
     owner ? getQuizHistory(owner) : EMPTY_HISTORY,
@@ -24,16 +32,16 @@ export default async function QuizzesPage() {
   return (
     <div className="space-y-10">
       <header>
-        <h1 className="text-2xl font-semibold">Quizzes</h1>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-slate-600 dark:text-slate-400">
-          Test yourself on a note, a mix of areas, or your weak spots. Every question comes with its explanation.
+          {t("intro")}
         </p>
       </header>
 
       {history.inProgress.length > 0 && (
         <section aria-labelledby="resume-heading" className="space-y-3">
           <h2 id="resume-heading" className="text-lg font-semibold">
-            Carry on
+            {t("carryOn")}
           </h2>
           <ul className="space-y-2" data-testid="quiz-in-progress">
             {history.inProgress.map((attempt) => (
@@ -44,7 +52,7 @@ export default async function QuizzesPage() {
                 >
                   <span className="font-medium">{attempt.title}</span>
                   <span className="text-sm text-slate-600 dark:text-slate-400">
-                    {attempt.answered} of {attempt.total} answered · started {formatDate(attempt.startedAt)}
+                    {t("answered", { answered: attempt.answered, total: attempt.total, date: formatDate(attempt.startedAt) })}
                   </span>
                 </Link>
                 <DiscardAttemptButton attemptId={attempt.id} title={attempt.title} />
@@ -56,7 +64,7 @@ export default async function QuizzesPage() {
 
       <section aria-labelledby="new-heading" className="space-y-3 rounded-xl border border-slate-200 p-4 sm:p-5 dark:border-slate-800">
         <h2 id="new-heading" className="text-lg font-semibold">
-          New quiz
+          {t("newQuiz")}
         </h2>
         <StartQuizForm
           sources={sources}
@@ -67,17 +75,20 @@ export default async function QuizzesPage() {
 
       <section aria-labelledby="weak-heading" className="space-y-3">
         <h2 id="weak-heading" className="text-lg font-semibold">
-          Your weak spots
+          {t("weakSpots")}
         </h2>
         {!user ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            <Link href="/signin?callbackUrl=%2Fquizzes" className="text-accent-600 underline dark:text-accent-500">
-              Sign in
-            </Link>{" "}
-            to be quizzed on the notes you forget most and the questions you missed.
+            {t.rich("weakSignIn", {
+              link: (chunks) => (
+                <Link href="/signin?callbackUrl=%2Fquizzes" className="text-accent-600 underline dark:text-accent-500">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         ) : weakNotes.length === 0 ? (
-          <p className="text-sm text-slate-600 dark:text-slate-400">No weak spots yet: review some cards or take a quiz first.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">{t("noWeak")}</p>
         ) : (
           <div className="space-y-3">
             <ul className="flex flex-wrap gap-2" data-testid="quiz-weak-notes">
@@ -86,7 +97,7 @@ export default async function QuizzesPage() {
                   <Link
                     href={`/quizzes/new?note=${note.slug}`}
                     className="inline-block rounded-full border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900"
-                    title={`Forgetting ${Math.round(note.cardWeakness * 100)} % · missed ${Math.round(note.missRate * 100)} %`}
+                    title={t("weakTitle", { forgetting: Math.round(note.cardWeakness * 100), missed: Math.round(note.missRate * 100) })}
                   >
                     {note.short}
                   </Link>
@@ -98,7 +109,7 @@ export default async function QuizzesPage() {
               data-testid="quiz-weak-start"
               className="inline-flex min-h-11 items-center rounded-md bg-accent-600 px-4 py-2 text-sm font-medium text-white hover:bg-accent-700"
             >
-              Quiz my weak spots
+              {t("quizWeak")}
             </Link>
           </div>
         )}
@@ -106,19 +117,19 @@ export default async function QuizzesPage() {
 
       <section aria-labelledby="notes-heading" className="space-y-4">
         <h2 id="notes-heading" className="text-lg font-semibold">
-          By area and note
+          {t("byArea")}
         </h2>
         {sources.map((area) => (
           <div key={area.area} className="space-y-2">
             <h3 className="flex items-baseline gap-3 font-medium">
-              {area.label}
+              {areaNames.has(area.area as "concepts") ? areaNames(area.area as "concepts") : area.label}
               <Link
                 href={`/quizzes/new?areas=${area.area}&length=${Math.min(area.questionCount, QUIZ_LENGTH_MAX)}`}
                 className="text-sm font-normal text-accent-600 underline dark:text-accent-500"
               >
                 {area.questionCount > QUIZ_LENGTH_MAX
-                  ? `Quiz the area (${QUIZ_LENGTH_MAX} of its ${area.questionCount} questions)`
-                  : `Quiz the whole area (${area.questionCount} questions)`}
+                  ? t("quizAreaPart", { max: QUIZ_LENGTH_MAX, count: area.questionCount })
+                  : t("quizArea", { count: area.questionCount })}
               </Link>
             </h3>
             <ul className="flex flex-wrap gap-2">
@@ -141,10 +152,10 @@ export default async function QuizzesPage() {
 
       <section aria-labelledby="history-heading" className="space-y-3">
         <h2 id="history-heading" className="text-lg font-semibold">
-          History
+          {t("history")}
         </h2>
         {!owner ? (
-          <p className="text-sm text-slate-600 dark:text-slate-400">Your finished quizzes will be listed here.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">{t("historyEmpty")}</p>
         ) : (
           <QuizHistoryList groups={history.groups} />
         )}

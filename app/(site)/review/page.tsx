@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import "katex/dist/katex.min.css";
 import { requirePageUser } from "@/app/lib/server/auth/require-page-user";
 import { loadCustomQueue } from "@/app/lib/server/data/review-custom-queue";
@@ -10,7 +11,9 @@ import { getUserSettings } from "@/app/lib/server/data/settings";
 import { noteName } from "@/app/lib/server/data/papers";
 import { dailyGoalToday } from "@/app/lib/server/data/daily-goal";
 
-export const metadata: Metadata = { title: "Review" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("review"))("title") };
+}
 
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
@@ -27,8 +30,9 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const scope = parsed.success ? { paper: parsed.data.paper, area: parsed.data.area } : {};
   const custom = parsed.success ? parsed.data.custom : undefined;
   const since = new Date(parsed.success ? (parsed.data.since ?? now.getTime()) : now.getTime());
+  const [t, locale] = await Promise.all([getTranslations("review"), getLocale()]);
   const [queue, settings, name, goal] = await Promise.all([
-    custom ? loadCustomQueue(user.id, now, custom, since, { scope, limit: 20 }) : loadReviewQueue(user.id, now, { scope, limit: 20 }),
+    custom ? loadCustomQueue(user.id, now, custom, since, { scope, limit: 20, locale }) : loadReviewQueue(user.id, now, { scope, limit: 20, locale }),
     getUserSettings(user.id),
     scope.paper ? noteName(scope.paper, user.id) : Promise.resolve(null),
     dailyGoalToday(user.id, new Date()),
@@ -36,7 +40,11 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   // A note by the name people use ("MoCo"), never by its slug.
   const scopeName = scope.paper ? (name ?? scope.paper) : (scope.area ?? null);
   const customTitle = custom === "ahead" ? "Study ahead" : custom === "forgotten" ? "Forgotten today" : null;
-  const title = [customTitle ?? "Review", scopeName].filter(Boolean).join(": ");
+  const title = customTitle
+    ? [customTitle, scopeName].filter(Boolean).join(": ")
+    : scopeName
+      ? t("titleScoped", { name: scopeName })
+      : t("title");
   return (
     <div>
       <h1 className="mb-4 text-2xl font-semibold">{title}</h1>
@@ -59,7 +67,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       />
       {/* Keyboard hints are for keyboards: a touch screen (coarse pointer) does not show them. */}
       <p className="mt-8 text-center text-xs text-slate-500 pointer-coarse:hidden dark:text-slate-400">
-        Space or Enter shows the answer · 1 Again · 2 Hard · 3 Good · 4 Easy · Ctrl+Z undoes · - bury · @ suspend · ? every key
+        {t("hint")}
       </p>
     </div>
   );

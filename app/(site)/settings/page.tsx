@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/app/lib/server/auth/require-page-user";
 import { dailyGoalOf, getUserSettings, studiedCardCount, workloadTable } from "@/app/lib/server/data/settings";
 import { DailyGoalForm } from "@/app/ui/settings/daily-goal-form";
@@ -7,11 +8,13 @@ import { SettingsForm } from "@/app/ui/settings/settings-form";
 import { OptimizerPanel } from "@/app/ui/settings/optimizer-panel";
 import { ReviewLogTransfer } from "@/app/ui/settings/review-log-transfer";
 
-export const metadata: Metadata = { title: "Settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("settingsPage"))("title") };
+}
 
 export default async function SettingsPage() {
   const user = await requirePageUser("/settings");
-  const settings = await getUserSettings(user.id);
+  const [settings, t] = await Promise.all([getUserSettings(user.id), getTranslations("settingsPage")]);
   const [cardCount, status] = await Promise.all([
     studiedCardCount(user.id, settings.studyAll),
     optimizerStatus(user.id),
@@ -19,8 +22,8 @@ export default async function SettingsPage() {
   return (
     <div className="mx-auto max-w-3xl space-y-10">
       <div>
-        <h1 className="text-2xl font-semibold">Settings</h1>
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">How your reviews are scheduled (FSRS).</p>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{t("intro")}</p>
       </div>
       <SettingsForm
         initial={{

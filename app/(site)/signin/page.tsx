@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { safeCallbackUrl } from "@/app/lib/domain/safe-redirect";
 import { oauthProviders } from "@/app/lib/server/auth/options";
 import { getSessionUser } from "@/app/lib/server/auth/session";
 import { callbackUrlFromCookie, csrfTokenFromCookie } from "@/app/ui/auth/csrf-cookie";
 import { SignInForm } from "@/app/ui/auth/sign-in-form";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth"))("signInTitle") };
+}
 
 function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
@@ -25,27 +28,28 @@ export default async function SignInPage({
     params.callbackUrl ?? (error || expired ? await callbackUrlFromCookie() : undefined),
   );
   if (await getSessionUser()) redirect(callbackUrl);
+  const t = await getTranslations("auth");
   const notice = first(params.deleted)
-    ? "Your account and all its data were deleted."
+    ? t("deleted")
     : first(params.everywhere)
-      ? "You were signed out on every device."
+      ? t("everywhere")
       : first(params.created)
-        ? "Your account is ready. Sign in to continue."
+        ? t("created")
         : first(params.reset)
-          ? "Your password is changed and every device was signed out. Sign in with the new password."
+          ? t("reset")
           : expired
-            ? "The sign-in form had expired. Enter your email and password again."
+            ? t("expired")
             : params.callbackUrl
-              ? "Sign in to continue."
+              ? t("toContinue")
               : undefined;
   const initialError = !error
     ? undefined
     : error === "CredentialsSignin"
-      ? "Wrong email or password."
-      : "Could not sign you in. Try again.";
+      ? t("wrong")
+      : t("failed");
   return (
     <div className="mx-auto max-w-sm py-8">
-      <h1 className="mb-6 text-2xl font-semibold">Sign in</h1>
+      <h1 className="mb-6 text-2xl font-semibold">{t("signInTitle")}</h1>
       <SignInForm
         callbackUrl={callbackUrl}
         providers={oauthProviders()}

@@ -1,6 +1,7 @@
 "use client";
 import { formText } from "@/app/ui/form-value";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { credentialsSignIn } from "./credentials-sign-in";
@@ -21,6 +22,7 @@ export function SignInForm({
   csrfToken: string;
   initialError?: string;
 }) {
+  const t = useTranslations("auth");
   const router = useRouter();
   const [error, setError] = useState<string | null>(initialError ?? null);
   const [pending, setPending] = useState(false);
@@ -39,7 +41,7 @@ export function SignInForm({
       router.push(callbackUrl);
       router.refresh();
     } catch {
-      setError("Could not reach the server. Check your connection and try again.");
+      setError(t("unreachable"));
     } finally {
       setPending(false);
     }
@@ -54,11 +56,11 @@ export function SignInForm({
       <form method="post" action="/api/auth/callback/credentials" onSubmit={onSubmit} className="space-y-4" noValidate>
         <input type="hidden" name="csrfToken" value={csrfToken} />
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
-        <Field label="Email" name="email" type="email" autoComplete="email" />
-        <Field label="Password" name="password" type="password" autoComplete="current-password" />
+        <Field label={t("email")} name="email" type="email" autoComplete="email" />
+        <Field label={t("password")} name="password" type="password" autoComplete="current-password" />
         <p className="text-right text-sm">
           <Link href="/forgot-password" className="text-accent-600 underline">
-            Forgot your password?
+            {t("forgot")}
           </Link>
         </p>
         {error && (
@@ -71,7 +73,7 @@ export function SignInForm({
           disabled={pending}
           className="w-full rounded-md bg-accent-600 px-4 py-2 font-medium text-white hover:bg-accent-700 disabled:opacity-60"
         >
-          {pending ? "Signing in…" : "Sign in"}
+          {pending ? t("signingIn") : t("signIn")}
         </button>
       </form>
       {providers.length > 0 && (
@@ -83,15 +85,15 @@ export function SignInForm({
               onClick={() => void signInWithProvider(p.id, callbackUrl)}
               className="w-full rounded-md border border-slate-300 px-4 py-2 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900"
             >
-              Continue with {p.name}
+              {t("continueWith", { provider: p.name })}
             </button>
           ))}
         </div>
       )}
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        New here?{" "}
+        {t("newHere")}{" "}
         <Link href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="text-accent-600 underline">
-          Create an account
+          {t("createAccount")}
         </Link>
       </p>
     </div>

@@ -1,6 +1,7 @@
 "use client";
 import { formText } from "@/app/ui/form-value";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useState } from "react";
 import { signUp } from "@/app/lib/server/actions/sign-up";
@@ -10,6 +11,7 @@ import { Field } from "./field";
 import { deviceTimeZone } from "@/app/ui/time-zone/device-zone";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations("auth");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
@@ -43,13 +45,13 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       const outcome = await credentialsSignIn(input.email, input.password);
       if (!outcome.ok) {
         // Said the same whether or not the address has an account (sign-up never tells).
-        setError("This email may already have an account. Sign in with it instead; if you forgot its password, reset it from the sign-in page.");
+        setError(t("mayExist"));
         return;
       }
       router.push(callbackUrl);
       router.refresh();
     } catch {
-      setError("Could not reach the server. Check your connection and try again.");
+      setError(t("unreachable"));
     } finally {
       setPending(false);
     }
@@ -60,14 +62,14 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       {/* A server action: React renders it as method="POST" (never a GET with the password in the URL). */}
       <form action={postAction} onSubmit={onSubmit} className="space-y-4" noValidate>
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
-        <Field label="Name (optional)" name="name" autoComplete="name" errors={shownFieldErrors.name} />
-        <Field label="Email" name="email" type="email" autoComplete="email" errors={shownFieldErrors.email} />
+        <Field label={t("name")} name="name" autoComplete="name" errors={shownFieldErrors.name} />
+        <Field label={t("email")} name="email" type="email" autoComplete="email" errors={shownFieldErrors.email} />
         <Field
-          label="Password"
+          label={t("password")}
           name="password"
           type="password"
           autoComplete="new-password"
-          hint="8 to 128 characters; very common passwords and your email or name are refused."
+          hint={t("passwordHint")}
           errors={shownFieldErrors.password}
         />
         {shownError && (
@@ -80,13 +82,13 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
           disabled={pending}
           className="w-full rounded-md bg-accent-600 px-4 py-2 font-medium text-white hover:bg-accent-700 disabled:opacity-60"
         >
-          {pending ? "Creating your account…" : "Create account"}
+          {pending ? t("creating") : t("createButton")}
         </button>
       </form>
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        Already have an account?{" "}
+        {t("haveAccount")}{" "}
         <Link href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="text-accent-600 underline">
-          Sign in
+          {t("signIn")}
         </Link>
       </p>
     </div>

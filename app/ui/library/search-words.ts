@@ -1,13 +1,7 @@
 /**
- * The library's search sentences, with English plurals chosen by `Intl.PluralRules` (one rule
- * for every count, not `n === 1` here and there).
+ * The library's sentence for the filters that narrowed an empty search (the match count is a
+ * plural message of the catalogues, "library.matchCount").
  */
-const plural = new Intl.PluralRules("en");
-
-/** "1 note matches “moco”", "3 notes match “moco”", "0 notes match “x”". */
-export function matchCountText(count: number, q: string): string {
-  return plural.select(count) === "one" ? `${count} note matches “${q}”` : `${count} notes match “${q}”`;
-}
 
 /** Which filters narrowed an empty search, in words: "the area filter (Vision)", or null with none. */
 export function activeFiltersText(area: string | null, tag: string | null): string | null {

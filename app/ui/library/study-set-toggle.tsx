@@ -1,5 +1,6 @@
 "use client";
 import { StudySetNoticeText } from "@/app/ui/review/study-set-notice";
+import { useTranslations } from "next-intl";
 import { useStudySet } from "@/app/ui/review/use-study-set";
 
 /**
@@ -8,13 +9,14 @@ import { useStudySet } from "@/app/ui/review/use-study-set";
  * it as it was.
  */
 export function StudySetToggle({ slug, short, initial }: { slug: string; short: string; initial: boolean }) {
+  const t = useTranslations("library");
   const { inSet, pending, error, notice, toggle, studyAllAgain } = useStudySet(slug, initial);
   return (
     <div className="mt-2">
       <button
         type="button"
         aria-pressed={inSet}
-        aria-label={inSet ? `Remove ${short} from my study set` : `Add ${short} to my study set`}
+        aria-label={inSet ? t("removeLabel", { name: short }) : t("addLabel", { name: short })}
         disabled={pending}
         onClick={toggle}
         data-testid={`tile-study-set-${slug}`}
@@ -24,7 +26,7 @@ export function StudySetToggle({ slug, short, initial }: { slug: string; short: 
             : "bg-accent-600 text-white hover:bg-accent-700"
         }`}
       >
-        {pending ? "Saving…" : inSet ? "In my study set ✓" : "Add to my study set"}
+        {pending ? t("saving") : inSet ? t("inSet") : t("add")}
       </button>
       {notice && (
         <p className="mt-1">

@@ -4,7 +4,10 @@
  * `<details>` opens by itself and tells assistive technology whether it is open. While it is open the short line is hidden (globals.css, `.author-list`).
  * The note page shows up to 10; a list view should pass `limit={3}`.
  */
+import { useTranslations } from "next-intl";
+
 export function AuthorList({ authors, limit = 10, className = "" }: { authors: readonly string[]; limit?: number; className?: string }) {
+  const t = useTranslations("note");
   if (authors.length === 0) return null;
   if (authors.length <= limit) {
     return (
@@ -16,12 +19,12 @@ export function AuthorList({ authors, limit = 10, className = "" }: { authors: r
   return (
     <div className={`author-list ${className}`.trim()} data-testid="author-list">
       <p className="author-list-short">
-        {authors.slice(0, limit).join(", ")}, <i>et al.</i>
+        {authors.slice(0, limit).join(", ")}, <i>{t("etAl")}</i>
       </p>
       <details className="group">
         <summary className="w-fit cursor-pointer text-accent-600 underline dark:text-accent-500">
-          <span className="group-open:hidden">Show all {authors.length} authors</span>
-          <span className="hidden group-open:inline">Show the first {limit} authors only</span>
+          <span className="group-open:hidden">{t("showAllAuthors", { count: authors.length })}</span>
+          <span className="hidden group-open:inline">{t("showFirstAuthors", { count: limit })}</span>
         </summary>
         <p className="mt-1" data-testid="author-list-all">
           {authors.join(", ")}

@@ -1,5 +1,7 @@
 "use client";
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { notePath } from "@/app/lib/domain/i18n/locales";
 import { useEffect, useState } from "react";
 import { StudySetButton } from "@/app/ui/review/study-set-button";
 
@@ -14,6 +16,8 @@ type Status =
  * GET /api/me/notes/<slug> once the page is in the browser.
  */
 export function NoteUserPanel({ slug, cardCount, questionCount }: { slug: string; cardCount: number; questionCount: number }) {
+  const t = useTranslations("note");
+  const locale = useLocale();
   const [status, setStatus] = useState<Status>({ state: "loading" });
   useEffect(() => {
     let live = true;
@@ -36,14 +40,14 @@ export function NoteUserPanel({ slug, cardCount, questionCount }: { slug: string
   const percent = status.state === "user" ? Math.round(status.mastery * 100) : 0;
 
   return (
-    <section aria-label="Study this note" className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+    <section aria-label={t("studyThisNote")} className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        {cardCount} cards · {questionCount} quiz questions
+        {t("counts", { cards: cardCount, questions: questionCount })}
       </p>
       {status.state === "user" && (
         <div>
           <div className="flex justify-between text-xs text-slate-500">
-            <span id={`mastery-${slug}`}>Your mastery</span>
+            <span id={`mastery-${slug}`}>{t("mastery")}</span>
             <span data-testid="note-mastery">{percent}%</span>
           </div>
           <div
@@ -60,18 +64,18 @@ export function NoteUserPanel({ slug, cardCount, questionCount }: { slug: string
       )}
       {status.state === "loading" && (
         <p className="text-xs text-slate-500" role="status">
-          Loading your progress…
+          {t("loadingProgress")}
         </p>
       )}
-      {status.state === "error" && <p className="text-xs text-red-600">Could not load your progress for this note.</p>}
+      {status.state === "error" && <p className="text-xs text-red-600">{t("progressFailed")}</p>}
       {status.state === "user" ? (
         <StudySetButton slug={slug} inStudySet={status.inStudySet} />
       ) : (
         <Link
-          href={`/signin?callbackUrl=${encodeURIComponent(`/papers/${slug}`)}`}
+          href={`/signin?callbackUrl=${encodeURIComponent(notePath(locale, slug))}`}
           className="text-sm text-accent-600 underline dark:text-accent-100"
         >
-          Sign in to study this note
+          {t("signInToStudy")}
         </Link>
       )}
       {status.state === "user" && (
@@ -79,7 +83,7 @@ export function NoteUserPanel({ slug, cardCount, questionCount }: { slug: string
           href={`/review?paper=${slug}`}
           className="block rounded-md bg-accent-600 px-3 py-2 text-center text-sm font-medium text-white hover:bg-accent-700"
         >
-          Review this note&apos;s cards
+          {t("reviewCards")}
         </Link>
       )}
       <Link
@@ -87,7 +91,7 @@ export function NoteUserPanel({ slug, cardCount, questionCount }: { slug: string
         data-testid="note-quiz-link"
         className="block rounded-md border border-slate-300 px-3 py-2 text-center text-sm hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900"
       >
-        Take this note&apos;s quiz
+        {t("takeQuiz")}
       </Link>
     </section>
   );

@@ -1,8 +1,10 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useId, useState, type ReactNode } from "react";
 
 /** The answer of a card in a note (server markup, `children`) and the button that shows and hides it. */
 export function RevealAnswer({ children }: { children: ReactNode }) {
+  const t = useTranslations("note");
   const [shown, setShown] = useState(false);
   const answerId = useId();
   return (
@@ -17,7 +19,7 @@ export function RevealAnswer({ children }: { children: ReactNode }) {
         onClick={() => setShown((v) => !v)}
         className="mt-3 rounded-md border border-accent-500 px-3 py-1 text-sm text-accent-700 hover:bg-accent-100 dark:text-accent-500 dark:hover:bg-slate-800"
       >
-        {shown ? "Hide answer" : "Show answer"}
+        {shown ? t("hideAnswer") : t("showAnswer")}
       </button>
     </>
   );

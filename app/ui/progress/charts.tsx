@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import {
   Bar,
   BarChart,
@@ -55,6 +56,7 @@ function Frame({ children, testId }: { children: React.ReactElement; testId: str
 }
 
 export function ForecastChart({ data }: { data: { label: string; count: number }[] }) {
+  const t = useTranslations("progress");
   return (
     <Frame testId="forecast-chart">
       <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} accessibilityLayer={false}>
@@ -62,13 +64,14 @@ export function ForecastChart({ data }: { data: { label: string; count: number }
         <XAxis dataKey="label" {...axis} interval="preserveStartEnd" minTickGap={16} />
         <YAxis allowDecimals={false} {...axis} />
         <Tooltip cursor={{ fill: "currentColor", fillOpacity: 0.08 }} content={<TooltipBox format={plain} />} />
-        <Bar dataKey="count" name="Cards due" fill={SERIES.primary} radius={[3, 3, 0, 0]} isAnimationActive={false} />
+        <Bar dataKey="count" name={t("cardsDue")} fill={SERIES.primary} radius={[3, 3, 0, 0]} isAnimationActive={false} />
       </BarChart>
     </Frame>
   );
 }
 
 export function CalibrationChart({ data }: { data: { label: string; predicted: number; observed: number }[] }) {
+  const t = useTranslations("progress");
   return (
     <Frame testId="curve-chart">
       <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} accessibilityLayer={false}>
@@ -77,14 +80,15 @@ export function CalibrationChart({ data }: { data: { label: string; predicted: n
         <YAxis domain={[0, 1]} tickFormatter={percent} {...axis} />
         <Tooltip content={<TooltipBox format={percent} />} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Line dataKey="predicted" name="Predicted (FSRS)" stroke={SERIES.primary} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
-        <Line dataKey="observed" name="Observed" stroke={SERIES.secondary} strokeWidth={2} strokeDasharray="5 3" dot={{ r: 3 }} isAnimationActive={false} />
+        <Line dataKey="predicted" name={t("predictedFsrs")} stroke={SERIES.primary} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+        <Line dataKey="observed" name={t("observed")} stroke={SERIES.secondary} strokeWidth={2} strokeDasharray="5 3" dot={{ r: 3 }} isAnimationActive={false} />
       </LineChart>
     </Frame>
   );
 }
 
 export function QuizTrendChart({ data }: { data: { label: string; score: number }[] }) {
+  const t = useTranslations("progress");
   return (
     <Frame testId="quiz-chart">
       <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} accessibilityLayer={false}>
@@ -92,13 +96,14 @@ export function QuizTrendChart({ data }: { data: { label: string; score: number 
         <XAxis dataKey="label" {...axis} interval="preserveStartEnd" minTickGap={16} />
         <YAxis domain={[0, 1]} tickFormatter={percent} {...axis} />
         <Tooltip content={<TooltipBox format={percent} />} />
-        <Line dataKey="score" name="Score" stroke={SERIES.tertiary} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+        <Line dataKey="score" name={t("score")} stroke={SERIES.tertiary} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
       </LineChart>
     </Frame>
   );
 }
 
 export function RetentionChart({ data }: { data: { label: string; young: number | null; mature: number | null }[] }) {
+  const t = useTranslations("progress");
   return (
     <Frame testId="retention-chart">
       <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} accessibilityLayer={false}>
@@ -107,8 +112,8 @@ export function RetentionChart({ data }: { data: { label: string; young: number 
         <YAxis domain={[0, 1]} tickFormatter={percent} {...axis} />
         <Tooltip cursor={{ fill: "currentColor", fillOpacity: 0.08 }} content={<TooltipBox format={percent} />} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Bar dataKey="young" name="Young" fill={SERIES.primary} radius={[3, 3, 0, 0]} isAnimationActive={false} />
-        <Bar dataKey="mature" name="Mature" fill={SERIES.secondary} radius={[3, 3, 0, 0]} isAnimationActive={false} />
+        <Bar dataKey="young" name={t("young")} fill={SERIES.primary} radius={[3, 3, 0, 0]} isAnimationActive={false} />
+        <Bar dataKey="mature" name={t("mature")} fill={SERIES.secondary} radius={[3, 3, 0, 0]} isAnimationActive={false} />
       </BarChart>
     </Frame>
   );

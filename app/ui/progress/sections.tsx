@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ScoreTrend } from "@/app/lib/domain/quiz";
 import type { CalibrationPoint, ForecastDay, RetentionCounts, TrueRetentionTable } from "@/app/lib/domain/stats";
 import type { QuizScorePoint, TodaySummary } from "@/app/lib/server/data/progress";
@@ -15,23 +16,26 @@ export function Section({ id, title, children, description }: { id: string; titl
   );
 }
 
-export function formatDuration(ms: number): string {
+type ProgressT = ReturnType<typeof useTranslations<"progress">>;
+
+export function formatDuration(ms: number, t: ProgressT): string {
   const minutes = Math.round(ms / 60_000);
-  if (minutes < 1) return ms > 0 ? "under a minute" : "0 min";
-  if (minutes < 60) return `${minutes} min`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  if (minutes < 1) return ms > 0 ? t("underMinute") : t("minutes", { m: 0 });
+  if (minutes < 60) return t("minutes", { m: minutes });
+  return t("hoursMinutes", { h: Math.floor(minutes / 60), m: minutes % 60 });
 }
 
 const pct = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(1)}%`);
 
 export function TodayStats({ today }: { today: TodaySummary }) {
+  const t = useTranslations("progress");
   const items = [
-    ["Reviews", String(today.reviews), "today-reviews"],
-    ["New cards", String(today.byState.new), "today-new"],
-    ["Learning", String(today.byState.learning + today.byState.relearning), "today-learning"],
-    ["Review", String(today.byState.review), "today-review"],
-    ["Again", String(today.again), "today-again"],
-    ["Time spent", formatDuration(today.timeMs), "today-time"],
+    [t("reviews"), String(today.reviews), "today-reviews"],
+    [t("newCards"), String(today.byState.new), "today-new"],
+    [t("learning"), String(today.byState.learning + today.byState.relearning), "today-learning"],
+    [t("review"), String(today.byState.review), "today-review"],
+    [t("again"), String(today.again), "today-again"],
+    [t("timeSpent"), formatDuration(today.timeMs, t), "today-time"],
   ] as const;
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
@@ -52,13 +56,14 @@ export interface ForecastSpreading {
 }
 
 export function Forecast({ forecast, spread }: { forecast: ForecastDay[]; spread?: ForecastSpreading }) {
+  const t = useTranslations("progress");
   const total = forecast.reduce((s, f) => s + f.count, 0);
-  const data = forecast.map((f) => ({ label: f.offset === 0 ? "Today" : f.day.slice(5), count: f.count }));
+  const data = forecast.map((f) => ({ label: f.offset === 0 ? t("todayShort") : f.day.slice(5), count: f.count }));
   return (
     <figure className="space-y-2">
       <ForecastChart data={data} />
       <figcaption className="text-sm text-slate-600 dark:text-slate-300" data-testid="forecast-summary">
-        {total} card{total === 1 ? "" : "s"} due in the next 30 days, {forecast[0]?.count ?? 0} of them today (overdue included).
+        {t("forecastSummary", { total, today: forecast[0]?.count ?? 0 })}
       </figcaption>
       {spread && (
         <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="forecast-spread">
@@ -68,11 +73,11 @@ export function Forecast({ forecast, spread }: { forecast: ForecastDay[]; spread
       )}
       <div className="sr-only">
         <table data-testid="forecast-table">
-          <caption>Cards due per day, next 30 days</caption>
-          <thead><tr><th scope="col">Day</th><th scope="col">Cards due</th></tr></thead>
+          <caption>{t("forecastCaption")}</caption>
+          <thead><tr><th scope="col">{t("day")}</th><th scope="col">{t("cardsDue")}</th></tr></thead>
           <tbody>
             {forecast.map((f) => (
-              <tr key={f.day}><th scope="row">{f.offset === 0 ? `Today (${f.day})` : f.day}</th><td>{f.count}</td></tr>
+              <tr key={f.day}><th scope="row">{f.offset === 0 ? t("todayDay", { day: f.day }) : f.day}</th><td>{f.count}</td></tr>
             ))}
           </tbody>
         </table>
@@ -81,14 +86,7 @@ export function Forecast({ forecast, spread }: { forecast: ForecastDay[]; spread
   );
 }
 
-const PERIODS = [
-  ["today", "Today"],
-  ["yesterday", "Yesterday"],
-  ["week", "Last week"],
-  ["month", "Last month"],
-  ["year", "Last year"],
-  ["allTime", "All time"],
-] as const;
+const PERIODS = ["today", "yesterday", "week", "month", "year", "allTime"] as const;
 
 function Cell({ counts }: { counts: RetentionCounts }) {
   return (
@@ -100,8 +98,9 @@ function Cell({ counts }: { counts: RetentionCounts }) {
 }
 
 export function Retention({ table }: { table: TrueRetentionTable }) {
-  const chart = PERIODS.filter(([key]) => key !== "yesterday").map(([key, label]) => ({
-    label,
+  const t = useTranslations("progress");
+  const chart = PERIODS.filter((key) => key !== "yesterday").map((key) => ({
+    label: t(`period.${key}`),
     young: table[key].young.retention,
     mature: table[key].mature.retention,
   }));
@@ -109,19 +108,19 @@ export function Retention({ table }: { table: TrueRetentionTable }) {
     <div className="space-y-3">
       <div className="overflow-x-auto">
         <table className="w-full text-sm" data-testid="retention-table">
-          <caption className="sr-only">True retention: share of reviews passed, by period, young and mature cards</caption>
+          <caption className="sr-only">{t("retentionCaption")}</caption>
           <thead>
             <tr className="border-b border-slate-200 text-left dark:border-slate-800">
-              <th scope="col" className="px-3 py-1.5">Period</th>
-              <th scope="col" className="px-3 py-1.5 text-right">Young</th>
-              <th scope="col" className="px-3 py-1.5 text-right">Mature</th>
-              <th scope="col" className="px-3 py-1.5 text-right">Total</th>
+              <th scope="col" className="px-3 py-1.5">{t("periodHead")}</th>
+              <th scope="col" className="px-3 py-1.5 text-right">{t("young")}</th>
+              <th scope="col" className="px-3 py-1.5 text-right">{t("mature")}</th>
+              <th scope="col" className="px-3 py-1.5 text-right">{t("total")}</th>
             </tr>
           </thead>
           <tbody>
-            {PERIODS.map(([key, label]) => (
+            {PERIODS.map((key) => (
               <tr key={key} className="border-b border-slate-100 dark:border-slate-900" data-testid={`retention-${key}`}>
-                <th scope="row" className="px-3 py-1.5 text-left font-normal">{label}</th>
+                <th scope="row" className="px-3 py-1.5 text-left font-normal">{t(`period.${key}`)}</th>
                 <Cell counts={table[key].young} />
                 <Cell counts={table[key].mature} />
                 <Cell counts={table[key].total} />
@@ -136,19 +135,20 @@ export function Retention({ table }: { table: TrueRetentionTable }) {
 }
 
 export function ForgettingCurve({ points, fitted }: { points: CalibrationPoint[]; fitted: boolean }) {
+  const t = useTranslations("progress");
   if (points.length === 0) {
-    return <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="curve-empty">No reviews of learned cards yet.</p>;
+    return <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="curve-empty">{t("curveEmpty")}</p>;
   }
   return (
     <figure className="space-y-2">
       <CalibrationChart data={points.map((p) => ({ label: p.label, predicted: p.predicted, observed: p.observed }))} />
       <figcaption className="text-sm text-slate-600 dark:text-slate-300">
-        Days since the last review (x) against the chance of recall (y): predicted by {fitted ? "your fitted" : "the default"} FSRS parameters, and observed in your reviews.
+        {t("curveCaption", { fitted: fitted ? "yes" : "no" })}
       </figcaption>
       <div className="sr-only">
         <table data-testid="curve-table">
-          <caption>Predicted and observed recall by days since the last review</caption>
-          <thead><tr><th scope="col">Days since last review</th><th scope="col">Reviews</th><th scope="col">Predicted</th><th scope="col">Observed</th></tr></thead>
+          <caption>{t("curveTable")}</caption>
+          <thead><tr><th scope="col">{t("daysSince")}</th><th scope="col">{t("reviews")}</th><th scope="col">{t("predicted")}</th><th scope="col">{t("observed")}</th></tr></thead>
           <tbody>
             {points.map((p) => (
               <tr key={p.label}><th scope="row">{p.label}</th><td>{p.reviews}</td><td>{pct(p.predicted)}</td><td>{pct(p.observed)}</td></tr>
@@ -161,21 +161,25 @@ export function ForgettingCurve({ points, fitted }: { points: CalibrationPoint[]
 }
 
 export function QuizTrend({ scores, trend, timeZone }: { scores: QuizScorePoint[]; trend: ScoreTrend; timeZone: string }) {
+  const t = useTranslations("progress");
   if (scores.length === 0) {
-    return <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="quiz-empty">No finished quizzes yet.</p>;
+    return <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="quiz-empty">{t("quizEmpty")}</p>;
   }
   const labels = attemptLabels(scores.map((s) => s.finishedAt), timeZone);
-  const words = trend.direction === "up" ? "improving" : trend.direction === "down" ? "slipping" : "steady";
   return (
     <figure className="space-y-2">
       <QuizTrendChart data={scores.map((s, i) => ({ label: labels[i] ?? "", score: s.score }))} />
       <figcaption className="text-sm text-slate-600 dark:text-slate-300" data-testid="quiz-summary">
-        {scores.length} finished quiz{scores.length === 1 ? "" : "zes"}; scores {words} ({trend.slope >= 0 ? "+" : ""}{(trend.slope * 100).toFixed(1)} points per quiz).
+        {t("quizSummary", {
+          count: scores.length,
+          direction: trend.direction,
+          slope: `${trend.slope >= 0 ? "+" : ""}${(trend.slope * 100).toFixed(1)}`,
+        })}
       </figcaption>
       <div className="sr-only">
         <table data-testid="quiz-table">
-          <caption>Quiz scores, oldest first</caption>
-          <thead><tr><th scope="col">Finished</th><th scope="col">Quiz</th><th scope="col">Score</th></tr></thead>
+          <caption>{t("quizCaption")}</caption>
+          <thead><tr><th scope="col">{t("finished")}</th><th scope="col">{t("quiz")}</th><th scope="col">{t("score")}</th></tr></thead>
           <tbody>
             {scores.map((s, i) => (
               <tr key={s.id}><th scope="row">{labels[i]}</th><td>{s.title}</td><td>{pct(s.score)}</td></tr>

@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { QueueCounts, ReviewCard } from "@/app/lib/server/data/review-queue";
 import { studyMoreNewToday } from "@/app/lib/server/actions/study-more-new-today";
@@ -44,14 +45,23 @@ const CONTROL_DONE: Record<Exclude<ControlAction, "flag">, string> = {
 };
 
 const RATINGS = [
-  { rating: 1, name: "Again", key: "1", tone: "bg-red-600 hover:bg-red-700" },
-  { rating: 2, name: "Hard", key: "2", tone: "bg-amber-600 hover:bg-amber-700" },
-  { rating: 3, name: "Good", key: "3", tone: "bg-emerald-600 hover:bg-emerald-700" },
-  { rating: 4, name: "Easy", key: "4", tone: "bg-sky-600 hover:bg-sky-700" },
+  { rating: 1, name: "again", key: "1", tone: "bg-red-600 hover:bg-red-700" },
+  { rating: 2, name: "hard", key: "2", tone: "bg-amber-600 hover:bg-amber-700" },
+  { rating: 3, name: "good", key: "3", tone: "bg-emerald-600 hover:bg-emerald-700" },
+  { rating: 4, name: "easy", key: "4", tone: "bg-sky-600 hover:bg-sky-700" },
 ] as const;
 
 /** localStorage key of the "type the answer" choice (per device, like Anki's per-deck note type). */
 const TYPE_ANSWERS_KEY = "paperdeck:type-answers";
+
+/**
+ * Whether a key press belongs to an input method's composition (pinyin typed and not yet
+ * committed): Chromium and Firefox set isComposing; Safari and older browsers send keyCode 229
+ * for those presses. Space and 1–4 then pick a candidate, they must not reveal or grade.
+ */
+export function isImeComposing(event: KeyboardEvent): boolean {
+  return event.isComposing || event.keyCode === 229;
+}
 
 /** Fetch more cards when this few are left on hand. */
 const PREFETCH_BELOW = 4;
@@ -70,21 +80,27 @@ function countsWithoutPending(counts: QueueCounts, pending: readonly PendingAnsw
   return pending.reduce<QueueCounts>((acc, answer) => minus(acc, answer.kind), counts);
 }
 
-/** "due in 8 min" for a learning card shown early. */
-function describeAhead(iso: string, now: number): string {
-  const minutes = Math.max(1, Math.round((new Date(iso).getTime() - now) / 60_000));
-  return `due in ${minutes} min`;
+/** Minutes until a learning card shown early is due (at least 1). */
+function minutesAhead(iso: string, now: number): number {
+  return Math.max(1, Math.round((new Date(iso).getTime() - now) / 60_000));
 }
 
-function describeDue(iso: string | null, now: number): string {
-  if (!iso) return "No card is scheduled yet.";
-  const due = new Date(iso);
-  const minutes = Math.round((due.getTime() - now) / 60_000);
-  const at = due.toLocaleString(undefined, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
-  if (minutes <= 1) return `The next card is due now (${at}).`;
-  if (minutes < 60) return `The next card is due in ${minutes} minutes (${at}).`;
-  if (minutes < 48 * 60) return `The next card is due in ${Math.round(minutes / 60)} hours (${at}).`;
-  return `The next card is due in ${Math.round(minutes / 1440)} days (${at}).`;
+/**
+ * "The next card is due in 3 hours (Tue 9 Dec, 14:05)": the wait in the reader's language
+ * (Intl's relative time) and the instant in their time zone (the provider's, from settings).
+ */
+function useDescribeDue() {
+  const t = useTranslations("review");
+  const format = useFormatter();
+  return (iso: string | null, now: number): string => {
+    if (!iso) return t("noneScheduled");
+    const due = new Date(iso);
+    const minutes = Math.round((due.getTime() - now) / 60_000);
+    const at = format.dateTime(due, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+    if (minutes <= 1) return t("dueNow", { at });
+    const unit = minutes < 60 ? "minute" : minutes < 48 * 60 ? "hour" : "day";
+    return t("dueIn", { when: format.relativeTime(due, { now: new Date(now), unit }), at });
+  };
 }
 
 export function ReviewSession({
@@ -107,6 +123,8 @@ export function ReviewSession({
   /** A custom study session ("ahead", "forgotten"), or null for today's queue. */
   custom?: "ahead" | "forgotten" | null;
 }) {
+  const t = useTranslations("review");
+  const describeDue = useDescribeDue();
   const [queue, setQueue] = useState<ReviewCard[]>(initial.cards);
   const [counts, setCounts] = useState<QueueCounts>(initial.counts);
   const [nextDue, setNextDue] = useState<string | null>(initial.nextDue);
@@ -151,11 +169,7 @@ export function ReviewSession({
             setNotice("That card is now a leech: it has lapsed many times. Rewrite or split it (see the card browser).");
           }
         } else if (result.kind === "refused") {
-          setNotice(
-            result.status === 409
-              ? "A card was answered in another tab or device first: that answer was kept and this one skipped."
-              : result.message,
-          );
+          setNotice(result.status === 409 ? t("conflict") : result.message);
         }
       },
     });
@@ -176,6 +190,7 @@ export function ReviewSession({
       window.removeEventListener("online", online);
       box.stop();
     };
+    // `t` is read when an answer settles; a language switch renders the page anew.
   }, [storageKey]);
 
   // Re-read on every outbox change (outboxVersion) so the "saving" line stays current.
@@ -261,12 +276,12 @@ export function ReviewSession({
     const result = await studyMoreNewToday({ count: extraCount }).catch(() => null);
     setRaising(false);
     if (!result?.ok) {
-      setNotice(result?.error ?? "Could not reach the server. Check your connection and try again.");
+      setNotice(result?.error ?? t("unreachable"));
       return;
     }
     setNewWaiting(0);
     await prefetch();
-  }, [extraCount, prefetch]);
+  }, [extraCount, prefetch, t]);
 
   const reveal = useCallback(() => {
     if (current) setRevealedId(current.cardId);
@@ -387,7 +402,7 @@ export function ReviewSession({
     }
     const settled = await outbox.whenSettled(last.clientId);
     if (settled && settled.kind !== "ok") {
-      setNotice("That answer was not saved, so there is nothing to undo.");
+      setNotice(t("nothingToUndo"));
       return;
     }
     const response = await fetch("/api/review/undo", {
@@ -396,21 +411,18 @@ export function ReviewSession({
       body: JSON.stringify({ clientId: last.clientId }),
     }).catch(() => null);
     if (!response?.ok) {
-      setNotice(
-        response?.status === 409
-          ? "This card was answered again elsewhere, so this answer can no longer be undone."
-          : "Undo failed: check your connection and try again.",
-      );
+      setNotice(response?.status === 409 ? t("undoConflict") : t("undoFailed"));
       if (!response || response.status >= 500) setHistory((h) => [...h, last]);
       return;
     }
     const data = (await response.json()) as { version: number };
     knownVersions.current.set(last.card.cardId, data.version);
     restore(data.version);
-  }, [outbox, history]);
+  }, [outbox, history, t]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      if (isImeComposing(event)) return;
       const target = event.target as HTMLElement | null;
       if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "z") {
@@ -462,28 +474,28 @@ export function ReviewSession({
   const finished = !current && !loading && ready;
 
   return (
-    <section aria-label="Review session" className="mx-auto max-w-3xl" data-testid="review-session" data-ready={ready}>
+    <section aria-label={t("session")} className="mx-auto max-w-3xl" data-testid="review-session" data-ready={ready}>
       {goal && <DailyGoalBar goal={goal.goal} reviews={goal.reviews + spent.answers} ms={goal.ms + spent.ms} />}
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
-        <p className="flex gap-4" aria-label="Cards left">
+        <p className="flex gap-4" aria-label={t("cardsLeft")}>
           <span className="text-sky-700 dark:text-sky-300">
-            New <strong data-testid="count-new">{counts.new}</strong>
+            {t("new")} <strong data-testid="count-new">{counts.new}</strong>
           </span>
           <span className="text-red-700 dark:text-red-300">
-            Learning <strong data-testid="count-learning">{counts.learning}</strong>
+            {t("learning")} <strong data-testid="count-learning">{counts.learning}</strong>
           </span>
           <span className="text-emerald-700 dark:text-emerald-300">
-            Due <strong data-testid="count-review">{counts.review}</strong>
+            {t("due")} <strong data-testid="count-review">{counts.review}</strong>
           </span>
         </p>
         <div className="flex items-center gap-3">
           {pendingCount > 0 && (
             <span data-testid="pending-answers" className="text-amber-700 dark:text-amber-300" aria-live="polite">
               {outbox?.signedOut
-                ? `${pendingCount} answer(s) wait for you to sign in again`
+                ? t("waitSignIn", { count: pendingCount })
                 : outbox?.offline
-                  ? `Offline: ${pendingCount} answer(s) will be saved when the connection is back`
-                  : `Saving ${pendingCount} answer(s)…`}
+                  ? t("offline", { count: pendingCount })
+                  : t("saving", { count: pendingCount })}
             </span>
           )}
           <button
@@ -492,9 +504,9 @@ export function ReviewSession({
             disabled={history.length === 0}
             data-testid="undo"
             className="rounded-md border border-slate-300 px-2 py-1 disabled:opacity-40 dark:border-slate-700"
-            title="Undo the last answer or change (Ctrl+Z)"
+            title={t("undoTitle")}
           >
-            Undo <kbd className="text-xs text-slate-500 pointer-coarse:hidden">Ctrl+Z</kbd>
+            {t("undo")} <kbd className="text-xs text-slate-500 pointer-coarse:hidden">Ctrl+Z</kbd>
           </button>
           <label className="flex items-center gap-1" title="Type the answer of short basic cards before you see it">
             <input
@@ -522,7 +534,7 @@ export function ReviewSession({
       </div>
       <div
         role="progressbar"
-        aria-label="Session progress"
+        aria-label={t("progress")}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={progress}
@@ -546,27 +558,27 @@ export function ReviewSession({
         >
           <header className="mb-4 flex items-center justify-between text-xs text-slate-500 dark:text-slate-400">
             <span>
-              {current.paperTitle} · <span data-testid="card-kind">{current.kind}</span>
+              {current.paperTitle} · <span data-testid="card-kind" data-kind={current.kind}>{t(`kind.${current.kind}`)}</span>
               {/* After hydration only: it reads the clock, which the server's render cannot match. */}
               {ready && current.aheadOfDue && (
                 <span
                   data-testid="ahead-of-schedule"
                   className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 dark:bg-slate-800"
-                  title="Nothing else is due, so a learning card comes up to 20 minutes early (Anki does the same)."
+                  title={t("aheadTitle")}
                 >
-                  ahead of schedule: {describeAhead(current.aheadOfDue, Date.now())}
+                  {t("ahead", { minutes: minutesAhead(current.aheadOfDue, Date.now()) })}
                 </span>
               )}
             </span>
             {/* A new tab keeps the session where it is. */}
             <a
-              href={`/papers/${current.paperSlug}${current.anchor ? `#${current.anchor}` : ""}`}
+              href={current.noteHref}
               target="_blank"
               rel="noopener"
               className="text-accent-600 underline dark:text-accent-100"
               data-testid="why-link"
             >
-              why?<span className="sr-only"> (the passage in the note, in a new tab)</span>
+              {t("why")}<span className="sr-only">{t("whyHint")}</span>
             </a>
           </header>
           {current.instruction && (
@@ -616,7 +628,7 @@ export function ReviewSession({
                 data-testid="grade-buttons"
                 className="mt-6 grid grid-cols-4 gap-2 outline-none"
                 role="group"
-                aria-label="How well did you remember? Keys 1 to 4"
+                aria-label={t("grades")}
               >
                 {RATINGS.map(({ rating, name, key, tone }, i) => (
                   <button
@@ -628,7 +640,7 @@ export function ReviewSession({
                     aria-keyshortcuts={key}
                   >
                     <span className="block text-xs opacity-90">{current.labels[i]}</span>
-                    <span className="block font-medium">{name}</span>
+                    <span className="block font-medium">{t(name)}</span>
                     <kbd className="block text-xs opacity-75 pointer-coarse:hidden">{key}</kbd>
                   </button>
                 ))}
@@ -643,17 +655,20 @@ export function ReviewSession({
               className="mt-6 w-full rounded-lg bg-accent-600 px-4 py-2 font-medium text-white hover:bg-accent-700"
               aria-keyshortcuts="Space Enter"
             >
-              Show answer <kbd className="text-xs opacity-75 pointer-coarse:hidden">Space</kbd>
+              {t("showAnswer")} <kbd className="text-xs opacity-75 pointer-coarse:hidden">Space</kbd>
             </button>
           )}
           <CardToolbar flag={current.flag} onControl={(action, flag) => void controlCard(action, flag)} />
         </article>
       ) : finished ? (
         <div className="mt-10 text-center" data-testid="review-finished">
-          <h2 className="text-xl font-semibold">All done for now</h2>
+          <h2 className="text-xl font-semibold">{t("allDone")}</h2>
           <p className="mt-2 text-slate-600 dark:text-slate-300">
-            You answered {done} card{done === 1 ? "" : "s"} in this session,{" "}
-            <span data-testid="done-today">{initial.doneToday + done}</span> today.{" "}
+            {t.rich("answered", {
+              count: done,
+              total: initial.doneToday + done,
+              today: (chunks) => <span data-testid="done-today">{chunks}</span>,
+            })}{" "}
             {newWaiting === 0 && <span data-testid="next-due">{describeDue(nextDue, Date.now())}</span>}
           </p>
           {leeches > 0 && (
@@ -669,9 +684,7 @@ export function ReviewSession({
             <div data-testid="new-limit-reached" className="mx-auto mt-4 max-w-md rounded-md bg-accent-50 px-4 py-3 text-sm dark:bg-slate-800">
               <p>
                 {/* Anki's custom study: a session of one note or area offers all of its new cards. */}
-                {scopeName
-                  ? `${newWaiting} new card${newWaiting === 1 ? "" : "s"} in ${scopeName}; today's new-card limit is used: study ${newWaiting === 1 ? "it" : "them"} anyway?`
-                  : `${newWaiting} new card${newWaiting === 1 ? "" : "s"} ${newWaiting === 1 ? "waits" : "wait"}, but today's new-card limit is used.`}
+                {scopeName ? t("newWaitingScoped", { count: newWaiting, scope: scopeName }) : t("newWaiting", { count: newWaiting, scope: "none" })}
               </p>
               <button
                 type="button"
@@ -680,10 +693,22 @@ export function ReviewSession({
                 data-testid="study-more-new"
                 className="mt-2 rounded-md bg-accent-600 px-3 py-1.5 font-medium text-white hover:bg-accent-700 disabled:opacity-60"
               >
-                {raising ? "Adding…" : scopeName ? `Study ${extraCount === newWaiting ? (newWaiting === 1 ? "it" : "them") : extraCount} anyway` : `Study ${extraCount} more new cards today`}
+                {raising
+                  ? t("adding")
+                  : scopeName
+                    ? extraCount === newWaiting
+                      ? t("studyThem", { count: newWaiting })
+                      : t("studyCount", { count: extraCount })
+                    : t("studyMore", { count: extraCount })}
               </button>
               <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-                This raises today&apos;s limit only; the daily limit is in <Link href="/settings" className="underline">settings</Link>.
+                {t.rich("raiseHint", {
+                  link: (chunks) => (
+                    <Link href="/settings" className="underline">
+                      {chunks}
+                    </Link>
+                  ),
+                })}
               </p>
             </div>
           )}
@@ -700,13 +725,13 @@ export function ReviewSession({
           )}
           <p className="mt-4 text-sm">
             <Link href="/" className="text-accent-600 underline dark:text-accent-100">
-              Back to the library
+              {t("back")}
             </Link>
           </p>
         </div>
       ) : (
         <p className="mt-10 text-center text-slate-500" data-testid="review-loading">
-          Loading cards…
+          {t("loading")}
         </p>
       )}
     </section>

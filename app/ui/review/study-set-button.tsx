@@ -1,9 +1,11 @@
 "use client";
 import { StudySetNoticeText } from "./study-set-notice";
+import { useTranslations } from "next-intl";
 import { useStudySet } from "./use-study-set";
 
 /** A signed-in reader's "Add to my study set" / "In my study set ✓ (remove)" for one note. */
 export function StudySetButton({ slug, inStudySet }: { slug: string; inStudySet: boolean }) {
+  const t = useTranslations("library");
   const { inSet, pending, error, notice, toggle, studyAllAgain } = useStudySet(slug, inStudySet);
   return (
     <span className="inline-flex flex-col gap-1">
@@ -19,7 +21,7 @@ export function StudySetButton({ slug, inStudySet }: { slug: string; inStudySet:
             : "bg-accent-600 text-white hover:bg-accent-700"
         }`}
       >
-        {inSet ? "In my study set ✓ (remove)" : "Add to my study set"}
+        {inSet ? t("inSetRemove") : t("add")}
       </button>
       {notice && <StudySetNoticeText notice={notice} pending={pending} onStudyAll={studyAllAgain} testId={`study-set-notice-${slug}`} />}
       {error && (

@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 import { UserMenu } from "./user-menu";
@@ -11,6 +12,7 @@ type Me = { name: string | null; email: string } | null;
  * rendered once and cached for everyone. Re-checked on navigation, so a sign-in shows at once.
  */
 export function AccountSlot() {
+  const t = useTranslations("shell");
   const pathname = usePathname();
   const [me, setMe] = useState<Me | undefined>(undefined);
   useEffect(() => {
@@ -27,7 +29,7 @@ export function AccountSlot() {
   if (me) return <UserMenu name={me.name ?? me.email} email={me.email} />;
   return (
     <Link href="/signin" className="rounded-md bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700">
-      Sign in
+      {t("signIn")}
     </Link>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
 /**
@@ -6,6 +7,7 @@ import { useEffect, useState } from "react";
  * in words (a production build hides the server's error message from the page).
  */
 export function DatabaseNotice() {
+  const t = useTranslations("errors");
   const [down, setDown] = useState(false);
   useEffect(() => {
     let live = true;
@@ -19,7 +21,7 @@ export function DatabaseNotice() {
   if (!down) return null;
   return (
     <p role="status" data-testid="database-down" className="mx-auto mt-4 max-w-lg rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800 dark:bg-amber-950 dark:text-amber-200">
-      PaperDeck can&apos;t reach its database right now. Your answers are kept in this browser and will be sent when it is back; try again in a few seconds.
+      {t("databaseDown")}
     </p>
   );
 }

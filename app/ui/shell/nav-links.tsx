@@ -1,26 +1,28 @@
 "use client";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
 
 const links = [
-  { href: "/", label: "Library" },
-  { href: "/review", label: "Review" },
-  { href: "/cards", label: "Cards" },
-  { href: "/quizzes", label: "Quizzes" },
-  { href: "/progress", label: "Progress" },
-  { href: "/notes", label: "My notes" },
-  { href: "/settings", label: "Settings" },
-];
+  { href: "/", label: "library" },
+  { href: "/review", label: "review" },
+  { href: "/cards", label: "cards" },
+  { href: "/quizzes", label: "quizzes" },
+  { href: "/progress", label: "progress" },
+  { href: "/notes", label: "myNotes" },
+  { href: "/settings", label: "settings" },
+] as const;
 
 function isActive(pathname: string, href: string) {
-  if (href === "/") return pathname === "/" || pathname.startsWith("/papers");
+  if (href === "/") return pathname === "/" || pathname.startsWith("/papers") || pathname.startsWith("/zh/papers");
   return pathname.startsWith(href);
 }
 
 /** The main navigation; on small screens a "Menu" button shows it as a list. */
 export function NavLinks() {
   // Typed nullable while the app has a pages/ folder (the answer route); a page always has one.
+  const t = useTranslations("shell");
   const pathname = usePathname() ?? "/";
   const [open, setOpen] = useState(false);
   const items = links.map((link) => {
@@ -37,13 +39,13 @@ export function NavLinks() {
               : "text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
           }`}
         >
-          {link.label}
+          {t(link.label)}
         </Link>
       </li>
     );
   });
   return (
-    <nav aria-label="Main" className="flex items-center">
+    <nav aria-label={t("mainNav")} className="flex items-center">
       <ul className="hidden items-center gap-1 md:flex">{items}</ul>
       <button
         type="button"
@@ -52,7 +54,7 @@ export function NavLinks() {
         aria-controls="mobile-nav"
         onClick={() => setOpen((v) => !v)}
       >
-        Menu
+        {t("menu")}
       </button>
       <ul
         id="mobile-nav"

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AccountSlot } from "./account-slot";
+import { LanguageSwitch } from "./language-switch";
 import { NavLinks } from "./nav-links";
 import { ThemeToggle } from "./theme-toggle";
 
@@ -12,6 +13,7 @@ export function SiteHeader() {
         </Link>
         <NavLinks />
         <div className="ml-auto flex items-center gap-2">
+          <LanguageSwitch />
           <ThemeToggle />
           <AccountSlot />
         </div>

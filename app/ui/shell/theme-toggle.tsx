@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { isDark, toggleTheme } from "./theme";
 
@@ -7,6 +8,7 @@ import { isDark, toggleTheme } from "./theme";
  * first paint, before React has run.
  */
 export function ThemeToggle() {
+  const t = useTranslations("shell");
   const [dark, setDark] = useState<boolean | null>(null);
   useEffect(() => {
     // Another tab may switch the theme: see themeScript.
@@ -19,7 +21,7 @@ export function ThemeToggle() {
     <button
       type="button"
       onClick={() => setDark(toggleTheme())}
-      aria-label={dark ? "Switch to light mode" : "Switch to dark mode"}
+      aria-label={dark ? t("toLight") : t("toDark")}
       aria-pressed={dark ?? undefined}
       className="rounded-md px-2 py-1.5 text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
     >

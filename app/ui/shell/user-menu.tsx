@@ -1,10 +1,12 @@
 "use client";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { signOut } from "@/app/ui/auth/next-auth-client";
 import { useEffect, useRef, useState } from "react";
 
 /** The signed-in user's menu (Account, Settings, Sign out): closes on Escape or a click elsewhere. */
 export function UserMenu({ name, email }: { name: string; email: string }) {
+  const t = useTranslations("shell");
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -28,7 +30,7 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
         type="button"
         aria-haspopup="menu"
         aria-expanded={open}
-        aria-label={`Account menu for ${email}`}
+        aria-label={t("accountMenu", { email })}
         data-testid="user-menu"
         onClick={() => setOpen((v) => !v)}
         className="flex h-8 w-8 items-center justify-center rounded-full bg-accent-600 text-sm font-semibold text-white"
@@ -42,10 +44,10 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
       >
         <p className="truncate px-3 py-2 text-xs text-slate-500 dark:text-slate-400">{email}</p>
         <Link role="menuitem" href="/account" className="block px-3 py-2 text-sm hover:bg-slate-100 dark:hover:bg-slate-800" onClick={closeMenu}>
-          Account
+          {t("account")}
         </Link>
         <Link role="menuitem" href="/settings" className="block px-3 py-2 text-sm hover:bg-slate-100 dark:hover:bg-slate-800" onClick={closeMenu}>
-          Settings
+          {t("settings")}
         </Link>
         <button
           role="menuitem"
@@ -54,7 +56,7 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
           className="block w-full px-3 py-2 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
           onClick={() => void signOut("/")}
         >
-          Sign out
+          {t("signOut")}
         </button>
       </div>
     </div>

@@ -3,7 +3,7 @@ import { markdownToPlainText } from "@/app/lib/domain/content/plain-text";
 import { compactQuery, joinedSpellings } from "@/app/lib/domain/content/spelling-variants";
 import { tagKey, tagVariants } from "@/app/lib/domain/content/tag-variants";
 import { compactAnswer, shortAnswersMatch } from "@/app/lib/domain/quiz/normalize";
-import { activeFiltersText, matchCountText } from "@/app/ui/library/search-words";
+import { activeFiltersText } from "@/app/ui/library/search-words";
 
 describe("a note's search text", () => {
   it("is plain text: no heading marks, emphasis, link targets, key-term marks or source markers", () => {
@@ -75,12 +75,6 @@ describe("tags spelled two ways", () => {
 });
 
 describe("the library's search words", () => {
-  it("says 1 note matches and N notes match", () => {
-    expect(matchCountText(1, "moco")).toBe("1 note matches “moco”");
-    expect(matchCountText(0, "x")).toBe("0 notes match “x”");
-    expect(matchCountText(9, "layernorm")).toBe("9 notes match “layernorm”");
-  });
-
   it("names the filters that are on", () => {
     expect(activeFiltersText("Vision", null)).toBe("the area filter (Vision) is on");
     expect(activeFiltersText("Vision", "video")).toBe("the area filter (Vision) and the tag filter (#video) are on");

@@ -1,6 +1,7 @@
 import "#server-only";
 import { z } from "zod";
 import { renderNote } from "@/app/lib/domain/content/render-note";
+import type { Locale } from "@/app/lib/domain/i18n/locales";
 import { noteLayoutSchema } from "@/app/lib/schemas/rendered-note";
 import { AREA_LABELS, NOTE_AREAS } from "@/app/lib/schemas/areas";
 import { db } from "../db";
@@ -41,9 +42,10 @@ export interface LibraryEntry {
 
 /**
  * The notes in library order (area, then prerequisite order), filtered and searched: the corpus
- * and, for a signed-in reader, their own notes.
+ * and, for a signed-in reader, their own notes; in Chinese (`locale` "zh-CN") with their Chinese
+ * titles and summaries, and snippets of the Chinese text.
  */
-export async function listLibrary(filter: LibraryFilter, userId: string | null = null): Promise<LibraryEntry[]> {
+export async function listLibrary(filter: LibraryFilter, userId: string | null = null, locale: Locale = "en"): Promise<LibraryEntry[]> {
   const papers = await db.paper.findMany({
     where: {
       retiredAt: null,
@@ -72,24 +74,25 @@ export async function listLibrary(filter: LibraryFilter, userId: string | null =
   });
   let snippets: Map<string, string> | null = null;
   if (filter.q) {
-    const hits = await searchPapers(filter.q, "en", userId);
+    const hits = await searchPapers(filter.q, locale === "zh-CN" ? "zh" : "en", userId);
     snippets = new Map(hits.map((h) => [h.id, h.snippet]));
     const rank = new Map(hits.map((h, i) => [h.id, i]));
     papers.sort((a, b) => (rank.get(a.id) ?? 1e9) - (rank.get(b.id) ?? 1e9));
   }
+  const chinese = locale === "zh-CN" ? await chineseWords() : null;
   return papers
     .filter((p) => !snippets || snippets.has(p.id))
     .map((p) => ({
       id: p.id,
       slug: p.slug,
       short: p.short,
-      title: p.title,
+      title: chinese?.get(p.id)?.title ?? p.title,
       kind: p.kind,
       year: p.year,
       venue: p.venue,
       area: p.area,
       tags: p.tags,
-      summary: p.summary,
+      summary: chinese?.get(p.id)?.summary ?? p.summary,
       prerequisites: p.prerequisites,
       cardCount: p._count.cards,
       questionCount: p._count.questions,
@@ -109,6 +112,13 @@ export async function searchPapers(
 ): Promise<{ id: string; snippet: string }[]> {
   const rows = await db.$queryRaw<{ id: string; snippet: string }[]>(searchSql(q, locale, userId));
   return rows.map(searchHit);
+}
+
+/** The Chinese titles and summaries of the notes with a Chinese edition (not their bodies). */
+async function chineseWords(): Promise<Map<string, { title: string; summary: string }>> {
+  const rows = await db.$queryRaw<{ id: string; title: string | null; summary: string | null }[]>`
+    SELECT id, zh->>'title' AS title, zh->>'summary' AS summary FROM "Paper" WHERE "retiredAt" IS NULL AND zh IS NOT NULL`;
+  return new Map(rows.flatMap((r) => (r.title && r.summary ? [[r.id, { title: r.title, summary: r.summary }]] : [])));
 }
 
 /** The tags of the live notes the reader can see, of one area when given (the library's tag list narrows with the area). */
@@ -147,12 +157,12 @@ export async function getNote(slug: string) {
       cards: {
         where: { retiredAt: null },
         orderBy: [{ derived: "asc" }, { position: "asc" }],
-        select: { id: true, key: true, type: true, front: true, back: true, anchor: true, source: true, derived: true },
+        select: { id: true, key: true, type: true, front: true, back: true, anchor: true, source: true, derived: true, zh: true },
       },
       questions: {
         where: { retiredAt: null },
         orderBy: [{ derived: "asc" }, { position: "asc" }],
-        select: { id: true, key: true, type: true, prompt: true, anchor: true },
+        select: { id: true, key: true, type: true, prompt: true, anchor: true, zh: true },
       },
     },
   });
@@ -175,7 +185,7 @@ export async function getNote(slug: string) {
 }
 
 /** Renders a note body from its stored layout (done once per note: the page is cached). */
-function renderStoredNote(body: string, stored: unknown) {
+export function renderStoredNote(body: string, stored: unknown) {
   const layout = noteLayoutSchema.parse(stored);
   return renderNote({ body, ...layout });
 }

@@ -1,4 +1,5 @@
 import "#server-only";
+import type { Locale } from "@/app/lib/domain/i18n/locales";
 import { Prisma } from "@/app/generated/prisma/client";
 import { addDays, startOfDay } from "@/app/lib/domain/scheduling";
 import { visiblePaperSql } from "./visibility";
@@ -36,7 +37,7 @@ export async function loadCustomQueue(
   now: Date,
   kind: CustomStudy,
   since: Date,
-  options: { scope?: QueueScope; limit?: number } = {},
+  options: { scope?: QueueScope; limit?: number; locale?: Locale } = {},
 ): Promise<ReviewQueue> {
   const scope = options.scope ?? {};
   const settingsRow = await getUserSettings(userId);
@@ -68,7 +69,7 @@ export async function loadCustomQueue(
   return {
     cards: shown.flatMap((cardId) => {
       const detail = details.get(cardId);
-      return detail ? [customCardOf(cardId, detail, settings, now)] : [];
+      return detail ? [customCardOf(cardId, detail, settings, now, options.locale ?? "en")] : [];
     }),
     counts,
     nextDue: ids.length === 0 ? await nextDueAfter(userId, settingsRow, scope, now, nextDayStart) : null,

@@ -16,8 +16,12 @@ import {
   type SchedulerSettings,
   type StoredCardState,
 } from "@/app/lib/domain/scheduling";
+import { formatIntervalIn } from "@/app/lib/domain/i18n/format-interval";
+import { notePath, type Locale } from "@/app/lib/domain/i18n/locales";
 import { sourceLinkOf, type SourceLink } from "@/app/lib/schemas/rendered-note";
+import { storedCardZhSchema } from "@/app/lib/schemas/translation";
 import { db } from "../db";
+import { inChinese } from "./note-page";
 import { storedStateOf, type CardStateRow } from "./review-rows";
 import { getUserSettings, schedulerSettingsOf, type UserSettingsRow } from "./settings";
 import { visiblePaperSql } from "./visibility";
@@ -40,6 +44,8 @@ export interface ReviewCard {
   paperTitle: string;
   /** Heading id of the passage the card tests ("why?" link), "" for the top of the note. */
   anchor: string;
+  /** The passage's URL in the card's language ("/zh/papers/moco#…" for a card shown in Chinese). */
+  noteHref: string;
   /** Where the answer comes from in the paper, shown with it ("Source: Table 1"). */
   source: SourceLink | null;
   /** What the four buttons show: again, hard, good, easy ("1m", "10m", "4d", "2.3mo"). */
@@ -94,6 +100,9 @@ interface ContentRow {
   title: string;
   /** CardState.flag (null for a card never studied). */
   flag: number | null;
+  /** Card.zh (the card in Chinese, storedCardZhSchema) and the note's Chinese title: one card, one history. */
+  zh: unknown;
+  titleZh: string | null;
 }
 
 /** A card state with its content: what the page needs of a card it shows. */
@@ -258,7 +267,8 @@ export function candidateSql(
         FROM (${learning} ${limits.reviewsLeft > 0 ? Prisma.sql`UNION ALL ${due}` : Prisma.empty}) x
         LEFT JOIN LATERAL (
           SELECT st.version, st.difficulty, st."elapsedDays", st."scheduledDays", st."learningSteps", st.reps,
-                 st.lapses, st.flag, c.front, c.back, c.type, c.key, c.anchor, c.source, c."contentHash", p.slug, p.title
+                 st.lapses, st.flag, c.front, c.back, c.type, c.key, c.anchor, c.source, c."contentHash", p.slug, p.title,
+                 c.zh, p.zh->>'title' AS "titleZh"
             FROM "CardState" st JOIN "Card" c ON c.id = st."cardId" JOIN "Paper" p ON p.id = c."paperId"
            WHERE x.rank <= ${options.show ?? 20} AND st."userId" = ${userId} AND st."cardId" = x."cardId"
           OFFSET 0) d ON true`, // OFFSET 0: the rank test gates the join instead of filtering after it
@@ -268,13 +278,14 @@ export function candidateSql(
       limits.newLeft > 0
         ? Prisma.sql`
       SELECT c.id AS "cardId", c.front, c.back, c.type, c.key, c.anchor, c.source, c."contentHash", p.slug, p.title, p."sortKey",
+             c.zh, p."titleZh",
              c.version, c.due, c.stability, c.difficulty, c."elapsedDays", c."scheduledDays", c."learningSteps",
              c.reps, c.lapses, c.state, c."lastReview", c.flag
-        FROM (SELECT p.id, p.slug, p.title, p."sortKey" FROM "Paper" p
+        FROM (SELECT p.id, p.slug, p.title, p."sortKey", p.zh->>'title' AS "titleZh" FROM "Paper" p
                WHERE p."sortKey" >= ${options.newCardsFrom ?? 0} AND ${paperScopeSql(userId, settingsRow, scope)}
                ORDER BY p."sortKey", p.id) p
         CROSS JOIN LATERAL (
-          SELECT c.id, c.front, c.back, c.type, c.key, c.anchor, c.source, c."contentHash", c.position, ${STATE_COLUMNS}
+          SELECT c.id, c.front, c.back, c.type, c.key, c.anchor, c.source, c."contentHash", c.position, c.zh, ${STATE_COLUMNS}
             FROM "Card" c LEFT JOIN "CardState" s ON s."userId" = ${userId} AND s."cardId" = c.id
            WHERE c."paperId" = p.id AND c."retiredAt" IS NULL AND (s."cardId" IS NULL OR (s.state = 0 AND ${available}))
            ORDER BY c.position, c.id) c
@@ -286,7 +297,8 @@ export function candidateSql(
 /** The states and content of the given studied cards (shown, but read without them). */
 function cardDetailSql(userId: string, cardIds: string[]): Prisma.Sql {
   return Prisma.sql`
-    SELECT s."cardId", ${STATE_COLUMNS}, c.front, c.back, c.type, c.key, c.anchor, c.source, c."contentHash", p.slug, p.title
+    SELECT s."cardId", ${STATE_COLUMNS}, c.front, c.back, c.type, c.key, c.anchor, c.source, c."contentHash", p.slug, p.title,
+           c.zh, p.zh->>'title' AS "titleZh"
       FROM "CardState" s JOIN "Card" c ON c.id = s."cardId" JOIN "Paper" p ON p.id = c."paperId"
      WHERE s."userId" = ${userId} AND s."cardId" IN (${Prisma.join(cardIds)})`;
 }
@@ -383,12 +395,33 @@ export async function studyDayLimits(userId: string, settingsRow: UserSettingsRo
 const htmlCache = new Map<string, { front: string; back: string }>();
 const HTML_CACHE_LIMIT = 5000;
 
-/** Card sides rendered once per content version (rendering markdown costs a millisecond or so). */
-function renderedSides(row: ContentRow): { front: string; back: string } {
-  const key = `${row.cardId}:${row.contentHash}`;
+/**
+ * A card in the reader's language: its Chinese sides, passage and source in Chinese when the
+ * card has them (an English-only card stays English). The same card id and state either way.
+ */
+function localizedContent(row: ContentRow, locale: Locale): ContentRow & { zhShown: boolean } {
+  if (locale !== "zh-CN") return { ...row, zhShown: false };
+  const zh = storedCardZhSchema.safeParse(row.zh);
+  if (!zh.success) return { ...row, zhShown: false };
+  return {
+    ...row,
+    front: zh.data.front,
+    back: zh.data.back,
+    anchor: zh.data.anchor ?? "",
+    source: zh.data.source,
+    title: row.titleZh ?? row.title,
+    zhShown: true,
+  };
+}
+
+/** Card sides rendered once per content version and language (rendering markdown costs a millisecond or so). */
+function renderedSides(row: ContentRow & { zhShown: boolean }): { front: string; back: string } {
+  // A Chinese-only edit keeps contentHash (it resets nothing), so the Chinese sides key themselves.
+  const key = row.zhShown ? `${row.cardId}:zh:${row.front}\u0000${row.back}` : `${row.cardId}:${row.contentHash}`;
   let sides = htmlCache.get(key);
   if (!sides) {
-    sides = { front: renderMarkdown(row.front), back: renderMarkdown(row.back) };
+    const html = row.zhShown ? inChinese : (text: string) => text;
+    sides = { front: html(renderMarkdown(row.front)), back: html(renderMarkdown(row.back)) };
     if (htmlCache.size >= HTML_CACHE_LIMIT) htmlCache.clear();
     htmlCache.set(key, sides);
   }
@@ -400,8 +433,9 @@ function kindOf(state: CardStateName): ReviewCard["kind"] {
   return state === "review" ? "review" : "learning";
 }
 
-function toReviewCard(candidate: Candidate & { detail: Detail }, settings: SchedulerSettings, now: Date): ReviewCard {
-  const { state, version, content } = candidate.detail;
+function toReviewCard(candidate: Candidate & { detail: Detail }, settings: SchedulerSettings, now: Date, locale: Locale): ReviewCard {
+  const { state, version } = candidate.detail;
+  const content = localizedContent(candidate.detail.content, locale);
   const sides = renderedSides(content);
   const [again, hard, good, easy] = previewOutcomes(state, settings, now);
   return {
@@ -413,9 +447,10 @@ function toReviewCard(candidate: Candidate & { detail: Detail }, settings: Sched
     paperSlug: content.slug,
     paperTitle: content.title,
     anchor: content.anchor,
-    source: sourceLinkOf(content.source, content.slug),
-    labels: [again.label, hard.label, good.label, easy.label],
-    instruction: instructionOf(content),
+    noteHref: `${notePath(content.zhShown ? "zh-CN" : "en", content.slug)}${content.anchor ? `#${content.anchor}` : ""}`,
+    source: localizedSource(sourceLinkOf(content.source, content.slug), content.zhShown ? "zh-CN" : "en", content.slug),
+    labels: [again, hard, good, easy].map((outcome) => formatIntervalIn(outcome.intervalMs, locale)) as ReviewCard["labels"],
+    instruction: instructionOf(content, locale),
     aheadOfDue: kindOf(state.state) === "learning" && state.due.getTime() > now.getTime() ? state.due.toISOString() : null,
     flag: content.flag ?? 0,
     typeable: content.type === "basic" ? typeableAnswer(content.back) : null,
@@ -423,17 +458,30 @@ function toReviewCard(candidate: Candidate & { detail: Detail }, settings: Sched
 }
 
 /** A card of a custom session (see review-custom-queue.ts) as the page shows it. */
-export function customCardOf(cardId: string, detail: Detail, settings: SchedulerSettings, now: Date): ReviewCard {
-  return toReviewCard({ cardId, state: detail.state, detail }, settings, now);
+export function customCardOf(cardId: string, detail: Detail, settings: SchedulerSettings, now: Date, locale: Locale = "en"): ReviewCard {
+  return toReviewCard({ cardId, state: detail.state, detail }, settings, now, locale);
 }
 
 /**
  * A reverse card's sides are a term and its meaning, either of which may be one bare word
  * ("LayerNorm"): say which way the recall goes.
  */
-function instructionOf(content: ContentRow): string | null {
+function instructionOf(content: ContentRow, locale: Locale): string | null {
   if (content.type !== "reverse") return null;
-  return content.key.endsWith("-rev") ? "Name the term this describes." : "Recall what this term means.";
+  const text = INSTRUCTIONS[locale];
+  return content.key.endsWith("-rev") ? text.nameTerm : text.recallMeaning;
+}
+
+// Data, not UI chrome: the queue route sends it with the card, in the reader's language.
+const INSTRUCTIONS: Record<Locale, { nameTerm: string; recallMeaning: string }> = {
+  en: { nameTerm: "Name the term this describes.", recallMeaning: "Recall what this term means." },
+  "zh-CN": { nameTerm: "说出这段话描述的术语。", recallMeaning: "回忆这个术语的含义。" },
+};
+
+/** A Chinese card's source links to the passage in the Chinese note. */
+function localizedSource(link: SourceLink | null, locale: Locale, slug: string): SourceLink | null {
+  if (!link || locale === "en") return link;
+  return { ...link, href: link.href.replace(`/papers/${slug}`, notePath(locale, slug)) };
 }
 
 /**
@@ -470,8 +518,9 @@ async function nextDueOf(userId: string, settingsRow: UserSettingsRow, scope: Qu
 export async function loadReviewQueue(
   userId: string,
   now: Date,
-  options: { scope?: QueueScope; limit?: number } = {},
+  options: { scope?: QueueScope; limit?: number; locale?: Locale } = {},
 ): Promise<ReviewQueue> {
+  const locale = options.locale ?? "en";
   const scope = options.scope ?? {};
   const limit = options.limit ?? 20;
   const settingsRow = await getUserSettings(userId);
@@ -525,7 +574,7 @@ export async function loadReviewQueue(
   const counts: QueueCounts = { new: 0, learning: 0, review: 0 };
   for (const candidate of ordered) counts[kindOf(candidate.state.state)] += 1;
   return {
-    cards: (await withDetail(userId, ordered.slice(0, limit))).map((candidate) => toReviewCard(candidate, settings, now)),
+    cards: (await withDetail(userId, ordered.slice(0, limit))).map((candidate) => toReviewCard(candidate, settings, now, locale)),
     counts,
     nextDue: ordered.length === 0 ? await nextDueAfter(userId, settingsRow, scope, now, nextDayStart) : null,
     nextDayStart,

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
-import { cache } from "react";
-import "katex/dist/katex.min.css";
-import { getNotePage, type NoteLink } from "@/app/lib/server/data/note-page";
+import { getTranslations } from "next-intl/server";
+import { notePath, type Locale } from "@/app/lib/domain/i18n/locales";
+import type { NoteLink, NotePage } from "@/app/lib/server/data/note-page";
 import { AuthorList } from "@/app/ui/notes/author-list";
 import { InlineCard } from "@/app/ui/notes/inline-card";
 import { InlineQuestion } from "@/app/ui/notes/inline-question";
@@ -12,30 +11,26 @@ import { BackToTop, TableOfContents } from "@/app/ui/notes/table-of-contents";
 import { WidgetSlot } from "@/app/ui/widgets/widget-slot";
 
 /**
- * A note. Statically rendered: each note on its first request (a build needs no database),
- * then served from Next's cache and re-rendered at most once a minute, so a content sync shows
- * within a minute. The page is the same for everyone; what depends on the reader (the account
- * corner, their mastery and study-set button) is filled in by client components.
+ * hreflang alternates of a note: its English and (when it has one) Chinese URL, English the
+ * default. Both language pages list both, so each points at the other.
  */
-export const revalidate = 60;
-export const dynamicParams = true;
-export function generateStaticParams(): { slug: string }[] {
-  return [];
+export function noteAlternates(note: Pick<NotePage, "slug" | "locale" | "hasChinese">): Metadata["alternates"] {
+  const en = notePath("en", note.slug);
+  return {
+    canonical: notePath(note.locale, note.slug),
+    languages: note.hasChinese ? { en, "zh-CN": notePath("zh-CN", note.slug), "x-default": en } : { en, "x-default": en },
+  };
 }
 
-type Params = { params: Promise<{ slug: string }> };
-
-/** The note, or null for a slug no note can have (a NUL byte, which PostgreSQL cannot hold; a huge one). */
-const noteFor = cache(async (slug: string) => (/^[a-z0-9-]{1,120}$/.test(slug) ? getNotePage(slug) : null));
-
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const note = await noteFor((await params).slug);
-  return note ? { title: note.short, description: note.summary } : { title: "Not found" };
+/** A note page's title and description, in the language it is shown in. */
+export async function noteMetadata(note: NotePage | null, locale: Locale): Promise<Metadata> {
+  if (!note) return { title: (await getTranslations({ locale, namespace: "meta" }))("notFound") };
+  return { title: note.short, description: note.summary, alternates: noteAlternates({ ...note, locale }) };
 }
 
 const linkClass = "text-accent-600 hover:underline dark:text-accent-500";
 
-function NoteLinks({ title, notes }: { title: string; notes: NoteLink[] }) {
+function NoteLinks({ title, notes, locale }: { title: string; notes: NoteLink[]; locale: Locale }) {
   if (notes.length === 0) return null;
   return (
     <section>
@@ -43,7 +38,7 @@ function NoteLinks({ title, notes }: { title: string; notes: NoteLink[] }) {
       <ul className="space-y-1 text-sm">
         {notes.map((p) => (
           <li key={p.slug}>
-            <Link href={`/papers/${p.slug}`} className={linkClass}>{p.short}</Link>
+            <Link href={notePath(locale, p.slug)} className={linkClass}>{p.short}</Link>
           </li>
         ))}
       </ul>
@@ -51,21 +46,25 @@ function NoteLinks({ title, notes }: { title: string; notes: NoteLink[] }) {
   );
 }
 
-export default async function NotePage({ params }: Params) {
-  const { slug } = await params;
-  const note = await noteFor(slug);
-  // A reader's own note (issue 17, slugs `my-…`) has its page at /notes/[id], for its owner only:
-  // the redirect is the same for everyone, so this page still never reads the session.
-  if (!note && /^my-[a-z0-9-]{1,80}$/.test(slug)) redirect(`/notes/by-slug/${slug}`);
-  if (!note) notFound();
+/**
+ * A note, the same markup for /papers/<slug> and /zh/papers/<slug>: `note` holds the words of
+ * one language (getNotePage), the chrome comes from that language's catalogue. Reads nothing
+ * of the reader: both pages are rendered once for everyone.
+ */
+export async function NotePageView({ note, locale }: { note: NotePage; locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: "note" });
+  const areas = await getTranslations({ locale, namespace: "areas" });
+  const other: Locale = locale === "zh-CN" ? "en" : "zh-CN";
+  const areaLabel = (areas.has(note.area as "concepts") ? areas(note.area as "concepts") : null) ?? note.areaLabel;
   return (
     <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_16rem] lg:gap-10">
-      <article className="min-w-0">
+      {/* A Chinese URL of a note with no Chinese edition yet shows its English words. */}
+      <article className="min-w-0" lang={note.locale !== locale ? note.locale : undefined}>
         <header id="note-top" className="mb-6 scroll-mt-20 border-b border-slate-200 pb-6 dark:border-slate-800">
           <p className="text-sm text-slate-500 dark:text-slate-400">
-            <Link href={`/?area=${note.area}`} className="hover:underline">{note.areaLabel}</Link>
+            <Link href={`/?area=${note.area}`} className="hover:underline">{areaLabel}</Link>
             {" · "}
-            {note.kind === "concept" ? "Concept" : "Paper"}
+            {note.kind === "concept" ? t("concept") : t("paper")}
             {note.venue ? ` · ${note.venue}` : note.year ? ` · ${note.year}` : ""}
           </p>
           <h1 className="mt-1 text-3xl font-bold tracking-tight">{note.short}</h1>
@@ -75,7 +74,12 @@ export default async function NotePage({ params }: Params) {
           <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
             {note.link && (
               <a href={note.link} className="text-accent-600 underline dark:text-accent-500" rel="noopener noreferrer">
-                Read the paper
+                {t("readPaper")}
+              </a>
+            )}
+            {(note.hasChinese || locale !== "en") && (
+              <a href={notePath(other, note.slug)} hrefLang={other} lang={other} data-testid="note-other-language" className="text-accent-600 underline dark:text-accent-500">
+                {t("otherLanguage")}
               </a>
             )}
             {note.tags.map((tag) => (
@@ -91,7 +95,7 @@ export default async function NotePage({ params }: Params) {
           data-testid="toc-mobile"
           className="sticky top-14 z-30 mb-6 max-h-[70dvh] overflow-y-auto rounded-md border border-slate-200 bg-white/95 p-3 backdrop-blur lg:hidden dark:border-slate-800 dark:bg-slate-950/95"
         >
-          <summary className="cursor-pointer text-sm font-medium">Contents</summary>
+          <summary className="cursor-pointer text-sm font-medium">{t("contents")}</summary>
           <TableOfContents entries={note.toc} />
           <BackToTop />
         </details>
@@ -114,15 +118,15 @@ export default async function NotePage({ params }: Params) {
         </div>
       </article>
 
-      <aside className="mt-10 space-y-8 lg:mt-0" aria-label="About this note">
+      <aside className="mt-10 space-y-8 lg:mt-0" aria-label={t("about")}>
         <NoteUserPanel slug={note.slug} cardCount={note.cardCount} questionCount={note.questionCount} />
-        <nav aria-label="Contents" data-testid="toc-sidebar" className="hidden lg:sticky lg:top-20 lg:block lg:max-h-[calc(100dvh-6rem)] lg:overflow-y-auto">
-          <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">Contents</h2>
+        <nav aria-label={t("contents")} data-testid="toc-sidebar" className="hidden lg:sticky lg:top-20 lg:block lg:max-h-[calc(100dvh-6rem)] lg:overflow-y-auto">
+          <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">{t("contents")}</h2>
           <TableOfContents entries={note.toc} />
           <BackToTop />
         </nav>
-        <NoteLinks title="Read first" notes={note.prerequisites} />
-        <NoteLinks title="Builds on this" notes={note.dependents} />
+        <NoteLinks title={t("readFirst")} notes={note.prerequisites} locale={locale} />
+        <NoteLinks title={t("buildsOn")} notes={note.dependents} locale={locale} />
       </aside>
     </div>
   );

@@ -1,0 +1,17 @@
+import { setRequestLocale } from "next-intl/server";
+import { Document } from "@/app/ui/shell/document";
+import { rootMetadata, rootViewport } from "@/app/ui/shell/root-metadata";
+import { SiteShell } from "@/app/ui/shell/site-shell";
+
+export const generateMetadata = () => rootMetadata("zh-CN");
+export const viewport = rootViewport;
+
+/** The root layout of the Chinese note pages: one language, nothing of the reader read (see (site)/layout.tsx). */
+export default function NotesLayout({ children }: { children: React.ReactNode }) {
+  setRequestLocale("zh-CN");
+  return (
+    <Document locale="zh-CN">
+      <SiteShell>{children}</SiteShell>
+    </Document>
+  );
+}
