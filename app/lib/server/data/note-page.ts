@@ -4,7 +4,7 @@ import type { WidgetName } from "@/app/lib/domain/content/types";
 import { notePath, type Locale } from "@/app/lib/domain/i18n/locales";
 import { sourceLinkOf, type SourceLink } from "@/app/lib/schemas/rendered-note";
 import { storedCardZhSchema, storedPaperZhSchema, storedQuestionZhSchema } from "@/app/lib/schemas/translation";
-import { AREAS, getNote, renderStoredNote } from "./papers";
+import { getNote, renderStoredNote } from "./papers";
 import { areaLabel } from "@/app/lib/schemas/areas";
 
 export type NotePageSegment =
