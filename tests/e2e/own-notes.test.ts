@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import type pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseUrl, closeBrowserAndDatabase, hasBrowser, openBrowserAndDatabase, signUp, uniqueEmail } from "./browser";
 
 const VALID_NOTE = (word: string) => `---
@@ -89,9 +89,6 @@ describe.runIf(hasBrowser)("writing one's own notes in the browser", () => {
   });
   afterAll(async () => {
     await closeBrowserAndDatabase(browser, db);
-  });
-  beforeEach(async () => {
-    await db.query(`DELETE FROM "RateLimit" WHERE key LIKE 'signup-ip%'`);
   });
 
   /** A signed-in page where window.__xss() counts calls (before any script of the page runs), and dialogs are recorded. */

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseUrl, closeBrowserAndDatabase, hasBrowser, openBrowserAndDatabase, signUp, uniqueEmail } from "./browser";
 
 describe.runIf(hasBrowser)("settings and time zones in a browser that is not on UTC", () => {
@@ -13,14 +13,6 @@ describe.runIf(hasBrowser)("settings and time zones in a browser that is not on 
     await closeBrowserAndDatabase(browser, db);
   });
 
-  /**
-   * Sign-ups are limited per address (10 an hour) and every test of the suite comes from one:
-   * these tests sign up through the page (the zone is detected there), so they start the
-   * address's count afresh.
-   */
-  beforeEach(async () => {
-    await db.query(`DELETE FROM "RateLimit" WHERE key LIKE 'signup-ip%'`);
-  });
 
   /** A page in Shanghai's zone that records the page's errors (a hydration mismatch is one). */
   async function shanghaiPage(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
