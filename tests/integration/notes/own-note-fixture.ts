@@ -1,5 +1,3 @@
-import { db } from "@/app/lib/server/db";
-
 /** A small valid own note (one card, one question, one key term), unique by `word` for search. */
 export function ownNoteText(word: string, options: { title?: string; back?: string; prerequisites?: string[]; extraCard?: boolean } = {}): string {
   return `---
@@ -43,15 +41,4 @@ explanation: It is the ${word} trick.
 cards: [what-is-it]
 \`\`\`
 `;
-}
-
-/**
- * Takes every user's own notes out of the shared test database once a file is done with them:
- * the other files (they run one after another on the same database) pick "any live card" or
- * "the first live note" and would otherwise get a stranger's own note, which they cannot see.
- */
-export async function retireAllOwnNotes(): Promise<void> {
-  await db.$executeRaw`UPDATE "Card" SET "retiredAt" = now() WHERE "retiredAt" IS NULL AND "paperId" IN (SELECT id FROM "Paper" WHERE "ownerId" IS NOT NULL)`;
-  await db.$executeRaw`UPDATE "QuizQuestion" SET "retiredAt" = now() WHERE "retiredAt" IS NULL AND "paperId" IN (SELECT id FROM "Paper" WHERE "ownerId" IS NOT NULL)`;
-  await db.$executeRaw`UPDATE "Paper" SET "retiredAt" = now() WHERE "retiredAt" IS NULL AND "ownerId" IS NOT NULL`;
 }

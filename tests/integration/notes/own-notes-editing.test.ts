@@ -9,7 +9,8 @@ import { loadReviewQueue } from "@/app/lib/server/data/review-queue";
 import { deleteAccountAndData } from "@/app/lib/server/data/user-data";
 import { ConflictError, NotFoundError } from "@/app/lib/server/errors";
 import { sessionOf } from "../helpers/fresh-database";
-import { ownNoteText, retireAllOwnNotes } from "./own-note-fixture";
+import { ownNoteText } from "./own-note-fixture";
+import { retireAllOwnNotes } from "./retire-own-notes";
 
 afterAll(retireAllOwnNotes);
 

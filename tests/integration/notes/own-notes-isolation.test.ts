@@ -25,7 +25,8 @@ import { readContentFiles, readTranslationFiles } from "@/scripts/lib/content-fi
 import { scriptPrisma } from "@/scripts/lib/prisma";
 import { sessionOf } from "../helpers/fresh-database";
 import { exportUserData } from "../helpers/user-data-export";
-import { ownNoteText, retireAllOwnNotes } from "./own-note-fixture";
+import { ownNoteText } from "./own-note-fixture";
+import { retireAllOwnNotes } from "./retire-own-notes";
 
 afterAll(retireAllOwnNotes);
 
