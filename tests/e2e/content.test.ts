@@ -88,8 +88,9 @@ describe.runIf(hasBrowser)("the library and a note in a real browser", () => {
     const { context, page } = await newPage(browser);
     const response = await page.goto("/papers/no-such-note");
     expect(response?.status()).toBe(404);
-    // The site's own 404 page (the App Router's, which Next also serves for the Pages Router note page).
-    await expect(page.getByRole("heading", { name: "Not found" }).isVisible()).resolves.toBe(true);
+    // The site's own 404 page, in the language of the URL. Waited for: once the note route's
+    // cached 404 exists, Next streams its body in after the document's load event.
+    await page.getByRole("heading", { name: "Not found" }).waitFor();
     await expect(page.getByText("renamed or removed from the library").isVisible()).resolves.toBe(true);
     await expect(page.getByRole("link", { name: "Browse the library" }).getAttribute("href")).resolves.toBe("/");
     await context.close();
