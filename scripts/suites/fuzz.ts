@@ -7,6 +7,7 @@
  * Prints per route the requests, the status counts and the 5xx; exit 1 on any 5xx or throw.
  */
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -381,29 +382,58 @@ function query(s: Stack, pattern: string): string {
 }
 
 /**
- * One request; a transport error is retried once on a fresh connection. After an answer such
- * as a 431 the server closes its socket, and a request the client had already queued on that
- * socket fails with ECONNRESET: that is the client's race, not a server fault. A server that
- * refuses an oversized body answers 413 and closes the socket while the client is still
- * writing (EPIPE): that counts as "closed" (status 0) when the server is healthy right after.
+ * One request; a transport error is retried once on a new connection of its own. fetch keeps
+ * its sockets alive in a pool: a request sent on a pooled socket just as the server closes it
+ * (its keep-alive timeout, or the close after an answer such as a 431) fails with ECONNRESET,
+ * which is the client's race, not a server fault; and a retry through fetch may take another
+ * pooled socket and meet the same race (it did, once in a CI-like run: an empty body to
+ * /api/cards/control reset twice, then answered 400 on replay). So the retry goes through
+ * `node:http` with no agent: a fresh socket, used once. A server that refuses an oversized
+ * body answers early (413) and closes while the client is still writing: the retry keeps the
+ * status if it arrived, and otherwise a write cut short (EPIPE/ECONNRESET) of a body larger than
+ * the smallest body limit counts as "closed" (status 0) when the server is healthy right after.
  * Any other transport failure of the retry counts as a 5xx (599).
  */
 async function send(url: string, init: RequestInit): Promise<{ status: number; text: string }> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const headers = { ...(init.headers as Record<string, string>), ...(attempt > 0 ? { Connection: "close" } : {}) };
-      const res = await fetch(url, { ...init, headers });
-      return { status: res.status, text: await res.text() };
-    } catch (error) {
-      if (attempt === 0) continue;
-      const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-      const length = typeof init.body === "string" ? init.body.length : init.body instanceof Uint8Array ? init.body.byteLength : 0;
-      if (length > 64 * 1024 && /EPIPE|ECONNRESET|other side closed/.test(reason) && (await healthy(url))) {
-        return { status: 0, text: `closed while ${length} characters were being sent (${reason})` };
-      }
-      return { status: 599, text: `fetch failed: ${reason}` };
+  try {
+    const res = await fetch(url, init);
+    return { status: res.status, text: await res.text() };
+  } catch {
+    const answer = await sendOnFreshSocket(url, init);
+    if (answer.status > 0) return { status: answer.status, text: answer.text };
+    const length = typeof init.body === "string" ? Buffer.byteLength(init.body) : init.body instanceof Uint8Array ? init.body.byteLength : 0;
+    if (length > SMALLEST_BODY_LIMIT && /EPIPE|ECONNRESET|other side closed|socket hang up/.test(answer.text) && (await healthy(url))) {
+      return { status: 0, text: `closed while ${length} bytes were being sent (${answer.text})` };
     }
+    return { status: 599, text: `request failed twice: ${answer.text}` };
   }
+}
+
+/** The answer route's body limit (4 KB), the smallest of the app's. */
+const SMALLEST_BODY_LIMIT = 4 * 1024;
+
+/** One request on a new socket (no agent, no pool); status 0 with the error when none came back. */
+function sendOnFreshSocket(url: string, init: RequestInit): Promise<{ status: number; text: string }> {
+  return new Promise((resolve) => {
+    const body = typeof init.body === "string" ? Buffer.from(init.body) : init.body instanceof Uint8Array ? init.body : undefined;
+    const headers: Record<string, string> = { ...(init.headers as Record<string, string>), Connection: "close" };
+    if (body) headers["Content-Length"] = String(body.byteLength);
+    let status = 0;
+    const chunks: Buffer[] = [];
+    try {
+      const request = http.request(url, { method: init.method ?? "GET", headers, agent: false }, (response) => {
+        status = response.statusCode ?? 0;
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ status, text: Buffer.concat(chunks).toString() }));
+        response.on("error", () => resolve({ status, text: Buffer.concat(chunks).toString() }));
+      });
+      request.on("error", (error) => resolve({ status, text: status > 0 ? Buffer.concat(chunks).toString() : error.message }));
+      request.end(body);
+    } catch (error) {
+      // A header or URL node:http refuses before sending (fetch refused it too).
+      resolve({ status: 0, text: error instanceof Error ? error.message : String(error) });
+    }
+  });
 }
 
 async function healthy(url: string): Promise<boolean> {
