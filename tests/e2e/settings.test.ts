@@ -148,7 +148,7 @@ describe.runIf(hasBrowser)("settings and time zones in a browser that is not on 
       "Only 0 same-day answers so far; at least 100 are needed to recommend steps. Keep the current ones for now.",
     );
     expect(await panel.getByTestId("apply-recommended-steps").count()).toBe(0);
-    await expect(page.getByLabel("Learning steps").inputValue()).resolves.toBe("1m 10m");
+    await expect(page.locator("#learningSteps").inputValue()).resolves.toBe("1m 10m");
     await context.close();
   });
 
