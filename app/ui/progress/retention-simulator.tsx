@@ -66,6 +66,8 @@ export function RetentionSimulator({ input, desiredRetention }: { input: Retenti
   // Leaving the page ends a simulation still running.
   useEffect(() => () => worker.current?.terminate(), []);
 
+  // The worker's best point is a copy of one of `points` (messages are cloned): matched by retention.
+  const isBest = (p: RetentionPoint) => best !== null && p.desiredRetention === best.desiredRetention;
   const maxMinutes = Math.max(1e-9, ...points.map((p) => p.minutesPerDay));
   const maxKnowledge = Math.max(1e-9, ...points.map((p) => p.knowledge));
   const x = (p: RetentionPoint) => PAD + (p.knowledge / maxKnowledge) * (W - 2 * PAD);
@@ -116,7 +118,7 @@ export function RetentionSimulator({ input, desiredRetention }: { input: Retenti
             <text x={10} y={H / 2} textAnchor="middle" fontSize="10" fill="currentColor" transform={`rotate(-90 10 ${H / 2})`}>min a day</text>
             <polyline points={points.map((p) => `${x(p)},${y(p)}`).join(" ")} fill="none" stroke="currentColor" className="text-accent-600" />
             {points.map((p) => (
-              <circle key={p.desiredRetention} cx={x(p)} cy={y(p)} r={p === best ? 5 : 2.5} className={p === best ? "fill-accent-600" : "fill-current"} />
+              <circle key={p.desiredRetention} cx={x(p)} cy={y(p)} r={isBest(p) ? 5 : 2.5} className={isBest(p) ? "fill-accent-600" : "fill-current"} />
             ))}
           </svg>
           <table className="text-left text-sm" data-testid="simulate-table">
@@ -131,8 +133,8 @@ export function RetentionSimulator({ input, desiredRetention }: { input: Retenti
             </thead>
             <tbody>
               {points.map((p) => (
-                <tr key={p.desiredRetention} className={p === best ? "font-semibold" : ""} data-best={p === best ? "true" : undefined}>
-                  <th scope="row" className="pr-4 font-normal">{p.desiredRetention.toFixed(2)}{p === best ? " (least work per card)" : ""}</th>
+                <tr key={p.desiredRetention} className={isBest(p) ? "font-semibold" : ""} data-best={isBest(p) ? "true" : undefined}>
+                  <th scope="row" className="pr-4 font-normal">{p.desiredRetention.toFixed(2)}{isBest(p) ? " (least work per card)" : ""}</th>
                   <td className="pr-4">{p.minutesPerDay.toFixed(1)}</td>
                   <td className="pr-4">{p.knowledge.toFixed(0)}</td>
                   <td>{(p.minutesPerKnowledge * 365).toFixed(2)}</td>
