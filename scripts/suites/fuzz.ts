@@ -236,6 +236,7 @@ const ACTION_FIELDS: Record<string, (s: Stack) => Record<string, () => string>> 
     limit: () => pick(["1", "50", "0", "-5", "10001", "1e9", '"10"', "1.5"]),
     floor: () => pick(["0.8", "0.49", "1", "-1", '"0.9"', "null"]),
   }),
+  recommendLearningSteps: () => ({}),
   setTimeZone: () => ({ timeZone: () => JSON.stringify(pick(["UTC", "Asia/Shanghai", "Mars/Olympus", ""])) }),
   setStudyAll: () => ({ studyAll: () => pick(["true", "false", "1", "\"yes\"", "null"]) }),
   setDailyGoal: () => ({

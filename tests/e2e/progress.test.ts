@@ -255,8 +255,16 @@ describe.runIf(hasBrowser)("the progress dashboard in a real browser", () => {
     await simulator.waitFor();
     await expect(simulator.locator("p").first().textContent()).resolves.toMatch(/^40 review cards, \d+ not yet studied at 20 a day/);
     await simulator.getByTestId("simulate-run").focus();
+    // The year is simulated in a Web Worker, off the page's thread.
+    const started = page.waitForEvent("worker");
     await page.keyboard.press("Enter");
+    expect((await started).url()).toMatch(/^http/);
     await simulator.getByTestId("simulate-progress").waitFor();
+    // Meanwhile the page answers a click: another panel's choice, while retentions are still left.
+    const progress = async () => Number(await simulator.getByTestId("simulate-progress").getAttribute("value"));
+    await page.getByTestId("break-advance").check();
+    expect(await page.getByTestId("break-advance").isChecked()).toBe(true);
+    expect(await progress()).toBeLessThan(12);
     await simulator.getByTestId("simulate-best").waitFor({ timeout: 60_000 });
     expect(await simulator.getByTestId("simulate-progress").getAttribute("value")).toBe("12");
     expect(await simulator.getByTestId("simulate-table").locator("tbody tr").count()).toBe(12);
@@ -265,6 +273,21 @@ describe.runIf(hasBrowser)("the progress dashboard in a real browser", () => {
     // More retention, more minutes: the first and last rows.
     const minutes = async (row: number) => Number(await simulator.getByTestId("simulate-table").locator("tbody tr").nth(row).locator("td").first().textContent());
     expect(await minutes(11)).toBeGreaterThan(await minutes(0));
+
+    // Stop ends a run at once: the worker is gone and the bar moves no further.
+    const again = page.waitForEvent("worker");
+    await simulator.getByTestId("simulate-run").click();
+    const worker = await again;
+    const closed = new Promise<void>((resolve) => worker.once("close", () => resolve()));
+    await expect.poll(progress, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+    await simulator.getByTestId("simulate-run").click();
+    await closed;
+    await expect(simulator.getByTestId("simulate-run").textContent()).resolves.toBe("Simulate again");
+    const stoppedAt = await progress();
+    expect(stoppedAt).toBeLessThan(12);
+    await page.waitForTimeout(2_000);
+    expect(await progress()).toBe(stoppedAt);
+    expect(await simulator.getByTestId("simulate-best").count()).toBe(0);
     await context.close();
-  }, 120_000);
+  }, 180_000);
 });

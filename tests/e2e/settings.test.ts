@@ -137,4 +137,51 @@ describe.runIf(hasBrowser)("settings and time zones in a browser that is not on 
     });
     await context.close();
   });
+
+  it("recommends learning steps beside the steps fields, and says when there are too few same-day answers", async () => {
+    const { context, page } = await shanghaiPage();
+    await signUp(page, uniqueEmail("settings-steps"));
+    await page.goto("/settings");
+    const panel = page.getByTestId("recommended-steps");
+    await panel.getByRole("button", { name: "Recommend steps from my answers" }).click();
+    await expect(panel.getByTestId("recommended-steps-too-few").textContent()).resolves.toBe(
+      "Only 0 same-day answers so far; at least 100 are needed to recommend steps. Keep the current ones for now.",
+    );
+    expect(await panel.getByTestId("apply-recommended-steps").count()).toBe(0);
+    await expect(page.locator("#learningSteps").inputValue()).resolves.toBe("1m 10m");
+    await context.close();
+  });
+
+  it("shows the optimizer's time-series-split evaluation and calibration chart from the user's finished fit", async () => {
+    const { context, page } = await shanghaiPage();
+    const email = uniqueEmail("settings-calibration");
+    await signUp(page, email);
+    const bin = (from: number, count: number, predicted: number, observed: number) => ({ from, to: from + 0.1, count, predicted, observed });
+    const job = {
+      state: "done", current: { logLoss: 0.41, rmse: 0.08 }, fitted: { logLoss: 0.35, rmse: 0.03 }, applied: true, rescheduled: 12, reviews: 900,
+      finishedAt: new Date().toISOString(),
+      evaluation: { defaults: { logLoss: 0.4123, rmse: 0.0812 }, timeSeriesSplit: { logLoss: 0.3655, rmse: 0.0311 } },
+      calibration: { reviews: 50, current: [bin(0.7, 20, 0.75, 0.9), bin(0.8, 30, 0.85, 0.95)], fitted: [bin(0.8, 10, 0.86, 0.88), bin(0.9, 40, 0.93, 0.94)] },
+    };
+    await db.query(
+      `INSERT INTO "OptimizerJob" ("userId", job, "updatedAt") SELECT id, $2::jsonb, now() FROM "User" WHERE email = $1`,
+      [email, JSON.stringify(job)],
+    );
+    await page.goto("/settings");
+    const split = page.getByTestId("optimizer-split");
+    await expect(split.locator("tbody tr").nth(0).textContent()).resolves.toBe("Default parameters0.41230.0812");
+    await expect(split.locator("tbody tr").nth(1).textContent()).resolves.toBe("Fitted, time-series split0.36550.0311");
+    await page.getByText("Fitted to your reviews, FSRS predicts later reviews better than with its defaults.").waitFor();
+    // recharts draws one line per parameter set, a point per bin.
+    const chart = page.getByTestId("calibration-chart");
+    await chart.locator(".recharts-line").nth(1).waitFor();
+    expect(await chart.locator(".recharts-line").count()).toBe(2);
+    await page.getByText("The figures").click();
+    const rows = page.getByTestId("calibration-table").locator("tbody tr");
+    expect(await rows.count()).toBe(3);
+    await expect(rows.nth(0).textContent()).resolves.toBe("70.0%–80.0%20 · predicted 75.0%, actual 90.0%–");
+    await expect(rows.nth(2).textContent()).resolves.toBe("90.0%–100.0%–40 · predicted 93.0%, actual 94.0%");
+    await context.close();
+  });
 });
+

@@ -15,6 +15,7 @@ import { mulberry32 } from "@/app/lib/domain/random";
 import { db, rawRows } from "@/app/lib/server/db";
 import { balanceAnswer, balancedDaySql, dueCountsByDay, loadDueCounts, reviewWeekdayOf } from "@/app/lib/server/data/load-balance";
 import { cachedDueCounts, dueCountsSettled, forgetDueCounts } from "@/app/lib/server/data/due-count-cache";
+import { loadReviewQueue } from "@/app/lib/server/data/review-queue";
 import { answerCard } from "@/app/lib/server/data/review";
 import { storedStateOf } from "@/app/lib/server/data/review-rows";
 import pg from "pg";
@@ -191,6 +192,37 @@ describe("balancing inside the answer's write statement", () => {
     expect(answer.due).toEqual(preview.next.due);
     const later = new Date(at.getTime() + 60_000);
     expect(cachedDueCounts(user.id, ZONE, later, range, state, loadDueCounts)).toEqual((await dueCountsByDay(user.id, second, later, ZONE, range)).counts);
+    forgetDueCounts();
+  });
+
+  it("has the counts ready before a session's first answer: its queue read loads them (the balancer's cold cost)", async () => {
+    forgetDueCounts();
+    const user = await newUser({ loadBalance: true });
+    const plain = await newUser({});
+    const settings = schedulerSettingsOf(await getUserSettings(user.id));
+    const cards = (await db.card.findMany({ where: { retiredAt: null }, orderBy: { id: "asc" }, take: 60, select: { id: true } })).map((c) => c.id);
+    const { state, at } = reviewState(settings);
+    const range = balanceRangeOf(state, 3, applyGrade(state, 3, settings, at), settings, at)!;
+    await loadDays(user.id, range.minDays, Array.from({ length: range.maxDays - range.minDays + 1 }, (_, i) => 1 + (i % 3)), cards);
+    // Asked without a loader (as the answer path asks before its write), a cold cache starts nothing.
+    expect(cachedDueCounts(user.id, ZONE, at, range, null, null)).toBeNull();
+    await dueCountsSettled();
+    expect(cachedDueCounts(user.id, ZONE, at, range, null, null)).toBeNull();
+
+    await loadReviewQueue(user.id, at);
+    await loadReviewQueue(plain.id, at);
+    await dueCountsSettled();
+    expect(cachedDueCounts(user.id, ZONE, at, range, null, null)).toEqual((await dueCountsByDay(user.id, "none", at, ZONE, range)).counts);
+    // A user who balances nothing gets no counts loaded.
+    expect(cachedDueCounts(plain.id, ZONE, at, range, null, null)).toBeNull();
+
+    // A cold answer (another instance, the counts forgotten) counts in its write and loads the counts after it.
+    forgetDueCounts(user.id);
+    const answered = cards[59]!;
+    await db.cardState.create({ data: { userId: user.id, cardId: answered, ...state, state: 2, version: 1 } });
+    await answerCard(sessionOf(user.id), { clientId: randomUUID(), cardId: answered, rating: 3, version: 1, answeredAt: at.getTime(), durationMs: 3000 }, at);
+    await dueCountsSettled();
+    expect(cachedDueCounts(user.id, ZONE, at, range, null, null)).toEqual((await dueCountsByDay(user.id, "none", at, ZONE, range)).counts);
     forgetDueCounts();
   });
 

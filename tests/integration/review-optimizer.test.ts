@@ -82,6 +82,21 @@ describe("optimizing a user's parameters", () => {
     expect(Number.isFinite(job.current.logLoss) && Number.isFinite(job.fitted.rmse)).toBe(true);
     expect(job.fitted.logLoss).toBeLessThan(job.current.logLoss);
     expect(job.applied).toBe(true);
+    // Out of sample (time-series splits), the fit still predicts this learner better than the defaults.
+    expect(job.evaluation!.timeSeriesSplit.logLoss).toBeLessThan(job.evaluation!.defaults.logLoss);
+    expect(job.evaluation!.timeSeriesSplit.rmse).toBeLessThan(job.evaluation!.defaults.rmse);
+    // The defaults are in use, so "current" is the defaults' own evaluation on the log.
+    expect(job.evaluation!.defaults.logLoss).toBeCloseTo(job.current.logLoss, 10);
+    // The calibration chart: the defaults under-predict this learner's recall; the fit is closer to the diagonal.
+    const { calibration } = job;
+    expect(calibration!.reviews).toBeGreaterThan(100);
+    expect(calibration!.reviews).toBeLessThan(answers);
+    for (const bins of [calibration!.current, calibration!.fitted]) {
+      expect(bins.reduce((n, b) => n + b.count, 0)).toBe(calibration!.reviews);
+    }
+    const meanGap = (bins: { count: number; observed: number; predicted: number }[]) => bins.reduce((sum, b) => sum + b.count * (b.observed - b.predicted), 0) / calibration!.reviews;
+    expect(meanGap(calibration!.current)).toBeGreaterThan(0.02);
+    expect(Math.abs(meanGap(calibration!.fitted))).toBeLessThan(meanGap(calibration!.current));
     const settings = await db.userSettings.findUniqueOrThrow({ where: { userId: user.id } });
     expect(settings.parameters).toHaveLength(21);
     expect(settings.parametersFitAt).not.toBeNull();

@@ -2,10 +2,20 @@ import "#server-only";
 import {
   computeParameters,
   convertCsvToFsrsItems,
+  evaluateWithTimeSeriesSplits,
   FSRSBinding,
   type FSRSBindingItem,
 } from "@open-spaced-repetition/binding";
-import { FSRS6_PARAMETER_COUNT, utcOffsetMinutes } from "@/app/lib/domain/scheduling";
+import {
+  calibrationBins,
+  effectiveWeights,
+  FSRS6_PARAMETER_COUNT,
+  predictLastReview,
+  utcOffsetMinutes,
+  type CalibrationBin,
+  type RecallPrediction,
+  type ReviewRating,
+} from "@/app/lib/domain/scheduling";
 import { z } from "zod";
 import type { Prisma } from "@/app/generated/prisma/client";
 import { db } from "./db";
@@ -20,6 +30,24 @@ export interface FitMetrics {
   rmse: number;
 }
 
+/**
+ * How well the fitted parameters predict, measured fairly: fsrs-rs's time-series-split
+ * evaluation (fit on the earlier reviews, score on the later ones, over several splits) against
+ * FSRS's default parameters on the same log.
+ */
+export interface OptimizerEvaluation {
+  defaults: FitMetrics;
+  timeSeriesSplit: FitMetrics;
+}
+
+/** Predicted against observed recall, binned, for the parameters before and after the fit. */
+export interface OptimizerCalibration {
+  current: CalibrationBin[];
+  fitted: CalibrationBin[];
+  /** Long-term reviews the bins hold (each bin's count sums to it). */
+  reviews: number;
+}
+
 export type OptimizerJob =
   | { state: "running"; done: number; total: number; startedAt: string }
   | {
@@ -30,6 +58,9 @@ export type OptimizerJob =
       rescheduled: number;
       reviews: number;
       finishedAt: string;
+      /** Absent in jobs stored before the evaluation existed. */
+      evaluation?: OptimizerEvaluation;
+      calibration?: OptimizerCalibration;
     }
   | { state: "failed"; error: string; finishedAt: string };
 
@@ -44,6 +75,7 @@ export interface OptimizerStatus {
 }
 
 const fitMetricsSchema = z.object({ logLoss: z.number(), rmse: z.number() });
+const binSchema = z.object({ from: z.number(), to: z.number(), count: z.number(), predicted: z.number(), observed: z.number() });
 const jobSchema: z.ZodType<OptimizerJob> = z.discriminatedUnion("state", [
   z.object({ state: z.literal("running"), done: z.number(), total: z.number(), startedAt: z.string() }),
   z.object({
@@ -54,6 +86,8 @@ const jobSchema: z.ZodType<OptimizerJob> = z.discriminatedUnion("state", [
     rescheduled: z.number(),
     reviews: z.number(),
     finishedAt: z.string(),
+    evaluation: z.object({ defaults: fitMetricsSchema, timeSeriesSplit: fitMetricsSchema }).optional(),
+    calibration: z.object({ current: z.array(binSchema), fitted: z.array(binSchema), reviews: z.number() }).optional(),
   }),
   z.object({ state: z.literal("failed"), error: z.string(), finishedAt: z.string() }),
 ]);
@@ -104,6 +138,34 @@ async function trainingItems(userId: string, timeZone: string, dayStartHour: num
 function metricsOf(parameters: number[] | undefined, items: FSRSBindingItem[]): FitMetrics {
   const evaluation = new FSRSBinding(parameters && parameters.length ? parameters : undefined).evaluate(items);
   return { logLoss: evaluation.logLoss, rmse: evaluation.rmseBins };
+}
+
+/** At most this many reviews go into the calibration chart (an even sample of a larger log). */
+const CALIBRATION_SAMPLE = 20_000;
+
+/**
+ * The calibration chart's bins for the parameters before and after the fit: each training
+ * item's last review (when long-term) predicted from the answers before it.
+ */
+export function calibrationOf(
+  items: readonly FSRSBindingItem[],
+  current: readonly number[],
+  fitted: readonly number[],
+  enableShortTerm: boolean,
+): OptimizerCalibration {
+  const step = Math.max(1, items.length / CALIBRATION_SAMPLE);
+  const before: RecallPrediction[] = [];
+  const after: RecallPrediction[] = [];
+  for (let i = 0; i < items.length; i += step) {
+    const history = items[Math.floor(i)]!.reviews.map((r) => ({ rating: r.rating as ReviewRating, deltaT: r.deltaT }));
+    const a = predictLastReview(history, current, enableShortTerm);
+    const b = predictLastReview(history, fitted, enableShortTerm);
+    if (a && b) {
+      before.push(a);
+      after.push(b);
+    }
+  }
+  return { current: calibrationBins(before), fitted: calibrationBins(after), reviews: before.length };
 }
 
 export async function optimizerStatus(userId: string): Promise<OptimizerStatus> {
@@ -173,6 +235,15 @@ async function fitAndApply(
     const current = metricsOf(settingsRow.parameters, items);
     const fitted = metricsOf(fittedParameters, items);
     const applied = fitted.logLoss < current.logLoss;
+    const evaluation: OptimizerEvaluation = {
+      defaults: metricsOf(undefined, items),
+      timeSeriesSplit: await evaluateWithTimeSeriesSplits(items, {
+        enableShortTerm: settingsRow.enableShortTerm,
+        numRelearningSteps: Math.max(1, settingsRow.relearningSteps.length),
+        timeout: 10,
+      }).then((e) => ({ logLoss: e.logLoss, rmse: e.rmseBins })),
+    };
+    const calibration = calibrationOf(items, effectiveWeights(settingsRow.parameters), fittedParameters, settingsRow.enableShortTerm);
     let rescheduled = 0;
     if (applied) {
       await db.userSettings.update({
@@ -192,6 +263,8 @@ async function fitAndApply(
       rescheduled,
       reviews: reviewCount,
       finishedAt: now().toISOString(),
+      evaluation,
+      calibration,
     };
     await saveJob(userId, result);
     return result;

@@ -4,12 +4,21 @@ import { effectiveWeights } from "@/app/lib/domain/scheduling";
 import { exportReviewLogCsv } from "./data/review-csv";
 import { getUserSettings, schedulerSettingsOf } from "./data/settings";
 
+/**
+ * Below this many same-day answers the recommendation rests on too little to be shown (the
+ * binding recommends from quartiles of each grade's delays, which a few dozen answers make noise).
+ */
+export const MIN_STEP_REVIEWS = 100;
+
 export interface RecommendedSteps {
   /** Learning steps as the settings field takes them ("1m 10m"); empty when the data suggests none. */
   learning: string[];
   relearning: string[];
   /** Same-day answers the recommendation rests on (first answers again/hard/good, and relearning). */
   basedOn: number;
+  /** `basedOn` reaches MIN_STEP_REVIEWS: only then are the steps worth showing. */
+  enoughData: boolean;
+  minimum: number;
 }
 
 /** A step in seconds as a settings step: whole minutes up to a day ("10m"), then hours. */
@@ -33,6 +42,8 @@ export async function recommendedSteps(userId: string): Promise<RecommendedSteps
     learning: stats.recommendedLearningSteps.map(stepOf),
     relearning: stats.recommendedRelearningSteps.map(stepOf),
     basedOn,
+    enoughData: basedOn >= MIN_STEP_REVIEWS,
+    minimum: MIN_STEP_REVIEWS,
   };
 }
 

@@ -1,8 +1,9 @@
 "use client";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { RetentionPoint, RetentionSimulationInput } from "@/app/lib/domain/scheduling";
+import type { SimulationMessage } from "./retention-simulation.worker";
 
-/** The retentions simulated (the domain's SIMULATED_RETENTIONS; the module itself, with ts-fsrs, loads on the first run). */
+/** The retentions simulated (the domain's SIMULATED_RETENTIONS, which the worker runs): the progress bar's length. */
 const RETENTIONS = [0.7, 0.73, 0.76, 0.79, 0.82, 0.85, 0.88, 0.9, 0.92, 0.94, 0.96, 0.97];
 
 const W = 320;
@@ -11,45 +12,62 @@ const PAD = 32;
 
 /**
  * Optimal retention for the user's own collection: a year simulated in this browser (not on the
- * server) for each desired retention 0.70–0.97, one retention per task so the page stays
- * responsive and the progress bar moves; then workload (minutes a day) against knowledge kept,
+ * server), in a Web Worker, for each desired retention 0.70–0.97, the progress bar moving with
+ * each one; then workload (minutes a day) against knowledge kept,
  * the least minutes per knowledge (CMRR) marked.
  */
 export function RetentionSimulator({ input, desiredRetention }: { input: RetentionSimulationInput; desiredRetention: number }) {
   const [points, setPoints] = useState<RetentionPoint[]>([]);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const cancelled = useRef(false);
+  const worker = useRef<Worker | null>(null);
 
   const [best, setBest] = useState<RetentionPoint | null>(null);
 
-  const run = async () => {
-    cancelled.current = false;
+  const run = () => {
+    worker.current?.terminate();
     setPoints([]);
     setBest(null);
     setError(null);
     setRunning(true);
-    const { simulateRetention, minimumWorkloadPoint } = await import("@/app/lib/domain/scheduling/simulate-retention");
+    // A Web Worker: the year is simulated off the page's thread, which stays free for clicks
+    // and the progress bar; Stop terminates it at once, even mid-retention.
+    const simulation = new Worker(new URL("./retention-simulation.worker.ts", import.meta.url), { type: "module" });
+    worker.current = simulation;
     const done: RetentionPoint[] = [];
-    const next = (i: number) => {
-      if (cancelled.current) return setRunning(false);
-      const retention = RETENTIONS[i];
-      if (retention === undefined) {
-        setBest(minimumWorkloadPoint(done));
-        return setRunning(false);
+    simulation.onmessage = (event: MessageEvent<SimulationMessage>) => {
+      const message = event.data;
+      if (message.type === "point") {
+        done.push(message.point);
+        return setPoints([...done]);
       }
-      try {
-        done.push(simulateRetention(input, retention));
-      } catch {
-        setRunning(false);
-        return setError("The simulation failed on these settings.");
-      }
-      setPoints([...done]);
-      setTimeout(() => next(i + 1), 0);
+      simulation.terminate();
+      worker.current = null;
+      setRunning(false);
+      if (message.type === "done") setBest(message.best);
+      else setError("The simulation failed on these settings.");
     };
-    setTimeout(() => next(0), 0);
+    simulation.onerror = () => {
+      simulation.terminate();
+      worker.current = null;
+      setRunning(false);
+      setError("The simulation failed on these settings.");
+    };
+    // A drawing function (tests only) cannot cross to the worker; the seed decides there.
+    simulation.postMessage({ ...input, random: undefined });
   };
 
+  const stop = () => {
+    worker.current?.terminate();
+    worker.current = null;
+    setRunning(false);
+  };
+
+  // Leaving the page ends a simulation still running.
+  useEffect(() => () => worker.current?.terminate(), []);
+
+  // The worker's best point is a copy of one of `points` (messages are cloned): matched by retention.
+  const isBest = (p: RetentionPoint) => best !== null && p.desiredRetention === best.desiredRetention;
   const maxMinutes = Math.max(1e-9, ...points.map((p) => p.minutesPerDay));
   const maxKnowledge = Math.max(1e-9, ...points.map((p) => p.knowledge));
   const x = (p: RetentionPoint) => PAD + (p.knowledge / maxKnowledge) * (W - 2 * PAD);
@@ -64,7 +82,7 @@ export function RetentionSimulator({ input, desiredRetention }: { input: Retenti
       <div className="flex items-center gap-3">
         <button
           type="button"
-          onClick={running ? () => (cancelled.current = true) : () => void run()}
+          onClick={running ? stop : run}
           className="rounded border border-accent-600 px-3 py-1.5 text-sm text-accent-700 hover:bg-accent-50 dark:text-accent-500 dark:hover:bg-slate-800"
           data-testid="simulate-run"
         >
@@ -100,7 +118,7 @@ export function RetentionSimulator({ input, desiredRetention }: { input: Retenti
             <text x={10} y={H / 2} textAnchor="middle" fontSize="10" fill="currentColor" transform={`rotate(-90 10 ${H / 2})`}>min a day</text>
             <polyline points={points.map((p) => `${x(p)},${y(p)}`).join(" ")} fill="none" stroke="currentColor" className="text-accent-600" />
             {points.map((p) => (
-              <circle key={p.desiredRetention} cx={x(p)} cy={y(p)} r={p === best ? 5 : 2.5} className={p === best ? "fill-accent-600" : "fill-current"} />
+              <circle key={p.desiredRetention} cx={x(p)} cy={y(p)} r={isBest(p) ? 5 : 2.5} className={isBest(p) ? "fill-accent-600" : "fill-current"} />
             ))}
           </svg>
           <table className="text-left text-sm" data-testid="simulate-table">
@@ -115,8 +133,8 @@ export function RetentionSimulator({ input, desiredRetention }: { input: Retenti
             </thead>
             <tbody>
               {points.map((p) => (
-                <tr key={p.desiredRetention} className={p === best ? "font-semibold" : ""} data-best={p === best ? "true" : undefined}>
-                  <th scope="row" className="pr-4 font-normal">{p.desiredRetention.toFixed(2)}{p === best ? " (least work per card)" : ""}</th>
+                <tr key={p.desiredRetention} className={isBest(p) ? "font-semibold" : ""} data-best={isBest(p) ? "true" : undefined}>
+                  <th scope="row" className="pr-4 font-normal">{p.desiredRetention.toFixed(2)}{isBest(p) ? " (least work per card)" : ""}</th>
                   <td className="pr-4">{p.minutesPerDay.toFixed(1)}</td>
                   <td className="pr-4">{p.knowledge.toFixed(0)}</td>
                   <td>{(p.minutesPerKnowledge * 365).toFixed(2)}</td>

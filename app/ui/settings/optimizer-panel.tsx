@@ -1,6 +1,7 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
 import type { OptimizerStatus } from "@/app/lib/server/optimizer";
+import { OptimizerEvaluation } from "./optimizer-evaluation";
 
 function fmt(n: number) {
   return n.toFixed(4);
@@ -82,6 +83,7 @@ export function OptimizerPanel({ initial }: { initial: OptimizerStatus }) {
               : "The fitted parameters are not better on your reviews, so your current ones were kept."}{" "}
             Lower is better for both figures.
           </p>
+          <OptimizerEvaluation evaluation={job.evaluation} calibration={job.calibration} />
         </div>
       )}
       {job?.state === "failed" && <p className="text-sm text-red-600 dark:text-red-400" data-testid="optimizer-error">{job.error}</p>}

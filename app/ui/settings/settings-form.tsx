@@ -4,6 +4,7 @@ import { useState } from "react";
 import { updateSettings } from "@/app/lib/server/actions/update-settings";
 import { useDeviceTimeZone, useTimeZoneOptions } from "@/app/ui/time-zone/device-zone";
 import { errorSummary, errorsByField } from "./field-errors";
+import { RecommendedSteps } from "./recommended-steps";
 
 export interface SettingsFormValues {
   desiredRetention: number;
@@ -190,6 +191,9 @@ export function SettingsForm({
           Steps are waits before a new or forgotten card is asked again, like &quot;1m 10m&quot; (m minutes, h hours, d days).
           Leave empty to let FSRS schedule from the first answer.
         </p>
+        <RecommendedSteps
+          onApply={(steps) => setValues((v) => ({ ...v, learningSteps: steps.learning ?? v.learningSteps, relearningSteps: steps.relearning ?? v.relearningSteps }))}
+        />
         <div>
           <label htmlFor="maximumInterval" className="block text-sm font-medium">Maximum interval (days)</label>
           <input id="maximumInterval" {...described("maximumInterval")} type="number" min={1} max={36500} value={values.maximumInterval} onChange={(e) => set("maximumInterval", Number(e.target.value))} className={inputClass} />

@@ -179,12 +179,19 @@ async function answerOnce(userId: string, input: AnswerInput, now: Date) {
  *   process's due counts (`due-count-cache.ts`, loaded in the background on the first answer);
  * - on, counting in the write: afterwards, apart (its background reload of the cache would
  *   load the database under the others), the cache emptied before each answer, so the write
- *   statement counts the range and picks the day itself (`balancedDaySql`).
+ *   statement counts the range and picks the day itself (`balancedDaySql`); alternately as the
+ *   answer path does now (the cache's load starts after the write) and as it did before session
+ *   8 (the load started beside the write, competing with it);
+ * - a session's first answer: the cache emptied, loaded as the session's queue read loads it,
+ *   a second's pause (the user reads the card), then the answer;
+ * - the cache's load alone (`loadDueCounts`, 120 days): how soon after a session's queue read
+ *   (which starts it) the first answer finds the counts.
  * And the plan of the count.
  */
 export async function benchBalanceCost(client: pg.Client, userId: string, runs = 600, coldRuns = 150): Promise<void> {
   const { balanceAnswer, dueCountsByDay } = await import("@/app/lib/server/data/load-balance");
-  const { dueCountsSettled, forgetDueCounts } = await import("@/app/lib/server/data/due-count-cache");
+  const { dueCountsSettled, forgetDueCounts, warmDueCounts } = await import("@/app/lib/server/data/due-count-cache");
+  const { loadDueCounts } = await import("@/app/lib/server/data/load-balance");
   const { storedStateOf } = await import("@/app/lib/server/data/review-rows");
   type Row = Parameters<typeof storedStateOf>[0] & { cardId: string; version: number };
   const warmup = 40;
@@ -199,6 +206,9 @@ export async function benchBalanceCost(client: pg.Client, userId: string, runs =
   const twoTrips: number[] = [];
   const on: number[] = [];
   const inWrite: number[] = [];
+  const inWriteBeside: number[] = [];
+  const firstOfSession: number[] = [];
+  const loads: number[] = [];
   const countOnly: number[] = [];
   let moved = 0;
   let considered = 0;
@@ -210,6 +220,11 @@ export async function benchBalanceCost(client: pg.Client, userId: string, runs =
       const mode = cold ? 2 : Math.floor(i / 10) % 2; // 0 off, 1 on (cache), 2 on (count in the write)
       const balancing = mode !== 0;
       if (i % 10 === 0 || i === runs + warmup) await setBalancer(balancing);
+      // The cold answers take turns: counted in the write with the cache's load after it (as
+      // now), the same with the load beside it (before session 8), and a session's first answer
+      // (the queue read starts the load, the user reads the card for a second, then answers).
+      const beside = cold && i % 3 === 1;
+      const sessionFirst = cold && i % 3 === 2;
       if (cold) {
         await dueCountsSettled();
         forgetDueCounts();
@@ -219,11 +234,25 @@ export async function benchBalanceCost(client: pg.Client, userId: string, runs =
       const input = { clientId: `bench-balance-${row.cardId}`, cardId: row.cardId, rating: 3 as const, version: row.version, answeredAt: now.getTime(), durationMs: 1000 };
       const result = applyGrade(before, 3, settings, now);
       const range = balanceRangeOf(before, 3, result, settings, now);
+      if (sessionFirst) {
+        warmDueCounts(userId, zone, now, loadDueCounts);
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
       let t = performance.now();
+      // Before session 8 a cold answer started the cache's load itself, beside its write.
+      if (beside) warmDueCounts(userId, zone, now, loadDueCounts);
       const answered = await answerOnce(userId, input, now);
       const answer = performance.now() - t;
+      if (cold) {
+        await dueCountsSettled();
+        forgetDueCounts();
+        t = performance.now();
+        warmDueCounts(userId, zone, now, loadDueCounts);
+        await dueCountsSettled();
+        loads.push(performance.now() - t);
+      }
       if (balancing) {
-        if (i >= warmup && mode === 2) inWrite.push(answer);
+        if (i >= warmup && mode === 2) (beside ? inWriteBeside : sessionFirst ? firstOfSession : inWrite).push(answer);
         if (i >= warmup && mode === 1) {
           on.push(answer);
           if (range) considered += 1;
@@ -245,14 +274,17 @@ export async function benchBalanceCost(client: pg.Client, userId: string, runs =
   } finally {
     await setBalancer(false);
   }
-  for (const xs of [off, twoTrips, on, inWrite, countOnly]) xs.sort((a, b) => a - b);
+  for (const xs of [off, twoTrips, on, inWrite, inWriteBeside, firstOfSession, countOnly, loads]) xs.sort((a, b) => a - b);
   const p95 = (xs: number[]) => percentile(xs, 95);
   const added = (xs: number[]) => `p95 +${(((p95(xs) - p95(off)) / p95(off)) * 100).toFixed(1)} %`;
   console.log(`\n(e) the answer with the load balancer, review answers of a user with 100,000 card states (in process, one after another, after ${warmup} unmeasured; the setting switched every 10 answers)`);
   console.log(`    answerCard, balancer off (${off.length})                 p50 ${ms(percentile(off, 50)).padStart(9)}  p95 ${ms(p95(off)).padStart(9)}`);
   console.log(`    answerCard + balanceAnswer, a 2nd round trip      p50 ${ms(percentile(twoTrips, 50)).padStart(9)}  p95 ${ms(p95(twoTrips)).padStart(9)}   ${added(twoTrips)}   (session 6's design)`);
   console.log(`    answerCard, balancer on (in-process counts)       p50 ${ms(percentile(on, 50)).padStart(9)}  p95 ${ms(p95(on)).padStart(9)}   ${added(on)}   (${on.length})`);
-  console.log(`    answerCard, balancer on, counted in the write     p50 ${ms(percentile(inWrite, 50)).padStart(9)}  p95 ${ms(p95(inWrite)).padStart(9)}   ${added(inWrite)}   (${inWrite.length}, measured after the others; the cache's cold path)`);
+  console.log(`    answerCard, balancer on, counted in the write     p50 ${ms(percentile(inWrite, 50)).padStart(9)}  p95 ${ms(p95(inWrite)).padStart(9)}   ${added(inWrite)}   (${inWrite.length}, measured after the others; the cache's cold path, its load after the write)`);
+  console.log(`      the same, the cache's load beside the write     p50 ${ms(percentile(inWriteBeside, 50)).padStart(9)}  p95 ${ms(p95(inWriteBeside)).padStart(9)}   ${added(inWriteBeside)}   (${inWriteBeside.length}, as before session 8)`);
+  console.log(`    a session's first answer (queue read, 1 s, answer)  p50 ${ms(percentile(firstOfSession, 50)).padStart(9)}  p95 ${ms(p95(firstOfSession)).padStart(9)}   ${added(firstOfSession)}   (${firstOfSession.length}, the cache loaded by the queue read)`);
+  console.log(`    the cache's load alone (120 days, in background)  p50 ${ms(percentile(loads, 50)).padStart(9)}  p95 ${ms(p95(loads)).padStart(9)}   (a session's queue read starts it)`);
   console.log(`    the count alone (dueCountsByDay)                  p50 ${ms(percentile(countOnly, 50)).padStart(9)}  p95 ${ms(p95(countOnly)).padStart(9)}`);
   console.log(`    balancer on: ${considered} answers had a range to balance (interval ≤ 90 days), ${moved} were put on another day than FSRS's own`);
   // The count's plan: a range scan of the (userId, state, due) index.

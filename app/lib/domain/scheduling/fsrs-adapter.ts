@@ -8,6 +8,7 @@ import {
   createEmptyCard,
   forgetting_curve,
   fsrs,
+  FSRSAlgorithm,
   generatorParameters,
   get_fuzz_range,
   migrateParameters,
@@ -161,6 +162,25 @@ export function forgettingCurveFor(
   stability: number,
 ): number {
   return forgetting_curve(weights, elapsedDays, stability);
+}
+
+/**
+ * FSRS's memory-state step for these weights (ts-fsrs's `next_state`): the state after an
+ * answer `deltaT` whole days after the last one (null before the first answer).
+ */
+export function memoryStepFor(
+  weights: readonly number[],
+  enableShortTerm: boolean,
+): (
+  memory: { stability: number; difficulty: number } | null,
+  deltaT: number,
+  rating: ReviewRating,
+) => { stability: number; difficulty: number } {
+  const algorithm = new FSRSAlgorithm(generatorParameters({ w: [...weights], enable_short_term: enableShortTerm }));
+  return (memory, deltaT, rating) => {
+    const next = algorithm.next_state(memory, deltaT, GRADE[rating]);
+    return { stability: next.stability, difficulty: next.difficulty };
+  };
 }
 
 /**

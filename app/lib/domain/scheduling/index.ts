@@ -101,3 +101,11 @@ export {
   type RetentionSimulationInput,
   type SimulatedCard,
 } from "./simulate-retention";
+export {
+  predictLastReview,
+  calibrationBins,
+  calibrationGap,
+  type HistoryReview,
+  type RecallPrediction,
+  type CalibrationBin,
+} from "./calibration";

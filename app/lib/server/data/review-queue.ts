@@ -4,6 +4,7 @@ import { renderMarkdown } from "@/app/lib/domain/content";
 import { typeableAnswer } from "@/app/lib/domain/quiz/typed-answer";
 import {
   addDays,
+  balancesDays,
   newCardState,
   orderQueue,
   previewOutcomes,
@@ -21,6 +22,8 @@ import { notePath, type Locale } from "@/app/lib/domain/i18n/locales";
 import { sourceLinkOf, type SourceLink } from "@/app/lib/schemas/rendered-note";
 import { storedCardZhSchema } from "@/app/lib/schemas/translation";
 import { db } from "../db";
+import { warmDueCounts } from "./due-count-cache";
+import { loadDueCounts } from "./load-balance";
 import { inChinese } from "./note-page";
 import { storedStateOf, type CardStateRow } from "./review-rows";
 import { getUserSettings, schedulerSettingsOf, type UserSettingsRow } from "./settings";
@@ -525,6 +528,8 @@ export async function loadReviewQueue(
   const limit = options.limit ?? 20;
   const settingsRow = await getUserSettings(userId);
   const settings = schedulerSettingsOf(settingsRow);
+  // The session's answers will balance their days: have the due counts ready before the first.
+  if (balancesDays(settings)) warmDueCounts(userId, settingsRow, now, loadDueCounts);
   const whole = !scope.paper && !scope.area;
   const [{ dayStart, nextDayStart, limits: remaining, doneToday }, content] = await Promise.all([
     studyDayLimits(userId, settingsRow, now),

@@ -24,7 +24,7 @@ import {
   storedStateOf,
   type CardStateRow,
 } from "./review-rows";
-import { cachedDueCounts, noteDueMove } from "./due-count-cache";
+import { cachedDueCounts, noteDueMove, warmDueCounts } from "./due-count-cache";
 import { balancedDaySql, loadDueCounts, reviewWeekdayOf } from "./load-balance";
 import { schedulerSettingsOf } from "./settings";
 import { visiblePaperSql } from "./visibility";
@@ -178,7 +178,8 @@ export async function answerCard(session: SessionClaims, input: AnswerInput, now
     now: at,
     reviewWeekday: reviewWeekdayOf(at, zone),
   });
-  const cached = plan && cachedDueCounts(userId, zone, at, plan.range, row.hasState ? before : null, loadDueCounts);
+  // No load started here: a cold cache's load would compete with this answer's own write.
+  const cached = plan && cachedDueCounts(userId, zone, at, plan.range, row.hasState ? before : null, null);
   const picked = plan && cached ? pickWithPlan(plan, cached) : null;
   const inSql = plan !== null && picked === null;
   const balanced = inSql ? Prisma.sql`bal AS (${balancedDaySql(userId, input.cardId, plan, at, zone)}),` : Prisma.empty;
@@ -230,6 +231,7 @@ export async function answerCard(session: SessionClaims, input: AnswerInput, now
   }
   const writtenDue = written[0]?.due ?? next.due;
   noteDueMove(userId, row.hasState ? before : null, writtenDue);
+  if (plan) warmDueCounts(userId, zone, at, loadDueCounts);
   return { duplicate: false, cardId: input.cardId, version: nextVersion, due: writtenDue, leech };
 }
 
