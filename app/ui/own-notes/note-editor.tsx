@@ -2,10 +2,23 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import {
+  blockAtCursor,
+  blockIds,
+  blockText,
+  emptyCardForm,
+  emptyQuizForm,
+  formFromBlock,
+  putBlock,
+  withId,
+  type BlockForm,
+} from "@/app/lib/domain/content/block-form";
 import type { ContentError } from "@/app/lib/domain/content/types";
 import { deleteOwnNote } from "@/app/lib/server/actions/delete-own-note";
 import { saveOwnNote } from "@/app/lib/server/actions/save-own-note";
 import type { Preview } from "./preview";
+import { BlockFormPanel } from "./block-form";
 import { PreviewView } from "./preview-view";
 
 /** Typing → preview: short enough to feel live, long enough that a burst of keys renders once. */
@@ -13,6 +26,21 @@ const PREVIEW_DELAY_MS = 120;
 /** Typing → server save (autosave); every change is in this browser's storage at once. */
 const AUTOSAVE_DELAY_MS = 2500;
 const RETRY_MS = 10_000;
+
+/** The "Add a card / question here" form: a new block at `cursor`, or the block at `range`. */
+interface BlockEdit {
+  form: BlockForm;
+  range: { start: number; end: number } | null;
+  cursor: number;
+}
+
+/** Where two texts first differ (to move a block's range past an edit above it). */
+function firstDifference(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
 
 type SaveState =
   | { kind: "idle" }
@@ -63,6 +91,7 @@ function writeLocal(noteId: string | null, text: string | null) {
  */
 export function NoteEditor(props: NoteEditorProps) {
   const router = useRouter();
+  const tb = useTranslations("blockForm");
   const textareaId = useId();
   const errorsId = useId();
   const textareaRef = useRef<HTMLTextAreaElement>(null);
@@ -77,6 +106,61 @@ export function NoteEditor(props: NoteEditorProps) {
   const saving = useRef(false);
   const textRef = useRef(text);
   textRef.current = text;
+  const [cursor, setCursor] = useState(0);
+  const [blockEdit, setBlockEdit] = useState<BlockEdit | null>(null);
+  const cursorBlock = useMemo(() => blockAtCursor(text, cursor), [text, cursor]);
+
+  /** Opens the form: on the card/question the cursor is in, else for a new one at the cursor. */
+  const openBlockForm = (kind: "card" | "quiz") => {
+    const at = textareaRef.current?.selectionStart ?? cursor;
+    const block = blockAtCursor(text, at);
+    if (block?.kind === kind) setBlockEdit({ form: formFromBlock(block.kind, block.body), range: { start: block.start, end: block.end }, cursor: at });
+    else setBlockEdit({ form: kind === "card" ? emptyCardForm() : emptyQuizForm(), range: null, cursor: at });
+  };
+
+  /** The form changed: a block already in the note is rewritten at once (the preview follows). */
+  const onBlockFormChange = (form: BlockForm) => {
+    if (!blockEdit?.range) {
+      setBlockEdit({ ...blockEdit, form } as BlockEdit);
+      return;
+    }
+    const block = blockText(form);
+    const next = putBlock(text, block, 0, blockEdit.range);
+    setText(next.text);
+    setBlockEdit({ ...blockEdit, form, range: { start: next.start, end: next.start + block.length } });
+  };
+
+  const submitBlockForm = () => {
+    if (!blockEdit) return;
+    const others = blockEdit.range ? text.slice(0, blockEdit.range.start) + text.slice(blockEdit.range.end) : text;
+    const form = withId(blockEdit.form, blockIds(others));
+    const next = putBlock(text, blockText(form), blockEdit.cursor, blockEdit.range);
+    setText(next.text);
+    setBlockEdit(null);
+    // Back to the text, on the block just written.
+    window.requestAnimationFrame(() => {
+      const area = textareaRef.current;
+      if (!area) return;
+      area.focus();
+      area.setSelectionRange(next.start, next.start);
+      setCursor(next.start);
+    });
+  };
+
+  /** Typing in the text: a block open in the form is read again, so the form shows what the text says. */
+  const onTextChange = (next: string) => {
+    if (blockEdit?.range) {
+      const { start } = blockEdit.range;
+      const moved = firstDifference(text, next) < start ? start + next.length - text.length : start;
+      const block = blockAtCursor(next, Math.max(0, moved));
+      setBlockEdit(
+        block && block.start === moved
+          ? { ...blockEdit, form: formFromBlock(block.kind, block.body), range: { start: block.start, end: block.end } }
+          : { ...blockEdit, range: null, cursor: Math.min(blockEdit.cursor, next.length) },
+      );
+    }
+    setText(next);
+  };
 
   const context = useMemo(
     () => ({ knownSlugs: new Set(props.knownSlugs), ownPrerequisites: new Map(props.ownPrerequisites) }),
@@ -187,6 +271,33 @@ export function NoteEditor(props: NoteEditorProps) {
             Restored the text you had not saved yet from this browser.
           </p>
         )}
+        <div className="flex flex-wrap gap-2">
+          {(["card", "quiz"] as const).map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              onClick={() => openBlockForm(kind)}
+              aria-expanded={blockEdit !== null && blockEdit.form.kind === kind}
+              data-testid={kind === "card" ? "add-card" : "add-question"}
+              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+            >
+              {cursorBlock?.kind === kind ? (kind === "card" ? tb("editCard") : tb("editQuestion")) : kind === "card" ? tb("addCard") : tb("addQuestion")}
+            </button>
+          ))}
+        </div>
+        {blockEdit && (
+          <BlockFormPanel
+            key={`${blockEdit.form.kind}-${blockEdit.range ? "edit" : "new"}`}
+            form={blockEdit.form}
+            editing={blockEdit.range !== null}
+            onChange={onBlockFormChange}
+            onSubmit={submitBlockForm}
+            onCancel={() => {
+              setBlockEdit(null);
+              textareaRef.current?.focus();
+            }}
+          />
+        )}
         <label htmlFor={textareaId} className="block text-sm font-medium">
           Note (markdown, the format of <code>content/</code>)
         </label>
@@ -194,7 +305,8 @@ export function NoteEditor(props: NoteEditorProps) {
           id={textareaId}
           ref={textareaRef}
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => onTextChange(e.target.value)}
+          onSelect={(e) => setCursor(e.currentTarget.selectionStart)}
           spellCheck={false}
           aria-describedby={errorsId}
           aria-invalid={errors.length > 0}

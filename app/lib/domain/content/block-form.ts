@@ -169,7 +169,8 @@ export function blockBody(form: BlockForm): string {
     else if (form.type === "truefalse") entries.push(["answer", form.truth]);
     else if (form.type === "short") {
       entries.push(["answer", form.answer]);
-      if (form.alternatives.length) entries.push(["alternatives", form.alternatives]);
+      const alternatives = form.alternatives.filter((a) => a.trim() !== "");
+      if (alternatives.length) entries.push(["alternatives", alternatives]);
     } else {
       entries.push(["answer", numberOr(form.answer)], ["tolerance", numberOr(form.tolerance)]);
       if (form.unit.trim()) entries.push(["unit", form.unit.trim()]);
@@ -188,6 +189,13 @@ export function blockBody(form: BlockForm): string {
     }
   }
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false }).trimEnd();
+}
+
+/** The form with an id: the one typed, or one made from its text that no other block uses. */
+export function withId(form: BlockForm, taken: ReadonlySet<string>): BlockForm {
+  if (form.id.trim()) return form;
+  const from = form.kind === "card" ? (form.type === "cloze" ? form.text.replace(/\{\{|\}\}/g, "") : form.front) : form.prompt;
+  return { ...form, id: suggestId(from, taken, form.kind === "card" ? "card" : "question") };
 }
 
 /** The whole fenced block. */
