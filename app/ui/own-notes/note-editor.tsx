@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import {
   blockAtCursor,
@@ -17,12 +17,11 @@ import {
 import type { ContentError } from "@/app/lib/domain/content/types";
 import { deleteOwnNote } from "@/app/lib/server/actions/delete-own-note";
 import { saveOwnNote } from "@/app/lib/server/actions/save-own-note";
-import type { Preview } from "./preview";
 import { BlockFormPanel } from "./block-form";
 import { PreviewView } from "./preview-view";
 
-/** Typing → preview: short enough to feel live, long enough that a burst of keys renders once. */
-const PREVIEW_DELAY_MS = 120;
+/** Typing → the full check of the note (its error list): after a pause, as it parses everything. */
+const CHECK_DELAY_MS = 300;
 /** Typing → server save (autosave); every change is in this browser's storage at once. */
 const AUTOSAVE_DELAY_MS = 2500;
 const RETRY_MS = 10_000;
@@ -98,7 +97,8 @@ export function NoteEditor(props: NoteEditorProps) {
   const [noteId, setNoteId] = useState(props.noteId);
   const [text, setText] = useState(props.initialSource);
   const [restored, setRestored] = useState(false);
-  const [preview, setPreview] = useState<Preview | null>(null);
+  const [renderer, setRenderer] = useState<typeof import("./preview") | null>(null);
+  const [errors, setErrors] = useState<ContentError[] | null>(null);
   const [save, setSave] = useState<SaveState>({ kind: "idle" });
   const [conflict, setConflict] = useState(false);
   const base = useRef(props.updatedAt);
@@ -176,19 +176,28 @@ export function NoteEditor(props: NoteEditorProps) {
     }
   }, [props.noteId, props.initialSource]);
 
-  // The preview, debounced; the renderer is loaded on first use.
+  // The renderer is loaded on first use (the parser, KaTeX and the highlighter are large).
   useEffect(() => {
     let cancelled = false;
-    const timer = window.setTimeout(() => {
-      void import("./preview").then(({ renderPreview }) => {
-        if (!cancelled) setPreview(renderPreview(props.slug, text, context));
-      });
-    }, PREVIEW_DELAY_MS);
+    void import("./preview").then((module) => {
+      if (!cancelled) setRenderer(() => module);
+    });
     return () => {
       cancelled = true;
-      window.clearTimeout(timer);
     };
-  }, [text, props.slug, context]);
+  }, []);
+
+  // The preview follows every keystroke: React renders the textarea first and the preview from
+  // the deferred text, and only sections whose text changed are rendered again (preview.ts).
+  const deferredText = useDeferredValue(text);
+  const live = useMemo(() => renderer?.renderLivePreview(deferredText) ?? null, [renderer, deferredText]);
+
+  // The full check (every error with its line) parses the whole note: once typing pauses.
+  useEffect(() => {
+    if (!renderer) return;
+    const timer = window.setTimeout(() => setErrors(renderer.checkPreview(props.slug, text, context)), CHECK_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [renderer, text, props.slug, context]);
 
   const saveNow = useCallback(async () => {
     if (saving.current || conflict) return;
@@ -262,7 +271,6 @@ export function NoteEditor(props: NoteEditorProps) {
     router.push("/notes?deleted=1");
   };
 
-  const errors: ContentError[] = preview?.errors ?? [];
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <div className="space-y-3">
@@ -309,7 +317,7 @@ export function NoteEditor(props: NoteEditorProps) {
           onSelect={(e) => setCursor(e.currentTarget.selectionStart)}
           spellCheck={false}
           aria-describedby={errorsId}
-          aria-invalid={errors.length > 0}
+          aria-invalid={(errors?.length ?? 0) > 0}
           data-testid="note-source"
           className="h-[70vh] w-full resize-y rounded-md border border-slate-300 bg-white p-3 font-mono text-sm leading-relaxed text-slate-900 focus:border-accent-500 focus:outline-none focus:ring-2 focus:ring-accent-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
         />
@@ -321,7 +329,7 @@ export function NoteEditor(props: NoteEditorProps) {
             data-testid="note-save"
             className="rounded-md bg-accent-600 px-4 py-2 text-sm font-medium text-white hover:bg-accent-700 disabled:opacity-60"
           >
-            {errors.length ? "Save as draft" : "Save"}
+            {errors?.length ? "Save as draft" : "Save"}
           </button>
           {noteId && (
             <>
@@ -336,8 +344,8 @@ export function NoteEditor(props: NoteEditorProps) {
           <SaveStatus save={save} />
         </div>
         <section id={errorsId} aria-label="Problems in this note" data-testid="note-errors">
-          {errors.length === 0 ? (
-            <p className="text-sm text-emerald-700 dark:text-emerald-400">{preview ? "No problems: every card and question will be studied." : "Checking…"}</p>
+          {!errors?.length ? (
+            <p className="text-sm text-emerald-700 dark:text-emerald-400">{errors ? "No problems: every card and question will be studied." : "Checking…"}</p>
           ) : (
             <>
               <p className="text-sm font-medium text-red-700 dark:text-red-400">
@@ -359,7 +367,7 @@ export function NoteEditor(props: NoteEditorProps) {
       <section aria-label="Preview" className="min-w-0">
         <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">Preview</h2>
         <div data-testid="note-preview" className="own-note-box note-prose rounded-md border border-slate-200 p-4 dark:border-slate-800">
-          {preview ? <PreviewView preview={preview} /> : <p className="text-sm text-slate-500">Rendering…</p>}
+          {live ? <PreviewView preview={live} /> : <p className="text-sm text-slate-500">Rendering…</p>}
         </div>
       </section>
     </div>
