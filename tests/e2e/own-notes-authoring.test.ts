@@ -83,17 +83,18 @@ describe.runIf(hasBrowser)("writing cards and questions in one's own note", () =
     await expect(page.getByTestId("block-front").inputValue()).resolves.toBe("Which part does the wobbler trick wobble?");
     await page.getByTestId("block-submit").click();
     await expect(card.innerText()).resolves.toContain("Which part does the wobbler trick wobble?");
-    await expect(page.getByTestId("note-errors").innerText()).resolves.toMatch(/No problems/);
+    await page.getByTestId("note-errors").getByText(/No problems/).waitFor();
 
     // Saved (autosave creates the note), then studied in a session on this note.
     await page.waitForURL(/\/notes\/[a-z0-9]+\/edit$/, { timeout: 20_000 });
     const id = /\/notes\/([a-z0-9]+)\/edit$/.exec(page.url())?.[1] ?? "";
-    await page.getByTestId("note-save").click();
-    await page.waitForFunction(() => /Saved at/.test(document.querySelector("[data-testid=save-status]")?.textContent ?? ""), null, { timeout: 20_000 });
-    const { rows } = await db.query<{ slug: string; cardId: string }>(
-      `SELECT p.slug, c.id AS "cardId" FROM "Paper" p JOIN "Card" c ON c."paperId" = p.id WHERE p.id = $1 AND c.front LIKE 'Which part%' AND c."retiredAt" IS NULL`,
-      [id],
-    );
+    const saved = () =>
+      db.query<{ slug: string; cardId: string }>(
+        `SELECT p.slug, c.id AS "cardId" FROM "Paper" p JOIN "Card" c ON c."paperId" = p.id WHERE p.id = $1 AND c.front LIKE 'Which part%' AND c.back LIKE '%slowly%' AND c."retiredAt" IS NULL`,
+        [id],
+      );
+    await expect.poll(async () => (await saved()).rowCount, { timeout: 20_000 }).toBe(1);
+    const { rows } = await saved();
     expect(rows).toHaveLength(1);
     await page.goto(`/review?paper=${rows[0]?.slug ?? ""}`);
     await page.locator("[data-testid=review-session][data-ready=true]").waitFor();
@@ -122,7 +123,8 @@ describe.runIf(hasBrowser)("writing cards and questions in one's own note", () =
     await editorWith(page, NOTE("offliner"));
     await page.waitForURL(/\/notes\/[a-z0-9]+\/edit$/, { timeout: 20_000 });
     const id = /\/notes\/([a-z0-9]+)\/edit$/.exec(page.url())?.[1] ?? "";
-    await page.locator("[data-testid=save-status]", { hasText: "Saved" }).waitFor({ timeout: 20_000 });
+    const stored = async () => (await db.query<{ source: string }>(`SELECT source FROM "Paper" WHERE id = $1`, [id])).rows[0]?.source ?? "";
+    await expect.poll(stored, { timeout: 20_000 }).toContain("offliner");
 
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
@@ -132,7 +134,6 @@ describe.runIf(hasBrowser)("writing cards and questions in one's own note", () =
     await page.getByTestId("note-save").click();
     await page.locator("[data-testid=save-status]", { hasText: "no connection" }).waitFor({ timeout: 20_000 });
     expect(await page.evaluate((key) => localStorage.getItem(key), `paperdeck:own-note:${id}`)).toContain("Written on a train");
-    const stored = async () => (await db.query<{ source: string }>(`SELECT source FROM "Paper" WHERE id = $1`, [id])).rows[0]?.source ?? "";
     expect(await stored()).not.toContain("Written on a train");
 
     // A second tab opened while offline would fail; the text also survives this tab being reloaded once online.
@@ -149,6 +150,7 @@ describe.runIf(hasBrowser)("writing cards and questions in one's own note", () =
     await signUp(page, uniqueEmail("preview-speed"));
     const text = readFileSync("content/linear-probe-vs-fine-tuning.md", "utf8");
     await editorWith(page, text);
+    await page.getByTestId("note-errors").getByText(/problem/).waitFor(); // the first full check is done
     const latencies = await typeAndMeasurePreview(page, middleOfNote(text), " quickly typed words appear", 60);
     expect(latencies.length).toBeGreaterThanOrEqual(20);
     const sorted = [...latencies].sort((a, b) => a - b);

@@ -1,13 +1,15 @@
 "use client";
+import { memo } from "react";
 import { RevealAnswer } from "@/app/ui/notes/reveal-answer";
 import { WidgetSlot } from "@/app/ui/widgets/widget-slot";
 import type { LivePreview } from "./preview";
 
 /**
  * The preview's markup. Every HTML string here came out of the sanitising pipeline
- * (preview.ts), which is why it may be set as HTML.
+ * (preview.ts), which is why it may be set as HTML. Memoised: a keystroke re-renders the editor
+ * at once and the preview only when its sections change (the deferred render).
  */
-export function PreviewView({ preview }: { preview: LivePreview }) {
+export const PreviewView = memo(function PreviewView({ preview }: { preview: LivePreview }) {
   return (
     <div>
       {preview.title && <h1 className="mb-4 text-2xl font-bold">{preview.title}</h1>}
@@ -48,4 +50,4 @@ export function PreviewView({ preview }: { preview: LivePreview }) {
       })}
     </div>
   );
-}
+});
