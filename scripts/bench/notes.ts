@@ -12,7 +12,8 @@
  *     20 cards each exist beside the corpus (5 users × 100 notes, made through `createOwnNote`,
  *     the app's own save path): measured for a user without notes and for one with 100.
  *     The queue's p99 should stay within 20 % of the corpus-only figure.
- * Figures only: nothing fails the script but an error.
+ * Figures only: nothing fails the script but an error. BENCH_NOTES_PART=browser runs (a) and
+ * (b) only, BENCH_NOTES_PART=data (c) only.
  */
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
@@ -78,8 +79,9 @@ async function benchBrowser(baseUrl: string, token: string) {
     await page.goto("/notes/new");
     await page.getByTestId("note-source").fill(ownNote(9999));
     await page.getByTestId("note-save").click();
+    // Created: the editor moves to the note's own URL (and starts again, with an empty status).
     await page.waitForURL(/\/notes\/[a-z0-9]+\/edit$/, { timeout: 30_000 });
-    await page.locator("[data-testid=save-status]", { hasText: "Saved" }).waitFor({ timeout: 30_000 });
+    await page.getByTestId("note-errors").getByText(/No problems/).waitFor({ timeout: 30_000 });
     const saves: number[] = [];
     for (let i = 0; i < 20; i++) {
       await page.getByTestId("note-source").fill(ownNote(9999).replace("a few plain words", `a few plain words, edit ${i}`));
@@ -148,7 +150,23 @@ async function main() {
     await runContentSync(database.url, { quiet: true });
     process.env.DATABASE_URL = database.url;
     process.env.NEXTAUTH_SECRET ??= SECRET;
-    const { createOwnNote } = await import("@/app/lib/server/data/own-notes");
+    const part = process.env.BENCH_NOTES_PART;
+    if (part !== "browser") await benchData(client);
+    if (part !== "data") {
+      app = await serveApp(database.url);
+      await benchBrowser(app.baseUrl, await addUser(client, "bench-writer"));
+    }
+  } finally {
+    await app?.stop();
+    await client.end();
+    const { db } = await import("@/app/lib/server/db").catch(() => ({ db: null }));
+    await db?.$disconnect();
+    await database.close();
+  }
+}
+
+async function benchData(client: pg.Client) {
+  const { createOwnNote } = await import("@/app/lib/server/data/own-notes");
 
     const reader = "bench-reader";
     const owners = Array.from({ length: OWNERS }, (_, i) => `bench-owner-${i}`);
@@ -170,16 +188,6 @@ async function main() {
       { name: "a user without own notes", id: reader },
       { name: "a user with 100 of them", id: owners[0] ?? reader },
     ]);
-
-    app = await serveApp(database.url);
-    await benchBrowser(app.baseUrl, await addUser(client, "bench-writer"));
-  } finally {
-    await app?.stop();
-    await client.end();
-    const { db } = await import("@/app/lib/server/db").catch(() => ({ db: null }));
-    await db?.$disconnect();
-    await database.close();
-  }
 }
 
 main().catch((error: unknown) => {

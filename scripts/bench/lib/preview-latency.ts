@@ -8,6 +8,8 @@
 import type { Page } from "playwright-core";
 
 export async function typeAndMeasurePreview(page: Page, at: number, text: string, delayMs: number): Promise<number[]> {
+  // Under tsx, esbuild names inner functions with a `__name` helper the page does not have.
+  await page.evaluate("window.__name ??= (f) => f");
   await page.evaluate((start) => {
     const area = document.querySelector<HTMLTextAreaElement>("[data-testid=note-source]");
     const preview = document.querySelector("[data-testid=note-preview]");
