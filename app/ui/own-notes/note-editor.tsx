@@ -1,18 +1,45 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import {
+  blockAtCursor,
+  blockIds,
+  blockText,
+  emptyCardForm,
+  emptyQuizForm,
+  formFromBlock,
+  putBlock,
+  withId,
+  type BlockForm,
+} from "@/app/lib/domain/content/block-form";
 import type { ContentError } from "@/app/lib/domain/content/types";
 import { deleteOwnNote } from "@/app/lib/server/actions/delete-own-note";
 import { saveOwnNote } from "@/app/lib/server/actions/save-own-note";
-import type { Preview } from "./preview";
+import { BlockFormPanel } from "./block-form";
 import { PreviewView } from "./preview-view";
 
-/** Typing → preview: short enough to feel live, long enough that a burst of keys renders once. */
-const PREVIEW_DELAY_MS = 120;
+/** Typing → the full check of the note (its error list): after a pause, as it parses everything. */
+const CHECK_DELAY_MS = 300;
 /** Typing → server save (autosave); every change is in this browser's storage at once. */
 const AUTOSAVE_DELAY_MS = 2500;
 const RETRY_MS = 10_000;
+
+/** The "Add a card / question here" form: a new block at `cursor`, or the block at `range`. */
+interface BlockEdit {
+  form: BlockForm;
+  range: { start: number; end: number } | null;
+  cursor: number;
+}
+
+/** Where two texts first differ (to move a block's range past an edit above it). */
+function firstDifference(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
 
 type SaveState =
   | { kind: "idle" }
@@ -63,13 +90,15 @@ function writeLocal(noteId: string | null, text: string | null) {
  */
 export function NoteEditor(props: NoteEditorProps) {
   const router = useRouter();
+  const tb = useTranslations("blockForm");
   const textareaId = useId();
   const errorsId = useId();
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const [noteId, setNoteId] = useState(props.noteId);
   const [text, setText] = useState(props.initialSource);
   const [restored, setRestored] = useState(false);
-  const [preview, setPreview] = useState<Preview | null>(null);
+  const [renderer, setRenderer] = useState<typeof import("./preview") | null>(null);
+  const [errors, setErrors] = useState<ContentError[] | null>(null);
   const [save, setSave] = useState<SaveState>({ kind: "idle" });
   const [conflict, setConflict] = useState(false);
   const base = useRef(props.updatedAt);
@@ -77,6 +106,61 @@ export function NoteEditor(props: NoteEditorProps) {
   const saving = useRef(false);
   const textRef = useRef(text);
   textRef.current = text;
+  const [cursor, setCursor] = useState(0);
+  const [blockEdit, setBlockEdit] = useState<BlockEdit | null>(null);
+  const cursorBlock = useMemo(() => blockAtCursor(text, cursor), [text, cursor]);
+
+  /** Opens the form: on the card/question the cursor is in, else for a new one at the cursor. */
+  const openBlockForm = (kind: "card" | "quiz") => {
+    const at = textareaRef.current?.selectionStart ?? cursor;
+    const block = blockAtCursor(text, at);
+    if (block?.kind === kind) setBlockEdit({ form: formFromBlock(block.kind, block.body), range: { start: block.start, end: block.end }, cursor: at });
+    else setBlockEdit({ form: kind === "card" ? emptyCardForm() : emptyQuizForm(), range: null, cursor: at });
+  };
+
+  /** The form changed: a block already in the note is rewritten at once (the preview follows). */
+  const onBlockFormChange = (form: BlockForm) => {
+    if (!blockEdit?.range) {
+      setBlockEdit({ ...blockEdit, form } as BlockEdit);
+      return;
+    }
+    const block = blockText(form);
+    const next = putBlock(text, block, 0, blockEdit.range);
+    setText(next.text);
+    setBlockEdit({ ...blockEdit, form, range: { start: next.start, end: next.start + block.length } });
+  };
+
+  const submitBlockForm = () => {
+    if (!blockEdit) return;
+    const others = blockEdit.range ? text.slice(0, blockEdit.range.start) + text.slice(blockEdit.range.end) : text;
+    const form = withId(blockEdit.form, blockIds(others));
+    const next = putBlock(text, blockText(form), blockEdit.cursor, blockEdit.range);
+    setText(next.text);
+    setBlockEdit(null);
+    // Back to the text, on the block just written.
+    window.requestAnimationFrame(() => {
+      const area = textareaRef.current;
+      if (!area) return;
+      area.focus();
+      area.setSelectionRange(next.start, next.start);
+      setCursor(next.start);
+    });
+  };
+
+  /** Typing in the text: a block open in the form is read again, so the form shows what the text says. */
+  const onTextChange = (next: string) => {
+    if (blockEdit?.range) {
+      const { start } = blockEdit.range;
+      const moved = firstDifference(text, next) < start ? start + next.length - text.length : start;
+      const block = blockAtCursor(next, Math.max(0, moved));
+      setBlockEdit(
+        block && block.start === moved
+          ? { ...blockEdit, form: formFromBlock(block.kind, block.body), range: { start: block.start, end: block.end } }
+          : { ...blockEdit, range: null, cursor: Math.min(blockEdit.cursor, next.length) },
+      );
+    }
+    setText(next);
+  };
 
   const context = useMemo(
     () => ({ knownSlugs: new Set(props.knownSlugs), ownPrerequisites: new Map(props.ownPrerequisites) }),
@@ -92,19 +176,28 @@ export function NoteEditor(props: NoteEditorProps) {
     }
   }, [props.noteId, props.initialSource]);
 
-  // The preview, debounced; the renderer is loaded on first use.
+  // The renderer is loaded on first use (the parser, KaTeX and the highlighter are large).
   useEffect(() => {
     let cancelled = false;
-    const timer = window.setTimeout(() => {
-      void import("./preview").then(({ renderPreview }) => {
-        if (!cancelled) setPreview(renderPreview(props.slug, text, context));
-      });
-    }, PREVIEW_DELAY_MS);
+    void import("./preview").then((module) => {
+      if (!cancelled) setRenderer(() => module);
+    });
     return () => {
       cancelled = true;
-      window.clearTimeout(timer);
     };
-  }, [text, props.slug, context]);
+  }, []);
+
+  // The preview follows every keystroke: React renders the textarea first and the preview from
+  // the deferred text, and only sections whose text changed are rendered again (preview.ts).
+  const deferredText = useDeferredValue(text);
+  const live = useMemo(() => renderer?.renderLivePreview(deferredText) ?? null, [renderer, deferredText]);
+
+  // The full check (every error with its line) parses the whole note: once typing pauses.
+  useEffect(() => {
+    if (!renderer) return;
+    const timer = window.setTimeout(() => setErrors(renderer.checkPreview(props.slug, text, context)), CHECK_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [renderer, text, props.slug, context]);
 
   const saveNow = useCallback(async () => {
     if (saving.current || conflict) return;
@@ -178,7 +271,6 @@ export function NoteEditor(props: NoteEditorProps) {
     router.push("/notes?deleted=1");
   };
 
-  const errors: ContentError[] = preview?.errors ?? [];
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <div className="space-y-3">
@@ -187,6 +279,33 @@ export function NoteEditor(props: NoteEditorProps) {
             Restored the text you had not saved yet from this browser.
           </p>
         )}
+        <div className="flex flex-wrap gap-2">
+          {(["card", "quiz"] as const).map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              onClick={() => openBlockForm(kind)}
+              aria-expanded={blockEdit !== null && blockEdit.form.kind === kind}
+              data-testid={kind === "card" ? "add-card" : "add-question"}
+              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+            >
+              {cursorBlock?.kind === kind ? (kind === "card" ? tb("editCard") : tb("editQuestion")) : kind === "card" ? tb("addCard") : tb("addQuestion")}
+            </button>
+          ))}
+        </div>
+        {blockEdit && (
+          <BlockFormPanel
+            key={`${blockEdit.form.kind}-${blockEdit.range ? "edit" : "new"}`}
+            form={blockEdit.form}
+            editing={blockEdit.range !== null}
+            onChange={onBlockFormChange}
+            onSubmit={submitBlockForm}
+            onCancel={() => {
+              setBlockEdit(null);
+              textareaRef.current?.focus();
+            }}
+          />
+        )}
         <label htmlFor={textareaId} className="block text-sm font-medium">
           Note (markdown, the format of <code>content/</code>)
         </label>
@@ -194,10 +313,11 @@ export function NoteEditor(props: NoteEditorProps) {
           id={textareaId}
           ref={textareaRef}
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => onTextChange(e.target.value)}
+          onSelect={(e) => setCursor(e.currentTarget.selectionStart)}
           spellCheck={false}
           aria-describedby={errorsId}
-          aria-invalid={errors.length > 0}
+          aria-invalid={(errors?.length ?? 0) > 0}
           data-testid="note-source"
           className="h-[70vh] w-full resize-y rounded-md border border-slate-300 bg-white p-3 font-mono text-sm leading-relaxed text-slate-900 focus:border-accent-500 focus:outline-none focus:ring-2 focus:ring-accent-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
         />
@@ -209,7 +329,7 @@ export function NoteEditor(props: NoteEditorProps) {
             data-testid="note-save"
             className="rounded-md bg-accent-600 px-4 py-2 text-sm font-medium text-white hover:bg-accent-700 disabled:opacity-60"
           >
-            {errors.length ? "Save as draft" : "Save"}
+            {errors?.length ? "Save as draft" : "Save"}
           </button>
           {noteId && (
             <>
@@ -224,8 +344,8 @@ export function NoteEditor(props: NoteEditorProps) {
           <SaveStatus save={save} />
         </div>
         <section id={errorsId} aria-label="Problems in this note" data-testid="note-errors">
-          {errors.length === 0 ? (
-            <p className="text-sm text-emerald-700 dark:text-emerald-400">{preview ? "No problems: every card and question will be studied." : "Checking…"}</p>
+          {!errors?.length ? (
+            <p className="text-sm text-emerald-700 dark:text-emerald-400">{errors ? "No problems: every card and question will be studied." : "Checking…"}</p>
           ) : (
             <>
               <p className="text-sm font-medium text-red-700 dark:text-red-400">
@@ -247,7 +367,7 @@ export function NoteEditor(props: NoteEditorProps) {
       <section aria-label="Preview" className="min-w-0">
         <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">Preview</h2>
         <div data-testid="note-preview" className="own-note-box note-prose rounded-md border border-slate-200 p-4 dark:border-slate-800">
-          {preview ? <PreviewView preview={preview} /> : <p className="text-sm text-slate-500">Rendering…</p>}
+          {live ? <PreviewView preview={live} /> : <p className="text-sm text-slate-500">Rendering…</p>}
         </div>
       </section>
     </div>

@@ -1,23 +1,25 @@
 "use client";
+import { memo } from "react";
 import { RevealAnswer } from "@/app/ui/notes/reveal-answer";
 import { WidgetSlot } from "@/app/ui/widgets/widget-slot";
-import type { Preview } from "./preview";
+import type { LivePreview } from "./preview";
 
 /**
  * The preview's markup. Every HTML string here came out of the sanitising pipeline
- * (preview.ts), which is why it may be set as HTML.
+ * (preview.ts), which is why it may be set as HTML. Memoised: a keystroke re-renders the editor
+ * at once and the preview only when its sections change (the deferred render).
  */
-export function PreviewView({ preview }: { preview: Preview }) {
+export const PreviewView = memo(function PreviewView({ preview }: { preview: LivePreview }) {
   return (
     <div>
       {preview.title && <h1 className="mb-4 text-2xl font-bold">{preview.title}</h1>}
-      {preview.segments.map((segment, i) => {
+      {preview.segments.map((segment) => {
         switch (segment.kind) {
           case "html":
-            return <div key={i} dangerouslySetInnerHTML={{ __html: segment.html }} />;
+            return <div key={segment.key} dangerouslySetInnerHTML={{ __html: segment.html }} />;
           case "card":
             return (
-              <aside key={i} aria-label="Flashcard" className="my-5 rounded-lg border border-accent-100 bg-accent-50 p-4 dark:border-slate-700 dark:bg-slate-900">
+              <aside key={segment.key} aria-label="Flashcard" className="my-5 rounded-lg border border-accent-100 bg-accent-50 p-4 dark:border-slate-700 dark:bg-slate-900">
                 <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-accent-700 dark:text-accent-500">Card · {segment.type}</p>
                 <div className="card-html" dangerouslySetInnerHTML={{ __html: segment.frontHtml }} />
                 <RevealAnswer>
@@ -27,7 +29,7 @@ export function PreviewView({ preview }: { preview: Preview }) {
             );
           case "quiz":
             return (
-              <aside key={i} aria-label="Quiz question" className="my-5 rounded-lg border border-dashed border-slate-300 p-4 dark:border-slate-700">
+              <aside key={segment.key} aria-label="Quiz question" className="my-5 rounded-lg border border-dashed border-slate-300 p-4 dark:border-slate-700">
                 <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Question · {segment.type}</p>
                 <div className="card-html" dangerouslySetInnerHTML={{ __html: segment.promptHtml }} />
                 {segment.choicesHtml.length > 0 && (
@@ -43,9 +45,9 @@ export function PreviewView({ preview }: { preview: Preview }) {
               </aside>
             );
           case "widget":
-            return <WidgetSlot key={i} name={segment.name} caption={segment.caption} />;
+            return <WidgetSlot key={segment.key} name={segment.name} caption={segment.caption} />;
         }
       })}
     </div>
   );
-}
+});
