@@ -194,6 +194,8 @@ const OWN_NOTE_ACTIONS: Record<string, (s: Stack) => unknown> = {
   saveOwnNote: (s) => ({ id: s.ownNoteId, source: "hijacked by B" }),
   deleteOwnNote: (s) => ({ id: s.ownNoteId }),
   restoreOwnNote: (s) => ({ id: s.ownNoteId }),
+  // A's own note is not a corpus note: B cannot copy it by its slug.
+  copyCorpusNote: (s) => ({ slug: `my-${s.ownNoteMarker}` }),
 };
 
 interface Result {

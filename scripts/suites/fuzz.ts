@@ -277,6 +277,7 @@ const ACTION_FIELDS: Record<string, (s: Stack) => Record<string, () => string>> 
   }),
   deleteOwnNote: (s) => ({ id: () => JSON.stringify(pick([s.ownNoteId, "not-a-note", "", "x".repeat(300)])) }),
   restoreOwnNote: (s) => ({ id: () => JSON.stringify(pick([s.ownNoteId, "not-a-note", ""])) }),
+  copyCorpusNote: (s) => ({ slug: () => JSON.stringify(pick([s.slug, "no-such-note", "../package", "", "x".repeat(300)])) }),
 };
 
 /** A body as Next's client would send it (a JSON array of arguments) or a broken one. */

@@ -21,3 +21,8 @@ export const saveOwnNoteSchema = z.object({
 export type SaveOwnNoteInput = z.infer<typeof saveOwnNoteSchema>;
 
 export const ownNoteRefSchema = z.object({ id: ownNoteIdSchema });
+
+/** "Make my own copy" of a corpus note, named by its slug. */
+export const copyCorpusNoteSchema = z.object({
+  slug: z.string().min(1, "Which note?").max(120, "A note's slug is at most 120 characters."),
+});
