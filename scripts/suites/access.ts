@@ -62,6 +62,22 @@ const TABLE: Record<string, Row> = {
     otherUser: "own",
     request: (s) => ({ path: `/api/export/apkg?note=${s.slug}` }),
   },
+  // One of A's own notes by id as a file: B's session gets 404 and nothing of A's.
+  "GET /api/own-notes/export": {
+    access: "user",
+    otherUser: "refuse",
+    request: (s) => ({ path: `/api/own-notes/export?id=${s.ownNoteId}` }),
+  },
+  // An import makes notes of the caller's own: B's upload becomes B's notes, A's are untouched.
+  "POST /api/own-notes/import": {
+    access: "user",
+    otherUser: "own",
+    request: () => ({
+      path: "/api/own-notes/import?name=suite-import.md",
+      contentType: "text/markdown",
+      body: "---\ntitle: Imported by the suite\n---\n\nText.\n",
+    }),
+  },
   "POST /api/import/apkg": {
     access: "user",
     otherUser: "own",

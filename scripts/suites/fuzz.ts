@@ -353,7 +353,9 @@ function query(s: Stack, pattern: string): string {
       ? ["limit", "paper", "area", "custom", "since"]
       : pattern === "/api/export/anki" || pattern === "/api/export/apkg"
         ? ["note"]
-        : ["limit", "paper", "x"];
+        : pattern.startsWith("/api/own-notes/")
+          ? ["id", "name"]
+          : ["limit", "paper", "x"];
   const parts: string[] = [];
   for (let i = int(4); i >= 0; i--) {
     const key = rand() < 0.9 ? pick(keys) : pick(["%00", "", "__proto__", "%"]);
@@ -444,7 +446,9 @@ async function main(): Promise<number> {
                 ? "text/csv"
                 : route.pattern.endsWith("/import/apkg")
                   ? "application/octet-stream"
-                  : "application/json"
+                  : route.pattern.endsWith("/own-notes/import")
+                    ? pick(["application/zip", "text/markdown"])
+                    : "application/json"
               : pick(CONTENT_TYPES);
           const url = `${s.baseUrl}${path}${q ? `?${q}` : ""}`;
           jobs.push({
