@@ -132,3 +132,24 @@ export function renamePrerequisites(text: string, rename: ReadonlyMap<string, st
   }
   return lines.join("\n");
 }
+
+/**
+ * `notes` ordered so that each comes after the notes among them it names as prerequisites (a
+ * note that does not parse, or a cycle in drafts, keeps its place): created in this order, a
+ * note's prerequisites exist when it is checked.
+ */
+export function orderByPrerequisites<T extends { slug: string; text: string }>(notes: readonly T[]): T[] {
+  const bySlug = new Map(notes.map((n) => [n.slug, n]));
+  const out: T[] = [];
+  const placed = new Set<string>();
+  const place = (slug: string) => {
+    const note = bySlug.get(slug);
+    if (!note || placed.has(slug)) return;
+    placed.add(slug);
+    const parsed = parseNote(`${slug}.md`, note.text);
+    if (parsed.ok) for (const p of parsed.note.meta.prerequisites) place(p);
+    out.push(note);
+  };
+  notes.forEach((n) => place(n.slug));
+  return out;
+}
