@@ -277,6 +277,18 @@ const ACTION_FIELDS: Record<string, (s: Stack) => Record<string, () => string>> 
   }),
   deleteOwnNote: (s) => ({ id: () => JSON.stringify(pick([s.ownNoteId, "not-a-note", "", "x".repeat(300)])) }),
   restoreOwnNote: (s) => ({ id: () => JSON.stringify(pick([s.ownNoteId, "not-a-note", ""])) }),
+  addPassageCard: (s) => ({
+    slug: () => JSON.stringify(pick([s.slug, "no-such-note", `my-${s.ownNoteMarker}`, ""])),
+    anchor: () => JSON.stringify(pick(["the-problem", "no-such-section", "", "x".repeat(300)])),
+    front: () => JSON.stringify(pick(["Q?", "", "<script>alert(1)</script>", "\u0000", "x".repeat(3000)])),
+    back: () => JSON.stringify(pick(["A.", "", "```card\nid: x\n```", "x".repeat(3000)])),
+  }),
+  updatePassageCard: (s) => ({
+    id: () => JSON.stringify(pick([s.ownPassageCardId, s.cardId, "not-a-card", ""])),
+    front: () => JSON.stringify(pick(["Q?", "", "\"---\""])),
+    back: () => JSON.stringify(pick(["A.", "", "x".repeat(3000)])),
+  }),
+  deletePassageCard: (s) => ({ id: () => JSON.stringify(pick([s.ownPassageCardId, s.cardId, "not-a-card", ""])) }),
   copyCorpusNote: (s) => ({ slug: () => JSON.stringify(pick([s.slug, "no-such-note", "../package", "", "x".repeat(300)])) }),
 };
 

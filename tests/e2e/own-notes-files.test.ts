@@ -64,12 +64,43 @@ describe.runIf(hasBrowser)("own notes from the corpus and from files, in the bro
     expect(await page.getByTestId("make-copy").count()).toBe(0);
   });
 
+  it("adds one's own card beside a corpus section, shows it there to its author only, edits and deletes it", async () => {
+    const page = await signedInPage();
+    await page.goto("/papers/clip");
+    const add = page.getByTestId("add-passage-card").first();
+    await add.waitFor({ timeout: 20_000 });
+    const section = await add.evaluate((button) => button.closest("[data-passage-cards]")?.getAttribute("data-passage-cards") ?? "");
+    await add.click();
+    const form = page.getByTestId("passage-card-form");
+    await form.getByLabel("Front (the question)").fill("My own question <b>here</b>?");
+    await form.getByLabel("Back (the answer)").fill("My own answer.");
+    await form.getByRole("button", { name: "Save card" }).click();
+    const card = page.locator(`[data-passage-cards="${section}"] [data-testid="own-passage-card"]`);
+    await card.waitFor({ timeout: 20_000 });
+    expect(await card.textContent()).toContain("My own question <b>here</b>?");
+
+    // Another reader sees the section's button but not the card.
+    const other = await signedInPage();
+    await other.goto("/papers/clip");
+    await other.getByTestId("add-passage-card").first().waitFor({ timeout: 20_000 });
+    expect(await other.getByTestId("own-passage-card").count()).toBe(0);
+    expect(await other.content()).not.toContain("My own question");
+
+    await card.getByRole("button", { name: "Edit your card" }).click();
+    const edit = page.getByTestId("passage-card-form");
+    await edit.getByLabel("Front (the question)").fill("Edited question?");
+    await edit.getByRole("button", { name: "Save card" }).click();
+    await expect.poll(() => card.textContent(), { timeout: 20_000 }).toContain("Edited question?");
+    await card.getByRole("button", { name: "Delete your card" }).click();
+    await expect.poll(() => page.getByTestId("own-passage-card").count(), { timeout: 20_000 }).toBe(0);
+  });
+
   it("imports a markdown file on /notes, lists every problem of a broken one by file and line, and exports them as a .zip", async () => {
     const page = await signedInPage();
     await page.goto("/notes");
     await page.getByTestId("import-notes").setInputFiles({ name: "zephyrine.md", mimeType: "text/markdown", buffer: Buffer.from(NOTE("zephyrine")) });
     await expect.poll(() => page.getByTestId("import-done").textContent(), { timeout: 20_000 }).toContain("1 note imported");
-    await page.getByRole("link", { name: "Imported zephyrine" }).waitFor({ timeout: 20_000 });
+    await page.getByRole("link", { name: "Imported zephyrine", exact: true }).waitFor({ timeout: 20_000 });
 
     const broken = NOTE("brokenite", "lottery");
     const line = broken.split("\n").findIndex((l) => l.includes("type: lottery")) + 1;
@@ -77,7 +108,7 @@ describe.runIf(hasBrowser)("own notes from the corpus and from files, in the bro
     const error = page.getByTestId("import-error");
     await error.waitFor({ timeout: 20_000 });
     expect(await error.textContent()).toContain(`brokenite.md, line ${line}`);
-    expect(await page.getByRole("link", { name: "Imported brokenite" }).count()).toBe(0);
+    expect(await page.getByRole("link", { name: "Imported brokenite", exact: true }).count()).toBe(0);
 
     const exported = await page.request.get("/api/own-notes/export");
     expect(exported.status()).toBe(200);

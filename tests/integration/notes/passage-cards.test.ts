@@ -12,7 +12,7 @@ afterAll(retireAllOwnNotes);
 
 const email = () => `passage-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`;
 const newUser = () => db.user.create({ data: { email: email(), settings: { create: { studyAll: true } } }, select: { id: true } });
-const TITLE = "My cards on CLIP";
+const TITLE = (title: string) => `My cards on ${title}`;
 
 async function sections(slug: string) {
   const paper = await db.paper.findFirstOrThrow({ where: { slug, ownerId: null }, select: { rendered: true } });

@@ -51,9 +51,9 @@ export async function listPassageCards(userId: string, slug: string) {
 }
 
 /** Saves the companion with `cards`, creating it for the first card; refuses what would not be valid. */
-async function saveCompanion(userId: string, slug: string, companionId: string | null, cards: PassageCard[], title: string, now: Date) {
+async function saveCompanion(userId: string, slug: string, companionId: string | null, cards: PassageCard[], title: string | ((corpusTitle: string) => string), now: Date) {
   const outline = await corpusOutline(slug);
-  const source = passageCardsSource(outline, cards, title);
+  const source = passageCardsSource(outline, cards, typeof title === "string" ? title : title(outline.title));
   const saved = companionId ? await updateOwnNote(userId, companionId, source, now) : await createOwnNote(userId, source, now);
   if (saved.status !== "valid") {
     // The text the reader typed is quoted safely, so this is a bug or an outline we cannot mirror; nothing was studied.
@@ -63,13 +63,18 @@ async function saveCompanion(userId: string, slug: string, companionId: string |
 }
 
 /** Adds a personal card to the corpus note's section `anchor`; returns the card's id. */
-export async function addPassageCard(userId: string, input: { slug: string; anchor: string; front: string; back: string }, title: string, now: Date): Promise<{ id: string }> {
+export async function addPassageCard(
+  userId: string,
+  input: { slug: string; anchor: string; front: string; back: string },
+  companionTitle: (corpusTitle: string) => string,
+  now: Date,
+): Promise<{ id: string }> {
   const outline = await corpusOutline(input.slug);
   if (!outline.headings.some((h) => h.slug === input.anchor)) throw new NotFoundError("This note has no such section.");
-  const companion = await db.paper.findFirst({ where: companionWhere(userId, input.slug), orderBy: { createdAt: "asc" }, select: { id: true } });
+  const companion = await db.paper.findFirst({ where: companionWhere(userId, input.slug), orderBy: { createdAt: "asc" }, select: { id: true, title: true } });
   const cards = companion ? await liveCards(companion.id) : [];
   const key = `p-${randomBytes(5).toString("hex")}`;
-  const saved = await saveCompanion(userId, input.slug, companion?.id ?? null, [...cards, { key, anchor: input.anchor, front: input.front, back: input.back }], title, now);
+  const saved = await saveCompanion(userId, input.slug, companion?.id ?? null, [...cards, { key, anchor: input.anchor, front: input.front, back: input.back }], companion ? companion.title : companionTitle, now);
   const card = await db.card.findFirstOrThrow({ where: { paperId: saved.id, key }, select: { id: true, anchor: true } });
   if (card.anchor !== input.anchor) throw new BadRequestError("This section's heading cannot hold a card of your own.");
   return { id: card.id };
