@@ -62,6 +62,28 @@ const TABLE: Record<string, Row> = {
     otherUser: "own",
     request: (s) => ({ path: `/api/export/apkg?note=${s.slug}` }),
   },
+  // The reader's own cards on a corpus note's passages: B gets B's own (none of A's).
+  "GET /api/me/notes/[slug]/cards": {
+    access: "user",
+    otherUser: "own",
+    request: (s) => ({ path: `/api/me/notes/${s.slug}/cards` }),
+  },
+  // One of A's own notes by id as a file: B's session gets 404 and nothing of A's.
+  "GET /api/own-notes/export": {
+    access: "user",
+    otherUser: "refuse",
+    request: (s) => ({ path: `/api/own-notes/export?id=${s.ownNoteId}` }),
+  },
+  // An import makes notes of the caller's own: B's upload becomes B's notes, A's are untouched.
+  "POST /api/own-notes/import": {
+    access: "user",
+    otherUser: "own",
+    request: () => ({
+      path: "/api/own-notes/import?name=suite-import.md",
+      contentType: "text/markdown",
+      body: "---\ntitle: Imported by the suite\n---\n\nText.\n",
+    }),
+  },
   "POST /api/import/apkg": {
     access: "user",
     otherUser: "own",
@@ -194,6 +216,13 @@ const OWN_NOTE_ACTIONS: Record<string, (s: Stack) => unknown> = {
   saveOwnNote: (s) => ({ id: s.ownNoteId, source: "hijacked by B" }),
   deleteOwnNote: (s) => ({ id: s.ownNoteId }),
   restoreOwnNote: (s) => ({ id: s.ownNoteId }),
+  // A's own note is not a corpus note: B cannot copy it by its slug.
+  copyCorpusNote: (s) => ({ slug: `my-${s.ownNoteMarker}` }),
+  // A personal card is a card of A's own note: B naming one is "not found".
+  updatePassageCard: (s) => ({ id: s.ownPassageCardId, front: "hijacked by B", back: "hijacked by B" }),
+  deletePassageCard: (s) => ({ id: s.ownPassageCardId }),
+  // A's own note is no corpus note: B cannot attach a card to it.
+  addPassageCard: (s) => ({ slug: `my-${s.ownNoteMarker}`, anchor: "idea", front: "f", back: "b" }),
 };
 
 interface Result {

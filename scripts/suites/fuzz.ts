@@ -279,6 +279,19 @@ const ACTION_FIELDS: Record<string, (s: Stack) => Record<string, () => string>> 
   }),
   deleteOwnNote: (s) => ({ id: () => JSON.stringify(pick([s.ownNoteId, "not-a-note", "", "x".repeat(300)])) }),
   restoreOwnNote: (s) => ({ id: () => JSON.stringify(pick([s.ownNoteId, "not-a-note", ""])) }),
+  addPassageCard: (s) => ({
+    slug: () => JSON.stringify(pick([s.slug, "no-such-note", `my-${s.ownNoteMarker}`, ""])),
+    anchor: () => JSON.stringify(pick(["the-problem", "no-such-section", "", "x".repeat(300)])),
+    front: () => JSON.stringify(pick(["Q?", "", "<script>alert(1)</script>", "\u0000", "x".repeat(3000)])),
+    back: () => JSON.stringify(pick(["A.", "", "```card\nid: x\n```", "x".repeat(3000)])),
+  }),
+  updatePassageCard: (s) => ({
+    id: () => JSON.stringify(pick([s.ownPassageCardId, s.cardId, "not-a-card", ""])),
+    front: () => JSON.stringify(pick(["Q?", "", "\"---\""])),
+    back: () => JSON.stringify(pick(["A.", "", "x".repeat(3000)])),
+  }),
+  deletePassageCard: (s) => ({ id: () => JSON.stringify(pick([s.ownPassageCardId, s.cardId, "not-a-card", ""])) }),
+  copyCorpusNote: (s) => ({ slug: () => JSON.stringify(pick([s.slug, "no-such-note", "../package", "", "x".repeat(300)])) }),
 };
 
 /** A body as Next's client would send it (a JSON array of arguments) or a broken one. */
@@ -354,7 +367,9 @@ function query(s: Stack, pattern: string): string {
       ? ["limit", "paper", "area", "custom", "since"]
       : pattern === "/api/export/anki" || pattern === "/api/export/apkg"
         ? ["note"]
-        : ["limit", "paper", "x"];
+        : pattern.startsWith("/api/own-notes/")
+          ? ["id", "name"]
+          : ["limit", "paper", "x"];
   const parts: string[] = [];
   for (let i = int(4); i >= 0; i--) {
     const key = rand() < 0.9 ? pick(keys) : pick(["%00", "", "__proto__", "%"]);
@@ -474,7 +489,9 @@ async function main(): Promise<number> {
                 ? "text/csv"
                 : route.pattern.endsWith("/import/apkg")
                   ? "application/octet-stream"
-                  : "application/json"
+                  : route.pattern.endsWith("/own-notes/import")
+                    ? pick(["application/zip", "text/markdown"])
+                    : "application/json"
               : pick(CONTENT_TYPES);
           const url = `${s.baseUrl}${path}${q ? `?${q}` : ""}`;
           jobs.push({

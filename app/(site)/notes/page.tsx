@@ -3,6 +3,8 @@ import Link from "next/link";
 import { OWN_NOTE_LIMITS } from "@/app/lib/domain/content/own-note";
 import { requirePageUser } from "@/app/lib/server/auth/require-page-user";
 import { listOwnNotes } from "@/app/lib/server/data/own-notes";
+import { getTranslations } from "next-intl/server";
+import { ImportNotes } from "@/app/ui/own-notes/import-notes";
 import { RestoreNoteButton } from "@/app/ui/own-notes/restore-note-button";
 
 export const metadata: Metadata = { title: "My notes" };
@@ -12,7 +14,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** `/notes`: the reader's own notes, newest first, and those deleted in the last 30 days. */
 export default async function MyNotesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("/notes");
-  const [{ notes, deleted }, query] = await Promise.all([listOwnNotes(user.id, new Date()), searchParams]);
+  const [{ notes, deleted }, query, t] = await Promise.all([listOwnNotes(user.id, new Date()), searchParams, getTranslations("ownNotes")]);
   const now = Date.now();
   return (
     <div className="mx-auto max-w-3xl space-y-8">
@@ -48,11 +50,30 @@ export default async function MyNotesPage({ searchParams }: { searchParams: Prom
                   {n.cardCount} cards · saved {new Date(n.updatedAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC
                 </p>
               </div>
-              <Link href={`/notes/${n.id}/edit`} className="text-sm text-accent-600 underline dark:text-accent-500">Edit</Link>
+              <span className="flex gap-3">
+                <a
+                  href={`/api/own-notes/export?id=${n.id}`}
+                  download
+                  aria-label={t("exportOne", { title: n.live ? n.title : "Untitled draft" })}
+                  className="text-sm text-accent-600 underline dark:text-accent-500"
+                >
+                  {t("exportOneShort")}
+                </a>
+                <Link href={`/notes/${n.id}/edit`} className="text-sm text-accent-600 underline dark:text-accent-500">Edit</Link>
+              </span>
             </li>
           ))}
         </ul>
       )}
+      <section aria-labelledby="import-export" className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+        <h2 id="import-export" className="text-lg font-semibold">{t("importExport")}</h2>
+        <ImportNotes />
+        {notes.length > 0 && (
+          <a href="/api/own-notes/export" download data-testid="export-notes" className="inline-block text-sm text-accent-600 underline dark:text-accent-500">
+            {t("exportAll")}
+          </a>
+        )}
+      </section>
       {deleted.length > 0 && (
         <section aria-labelledby="deleted-notes">
           <h2 id="deleted-notes" className="mb-2 text-lg font-semibold">Recently deleted</h2>

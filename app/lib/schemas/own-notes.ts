@@ -21,3 +21,28 @@ export const saveOwnNoteSchema = z.object({
 export type SaveOwnNoteInput = z.infer<typeof saveOwnNoteSchema>;
 
 export const ownNoteRefSchema = z.object({ id: ownNoteIdSchema });
+
+/** "Make my own copy" of a corpus note, named by its slug. */
+export const copyCorpusNoteSchema = z.object({
+  slug: z.string().min(1, "Which note?").max(120, "A note's slug is at most 120 characters."),
+});
+
+const cardSide = (which: string) =>
+  z
+    .string({ error: `The card's ${which} is missing.` })
+    .trim()
+    .min(1, `Write the card's ${which}.`)
+    .max(2000, `A card's ${which} may be at most 2,000 characters.`)
+    .refine((text) => !text.includes("\u0000"), `The ${which} holds a NUL character, which a card cannot store.`);
+
+/** "Add my own card here": a corpus note's section (its heading id) and the card's two sides. */
+export const addPassageCardSchema = z.object({
+  slug: copyCorpusNoteSchema.shape.slug,
+  anchor: z.string().min(1, "Which section?").max(200, "That is not a section of this note."),
+  front: cardSide("front"),
+  back: cardSide("back"),
+});
+
+/** A personal card by its id (a cuid), edited or deleted. */
+export const passageCardRefSchema = z.object({ id: ownNoteIdSchema });
+export const updatePassageCardSchema = passageCardRefSchema.extend({ front: cardSide("front"), back: cardSide("back") });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { OWN_NOTE_LIMITS } from "@/app/lib/domain/content/own-note";
 import {
   cardStateFieldsShape,
   checkMemory,
@@ -61,6 +62,16 @@ export const exportedQuizAttemptSchema = z.object({
   answers: z.array(exportedQuizAnswerSchema).max(500),
 });
 
+/**
+ * One of the user's own notes (issue 17): its slug (what the file's card states and review log
+ * name it by) and its markdown as last saved. Optional in the file: exports made before own
+ * notes existed import as they did.
+ */
+export const exportedOwnNoteSchema = z.object({
+  note: slug,
+  source: storableText(OWN_NOTE_LIMITS.maxBytes + 50 * 1024),
+});
+
 export const userDataSchema = z.object({
   format: z.literal(USER_DATA_FORMAT),
   version: z.literal(USER_DATA_VERSION),
@@ -70,6 +81,7 @@ export const userDataSchema = z.object({
   cardStates: z.array(exportedCardStateSchema),
   reviewLogs: z.array(exportedReviewLogSchema),
   quizAttempts: z.array(exportedQuizAttemptSchema),
+  ownNotes: z.array(exportedOwnNoteSchema).max(OWN_NOTE_LIMITS.maxNotes).optional(),
 });
 
 export type UserDataFile = z.infer<typeof userDataSchema>;

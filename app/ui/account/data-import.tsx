@@ -1,9 +1,11 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { ImportSummary } from "@/app/lib/server/data/user-data";
 
 /** Uploads a PaperDeck export to /api/import and says what was added. */
 export function DataImport() {
+  const t = useTranslations("ownNotes");
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
@@ -57,6 +59,11 @@ export function DataImport() {
             ({summary.cardStates.updated} updated), {summary.quizAttempts.added} quiz attempts ({summary.quizAttempts.alreadyThere} already there),
             {" "}{summary.studySet.added} notes to your study set; settings {summary.settings}.
           </p>
+          {summary.ownNotes && (
+            <p className="mt-1" data-testid="import-data-own-notes">
+              {t("restoredFromData", summary.ownNotes)}
+            </p>
+          )}
           {summary.weights && <p className="mt-1" data-testid="import-data-weights">{summary.weights}</p>}
           {skipped > 0 && (
             <p className="mt-1 text-amber-700 dark:text-amber-300">

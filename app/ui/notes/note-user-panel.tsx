@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { notePath } from "@/app/lib/domain/i18n/locales";
 import { useEffect, useState } from "react";
 import { StudySetButton } from "@/app/ui/review/study-set-button";
+import { MakeCopyButton } from "./make-copy-button";
 
 type Status =
   | { state: "loading" }
@@ -93,6 +94,7 @@ export function NoteUserPanel({ slug, cardCount, questionCount }: { slug: string
       >
         {t("takeQuiz")}
       </Link>
+      {status.state === "user" && <MakeCopyButton slug={slug} />}
     </section>
   );
 }

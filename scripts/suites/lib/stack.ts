@@ -34,6 +34,8 @@ export interface Stack {
   /** One of A's own notes (issue 17), and a word found only in it. */
   ownNoteId: string;
   ownNoteMarker: string;
+  /** A's personal card on a corpus passage (a card of A's companion own note). */
+  ownPassageCardId: string;
   mint: (user: { id: string; email: string }, sv: number, sid?: string) => Promise<string>;
   stop: () => Promise<void>;
 }
@@ -117,7 +119,19 @@ export async function startStack(label: string): Promise<Stack> {
        VALUES ($1, $2, $3, $3, 'concept', 'concepts', $3, $3, '{"bodyStartLine":1,"blocks":[],"headings":[]}', '', $4, $3, 'valid', now(), '{}', '{}', '{}', '{}')`,
       [ownNoteId, `my-${ownNoteMarker}`, ownNoteMarker, a.id],
     );
-    return { baseUrl: app.baseUrl, db, secret, a, b, c, slug, cardId, answerClientId, attemptId, ownNoteId, ownNoteMarker, mint, stop: stopAll };
+    // A's personal card on the corpus note's passage (issue 17): a card of A's companion own note.
+    const ownPassageCardId = `suitecard${randomBytes(6).toString("hex")}`;
+    const companionId = `suitenote${randomBytes(6).toString("hex")}`;
+    await db.query(
+      `INSERT INTO "Paper" (id, slug, title, short, kind, area, summary, body, rendered, "contentHash", "ownerId", source, status, "updatedAt", tags, authors, prerequisites, introduces)
+       VALUES ($1, $2, $3, $3, 'concept', 'concepts', $3, $3, '{"bodyStartLine":1,"blocks":[],"headings":[]}', '', $4, $3, 'valid', now(), '{my-passage-cards}', '{}', $5, '{}')`,
+      [companionId, `my-${ownNoteMarker}-cards`, ownNoteMarker, a.id, [slug]],
+    );
+    await db.query(
+      `INSERT INTO "Card" (id, "paperId", key, type, front, back, anchor, "contentHash", "updatedAt") VALUES ($1, $2, 'p-suite', 'basic', $3, $3, 'idea', '', now())`,
+      [ownPassageCardId, companionId, ownNoteMarker],
+    );
+    return { baseUrl: app.baseUrl, db, secret, a, b, c, slug, cardId, answerClientId, attemptId, ownNoteId, ownNoteMarker, ownPassageCardId, mint, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -40,7 +40,7 @@ function newOwnSlug(): string {
 }
 
 /** What `checkOwnNote` needs from the database: every slug the owner can see, their notes' prerequisites. */
-async function checkContext(tx: Tx, userId: string, exceptId: string | null) {
+export async function checkContext(tx: Tx, userId: string, exceptId: string | null) {
   const [corpus, own] = await Promise.all([
     tx.paper.findMany({ where: { ownerId: null, retiredAt: null }, select: { slug: true } }),
     tx.paper.findMany({ where: { ownerId: userId, deletedAt: null, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { slug: true, prerequisites: true, retiredAt: true } }),
@@ -71,22 +71,30 @@ async function ownNoteOrThrow(userId: string, id: string, options: { deleted?: b
 /** Creates a note from its markdown: valid or a draft, never refused for its errors. */
 export async function createOwnNote(userId: string, text: string, now: Date): Promise<SavedOwnNote> {
   await purgeExpiredNotes(userId, now);
-  return db.$transaction(async (tx) => {
-    // Counted inside the transaction, under a lock on the user's row: two tabs cannot both pass.
-    await tx.$executeRaw`SELECT 1 FROM "User" WHERE id = ${userId} FOR UPDATE`;
-    const count = await tx.paper.count({ where: { ownerId: userId, deletedAt: null } });
-    if (count >= OWN_NOTE_LIMITS.maxNotes) {
-      throw new ConflictError(`You have ${count} notes, the most one account may keep. Delete a note you no longer need to write a new one.`);
-    }
-    const slug = newOwnSlug();
-    const check = checkOwnNote(slug, text, await checkContext(tx, userId, null));
-    const paper = await tx.paper.create({
-      data: { ...placeholderData(slug), ownerId: userId, source: text, status: "draft", retiredAt: now, sortKey: 0 },
-      select: { id: true },
-    });
-    return applyCheck(tx, userId, paper.id, slug, text, check, now);
-  });
+  return db.$transaction((tx) => createOwnNoteIn(tx, userId, text, now));
 }
+
+/**
+ * createOwnNote's steps inside the caller's transaction (an import creates several notes in
+ * one). `slug` is a new own slug unless the caller chose one (it must be free).
+ */
+export async function createOwnNoteIn(tx: Tx, userId: string, text: string, now: Date, slug = newOwnSlug()): Promise<SavedOwnNote> {
+  // Counted inside the transaction, under a lock on the user's row: two tabs cannot both pass.
+  await tx.$executeRaw`SELECT 1 FROM "User" WHERE id = ${userId} FOR UPDATE`;
+  const count = await tx.paper.count({ where: { ownerId: userId, deletedAt: null } });
+  if (count >= OWN_NOTE_LIMITS.maxNotes) {
+    throw new ConflictError(`You have ${count} notes, the most one account may keep. Delete a note you no longer need to write a new one.`);
+  }
+  const check = checkOwnNote(slug, text, await checkContext(tx, userId, null));
+  const paper = await tx.paper.create({
+    data: { ...placeholderData(slug), ownerId: userId, source: text, status: "draft", retiredAt: now, sortKey: 0 },
+    select: { id: true },
+  });
+  return applyCheck(tx, userId, paper.id, slug, text, check, now);
+}
+
+/** A slug no note has yet (`my-` + random), for a note created outside createOwnNote. */
+export const newOwnNoteSlug = newOwnSlug;
 
 /**
  * Saves an edit. `baseUpdatedAt` (the version the editor loaded or last saved) refuses to

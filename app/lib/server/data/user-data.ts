@@ -20,6 +20,7 @@ import {
 } from "./user-data-writes";
 import { visibleItems, visiblePapers } from "./visibility";
 import { hardDeleteOwnNotes } from "./own-notes";
+import { removeRestoredOwnNotes, renameNotesInFile, restoreOwnNotesFromFile } from "./user-data-own-notes";
 
 /**
  * "Your data in your hands": everything of one user as one JSON file, and that file imported
@@ -53,10 +54,11 @@ const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 export async function* exportUserDataChunks(userId: string, now: Date): AsyncGenerator<string> {
   const names = await itemNames(userId);
   const cardName = (id: string) => names.card.get(id) ?? { note: "", key: id };
-  const [settings, studySet, states] = await Promise.all([
+  const [settings, studySet, states, ownNotes] = await Promise.all([
     db.userSettings.findUnique({ where: { userId } }),
     db.studySetPaper.findMany({ where: { userId }, select: { addedAt: true, paper: { select: { slug: true } } }, orderBy: { paper: { slug: "asc" } } }),
     db.cardState.findMany({ where: { userId }, orderBy: { cardId: "asc" } }),
+    db.paper.findMany({ where: { ownerId: userId, deletedAt: null }, orderBy: { slug: "asc" }, select: { slug: true, source: true } }),
   ]);
   const head: Omit<UserDataJson, "reviewLogs" | "quizAttempts"> = {
     format: USER_DATA_FORMAT,
@@ -82,6 +84,9 @@ export async function* exportUserDataChunks(userId: string, now: Date): AsyncGen
       parametersFitAt: isoOrNull(settings.parametersFitAt),
     },
     studySet: studySet.map((s) => ({ note: s.paper.slug, addedAt: iso(s.addedAt) })),
+    // The user's own notes themselves (issue 17), so their card states and review log below
+    // have cards to come back to on another instance or another account.
+    ownNotes: ownNotes.map((n) => ({ note: n.slug, source: n.source ?? "" })),
     cardStates: states
       .map((s) => {
         const name = cardName(s.cardId);
@@ -192,6 +197,8 @@ export interface ImportSummary {
   quizAttempts: { added: number; alreadyThere: number };
   /** What could not be imported, with the reason. */
   skipped: { unknownCards: number; unknownNotes: number; unknownQuestions: number; attemptsOfAnotherAccount: number };
+  /** Set when the file holds own notes: created, already there, created under a new slug (another note had theirs). */
+  ownNotes?: { added: number; alreadyThere: number; renamed: number };
 }
 
 const itemKey = (note: string, key: string) => `${note}\u0000${key}`;
@@ -218,6 +225,19 @@ function sameSettings(a: Record<string, unknown>, b: Record<string, unknown>): b
  * counted and skipped, and so are quiz attempts whose id another account owns.
  */
 export async function importUserData(userId: string, file: UserDataFile): Promise<ImportSummary> {
+  if (!file.ownNotes?.length) return importHistory(userId, file);
+  // Own notes first (their own transaction: the history's maps are built from what exists),
+  // removed again if the rest fails, so a failure still leaves the account as it was.
+  const restored = await restoreOwnNotesFromFile(userId, file.ownNotes, new Date());
+  try {
+    return { ...(await importHistory(userId, renameNotesInFile(file, restored.rename))), ownNotes: restored.summary };
+  } catch (error) {
+    await removeRestoredOwnNotes(userId, restored);
+    throw error;
+  }
+}
+
+async function importHistory(userId: string, file: UserDataFile): Promise<ImportSummary> {
   const now = new Date();
   // Only what the user may see: a file naming another user's note matches nothing (issue 17).
   const [cards, questions, papers] = await Promise.all([
