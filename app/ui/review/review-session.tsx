@@ -277,7 +277,9 @@ export function ReviewSession({
   const extraCount = scopeName ? Math.min(newWaiting, 500) : Math.min(newWaiting, 10);
   const studyMore = useCallback(async () => {
     setRaising(true);
-    const result = await studyMoreNewToday({ count: extraCount }).catch(() => null);
+    // A note's session raises that note's new cards only.
+    const paper = new URLSearchParams(scopeQuery).get("paper") ?? undefined;
+    const result = await studyMoreNewToday({ count: extraCount, paper }).catch(() => null);
     setRaising(false);
     if (!result?.ok) {
       setNotice(result?.error ?? t("unreachable"));
@@ -285,7 +287,7 @@ export function ReviewSession({
     }
     setNewWaiting(0);
     await prefetch();
-  }, [extraCount, prefetch, t]);
+  }, [extraCount, prefetch, t, scopeQuery]);
 
   const reveal = useCallback(() => {
     if (current) setRevealedId(current.cardId);
