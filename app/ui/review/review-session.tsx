@@ -144,6 +144,9 @@ export function ReviewSession({
   const [ready, setReady] = useState(false);
   const shownAt = useRef<number>(0);
   const knownVersions = useRef(new Map<string, number>());
+  // Cards a control is taking out of the session while it is on its way: a queue fetched
+  // meanwhile (before the server wrote it) must not bring them back.
+  const leaving = useRef(new Set<string>());
   const fetching = useRef(false);
   const refetch = useRef(false);
   const [outboxVersion, setOutboxVersion] = useState(0);
@@ -245,6 +248,7 @@ export function ReviewSession({
           (card) =>
             !heldIds.has(card.cardId) &&
             !pendingCards.has(card.cardId) &&
+            !leaving.current.has(card.cardId) &&
             card.version >= (knownVersions.current.get(card.cardId) ?? 0),
         );
         return [...held, ...fresh];
@@ -331,9 +335,10 @@ export function ReviewSession({
       const countsBefore = counts;
       // The note's other cards in this session leave with it (a note-scoped bury or suspend).
       const alsoRemoved = scope === "note" ? queue.filter((c) => c.cardId !== card.cardId && c.paperSlug === card.paperSlug) : [];
+      const leavingIds = [card.cardId, ...alsoRemoved.map((c) => c.cardId)];
       if (removed) {
-        const leaving = new Set([card.cardId, ...alsoRemoved.map((c) => c.cardId)]);
-        setQueue((q) => q.filter((c) => !leaving.has(c.cardId)));
+        for (const id of leavingIds) leaving.current.add(id);
+        setQueue((q) => q.filter((c) => !leavingIds.includes(c.cardId)));
         setCounts((c) => [card, ...alsoRemoved].reduce((acc, x) => minus(acc, x.kind), c));
         setRevealedId(null);
         shownAt.current = performance.now();
@@ -345,6 +350,7 @@ export function ReviewSession({
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ clientId, cardIds: [card.cardId], action, scope, ...(action === "flag" ? { flag } : {}) }),
       }).catch(() => null);
+      for (const id of leavingIds) leaving.current.delete(id);
       if (!response?.ok) {
         if (removed) {
           const back = new Set([card.cardId, ...alsoRemoved.map((c) => c.cardId)]);
@@ -360,6 +366,11 @@ export function ReviewSession({
       for (const c of data.cards) knownVersions.current.set(c.cardId, c.version);
       const version = data.cards.find((c) => c.cardId === card.cardId)?.version ?? card.version;
       if (!removed) setQueue((q) => q.map((c) => (c.cardId === card.cardId ? { ...c, version } : c)));
+      else {
+        // The note's cards a fetch brought in before the server wrote the change leave too.
+        const changed = new Set(data.cards.map((c) => c.cardId));
+        setQueue((q) => q.filter((c) => !changed.has(c.cardId)));
+      }
       setHistory((h) => [...h.slice(-49), { type: "control", clientId, card, countsBefore, removed, alsoRemoved }]);
       setNotice(
         scope === "note"
