@@ -72,6 +72,8 @@ describe.runIf(hasBrowser)("card controls in a real browser", () => {
     await page.keyboard.press("@");
     await cardChangedFrom(page, buried);
     await expect.poll(async () => (await stateOf(userId, buried!))?.suspended).toBe(true);
+    // Undo takes back a change the page has heard back about: wait for its notice.
+    await page.locator("[data-testid=review-notice]", { hasText: "Card suspended" }).waitFor();
     await page.keyboard.press("Control+z");
     await cardIs(page, buried);
     await expect.poll(async () => (await stateOf(userId, buried!))?.suspended).toBe(false);
@@ -124,6 +126,7 @@ describe.runIf(hasBrowser)("card controls in a real browser", () => {
     await page.keyboard.press("=");
     await page.getByTestId("review-finished").waitFor();
     await expect.poll(() => count("buriedUntil")).toBe(note.n);
+    await page.locator("[data-testid=review-notice]", { hasText: "buried until tomorrow" }).waitFor();
     await expect(page.getByTestId("review-notice").textContent()).resolves.toMatch(new RegExp(`^${note.n} cards of .+ buried until tomorrow\\.$`));
     await page.keyboard.press("Control+z");
     await cardIs(page, first);
@@ -133,6 +136,7 @@ describe.runIf(hasBrowser)("card controls in a real browser", () => {
     await page.getByTestId("control-suspend-note").click();
     await page.getByTestId("review-finished").waitFor();
     await expect.poll(() => count("suspended")).toBe(note.n);
+    await page.locator("[data-testid=review-notice]", { hasText: "suspended" }).waitFor();
     await page.keyboard.press("Control+z");
     await cardIs(page, first);
     await expect.poll(() => count("suspended")).toBe(0);
