@@ -147,6 +147,12 @@ export function ReviewSession({
   // Cards a control is taking out of the session while it is on its way: a queue fetched
   // meanwhile (before the server wrote it) must not bring them back.
   const leaving = useRef(new Set<string>());
+  // The queue as a ref for the note controls, so that they (and the key handler) are not made
+  // anew on every answer.
+  const queueRef = useRef(queue);
+  useEffect(() => {
+    queueRef.current = queue;
+  }, [queue]);
   const fetching = useRef(false);
   const refetch = useRef(false);
   const [outboxVersion, setOutboxVersion] = useState(0);
@@ -334,7 +340,7 @@ export function ReviewSession({
       const removed = action !== "flag";
       const countsBefore = counts;
       // The note's other cards in this session leave with it (a note-scoped bury or suspend).
-      const alsoRemoved = scope === "note" ? queue.filter((c) => c.cardId !== card.cardId && c.paperSlug === card.paperSlug) : [];
+      const alsoRemoved = scope === "note" ? queueRef.current.filter((c) => c.cardId !== card.cardId && c.paperSlug === card.paperSlug) : [];
       const leavingIds = [card.cardId, ...alsoRemoved.map((c) => c.cardId)];
       if (removed) {
         for (const id of leavingIds) leaving.current.add(id);
@@ -382,7 +388,7 @@ export function ReviewSession({
             : CONTROL_DONE[action],
       );
     },
-    [current, counts, queue, t],
+    [current, counts, t],
   );
 
   const undo = useCallback(async () => {
