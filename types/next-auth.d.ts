@@ -7,6 +7,8 @@ declare module "next-auth" {
     sv: number;
     /** The id of this sign-in, which a plain sign-out revokes. */
     sid?: string;
+    /** When this sign-in happened (seconds since 1970): deleting an OAuth-only account needs a recent one. */
+    sat?: number;
   }
   interface User {
     sessionVersion?: number;
@@ -18,5 +20,7 @@ declare module "next-auth/jwt" {
     uid?: string;
     sv?: number;
     sid?: string;
+    /** When this sign-in happened (seconds since 1970), kept through every refresh. */
+    sat?: number;
   }
 }

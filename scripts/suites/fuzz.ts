@@ -225,7 +225,10 @@ const ACTION_FIELDS: Record<string, (s: Stack) => Record<string, () => string>> 
   }),
   sendVerificationEmail: () => ({}),
   verifyEmail: () => ({ token: () => JSON.stringify(pick(["", "not-a-token", "x".repeat(300), "A".repeat(43)])) }),
-  studyMoreNewToday: () => ({ count: () => pick(["1", "10", "0", "-5", "501", "1e9", '"10"']) }),
+  studyMoreNewToday: () => ({
+    count: () => pick(["1", "10", "0", "-5", "501", "1e9", '"10"']),
+    paper: () => JSON.stringify(pick(["moco", "no-such-note", "", "x".repeat(300)])),
+  }),
   previewBreakReschedule: () => ({
     kind: () => JSON.stringify(pick(["postpone", "advance", "both", ""])),
     limit: () => pick(["1", "50", "0", "-5", "10001", "1e9", '"10"', "1.5"]),

@@ -72,6 +72,8 @@ describe.runIf(hasBrowser)("card controls in a real browser", () => {
     await page.keyboard.press("@");
     await cardChangedFrom(page, buried);
     await expect.poll(async () => (await stateOf(userId, buried!))?.suspended).toBe(true);
+    // Undo takes back a change the page has heard back about: wait for its notice.
+    await page.locator("[data-testid=review-notice]", { hasText: "Card suspended" }).waitFor();
     await page.keyboard.press("Control+z");
     await cardIs(page, buried);
     await expect.poll(async () => (await stateOf(userId, buried!))?.suspended).toBe(false);
@@ -95,6 +97,52 @@ describe.runIf(hasBrowser)("card controls in a real browser", () => {
     await expect(page.getByTestId("keyboard-help").textContent()).resolves.toContain("Bury the card until tomorrow");
     await page.keyboard.press("Escape");
     await page.getByTestId("keyboard-help").waitFor({ state: "hidden" });
+    await context.close();
+  });
+
+  it("buries the whole note with = and suspends it from the toolbar, each undone with Ctrl+Z", async () => {
+    const { context, page } = await newPage(browser);
+    const userId = await signUp(page, "controls-note", { newPerDay: 5 });
+    const { rows: notes } = await db.query<{ slug: string; n: number }>(
+      `SELECT p.slug, count(*)::int AS n FROM "Card" c JOIN "Paper" p ON p.id = c."paperId"
+        WHERE c."retiredAt" IS NULL AND p."retiredAt" IS NULL AND p."ownerId" IS NULL
+        GROUP BY p.slug, p."sortKey" HAVING count(*) >= 4 ORDER BY p."sortKey" LIMIT 1`,
+    );
+    const note = notes[0]!;
+    const count = async (column: "buriedUntil" | "suspended") =>
+      Number(
+        (
+          await db.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM "CardState" WHERE "userId" = $1 AND ${column === "suspended" ? "suspended" : `"buriedUntil" IS NOT NULL`}`,
+            [userId],
+          )
+        ).rows[0]!.n,
+      );
+    await page.goto(`/review?paper=${note.slug}`);
+    await page.locator("[data-testid=review-session][data-ready=true]").waitFor();
+    const first = await currentCardId(page);
+
+    // "=" buries every card of the note, new ones too: the note's session is done.
+    await page.keyboard.press("=");
+    await page.getByTestId("review-finished").waitFor();
+    await expect.poll(() => count("buriedUntil")).toBe(note.n);
+    await page.locator("[data-testid=review-notice]", { hasText: "buried until tomorrow" }).waitFor();
+    await expect(page.getByTestId("review-notice").textContent()).resolves.toMatch(new RegExp(`^${note.n} cards of .+ buried until tomorrow\\.$`));
+    await page.keyboard.press("Control+z");
+    await cardIs(page, first);
+    await expect.poll(() => count("buriedUntil")).toBe(0);
+
+    // The toolbar's "Suspend note" (also "!") suspends them all; undo brings them back.
+    await page.getByTestId("control-suspend-note").click();
+    await page.getByTestId("review-finished").waitFor();
+    await expect.poll(() => count("suspended")).toBe(note.n);
+    await page.locator("[data-testid=review-notice]", { hasText: "suspended" }).waitFor();
+    await page.keyboard.press("Control+z");
+    await cardIs(page, first);
+    await expect.poll(() => count("suspended")).toBe(0);
+    await page.keyboard.press("!");
+    await page.getByTestId("review-finished").waitFor();
+    await expect.poll(() => count("suspended")).toBe(note.n);
     await context.close();
   });
 

@@ -136,6 +136,33 @@ describe.runIf(hasBrowser)("a review session in a real browser", () => {
     await page.getByTestId("study-more-new").click();
     await page.getByTestId("review-card").waitFor();
     await expect(page.getByTestId("card-kind").textContent()).resolves.toBe("new");
+    // MoCo's cards only: the day's limit stays as it was for every other note.
+    const { rows } = await db.query<{ extraNew: number; allowances: number }>(
+      `SELECT s."extraNew", (SELECT count(*)::int FROM "NoteNewAllowance" a WHERE a."userId" = u.id) AS allowances
+         FROM "UserSettings" s JOIN "User" u ON u.id = s."userId" WHERE u.email = $1`,
+      [email],
+    );
+    expect(rows[0]).toEqual({ extraNew: 0, allowances: 1 });
+    await page.goto("/review?paper=clip");
+    await page.getByTestId("new-limit-reached").waitFor();
+    await context.close();
+  });
+
+  it("studies a note outside the study set from its own session, and saves the answers", async () => {
+    const { context, page } = await newPage(browser);
+    const email = uniqueEmail("review-outside");
+    await signUp(page, email);
+    const { rows } = await db.query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]);
+    const userId = rows[0]!.id;
+    await db.query(`UPDATE "UserSettings" SET "studyAll" = false WHERE "userId" = $1`, [userId]);
+    await db.query(`INSERT INTO "StudySetPaper" ("userId", "paperId") SELECT $1, id FROM "Paper" WHERE slug = 'clip'`, [userId]);
+    await page.goto("/review?paper=moco");
+    await page.locator("[data-testid=review-session][data-ready=true]").waitFor();
+    await page.getByTestId("review-card").waitFor();
+    await answerWithKeyboard(page, "3");
+    await expect
+      .poll(async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "ReviewLog" WHERE "userId" = $1`, [userId])).rows[0]!.n)
+      .toBe(1);
     await context.close();
   });
 

@@ -7,6 +7,8 @@ import { sessionOf } from "./helpers/fresh-database";
 import { db } from "@/app/lib/server/db";
 import { answerCard } from "@/app/lib/server/data/review";
 import { exportApkg, importApkg } from "@/app/lib/server/data/user-data-apkg";
+import { applyCardControl } from "@/app/lib/server/data/card-controls";
+import { cardControlSchema } from "@/app/lib/schemas/cards";
 import { BadRequestError } from "@/app/lib/server/errors";
 import { getUserSettings, schedulerSettingsOf } from "@/app/lib/server/data/settings";
 import { ankiGuid, planNotes } from "@/app/lib/domain/anki/notes";
@@ -153,6 +155,50 @@ describe("the .apkg package", () => {
     const col = openCollection(await exportApkg(user.id, [paper.slug], new Date()));
     try {
       expect(rows(col, "SELECT id FROM revlog ORDER BY id").flat()).toEqual([at, at + 1, at + 2]);
+    } finally {
+      col.close();
+    }
+  });
+});
+
+describe("card controls in the .apkg package", () => {
+  it("keeps them as Anki does: suspended in queue -1, buried in -3, the flag in flags, a leech's note tagged leech", async () => {
+    const user = await newUser();
+    const paper = await mixedNote();
+    const [suspended, buried, flagged, leech, plain] = paper.cards;
+    const now = new Date();
+    const at = now.getTime() - 2 * DAY;
+    for (const card of [suspended!, buried!, flagged!, leech!, plain!]) {
+      await answerCard(sessionOf(user.id), { clientId: randomUUID(), cardId: card.id, rating: 3, version: 0, answeredAt: at, durationMs: 500 }, new Date(at));
+    }
+    const control = (cardIds: string[], action: "suspend" | "bury" | "flag", flag?: number) =>
+      applyCardControl(user.id, cardControlSchema.parse({ clientId: randomUUID(), cardIds, action, flag }), now);
+    await control([suspended!.id], "suspend");
+    await control([buried!.id], "bury");
+    await control([flagged!.id, suspended!.id], "flag", 2);
+    await db.cardState.update({ where: { userId_cardId: { userId: user.id, cardId: leech!.id } }, data: { leech: true, lapses: 8 } });
+
+    const col = openCollection(await exportApkg(user.id, [paper.slug], now));
+    try {
+      const guidOf = new Map(planNotes(paper.slug, paper.cards).flatMap((n) => n.cards.map((c) => [c.cardId, [n.guid, c.ord] as const])));
+      const row = (cardId: string) => {
+        const [guid, ord] = guidOf.get(cardId)!;
+        return rows(col, `SELECT c.type, c.queue, c.flags, n.tags FROM cards c JOIN notes n ON n.id = c.nid WHERE n.guid = '${guid}' AND c.ord = ${ord}`)[0]!;
+      };
+      const [sType, sQueue, sFlags] = row(suspended!.id);
+      expect([sQueue, sFlags]).toEqual([-1, 2]);
+      expect(Number(sType)).toBeGreaterThan(0);
+      expect(row(buried!.id).slice(1, 3)).toEqual([-3, 0]);
+      // A flag alone leaves the card in its queue.
+      expect(row(flagged!.id)[2]).toBe(2);
+      expect([-1, -2, -3]).not.toContain(Number(row(flagged!.id)[1]));
+      expect(String(row(leech!.id)[3]).trim().split(" ")).toContain("leech");
+      expect([-1, -3]).not.toContain(Number(row(plain!.id)[1]));
+      expect(row(plain!.id)[2]).toBe(0);
+      // Only the leech's note carries the tag.
+      const leechGuid = guidOf.get(leech!.id)![0];
+      const tagged = rows(col, "SELECT guid FROM notes WHERE tags LIKE '% leech %'").flat();
+      expect(tagged).toEqual([leechGuid]);
     } finally {
       col.close();
     }

@@ -226,6 +226,42 @@ describe("card controls", () => {
     await expect(undoCardControl(a.id, byB.clientId)).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it("buries and suspends a whole note from one of its cards (Anki's = and !), new cards too, and undoes it as one change", async () => {
+    const user = await newUser();
+    const { ids, slug } = await basicCards(2);
+    const [due] = ids as [string, string];
+    await dueReview(user.id, due);
+    const noteCards = await db.card.findMany({ where: { paper: { slug }, retiredAt: null }, select: { id: true } });
+    expect(noteCards.length).toBeGreaterThan(2);
+    const otherNote = (await queueOf(user.id, now)).ids.filter((id) => !noteCards.some((c) => c.id === id));
+    expect(otherNote.length).toBeGreaterThan(0);
+
+    const bury = control({ cardIds: [due], action: "bury", scope: "note" });
+    const buried = await applyCardControl(user.id, bury, now);
+    expect(buried.cards.map((c) => c.cardId).sort()).toEqual(noteCards.map((c) => c.id).sort());
+    expect(buried.cards.every((c) => c.buriedUntil !== null)).toBe(true);
+    expect((await queueOf(user.id, now, slug)).ids).toEqual([]);
+    // Other notes' cards stay.
+    expect((await queueOf(user.id, now)).ids).toEqual(expect.arrayContaining(otherNote.slice(0, 3)));
+    const undone = await undoCardControl(user.id, bury.clientId);
+    expect(undone).toHaveLength(noteCards.length);
+    expect((await queueOf(user.id, now, slug)).ids).toEqual(expect.arrayContaining(ids));
+
+    const suspend = control({ cardIds: [due], action: "suspend", scope: "note" });
+    await applyCardControl(user.id, suspend, now);
+    expect(await db.cardState.count({ where: { userId: user.id, suspended: true } })).toBe(noteCards.length);
+    expect((await queueOf(user.id, new Date(now.getTime() + 30 * DAY), slug)).ids).toEqual([]);
+    await undoCardControl(user.id, suspend.clientId);
+    expect(await db.cardState.count({ where: { userId: user.id, suspended: true } })).toBe(0);
+  });
+
+  it("refuses to flag or reset a whole note at once", () => {
+    for (const action of ["flag", "reset"] as const) {
+      const parsed = cardControlSchema.safeParse({ clientId: clientId(), cardIds: ["x"], action, flag: 1, scope: "note" });
+      expect(parsed.success).toBe(false);
+    }
+  });
+
   it("refuses a card that does not exist or is retired, changing nothing", async () => {
     const user = await newUser();
     const { ids } = await basicCards(1);

@@ -66,6 +66,21 @@ describe("custom study", () => {
     expect((await loadCustomQueue(user.id, at, "ahead", now)).cards.map((c) => c.cardId)).toEqual([later]);
   });
 
+  it("keeps an answered card out of the session when the browser's clock is days behind the server's", async () => {
+    const user = await newUser();
+    const [first, second] = await cards(2);
+    await review(user.id, first!, 2);
+    await review(user.id, second!, 3);
+    const start = now;
+    const at = new Date(now.getTime() + 60_000);
+    // The browser says it is ten days ago: the answer is dated then (lastReview), saved now.
+    const behind = now.getTime() - 10 * DAY;
+    await answerCard(sessionOf(user.id), { clientId: clientId(), cardId: first!, rating: 3, version: 2, answeredAt: behind, durationMs: 1 }, at);
+    const state = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: first! } } });
+    expect(state.lastReview!.getTime()).toBeLessThan(start.getTime());
+    expect((await loadCustomQueue(user.id, at, "ahead", start)).cards.map((c) => c.cardId)).toEqual([second]);
+  });
+
   it("reviews the cards forgotten today again, until each is answered in the session", async () => {
     const user = await newUser();
     const [forgot, passed] = await cards(2);

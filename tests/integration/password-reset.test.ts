@@ -12,7 +12,7 @@ process.env.MAIL_FROM = "PaperDeck <no-reply@paperdeck.test>";
 
 const { db } = await import("@/app/lib/server/db");
 const { hashPassword, verifyPassword } = await import("@/app/lib/server/auth/password");
-const { MAIL_LIMITS } = await import("@/app/lib/server/auth/rate-limit");
+const { LIMITS, MAIL_LIMITS, recordFailedSignIn, signInBlockedFor } = await import("@/app/lib/server/auth/rate-limit");
 const { EmailLinkError, hashToken } = await import("@/app/lib/server/auth/email-tokens");
 const { RESET_REQUESTED_MESSAGE, requestPasswordReset, resetPassword } = await import("@/app/lib/server/auth/password-reset");
 const { sendVerificationLink, verifyEmail } = await import("@/app/lib/server/auth/email-verification");
@@ -126,6 +126,26 @@ describe("resetting a password with the mailed link", () => {
     await requestPasswordReset({ email, ip: uniqueIp(), now });
     return linkIn(onlyNewMailTo(email, before), "/reset-password").searchParams.get("token")!;
   }
+
+  it("lifts the account's sign-in lockout once the reset is done, but not the attacking network's own limit", async () => {
+    const user = await userWithPassword();
+    const attacker = uniqueIp();
+    const owner = uniqueIp();
+    // An attack from many addresses locks the account for new addresses, and one pair fully.
+    for (let i = 0; i < LIMITS.pair; i += 1) await recordFailedSignIn(user.email, owner);
+    for (let i = 0; i < LIMITS.account; i += 1) await recordFailedSignIn(user.email, `${attacker}-${i % 9}`);
+    for (let i = 0; i < LIMITS.address; i += 1) await recordFailedSignIn(uniqueEmail("victim"), attacker);
+    expect(await signInBlockedFor(user.email, owner)).toBeGreaterThan(0);
+    expect(await signInBlockedFor(user.email, uniqueIp())).toBeGreaterThan(0);
+    const token = await mailedToken(user.email);
+    // Asking for the link changes nothing: only a completed reset shows the owner is here.
+    expect(await signInBlockedFor(user.email, owner)).toBeGreaterThan(0);
+    await resetPassword({ token, password: NEW_PASSWORD });
+    expect(await signInBlockedFor(user.email, owner)).toBe(0);
+    expect(await signInBlockedFor(user.email, uniqueIp())).toBe(0);
+    // The attacker's address keeps its own limit, for every account.
+    expect(await signInBlockedFor(user.email, attacker)).toBeGreaterThan(0);
+  });
 
   it("sets the new password once, ends every session and verifies the address; the link's second use is refused", async () => {
     const user = await userWithPassword();

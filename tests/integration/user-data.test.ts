@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/app/lib/server/db";
-import { importUserData } from "@/app/lib/server/data/user-data";
+import { importUserData, importUserDataJson } from "@/app/lib/server/data/user-data";
 import { exportUserData } from "./helpers/user-data-export";
 import { userDataSchema, type UserDataJson } from "@/app/lib/schemas/user-data";
 
@@ -10,7 +10,7 @@ const now = new Date("2026-03-10T16:00:00Z");
 
 async function userWithHistory() {
   const user = await db.user.create({
-    data: { email: unique(), settings: { create: { timeZone: "Europe/Paris", dayStartHour: 3, desiredRetention: 0.85, parameters: Array.from({ length: 21 }, (_, i) => 0.1 * (i + 1)), parametersFitAt: now } } },
+    data: { email: unique(), settings: { create: { timeZone: "Europe/Paris", dayStartHour: 3, desiredRetention: 0.85, leechThreshold: 5, leechSuspend: false, dailyGoalKind: "minutes", dailyGoal: 25, parameters: Array.from({ length: 21 }, (_, i) => 0.1 * (i + 1)), parametersFitAt: now } } },
     select: { id: true },
   });
   const cards = await db.card.findMany({ where: { retiredAt: null }, orderBy: { id: "asc" }, take: 6, select: { id: true, paperId: true } });
@@ -18,7 +18,9 @@ async function userWithHistory() {
   await db.studySetPaper.create({ data: { userId: user.id, paperId: cards[0]!.paperId, addedAt: new Date("2026-01-01T00:00:00Z") } });
   for (const [i, card] of cards.entries()) {
     await db.cardState.create({
-      data: { userId: user.id, cardId: card.id, due: new Date(now.getTime() + i * 86_400_000), stability: 3.5 + i, difficulty: 4.25, elapsedDays: i, scheduledDays: 2 + i, learningSteps: 0, reps: 2 + i, lapses: i % 2, state: 2, lastReview: new Date(now.getTime() - 86_400_000), version: 3 },
+      data: { userId: user.id, cardId: card.id, due: new Date(now.getTime() + i * 86_400_000), stability: 3.5 + i, difficulty: 4.25, elapsedDays: i, scheduledDays: 2 + i, learningSteps: 0, reps: 2 + i, lapses: i % 2, state: 2, lastReview: new Date(now.getTime() - 86_400_000), version: 3,
+        // Every card control on some card: suspended, buried until tomorrow, flags, a leech.
+        suspended: i === 1, buriedUntil: i === 2 ? new Date(now.getTime() + 86_400_000) : null, flag: i % 5, leech: i === 3 },
     });
     await db.reviewLog.createMany({
       data: [0, 1].map((k) => ({
@@ -86,6 +88,63 @@ describe("exporting and importing a user's data", () => {
     expect(await snapshot(user.id)).toEqual(before);
     // And the file it exports now is the same file.
     expect(await exportUserData(user.id, now)).toBe(text);
+  });
+
+  it("carries the card controls, the leech rule and the daily goal", async () => {
+    const user = await userWithHistory();
+    const file = JSON.parse(await exportUserData(user.id, now)) as UserDataJson;
+    expect(file.settings).toMatchObject({ leechThreshold: 5, leechSuspend: false, dailyGoalKind: "minutes", dailyGoal: 25 });
+    expect(file.cardStates.map((c) => [c.suspended, c.buriedUntil !== null, c.flag, c.leech]).sort()).toEqual(
+      [[false, false, 0, false], [false, false, 4, false], [false, false, 3, true], [false, true, 2, false], [false, false, 0, false], [true, false, 1, false]].sort(),
+    );
+    // Into another account: the controls come with the states.
+    const target = await db.user.create({ data: { email: unique() }, select: { id: true } });
+    const result = await importUserDataJson(target.id, file);
+    expect(result.ok).toBe(true);
+    const states = await db.cardState.findMany({ where: { userId: target.id }, select: { suspended: true, buriedUntil: true, flag: true, leech: true } });
+    expect(states.filter((s) => s.suspended)).toHaveLength(1);
+    expect(states.filter((s) => s.leech)).toHaveLength(1);
+    expect(states.map((s) => s.buriedUntil?.toISOString()).filter(Boolean)).toEqual([new Date(now.getTime() + 86_400_000).toISOString()]);
+    expect(states.map((s) => s.flag).sort()).toEqual([0, 0, 1, 2, 3, 4]);
+    expect(await db.userSettings.findUniqueOrThrow({ where: { userId: target.id } })).toMatchObject({ leechThreshold: 5, leechSuspend: false, dailyGoalKind: "minutes", dailyGoal: 25 });
+  });
+
+  it("imports a file written before the controls existed with none of them, and refuses bad ones by field", async () => {
+    const user = await userWithHistory();
+    const file = JSON.parse(await exportUserData(user.id, now)) as UserDataJson;
+    const old = structuredClone(file);
+    for (const c of old.cardStates) {
+      delete c.suspended;
+      delete c.buriedUntil;
+      delete c.flag;
+      delete c.leech;
+    }
+    if (old.settings) {
+      delete old.settings.leechThreshold;
+      delete old.settings.dailyGoalKind;
+    }
+    const parsed = userDataSchema.parse(old);
+    expect(parsed.cardStates.every((c) => !c.suspended && c.buriedUntil === null && c.flag === 0 && !c.leech)).toBe(true);
+    expect(parsed.settings).toMatchObject({ leechThreshold: 8, dailyGoalKind: "none" });
+
+    const bad = structuredClone(file);
+    bad.cardStates[2]!.flag = 7;
+    bad.cardStates[4]!.suspended = "yes" as unknown as boolean;
+    bad.settings!.leechThreshold = 0;
+    bad.settings!.dailyGoalKind = "pages" as "none";
+    const target = await db.user.create({ data: { email: unique() }, select: { id: true } });
+    const result = await importUserDataJson(target.id, bad);
+    expect(result.ok).toBe(false);
+    const errors = result.ok ? [] : result.errors;
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        "cardStates[2].flag: must be 0 (none) to 4 (blue)",
+        expect.stringMatching(/^cardStates\[4\]\.suspended: /),
+        expect.stringMatching(/^settings\.leechThreshold: /),
+        "settings.dailyGoalKind: must be one of none, reviews, minutes",
+      ]),
+    );
+    expect(await db.cardState.count({ where: { userId: target.id } })).toBe(0);
   });
 
   it("changes nothing on a second import of the same file", async () => {

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { safeCallbackUrl } from "@/app/lib/domain/safe-redirect";
 import { oauthProviders } from "@/app/lib/server/auth/options";
+import { OAUTH_UNVERIFIED_ERROR } from "@/app/lib/server/auth/oauth-link";
 import { getSessionUser } from "@/app/lib/server/auth/session";
 import { callbackUrlFromCookie, csrfTokenFromCookie } from "@/app/ui/auth/csrf-cookie";
 import { SignInForm } from "@/app/ui/auth/sign-in-form";
@@ -46,7 +47,9 @@ export default async function SignInPage({
     ? undefined
     : error === "CredentialsSignin"
       ? t("wrong")
-      : t("failed");
+      : error === OAUTH_UNVERIFIED_ERROR
+        ? t("oauthUnverified")
+        : t("failed");
   return (
     <div className="mx-auto max-w-sm py-8">
       <h1 className="mb-6 text-2xl font-semibold">{t("signInTitle")}</h1>

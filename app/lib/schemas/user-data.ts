@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { OWN_NOTE_LIMITS } from "@/app/lib/domain/content/own-note";
+import { DAILY_GOAL_KINDS } from "@/app/lib/domain/stats/daily-goal";
 import {
   cardStateFieldsShape,
   checkMemory,
   checkPrevious,
   instant,
   int4,
+  leechThresholdSchema,
+  MAX_DAILY_GOAL,
   reviewLogFieldsShape,
   storableJson,
   storableText,
@@ -27,11 +30,30 @@ const finite = z.number().refine(Number.isFinite, "must be a finite number");
 const slug = storableText(200, 1);
 const key = storableText(200, 1);
 
-/** Settings as stored: the same schema the settings form and the scheduler use. */
-export const exportedSettingsSchema = storedSettingsSchema;
+/**
+ * Settings as stored: the same schema the settings form and the scheduler use, with the leech
+ * rule and the daily goal (absent in files written before they existed: their defaults).
+ */
+export const exportedSettingsSchema = storedSettingsSchema.extend({
+  leechThreshold: leechThresholdSchema.default(8),
+  leechSuspend: z.boolean().default(true),
+  dailyGoalKind: z.enum(DAILY_GOAL_KINDS, { error: `must be one of ${DAILY_GOAL_KINDS.join(", ")}` }).default("none"),
+  dailyGoal: z.number().int("must be a whole number").min(0, "must be 0 or more").max(MAX_DAILY_GOAL, `must be at most ${MAX_DAILY_GOAL}`).default(0),
+});
+
+/**
+ * A card's controls (Anki's): suspended, buried until an instant, a flag (0 none, 1 red,
+ * 2 orange, 3 green, 4 blue), tagged a leech. Absent in older files: none of them.
+ */
+export const cardControlFieldsShape = {
+  suspended: z.boolean().default(false),
+  buriedUntil: instant.nullable().default(null),
+  flag: z.number().int("must be a whole number").min(0, "must be 0 (none) to 4 (blue)").max(4, "must be 0 (none) to 4 (blue)").default(0),
+  leech: z.boolean().default(false),
+};
 
 export const exportedCardStateSchema = z
-  .object({ note: slug, card: key, ...cardStateFieldsShape })
+  .object({ note: slug, card: key, ...cardStateFieldsShape, ...cardControlFieldsShape })
   .superRefine(checkMemory);
 
 export const exportedReviewLogSchema = z

@@ -40,6 +40,14 @@ export class UnauthorizedError extends AppError {
   }
 }
 
+/** Signed in, but not recently enough for what is asked (deleting an account without a password). */
+export class ReauthenticationRequiredError extends AppError {
+  override name = "ReauthenticationRequiredError";
+  constructor(message: string) {
+    super(message, 403);
+  }
+}
+
 export class NotFoundError extends AppError {
   override name = "NotFoundError";
   constructor(what = "Not found.") {

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { deleteAccount } from "@/app/lib/server/actions/delete-account";
 import { signOut } from "@/app/ui/auth/next-auth-client";
 
@@ -12,6 +13,9 @@ export function DeleteAccount({ email, hasPassword }: { email: string; hasPasswo
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // 403: an account without a password, signed in too long ago: offer a fresh sign-in.
+  const [staleSignIn, setStaleSignIn] = useState(false);
+  const t = useTranslations("account");
   const matches = typed.trim().toLowerCase() === email.toLowerCase();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -23,6 +27,7 @@ export function DeleteAccount({ email, hasPassword }: { email: string; hasPasswo
     const result = await deleteAccount({ confirmEmail: typed, password: hasPassword ? password : undefined });
     if (!result.ok) {
       setPending(false);
+      setStaleSignIn(result.status === 403);
       return setError(result.error);
     }
     await signOut("/signin?deleted=1");
@@ -59,7 +64,20 @@ export function DeleteAccount({ email, hasPassword }: { email: string; hasPasswo
           />
         </label>
       )}
+      {!hasPassword && (
+        <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="delete-fresh-sign-in">{t("deleteNeedsFreshSignIn")}</p>
+      )}
       {error && <p role="status" className="text-sm text-red-600 dark:text-red-400" data-testid="delete-error">{error}</p>}
+      {staleSignIn && (
+        <button
+          type="button"
+          onClick={() => void signOut(`/signin?callbackUrl=${encodeURIComponent("/account")}`)}
+          data-testid="delete-sign-in-again"
+          className="mr-3 rounded-md border border-slate-300 px-4 py-2 text-sm dark:border-slate-700"
+        >
+          {t("signInAgain")}
+        </button>
+      )}
       <button
         type="submit"
         disabled={pending || !matches}

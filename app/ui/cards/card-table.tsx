@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
 import { FLAG_STYLES, flagName } from "./flags";
 
 /** A browsed card as the page passes it (dates as ISO text). */
@@ -60,7 +61,10 @@ export function CardTable({ rows, headers, openCardId }: { rows: CardRow[]; head
   const [flag, setFlag] = useState(1);
   const [status, setStatus] = useState<{ text: string; error: boolean; undo?: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  // Suspend/unsuspend every card of the selected cards' notes (Anki's "toggle suspend" on notes).
+  const [wholeNotes, setWholeNotes] = useState(false);
   const [refreshing, startRefresh] = useTransition();
+  const t = useTranslations("review");
   // A row that left the page after a refresh cannot stay selected.
   const visible = new Set(rows.map((r) => r.cardId));
   const chosen = [...selected].filter((id) => visible.has(id));
@@ -79,10 +83,11 @@ export function CardTable({ rows, headers, openCardId }: { rows: CardRow[]; head
     setBusy(true);
     setStatus(null);
     const clientId = newClientId();
+    const scope = wholeNotes && (action === "suspend" || action === "unsuspend") ? "note" : "card";
     const response = await fetch("/api/cards/control", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ clientId, cardIds: chosen, action, ...(action === "flag" ? { flag } : {}) }),
+      body: JSON.stringify({ clientId, cardIds: chosen, action, scope, ...(action === "flag" ? { flag } : {}) }),
     }).catch(() => null);
     setBusy(false);
     if (!response?.ok) {
@@ -90,7 +95,8 @@ export function CardTable({ rows, headers, openCardId }: { rows: CardRow[]; head
       setStatus({ text: data?.error ?? "That change was not saved: check your connection and try again.", error: true });
       return;
     }
-    const n = chosen.length;
+    const data = (await response.json().catch(() => null)) as { cards?: unknown[] } | null;
+    const n = data?.cards?.length ?? chosen.length;
     const what = action === "flag" ? (flag === 0 ? "unflagged" : `flagged ${flagName(flag).toLowerCase()}`) : DONE[action];
     setStatus({ text: `${n} card${n === 1 ? "" : "s"} ${what}.`, error: false, undo: clientId });
     startRefresh(() => router.refresh());
@@ -129,7 +135,11 @@ export function CardTable({ rows, headers, openCardId }: { rows: CardRow[]; head
         <button type="button" className={button} disabled={busy || chosen.length === 0} onClick={() => void apply("unsuspend")} data-testid="bulk-unsuspend">
           Unsuspend
         </button>
-        <button type="button" className={button} disabled={busy || chosen.length === 0} onClick={() => void apply("reset")} data-testid="bulk-reset" title="Back to new; the review history is kept">
+        <label className="flex items-center gap-1 text-sm">
+          <input type="checkbox" checked={wholeNotes} onChange={(e) => setWholeNotes(e.target.checked)} data-testid="bulk-whole-notes" />
+          <span>{t("wholeNotes")}</span>
+        </label>
+        <button type="button" className={button} disabled={busy || chosen.length === 0 || wholeNotes} onClick={() => void apply("reset")} data-testid="bulk-reset" title="Back to new; the review history is kept">
           Reset
         </button>
         <label className="flex items-center gap-1 text-sm">
@@ -147,7 +157,7 @@ export function CardTable({ rows, headers, openCardId }: { rows: CardRow[]; head
             ))}
           </select>
         </label>
-        <button type="button" className={button} disabled={busy || chosen.length === 0} onClick={() => void apply("flag")} data-testid="bulk-flag">
+        <button type="button" className={button} disabled={busy || chosen.length === 0 || wholeNotes} onClick={() => void apply("flag")} data-testid="bulk-flag">
           Set flag
         </button>
         {status && (

@@ -8,6 +8,8 @@ export const REVIEW_KEYS: { keys: string; what: string }[] = [
   { keys: "Ctrl+Z", what: "Undo the last answer or change" },
   { keys: "-", what: "Bury the card until tomorrow" },
   { keys: "@", what: "Suspend the card" },
+  { keys: "=", what: "Bury the whole note until tomorrow" },
+  { keys: "!", what: "Suspend the whole note" },
   { keys: "Ctrl+1 … Ctrl+4", what: "Flag red, orange, green, blue (again: remove)" },
   { keys: "Ctrl+Alt+N", what: "Reset the card to new (forget)" },
   { keys: "?", what: "Show or hide these keys" },

@@ -33,9 +33,13 @@ interface Answered {
   countsBefore: QueueCounts;
   /** A control that took the card out of the session (bury, suspend, reset): undo brings it back. */
   removed?: boolean;
+  /** A note-scoped control: the other cards of the note it took out of the session too. */
+  alsoRemoved?: ReviewCard[];
 }
 
 type ControlAction = "bury" | "suspend" | "reset" | "flag";
+/** Anki's "bury note" (`=`) and "suspend note" (`!`): every card of the note on screen. */
+type ControlScope = "card" | "note";
 
 /** What the page says once a control is saved. */
 const CONTROL_DONE: Record<Exclude<ControlAction, "flag">, string> = {
@@ -140,6 +144,15 @@ export function ReviewSession({
   const [ready, setReady] = useState(false);
   const shownAt = useRef<number>(0);
   const knownVersions = useRef(new Map<string, number>());
+  // Cards a control is taking out of the session while it is on its way: a queue fetched
+  // meanwhile (before the server wrote it) must not bring them back.
+  const leaving = useRef(new Set<string>());
+  // The queue as a ref for the note controls, so that they (and the key handler) are not made
+  // anew on every answer.
+  const queueRef = useRef(queue);
+  useEffect(() => {
+    queueRef.current = queue;
+  }, [queue]);
   const fetching = useRef(false);
   const refetch = useRef(false);
   const [outboxVersion, setOutboxVersion] = useState(0);
@@ -241,6 +254,7 @@ export function ReviewSession({
           (card) =>
             !heldIds.has(card.cardId) &&
             !pendingCards.has(card.cardId) &&
+            !leaving.current.has(card.cardId) &&
             card.version >= (knownVersions.current.get(card.cardId) ?? 0),
         );
         return [...held, ...fresh];
@@ -273,7 +287,9 @@ export function ReviewSession({
   const extraCount = scopeName ? Math.min(newWaiting, 500) : Math.min(newWaiting, 10);
   const studyMore = useCallback(async () => {
     setRaising(true);
-    const result = await studyMoreNewToday({ count: extraCount }).catch(() => null);
+    // A note's session raises that note's new cards only.
+    const paper = new URLSearchParams(scopeQuery).get("paper") ?? undefined;
+    const result = await studyMoreNewToday({ count: extraCount, paper }).catch(() => null);
     setRaising(false);
     if (!result?.ok) {
       setNotice(result?.error ?? t("unreachable"));
@@ -281,7 +297,7 @@ export function ReviewSession({
     }
     setNewWaiting(0);
     await prefetch();
-  }, [extraCount, prefetch, t]);
+  }, [extraCount, prefetch, t, scopeQuery]);
 
   const reveal = useCallback(() => {
     if (current) setRevealedId(current.cardId);
@@ -317,15 +333,19 @@ export function ReviewSession({
    * puts it back.
    */
   const controlCard = useCallback(
-    async (action: ControlAction, flag = 0) => {
+    async (action: ControlAction, flag = 0, scope: ControlScope = "card") => {
       const card = current;
       if (!card) return;
       const clientId = newClientId();
       const removed = action !== "flag";
       const countsBefore = counts;
+      // The note's other cards in this session leave with it (a note-scoped bury or suspend).
+      const alsoRemoved = scope === "note" ? queueRef.current.filter((c) => c.cardId !== card.cardId && c.paperSlug === card.paperSlug) : [];
+      const leavingIds = [card.cardId, ...alsoRemoved.map((c) => c.cardId)];
       if (removed) {
-        setQueue((q) => q.filter((c) => c.cardId !== card.cardId));
-        setCounts((c) => minus(c, card.kind));
+        for (const id of leavingIds) leaving.current.add(id);
+        setQueue((q) => q.filter((c) => !leavingIds.includes(c.cardId)));
+        setCounts((c) => [card, ...alsoRemoved].reduce((acc, x) => minus(acc, x.kind), c));
         setRevealedId(null);
         shownAt.current = performance.now();
       } else {
@@ -334,11 +354,13 @@ export function ReviewSession({
       const response = await fetch("/api/cards/control", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ clientId, cardIds: [card.cardId], action, ...(action === "flag" ? { flag } : {}) }),
+        body: JSON.stringify({ clientId, cardIds: [card.cardId], action, scope, ...(action === "flag" ? { flag } : {}) }),
       }).catch(() => null);
+      for (const id of leavingIds) leaving.current.delete(id);
       if (!response?.ok) {
         if (removed) {
-          setQueue((q) => [card, ...q.filter((c) => c.cardId !== card.cardId)]);
+          const back = new Set([card.cardId, ...alsoRemoved.map((c) => c.cardId)]);
+          setQueue((q) => [card, ...alsoRemoved, ...q.filter((c) => !back.has(c.cardId))]);
           setCounts(countsBefore);
         } else {
           setQueue((q) => q.map((c) => (c.cardId === card.cardId ? { ...c, flag: card.flag } : c)));
@@ -347,13 +369,26 @@ export function ReviewSession({
         return;
       }
       const data = (await response.json()) as { cards: { cardId: string; version: number }[] };
-      const version = data.cards[0]?.version ?? card.version;
-      knownVersions.current.set(card.cardId, version);
+      for (const c of data.cards) knownVersions.current.set(c.cardId, c.version);
+      const version = data.cards.find((c) => c.cardId === card.cardId)?.version ?? card.version;
       if (!removed) setQueue((q) => q.map((c) => (c.cardId === card.cardId ? { ...c, version } : c)));
-      setHistory((h) => [...h.slice(-49), { type: "control", clientId, card, countsBefore, removed }]);
-      setNotice(action === "flag" ? (flag === 0 ? "Flag removed." : `Flagged ${flagName(flag).toLowerCase()}.`) : CONTROL_DONE[action]);
+      else {
+        // The note's cards a fetch brought in before the server wrote the change leave too.
+        const changed = new Set(data.cards.map((c) => c.cardId));
+        setQueue((q) => q.filter((c) => !changed.has(c.cardId)));
+      }
+      setHistory((h) => [...h.slice(-49), { type: "control", clientId, card, countsBefore, removed, alsoRemoved }]);
+      setNotice(
+        scope === "note"
+          ? t(action === "bury" ? "noteBuried" : "noteSuspended", { count: data.cards.length, name: card.paperTitle })
+          : action === "flag"
+            ? flag === 0
+              ? "Flag removed."
+              : `Flagged ${flagName(flag).toLowerCase()}.`
+            : CONTROL_DONE[action],
+      );
     },
-    [current, counts],
+    [current, counts, t],
   );
 
   const undo = useCallback(async () => {
@@ -376,10 +411,14 @@ export function ReviewSession({
         if (!response || response.status >= 500) setHistory((h) => [...h, last]);
         return;
       }
-      const data = (await response.json()) as { version: number };
-      knownVersions.current.set(last.card.cardId, data.version);
+      const data = (await response.json()) as { version: number; cards?: { cardId: string; version: number }[] };
+      const versions = new Map((data.cards ?? []).map((c) => [c.cardId, c.version]));
+      for (const [cardId, version] of versions) knownVersions.current.set(cardId, version);
+      knownVersions.current.set(last.card.cardId, versions.get(last.card.cardId) ?? data.version);
       if (last.removed) {
-        setQueue((q) => [{ ...last.card, version: data.version }, ...q.filter((c) => c.cardId !== last.card.cardId)]);
+        const back = [last.card, ...(last.alsoRemoved ?? [])].map((c) => ({ ...c, version: versions.get(c.cardId) ?? data.version }));
+        const ids = new Set(back.map((c) => c.cardId));
+        setQueue((q) => [...back, ...q.filter((c) => !ids.has(c.cardId))]);
         setCounts(last.countsBefore);
         setRevealedId(null);
         shownAt.current = performance.now();
@@ -452,6 +491,11 @@ export function ReviewSession({
       if (current && (event.key === "-" || event.key === "@")) {
         event.preventDefault();
         void controlCard(event.key === "-" ? "bury" : "suspend");
+        return;
+      }
+      if (current && (event.key === "=" || event.key === "!")) {
+        event.preventDefault();
+        void controlCard(event.key === "=" ? "bury" : "suspend", 0, "note");
         return;
       }
       if (!revealed && (event.key === " " || event.key === "Enter")) {
@@ -658,7 +702,7 @@ export function ReviewSession({
               {t("showAnswer")} <kbd className="text-xs opacity-75 pointer-coarse:hidden">Space</kbd>
             </button>
           )}
-          <CardToolbar flag={current.flag} onControl={(action, flag) => void controlCard(action, flag)} />
+          <CardToolbar flag={current.flag} onControl={(action, flag, scope) => void controlCard(action, flag, scope)} />
         </article>
       ) : finished ? (
         <div className="mt-10 text-center" data-testid="review-finished">
@@ -747,8 +791,9 @@ const FLAG_BORDER: Record<number, string> = {
 };
 
 /** The card's controls as buttons (each also a key: see the keyboard help). */
-function CardToolbar({ flag, onControl }: { flag: number; onControl: (action: ControlAction, flag?: number) => void }) {
+function CardToolbar({ flag, onControl }: { flag: number; onControl: (action: ControlAction, flag?: number, scope?: ControlScope) => void }) {
   const button = "rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800";
+  const t = useTranslations("review");
   return (
     <div role="toolbar" aria-label="Card" className="mt-4 flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-300" data-testid="card-toolbar">
       <button type="button" className={button} onClick={() => onControl("bury")} aria-keyshortcuts="-" data-testid="control-bury">
@@ -756,6 +801,12 @@ function CardToolbar({ flag, onControl }: { flag: number; onControl: (action: Co
       </button>
       <button type="button" className={button} onClick={() => onControl("suspend")} aria-keyshortcuts="@" data-testid="control-suspend">
         Suspend <kbd className="pointer-coarse:hidden">@</kbd>
+      </button>
+      <button type="button" className={button} onClick={() => onControl("bury", 0, "note")} aria-keyshortcuts="=" data-testid="control-bury-note">
+        {t("buryNote")} <kbd className="pointer-coarse:hidden">=</kbd>
+      </button>
+      <button type="button" className={button} onClick={() => onControl("suspend", 0, "note")} aria-keyshortcuts="!" data-testid="control-suspend-note">
+        {t("suspendNote")} <kbd className="pointer-coarse:hidden">!</kbd>
       </button>
       <button
         type="button"

@@ -16,6 +16,7 @@ import { startQuizAttempt } from "@/app/lib/server/data/quiz-attempts";
 import { answerCard } from "@/app/lib/server/data/review";
 import { importReviewLogCsv } from "@/app/lib/server/data/review-csv";
 import { loadReviewQueue } from "@/app/lib/server/data/review-queue";
+import { allowNoteNewToday } from "@/app/lib/server/data/note-new-allowance";
 import { studiedCardCount } from "@/app/lib/server/data/settings";
 import { addPaperToStudySet } from "@/app/lib/server/data/study-set";
 import { ankiTsv, notesWithCards } from "@/app/lib/server/data/user-data-anki";
@@ -82,6 +83,12 @@ describe("one user's own notes are nobody else's", () => {
     expect(queueA.cards.length).toBeGreaterThan(0);
     const queueB = await loadReviewQueue(b.id, new Date(), { scope: { paper: note.slug }, limit: 20 });
     expect(queueB.cards).toEqual([]);
+    // A note's session studies it outside the study set, but never another user's note; nor
+    // may "study them anyway" name it.
+    await db.userSettings.update({ where: { userId: b.id }, data: { studyAll: false } });
+    expect((await loadReviewQueue(b.id, new Date(), { scope: { paper: note.slug }, limit: 20 })).cards).toEqual([]);
+    await expect(allowNoteNewToday(b.id, { timeZone: "UTC", dayStartHour: 4 }, note.slug, 5, new Date())).rejects.toBeInstanceOf(NotFoundError);
+    await db.userSettings.update({ where: { userId: b.id }, data: { studyAll: true } });
     const whole = await loadReviewQueue(b.id, new Date(), { limit: 500 });
     expect(whole.cards.some((c) => cardIds.includes(c.cardId))).toBe(false);
     await expect(

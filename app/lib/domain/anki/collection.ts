@@ -30,7 +30,11 @@
  *   - `factor` 2500 (Anki's starting ease: the SM-2 ease Anki keeps beside FSRS) once out of
  *     new, 0 for new cards; `reps`, `lapses` as ours; `left` = (re)learning steps still to go;
  *   - `data` = `{"s": stability, "d": difficulty, "dr": desired retention, "lrt": last review
- *     (epoch s)}`: the FSRS memory state Anki 23.10+ reads.
+ *     (epoch s)}`: the FSRS memory state Anki 23.10+ reads;
+ *   - controls as Anki keeps them: suspended → `queue` -1, buried (until a later study day) →
+ *     `queue` -3 (Anki's "manually buried"; -2 is its scheduler's sibling burying), `type` kept;
+ *     our flag → `flags` (the same numbers: 1 red, 2 orange, 3 green, 4 blue); a leech card →
+ *     its note tagged `leech`, as Anki's leech action does.
  * revlog, one row per ReviewLog (oldest first): `id` = reviewedAt in ms (one ms later when
  *   another row already has that ms: ids are unique), `cid`, `usn` -1, `ease` = rating 1-4,
  *   `type` from the state before (new or learning → 0, review → 1, relearning → 2), `ivl` and
@@ -51,6 +55,15 @@ import { daysBetween, startOfDay, studyDayOf, type StudyDay } from "../schedulin
 import type { AnkiNoteKind } from "./notes";
 import { ANKI_PARENT_DECK } from "./notes";
 import { readZip, writeZip, ZipFormatError } from "./zip";
+
+/** Columns of a `cards` row (its INSERT's order) that the controls set. */
+const CARD_QUEUE = 7;
+const CARD_FLAGS = 16;
+/** Anki's queues for a suspended card and a card buried by hand. */
+export const QUEUE_SUSPENDED = -1;
+export const QUEUE_USER_BURIED = -3;
+/** The tag Anki gives a leech's note. */
+export const LEECH_TAG = "leech";
 
 export class ApkgFormatError extends Error {
   override name = "ApkgFormatError";
@@ -85,6 +98,11 @@ export interface ApkgCardState {
   reps: number;
   lapses: number;
   lastReview: Date | null;
+  /** Card controls (absent: none). */
+  suspended?: boolean;
+  buriedUntil?: Date | null;
+  flag?: number;
+  leech?: boolean;
 }
 
 /** A ReviewLog row's fields: the card's state before the answer, and the answer. */
@@ -385,7 +403,7 @@ export async function buildApkg(SQL: SqlJsStatic, input: ApkgInput, each: EachIt
           MODEL_IDS[note.kind],
           modSecs,
           -1,
-          note.tags.length ? ` ${note.tags.join(" ")} ` : "",
+          noteTags(note).length ? ` ${noteTags(note).join(" ")} ` : "",
           note.fields.join("\u001f"),
           fieldText(note.fields[0]),
           fieldChecksum(note.fields[0]),
@@ -466,7 +484,23 @@ export async function buildApkg(SQL: SqlJsStatic, input: ApkgInput, each: EachIt
     db.close();
   }
 
+  /** The note's tags, and Anki's `leech` when one of its cards is a leech. */
+  function noteTags(note: ApkgNote): string[] {
+    const leech = note.cards.some(({ cardId }) => input.states.get(cardId)?.leech);
+    return leech && !note.tags.includes(LEECH_TAG) ? [...note.tags, LEECH_TAG] : note.tags;
+  }
+
+  /** The card's row with its controls: the queue of a suspended or buried card, its flag. */
   function cardRow(id: number, noteId: number, deckId: number, ord: number, state: ApkgCardState | undefined, pos: number): (number | string)[] {
+    const row = scheduledCardRow(id, noteId, deckId, ord, state, pos);
+    if (!state) return row;
+    if (state.suspended) row[CARD_QUEUE] = QUEUE_SUSPENDED;
+    else if (state.buriedUntil && state.buriedUntil.getTime() > input.now.getTime()) row[CARD_QUEUE] = QUEUE_USER_BURIED;
+    if (state.flag) row[CARD_FLAGS] = state.flag & 0b111;
+    return row;
+  }
+
+  function scheduledCardRow(id: number, noteId: number, deckId: number, ord: number, state: ApkgCardState | undefined, pos: number): (number | string)[] {
     const common = [id, noteId, deckId, ord, modSecs, -1];
     const tail = (left: number, data: string) => [left, 0, 0, 0, data];
     if (!state || state.state === NEW) return [...common, 0, 0, pos, 0, 0, state?.reps ?? 0, state?.lapses ?? 0, ...tail(0, "{}")];

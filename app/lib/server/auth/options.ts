@@ -14,38 +14,7 @@ import { recordFailedSignIn, recordSuccessfulSignIn } from "./rate-limit";
 import { clientIp } from "./client-ip";
 import { claimGuestAttemptsFor } from "./guest-token";
 import { decodeSessionToken } from "./session-token";
-
-/** Finds or creates the user behind an OAuth sign-in and links the provider account. */
-async function userForOAuth(input: {
-  email: string;
-  name: string | null;
-  image: string | null;
-  provider: string;
-  providerAccountId: string;
-  type: string;
-}) {
-  const user = await db.user.upsert({
-    where: { email: input.email },
-    create: { email: input.email, name: input.name, image: input.image, emailVerified: new Date() },
-    update: {},
-  });
-  await db.account.upsert({
-    where: {
-      provider_providerAccountId: {
-        provider: input.provider,
-        providerAccountId: input.providerAccountId,
-      },
-    },
-    create: {
-      userId: user.id,
-      type: input.type,
-      provider: input.provider,
-      providerAccountId: input.providerAccountId,
-    },
-    update: {},
-  });
-  return user;
-}
+import { OAUTH_UNVERIFIED_ERROR, oauthLinkRefused, userForOAuth } from "./oauth-link";
 
 const SESSION_SECONDS = 30 * 24 * 60 * 60;
 
@@ -113,9 +82,18 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       // Its callbackUrl (parameter or cookie) may only lead to a path of this site, encoded.
       redirect: nextAuthRedirect,
+      // An OAuth sign-in never attaches to an account whose email is unverified (see oauthLinkRefused).
+      async signIn({ user, account }) {
+        if (!account || account.provider === "credentials" || !user.email) return true;
+        const refused = await oauthLinkRefused({ email: user.email, provider: account.provider, providerAccountId: account.providerAccountId });
+        return refused ? `/signin?error=${OAUTH_UNVERIFIED_ERROR}` : true;
+      },
       async jwt({ token, user, account }) {
         // A new sign-in gets an id of its own, kept through every refresh of its JWT.
-        if (user) token.sid = randomUUID();
+        if (user) {
+          token.sid = randomUUID();
+          token.sat = Math.floor(Date.now() / 1000);
+        }
         if (user && account?.provider === "credentials") {
           token.uid = user.id;
           token.sv = user.sessionVersion ?? 0;
@@ -138,6 +116,7 @@ export function authOptions(): NextAuthOptions {
         if (session.user && token.uid) session.user.id = token.uid;
         session.sv = token.sv ?? -1;
         if (typeof token.sid === "string") session.sid = token.sid;
+        if (typeof token.sat === "number") session.sat = token.sat;
         return session;
       },
     },

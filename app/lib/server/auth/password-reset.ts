@@ -5,7 +5,7 @@ import { BadRequestError, TooManyRequestsError } from "../errors";
 import { linkTo, sendMail } from "../mail";
 import { consumeEmailToken, createEmailToken, usableEmailTokenOrThrow } from "./email-tokens";
 import { hashPassword, isCommonPassword } from "./password";
-import { consumePasswordResetRequest } from "./rate-limit";
+import { consumePasswordResetRequest, liftSignInLockout } from "./rate-limit";
 
 /** The one answer to a reset request, whether or not an account has the address. */
 export const RESET_REQUESTED_MESSAGE =
@@ -62,7 +62,8 @@ async function mailResetLink(email: string, now: Date): Promise<void> {
  * Sets a new password with a reset link (the sign-up password rule applies), ends every session
  * of the account (its session version moves on, as "sign out everywhere" does) and uses the link
  * up, with any other reset link the account had outstanding. Following the link also shows the
- * address receives mail, so an unverified address becomes verified.
+ * address receives mail, so an unverified address becomes verified, and it lifts the account's
+ * sign-in lockout (the per-account and per-pair counters of failed sign-ins).
  */
 export async function resetPassword(input: { token: string; password: string; now?: Date }): Promise<{ email: string }> {
   const now = input.now ?? new Date();
@@ -81,5 +82,6 @@ export async function resetPassword(input: { token: string; password: string; no
       },
     });
   });
+  await liftSignInLockout(link.user.email);
   return { email: link.user.email };
 }

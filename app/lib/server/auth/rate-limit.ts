@@ -68,6 +68,18 @@ export async function recordSuccessfulSignIn(email: string, ip: string) {
   await Promise.all([perPair.delete(pairKey(email, ip)), knownAddresses.set(pairKey(email, ip), 1, 90 * 24 * 60 * 60)]);
 }
 
+/**
+ * A completed password reset shows the mailbox's owner is at the keyboard: the account's own
+ * sign-in counters (every address's pair, and the account-wide one) start afresh, so the owner
+ * is not kept out by an attack's failures with the new password in hand. The per-address counter
+ * stays: it is about the attacker's network, not this account.
+ */
+export async function liftSignInLockout(email: string) {
+  await db.rateLimit.deleteMany({
+    where: { OR: [{ key: `signin-account:${email}` }, { key: { startsWith: `signin-pair:${email}|` } }] },
+  });
+}
+
 /** Returns seconds to wait when this IP has created too many accounts, else 0. */
 export async function consumeSignUp(ip: string): Promise<number> {
   try {

@@ -4,6 +4,18 @@ import { getServerSession } from "next-auth";
 import { db } from "../db";
 import { authOptions } from "./options";
 
+/** next-auth's session of this request, read once per request. */
+const currentSession = cache(() => getServerSession(authOptions()));
+
+/**
+ * When this session signed in (ms), or null for a session issued before that was recorded.
+ * Only meaningful once `getSessionUser` accepted the session (the guard did).
+ */
+export async function sessionSignedInAt(): Promise<number | null> {
+  const session = await currentSession();
+  return typeof session?.sat === "number" ? session.sat * 1000 : null;
+}
+
 export interface SessionUser {
   id: string;
   email: string;
@@ -16,7 +28,7 @@ export interface SessionUser {
  * its sign-in id must not have been revoked by a sign-out. Cached per request.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions());
+  const session = await currentSession();
   const id = session?.user?.id;
   const sid = session?.sid;
   if (!id || !sid) return null;

@@ -2,10 +2,10 @@ import "#server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/app/generated/prisma/client";
 import { addDays, forgetCard, newCardState, startOfDay, stateToCode, studyDayOf } from "@/app/lib/domain/scheduling";
-import type { CardControlInput } from "@/app/lib/schemas/cards";
+import { MAX_NOTE_SCOPE_CARDS, type CardControlInput } from "@/app/lib/schemas/cards";
 import { visiblePaperSql } from "./visibility";
 import { db } from "../db";
-import { ConflictError, CorruptPreviousStateError, NotFoundError } from "../errors";
+import { BadRequestError, ConflictError, CorruptPreviousStateError, NotFoundError } from "../errors";
 import { previousJsonOf, stateFromPreviousJson, storedStateOf, type CardStateRow } from "./review-rows";
 import { getUserSettings } from "./settings";
 
@@ -74,6 +74,20 @@ async function assertVisible(tx: Tx, userId: string, cardIds: string[]): Promise
   if ((rows[0]?.n ?? 0) !== cardIds.length) throw new NotFoundError("This card does not exist.");
 }
 
+/**
+ * Every live card of the notes of `cardIds` (already checked visible), for a note-scoped
+ * control: Anki's "bury note" and "suspend note" take the note's new cards too.
+ */
+async function cardsOfTheirNotes(tx: Tx, userId: string, cardIds: string[]): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT c.id FROM "Card" c JOIN "Paper" p ON p.id = c."paperId"
+     WHERE c."paperId" IN (SELECT "paperId" FROM "Card" WHERE id = ANY(${cardIds}::text[]))
+       AND c."retiredAt" IS NULL AND p."retiredAt" IS NULL AND ${visiblePaperSql(userId)}
+     ORDER BY c.id`;
+  if (rows.length > MAX_NOTE_SCOPE_CARDS) throw new BadRequestError(`At most ${MAX_NOTE_SCOPE_CARDS} cards at once: choose fewer notes.`);
+  return rows.map((r) => r.id);
+}
+
 /** The start of the user's next study day (time zone and day-start hour): when a bury ends. */
 async function nextStudyDayStart(userId: string, now: Date): Promise<Date> {
   const settings = await getUserSettings(userId);
@@ -94,14 +108,19 @@ async function lowerNewCardsBound(tx: Tx, userId: string, cardIds: string[]): Pr
 }
 
 /**
- * Applies one card control to the user's own state of each card: suspend/unsuspend, bury until
+ * Applies one card control to the user's own state of each card (or, with scope "note", of every
+ * card of their notes, undone together as one change): suspend/unsuspend, bury until
  * the user's next study day/unbury, flag, or reset to new ("forget", the review history kept).
  * All cards or none, in one transaction. Idempotent by `clientId` (a resent control is
  * acknowledged, not applied twice). A card never studied gets a new state row to hold its
  * controls. Every change but a flag moves the state's version on (an answer shown before it is
  * then refused with 409; a flag changes nothing an answer depends on).
  */
-export async function applyCardControl(userId: string, input: CardControlInput, now: Date): Promise<CardControlResult> {
+export async function applyCardControl(
+  userId: string,
+  input: Omit<CardControlInput, "scope"> & { scope?: CardControlInput["scope"] },
+  now: Date,
+): Promise<CardControlResult> {
   const buryUntil = input.action === "bury" ? await nextStudyDayStart(userId, now) : null;
   return db.$transaction(async (tx) => {
     const done = await tx.cardAction.findMany({ where: { userId, clientId: input.clientId }, select: { cardId: true } });
@@ -112,17 +131,18 @@ export async function applyCardControl(userId: string, input: CardControlInput, 
       return { duplicate: true, cards: rows.map(controlsOf) };
     }
     await assertVisible(tx, userId, input.cardIds);
+    const cardIds = input.scope === "note" ? await cardsOfTheirNotes(tx, userId, input.cardIds) : input.cardIds;
     const fresh = newCardState(now);
     // A state row for each card never studied (a new card's controls live there too).
     await tx.$executeRaw`
       INSERT INTO "CardState" ("userId", "cardId", due, stability, difficulty, "elapsedDays", "scheduledDays",
                                "learningSteps", reps, lapses, state, "lastReview", version, "updatedAt")
       SELECT ${userId}, id, ${fresh.due}, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0, ${now}
-        FROM unnest(${input.cardIds}::text[]) AS id
+        FROM unnest(${cardIds}::text[]) AS id
       ON CONFLICT ("userId", "cardId") DO NOTHING`;
     const locked = await tx.$queryRaw<LockedRow[]>`
       SELECT ${CONTROL_COLUMNS} FROM "CardState" s
-       WHERE s."userId" = ${userId} AND s."cardId" = ANY(${input.cardIds}::text[])
+       WHERE s."userId" = ${userId} AND s."cardId" = ANY(${cardIds}::text[])
        ORDER BY s."cardId" FOR UPDATE`;
     const cards: CardControls[] = [];
     const newAgain: string[] = [];

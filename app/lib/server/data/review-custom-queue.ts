@@ -30,7 +30,9 @@ const CUSTOM_LIMIT = 500;
 /**
  * A custom session's queue: its cards in due order, each once (a card answered since the
  * session began, `since`, leaves it), never suspended or buried ones, in the study set and
- * the scope as any queue.
+ * the scope as any queue. `since` is the server's clock when the page opened, so "answered
+ * since" reads the server's time of the answer (the log's `createdAt`), never the browser's
+ * `lastReview`: a browser clock days behind would otherwise bring an answered card back.
  */
 export async function loadCustomQueue(
   userId: string,
@@ -59,7 +61,8 @@ export async function loadCustomQueue(
   const rows = await db.$queryRaw<{ cardId: string; state: number }[]>`
     SELECT s."cardId", s.state FROM "CardState" s JOIN "Card" c ON c.id = s."cardId" JOIN "Paper" p ON p.id = c."paperId"
      WHERE s."userId" = ${userId} AND ${which} AND ${availableStateSql(now)} AND ${Prisma.join(parts, " AND ")}
-       AND (s."lastReview" IS NULL OR s."lastReview" < ${since})
+       AND NOT EXISTS (SELECT 1 FROM "ReviewLog" a WHERE a."userId" = s."userId" AND a."cardId" = s."cardId"
+                          AND a.source = 'review' AND a."createdAt" >= ${since})
      ORDER BY s.due, s."cardId" LIMIT ${CUSTOM_LIMIT}`;
   const ids = rows.map((r) => r.cardId);
   const shown = ids.slice(0, options.limit ?? 20);

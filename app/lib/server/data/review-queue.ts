@@ -28,6 +28,7 @@ import { inChinese } from "./note-page";
 import { storedStateOf, type CardStateRow } from "./review-rows";
 import { getUserSettings, schedulerSettingsOf, type UserSettingsRow } from "./settings";
 import { visiblePaperSql } from "./visibility";
+import { noteNewLeft } from "./note-new-allowance";
 
 /** Narrows a session to one note (by slug) or one area; the study set always applies. */
 export interface QueueScope {
@@ -172,10 +173,13 @@ async function siblingGroups(
   return { byCard, answered };
 }
 
-/** The SQL condition on `p` (Paper): live, in the study set, in the scope. */
+/**
+ * The SQL condition on `p` (Paper): live, visible, in the study set, in the scope. A note's own
+ * session (scope.paper) studies that note whether or not it is in the set: asked for by name.
+ */
 function paperScopeSql(userId: string, settings: UserSettingsRow, scope: QueueScope): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`p."retiredAt" IS NULL`, visiblePaperSql(userId)];
-  if (!settings.studyAll) {
+  if (!settings.studyAll && !scope.paper) {
     parts.push(
       Prisma.sql`EXISTS (SELECT 1 FROM "StudySetPaper" sp WHERE sp."userId" = ${userId} AND sp."paperId" = p.id)`,
     );
@@ -531,11 +535,15 @@ export async function loadReviewQueue(
   // The session's answers will balance their days: have the due counts ready before the first.
   if (balancesDays(settings)) warmDueCounts(userId, settingsRow, now, loadDueCounts);
   const whole = !scope.paper && !scope.area;
-  const [{ dayStart, nextDayStart, limits: remaining, doneToday }, content] = await Promise.all([
+  const [{ dayStart, nextDayStart, limits: remaining, doneToday }, content, noteLeft] = await Promise.all([
     studyDayLimits(userId, settingsRow, now),
     whole ? contentStamp(userId) : Promise.resolve(null),
+    scope.paper ? noteNewLeft(userId, settingsRow, scope.paper, now) : Promise.resolve(0),
   ]);
-  const { newLeft, reviewsLeft } = remaining;
+  const { reviewsLeft } = remaining;
+  // A note's session also has the note's own allowance ("study them anyway"), which raises
+  // nothing for other notes.
+  const newLeft = Math.max(remaining.newLeft, noteLeft);
   const newWaiting = newLeft === 0 ? countNewInScope(userId, settingsRow, scope, now) : Promise.resolve(0);
   // New cards come in the notes' order: skip the notes known to be fully studied, unless the
   // content changed since that was learnt.

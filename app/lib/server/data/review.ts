@@ -45,7 +45,6 @@ interface AnswerContextRow extends Partial<CardStateRow> {
   revoked: boolean;
   cardFound: boolean;
   live: boolean;
-  inSet: boolean;
   hasState: boolean;
   version: number | null;
   desiredRetention: number | null;
@@ -67,8 +66,8 @@ interface AnswerContextRow extends Partial<CardStateRow> {
 }
 
 /**
- * One read for everything an answer needs: the user's session version, the card (live? in
- * the user's study set?), the user's settings, the card's state and whether this clientId was
+ * One read for everything an answer needs: the user's session version, the card (live? of a
+ * note the user can see?), the user's settings, the card's state and whether this clientId was
  * already applied.
  */
 async function answerContext(userId: string, cardId: string, clientId: string, sessionId: string) {
@@ -76,8 +75,6 @@ async function answerContext(userId: string, cardId: string, clientId: string, s
     SELECT u."sessionVersion", (c.id IS NOT NULL AND ${visiblePaperSql(userId)}) AS "cardFound",
            EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r."sessionId" = ${sessionId}) AS revoked,
            (c."retiredAt" IS NULL AND p."retiredAt" IS NULL) AS live,
-           (COALESCE(st."studyAll", true) OR EXISTS (
-              SELECT 1 FROM "StudySetPaper" sp WHERE sp."userId" = ${userId} AND sp."paperId" = c."paperId")) AS "inSet",
            st."desiredRetention", st."maximumInterval", st."enableFuzz", st."learningSteps" AS "learningSteps_",
            st."relearningSteps", st.parameters, st."enableShortTerm", st."leechThreshold", st."leechSuspend",
            st."loadBalance", st."easyDays", st."timeZone", st."dayStartHour",
@@ -132,7 +129,7 @@ async function acknowledgeDuplicate(userId: string, cardId: string, clientId: st
  * Applies one answer for the user of `session`. Idempotent by `clientId`: a resent answer is
  * acknowledged and applied once. The card state and its log are written by one SQL statement (so both or neither), and
  * only if the state still has the version the answer was given to; otherwise 409.
- * 404 when the card does not exist, is retired, or is not in the user's study set.
+ * 404 when the card does not exist (or is of a note the user cannot see) or is retired.
  */
 export async function answerCard(session: SessionClaims, input: AnswerInput, now: Date): Promise<AnswerResult> {
   const { userId } = session;
@@ -143,7 +140,9 @@ export async function answerCard(session: SessionClaims, input: AnswerInput, now
   if (!row || row.revoked || row.sessionVersion !== session.sessionVersion) throw new UnauthorizedError();
   if (!row.cardFound) throw new NotFoundError("This card does not exist.");
   if (row.loggedCardId !== null) return acknowledgeDuplicate(userId, input.cardId, input.clientId);
-  if (!row.live || !row.inSet) throw new NotFoundError("This card is not in your study set.");
+  // Any live card of a note the user can see may be answered: the study set decides what the
+  // queue offers, not what may be answered (a note's own session studies it outside the set).
+  if (!row.live) throw new NotFoundError("This card is no longer studied.");
 
   const currentVersion = row.hasState ? (row.version ?? 0) : 0;
   if (input.version !== currentVersion) {

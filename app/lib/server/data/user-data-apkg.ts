@@ -61,7 +61,10 @@ export async function exportApkg(userId: string, slugs: readonly string[], now: 
 async function readStates(userId: string, cardIds: readonly string[]): Promise<Map<string, ApkgCardState>> {
   const rows = await db.cardState.findMany({
     where: { userId, cardId: { in: [...cardIds] } },
-    select: { cardId: true, state: true, due: true, stability: true, difficulty: true, scheduledDays: true, learningSteps: true, reps: true, lapses: true, lastReview: true },
+    select: {
+      cardId: true, state: true, due: true, stability: true, difficulty: true, scheduledDays: true, learningSteps: true, reps: true, lapses: true, lastReview: true,
+      suspended: true, buriedUntil: true, flag: true, leech: true,
+    },
   });
   return new Map(rows.map(({ cardId, ...state }) => [cardId, state]));
 }

@@ -18,7 +18,9 @@ export const LOG_BATCH = 2_000;
 
 type ExportedState = UserDataFile["cardStates"][number];
 type ExportedLog = UserDataFile["reviewLogs"][number];
-export type CardStateFields = Omit<ExportedState, "note" | "card">;
+/** A card's memory and schedule; its controls (suspended, buried, flag, leech) travel apart. */
+export type CardStateFields = Omit<ExportedState, "note" | "card" | keyof CardControls>;
+export type CardControls = Pick<ExportedState, "suspended" | "buriedUntil" | "flag" | "leech">;
 export type ReviewLogRow = Omit<ExportedLog, "note" | "card"> & { cardId: string };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -86,6 +88,23 @@ export async function updateCardStates(
       FROM ${stateColumns(states)},
            unnest(${[...states.keys()]}::text[], ${[...states.values()].map((s) => s.version)}::int[]) AS v("cardId", version)
      WHERE s."userId" = ${userId} AND s."cardId" = u."cardId" AND v."cardId" = u."cardId" ${guard}`);
+}
+
+/**
+ * Sets the controls of card states that exist (an import's, after their memory was written).
+ * The version is left alone: the import's state write has already moved it where it had to.
+ */
+export async function setCardControls(execute: Execute, userId: string, controls: ReadonlyMap<string, CardControls>): Promise<number> {
+  if (controls.size === 0) return 0;
+  const entries = [...controls];
+  const pick = <T>(f: (c: CardControls) => T) => entries.map(([, c]) => f(c));
+  return execute(Prisma.sql`
+    UPDATE "CardState" s
+       SET suspended = u.suspended, "buriedUntil" = u."buriedUntil", flag = u.flag, leech = u.leech
+      FROM unnest(${entries.map(([id]) => id)}::text[], ${pick((c) => c.suspended)}::bool[],
+                  ${pick((c) => iso(c.buriedUntil))}::text[]::timestamp[], ${pick((c) => c.flag)}::int[], ${pick((c) => c.leech)}::bool[])
+           AS u("cardId", suspended, "buriedUntil", flag, leech)
+     WHERE s."userId" = ${userId} AND s."cardId" = u."cardId"`);
 }
 
 /** One batch of review logs; a clientId the user already has is skipped. Returns how many were added. */

@@ -14,13 +14,16 @@ import {
   insertCardStates,
   insertReviewLogs,
   LOG_BATCH,
+  setCardControls,
   updateCardStates,
+  type CardControls,
   type CardStateFields,
   type ReviewLogRow,
 } from "./user-data-writes";
 import { visibleItems, visiblePapers } from "./visibility";
 import { hardDeleteOwnNotes } from "./own-notes";
 import { removeRestoredOwnNotes, renameNotesInFile, restoreOwnNotesFromFile } from "./user-data-own-notes";
+import { dailyGoalOf } from "./settings";
 
 /**
  * "Your data in your hands": everything of one user as one JSON file, and that file imported
@@ -80,6 +83,10 @@ export async function* exportUserDataChunks(userId: string, now: Date): AsyncGen
       timeZone: settings.timeZone,
       dayStartHour: settings.dayStartHour,
       studyAll: settings.studyAll,
+      leechThreshold: settings.leechThreshold,
+      leechSuspend: settings.leechSuspend,
+      dailyGoalKind: dailyGoalOf(settings).kind,
+      dailyGoal: dailyGoalOf(settings).target,
       parameters: settings.parameters,
       parametersFitAt: isoOrNull(settings.parametersFitAt),
     },
@@ -103,6 +110,10 @@ export async function* exportUserDataChunks(userId: string, now: Date): AsyncGen
           lapses: s.lapses,
           state: s.state,
           lastReview: isoOrNull(s.lastReview),
+          suspended: s.suspended,
+          buriedUntil: isoOrNull(s.buriedUntil),
+          flag: s.flag,
+          leech: s.leech,
         };
       })
       .sort((a, b) => (a.note + "\u0000" + a.card < b.note + "\u0000" + b.card ? -1 : 1)),
@@ -315,14 +326,17 @@ async function importHistory(userId: string, file: UserDataFile): Promise<Import
       );
       const creates = new Map<string, CardStateFields>();
       const updates = new Map<string, CardStateFields & { version: number }>();
+      const controls = new Map<string, CardControls>();
       for (const s of file.cardStates) {
         const id = cardId.get(itemKey(s.note, s.card));
         if (!id) {
           summary.skipped.unknownCards += 1;
           continue;
         }
-        const { note: _note, card: _card, ...fields } = s;
+        const { note: _note, card: _card, suspended, buriedUntil, flag, leech, ...fields } = s;
         const current = existing.get(id);
+        // The controls go with the state they were set on: written when the state is.
+        if (!current || isNewer(s, current)) controls.set(id, { suspended, buriedUntil, flag, leech });
         if (!current) {
           creates.set(id, fields);
           existing.set(id, { cardId: id, lastReview: s.lastReview, reps: s.reps, version: 0 });
@@ -335,6 +349,7 @@ async function importHistory(userId: string, file: UserDataFile): Promise<Import
       }
       summary.cardStates.added = await insertCardStates(prismaExecute(tx), userId, creates, now);
       await updateCardStates(prismaExecute(tx), userId, updates, now);
+      await setCardControls(prismaExecute(tx), userId, controls);
 
       // ------------------------------------------------------------ review log
       for (const [i, rows] of logRows.entries()) {
