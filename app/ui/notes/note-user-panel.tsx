@@ -3,6 +3,8 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { notePath } from "@/app/lib/domain/i18n/locales";
 import { useEffect, useState } from "react";
+import { noteUserStatusSchema } from "@/app/lib/schemas/api-responses";
+import { readJson } from "@/app/ui/read-json";
 import { StudySetButton } from "@/app/ui/review/study-set-button";
 
 type Status =
@@ -24,13 +26,10 @@ export function NoteUserPanel({ slug, cardCount, questionCount }: { slug: string
     fetch(`/api/me/notes/${encodeURIComponent(slug)}`, { cache: "no-store" })
       .then(async (response) => {
         if (!response.ok) throw new Error(String(response.status));
-        const body = (await response.json()) as { signedIn?: unknown; inStudySet?: unknown; mastery?: unknown };
+        const body = await readJson(response, noteUserStatusSchema);
+        if (!body) throw new Error("An answer of another shape");
         if (!live) return;
-        setStatus(
-          body.signedIn === true
-            ? { state: "user", inStudySet: body.inStudySet === true, mastery: typeof body.mastery === "number" ? body.mastery : 0 }
-            : { state: "guest" },
-        );
+        setStatus(body.signedIn ? { state: "user", inStudySet: body.inStudySet, mastery: body.mastery } : { state: "guest" });
       })
       .catch(() => live && setStatus({ state: "error" }));
     return () => {

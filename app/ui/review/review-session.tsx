@@ -11,6 +11,8 @@ import { KeyboardHelp } from "./keyboard-help";
 import type { DailyGoal } from "@/app/lib/domain/stats/daily-goal";
 import { DailyGoalBar } from "./daily-goal-bar";
 import { AnswerOutbox, fetchSender, type PendingAnswer, type SendResult } from "./outbox";
+import { cardControlResultSchema, reviewQueueSchema, undoneSchema } from "@/app/lib/schemas/api-responses";
+import { readJson } from "@/app/ui/read-json";
 
 /** The queue as the server sends it to the page (dates as ISO text). */
 export interface QueuePayload {
@@ -233,7 +235,8 @@ export function ReviewSession({
         cache: "no-store",
       });
       if (!response.ok) return;
-      const data = (await response.json()) as QueuePayload;
+      const data = await readJson(response, reviewQueueSchema);
+      if (!data) return;
       const pendingCards = new Set(outbox.entries().map((a) => a.cardId));
       setQueue((held) => {
         const heldIds = new Set(held.map((c) => c.cardId));
@@ -346,8 +349,8 @@ export function ReviewSession({
         setNotice("That change was not saved: check your connection and try again.");
         return;
       }
-      const data = (await response.json()) as { cards: { cardId: string; version: number }[] };
-      const version = data.cards[0]?.version ?? card.version;
+      const data = await readJson(response, cardControlResultSchema);
+      const version = data?.cards[0]?.version ?? card.version;
       knownVersions.current.set(card.cardId, version);
       if (!removed) setQueue((q) => q.map((c) => (c.cardId === card.cardId ? { ...c, version } : c)));
       setHistory((h) => [...h.slice(-49), { type: "control", clientId, card, countsBefore, removed }]);
@@ -376,7 +379,8 @@ export function ReviewSession({
         if (!response || response.status >= 500) setHistory((h) => [...h, last]);
         return;
       }
-      const data = (await response.json()) as { version: number };
+      const data = await readJson(response, undoneSchema);
+      if (!data) return setNotice(t("undoFailed"));
       knownVersions.current.set(last.card.cardId, data.version);
       if (last.removed) {
         setQueue((q) => [{ ...last.card, version: data.version }, ...q.filter((c) => c.cardId !== last.card.cardId)]);
@@ -415,7 +419,8 @@ export function ReviewSession({
       if (!response || response.status >= 500) setHistory((h) => [...h, last]);
       return;
     }
-    const data = (await response.json()) as { version: number };
+    const data = await readJson(response, undoneSchema);
+    if (!data) return setNotice(t("undoFailed"));
     knownVersions.current.set(last.card.cardId, data.version);
     restore(data.version);
   }, [outbox, history, t]);
