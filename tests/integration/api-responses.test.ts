@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
   cardControlResultSchema,
@@ -11,6 +12,7 @@ import { applyCardControl, undoCardControl } from "@/app/lib/server/data/card-co
 import { loadReviewQueue } from "@/app/lib/server/data/review-queue";
 import { CorruptPreviousStateError } from "@/app/lib/server/errors";
 import { optimizerStatus } from "@/app/lib/server/optimizer";
+import { getProgressDashboard } from "@/app/lib/server/data/progress";
 
 /**
  * What the server sends, as JSON, is what the browser's schemas accept (app/ui/read-json.ts):
@@ -77,5 +79,40 @@ describe("the server's answers, read as the browser reads them", () => {
     await expect(undoCardControl(user.id, id)).rejects.toThrow(CorruptPreviousStateError);
     // (A cast read "tomorrow" as a date and wrote an invalid one.) Nothing was changed: the change can still be named.
     expect(await db.cardAction.count({ where: { userId: user.id, clientId: id } })).toBe(1);
+  });
+
+  it("sums the progress history afresh when its cache's JSON is not of the shape it writes", async () => {
+    const user = await db.user.create({ data: { email: unique(), settings: { create: { timeZone: "UTC", dayStartHour: 4 } } }, select: { id: true } });
+    const cardId = await firstLiveCard();
+    const DAY = 86_400_000;
+    await db.reviewLog.createMany({
+      data: [3, 2, 1].map((daysAgo) => ({
+        clientId: randomUUID(),
+        userId: user.id,
+        cardId,
+        rating: 3,
+        state: 2,
+        due: new Date(now.getTime() - daysAgo * DAY),
+        stability: 10,
+        difficulty: 5,
+        elapsedDays: 5,
+        lastElapsedDays: 0,
+        scheduledDays: 10,
+        learningSteps: 0,
+        reviewedAt: new Date(now.getTime() - daysAgo * DAY),
+        durationMs: 1000,
+        previous: {},
+      })),
+    });
+    const first = await getProgressDashboard(user.id, now);
+    expect(first.totalReviews).toBe(3);
+    // Days stored as objects (not the tuples this code writes), the count of reviews unchanged:
+    // a cast read every field as undefined and showed no reviews on those days.
+    const cache = await db.progressCache.findUniqueOrThrow({ where: { userId: user.id } });
+    await db.progressCache.update({
+      where: { userId: user.id },
+      data: { days: (cache.days as [string][]).map(([day]) => ({ day })) },
+    });
+    expect(await getProgressDashboard(user.id, now)).toEqual(first);
   });
 });
