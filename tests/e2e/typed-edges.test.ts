@@ -21,8 +21,8 @@ function consoleErrors(page: Page): string[] {
   return errors;
 }
 
-/** Messages from namespaces no client component of a note page uses (review, progress, auth). */
-const notSent = (messages: typeof en) => [messages.review.nothingToUndo, messages.progress.title, messages.auth.signUpTitle];
+/** Messages from namespaces no client component of a note page uses (review, errors, auth). */
+const notSent = (messages: typeof en) => [messages.review.nothingToUndo, messages.errors.body, messages.auth.signUpTitle];
 
 describe.runIf(hasBrowser)("typed edges in a real browser", () => {
   let browser: Browser;
@@ -45,7 +45,8 @@ describe.runIf(hasBrowser)("typed edges in a real browser", () => {
       // A guest: the corner's sign-in link and the panel's invitation, from parsed answers.
       await page.getByRole("link", { name: messages.shell.signIn, exact: true }).waitFor();
       await page.getByTestId("inline-card").first().getByRole("button").click();
-      await page.getByRole("button", { name: messages.shell.menu }).click();
+      await page.getByRole("button", { name: messages.shell.toDark }).click();
+      await page.getByRole("button", { name: messages.shell.toLight }).waitFor();
       await page.waitForLoadState("networkidle");
       expect(errors).toEqual([]);
       await context.close();
