@@ -7,41 +7,15 @@ import * as z from "zod/mini";
  * tests/integration/api-responses.test.ts against real data), so a renamed field fails a test
  * instead of showing "undefined" on a page.
  *
- * `zod/mini`, not `zod`: these reach the browser, and the header's account corner is on every
- * note page (the full `zod` would add ~15 KB gzipped to each; mini is tree-shaken to what is
- * used). Objects ignore keys they do not name, so the server may add fields; dates are ISO text,
- * as JSON carries them.
+ * `zod/mini`, not `zod`, as these reach the browser. Not on the note page, though: Turbopack
+ * bundles zod's whole core (~23 KB gzipped) into any page importing one schema, so what every
+ * note page reads (the header, the reader's panel) is checked by the guards of
+ * shell-responses.ts. Objects ignore keys they do not name, so the server may add fields; dates
+ * are ISO text, as JSON carries them.
  */
 
 const count = z.number();
 const isoDate = z.string();
-
-/** Any error answer of our routes (`jsonError`): `{ error }`, sometimes with a list of problems. */
-export const errorBodySchema = z.object({ error: z.string() });
-
-/** GET /api/me: who is signed in, for the header of static pages. */
-export const meResponseSchema = z.object({
-  user: z.nullable(z.object({ name: z.nullable(z.string()), email: z.string() })),
-});
-export type MeResponse = z.infer<typeof meResponseSchema>;
-
-/** GET /api/me/notes/[slug]: the reader's side of a note page. */
-export const noteUserStatusSchema = z.union([
-  z.object({ signedIn: z.literal(true), inStudySet: z.boolean(), mastery: z.number() }),
-  z.object({ signedIn: z.literal(false) }),
-]);
-export type NoteUserStatus = z.infer<typeof noteUserStatusSchema>;
-
-/** PUT/DELETE /api/me/study-set/[slug]. */
-export const studySetChangeSchema = z.object({
-  paperSlug: z.string(),
-  inStudySet: z.boolean(),
-  /** PUT only: the note's addition switched the reader from all notes to their study set. */
-  switched: z.optional(z.boolean()),
-  studyAll: z.optional(z.boolean()),
-  setSize: z.optional(count),
-});
-export type StudySetChange = z.infer<typeof studySetChangeSchema>;
 
 /** POST /api/review/answer: the card's version after the answer (sent with the next one). */
 export const answerSavedSchema = z.object({
@@ -165,15 +139,6 @@ export const importFailureSchema = z.object({ error: z.string(), errors: z.optio
 
 /** POST /api/review/import's failure: the message, and for a CSV with bad lines, the lines. */
 export const reviewLogImportFailureSchema = z.object({ error: z.string(), errors: z.optional(z.array(importErrorSchema)) });
-
-/** 429 from a rate-limited route (sign-in among them): the message, and seconds to wait. */
-export const tooManyRequestsSchema = z.object({ error: z.string(), retryAfter: z.optional(z.number()) });
-
-/** next-auth's answer to a POST with `X-Auth-Return-Redirect`: where the browser goes next. */
-export const authRedirectSchema = z.object({ url: z.optional(z.string()) });
-
-/** next-auth's GET /api/auth/csrf. */
-export const csrfTokenSchema = z.object({ csrfToken: z.string() });
 
 /**
  * What `Response.json(value)` sends for a value of type T (dates become ISO text, undefined

@@ -1,5 +1,5 @@
 import { csrfToken } from "./next-auth-client";
-import { authRedirectSchema, tooManyRequestsSchema } from "@/app/lib/schemas/api-responses";
+import { readAuthRedirect, readTooManyRequests } from "@/app/lib/schemas/shell-responses";
 import { readJson } from "@/app/ui/read-json";
 
 /**
@@ -16,10 +16,10 @@ export async function credentialsSignIn(email: string, password: string): Promis
     body: new URLSearchParams({ email, password, csrfToken: token, json: "true" }),
   });
   if (response.status === 429) {
-    const body = await readJson(response, tooManyRequestsSchema);
+    const body = await readJson(response, readTooManyRequests);
     return { ok: false, message: body?.error ?? "Too many attempts. Try again later.", retryAfter: body?.retryAfter };
   }
-  const body = await readJson(response, authRedirectSchema);
+  const body = await readJson(response, readAuthRedirect);
   const failed = !response.ok || (body?.url ? new URL(body.url, location.href).searchParams.has("error") : true);
   if (failed) return { ok: false, message: "Wrong email or password." };
   return { ok: true };

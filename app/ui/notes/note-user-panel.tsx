@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { notePath } from "@/app/lib/domain/i18n/locales";
 import { useEffect, useState } from "react";
-import { noteUserStatusSchema } from "@/app/lib/schemas/api-responses";
+import { readNoteUserStatus } from "@/app/lib/schemas/shell-responses";
 import { readJson } from "@/app/ui/read-json";
 import { StudySetButton } from "@/app/ui/review/study-set-button";
 
@@ -26,7 +26,7 @@ export function NoteUserPanel({ slug, cardCount, questionCount }: { slug: string
     fetch(`/api/me/notes/${encodeURIComponent(slug)}`, { cache: "no-store" })
       .then(async (response) => {
         if (!response.ok) throw new Error(String(response.status));
-        const body = await readJson(response, noteUserStatusSchema);
+        const body = await readJson(response, readNoteUserStatus);
         if (!body) throw new Error("An answer of another shape");
         if (!live) return;
         setStatus(body.signedIn ? { state: "user", inStudySet: body.inStudySet, mastery: body.mastery } : { state: "guest" });

@@ -1,7 +1,6 @@
 import { useState } from "react";
-import { studySetChangeSchema } from "@/app/lib/schemas/api-responses";
+import { readErrorMessage, readStudySetChange } from "@/app/lib/schemas/shell-responses";
 import { setStudyAll } from "@/app/lib/server/actions/set-study-all";
-import { errorMessageOf } from "@/app/ui/read-json";
 
 /** What the last addition did to what the user studies, for the message beside the button. */
 export type StudySetNotice =
@@ -30,11 +29,10 @@ export function useStudySet(slug: string, initial: boolean) {
     try {
       const response = await fetch(`/api/me/study-set/${encodeURIComponent(slug)}`, { method: inSet ? "DELETE" : "PUT" });
       const json: unknown = await response.json().catch(() => undefined);
-      const change = studySetChangeSchema.safeParse(json);
-      if (!response.ok || !change.success) {
-        setError(errorMessageOf(json) ?? "Something went wrong on our side. Nothing was saved.");
+      const body = readStudySetChange(json);
+      if (!response.ok || !body) {
+        setError(readErrorMessage(json) ?? "Something went wrong on our side. Nothing was saved.");
       } else {
-        const body = change.data;
         setInSet(body.inStudySet);
         if (body.inStudySet) {
           const setSize = body.setSize ?? 1;

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
-import { meResponseSchema, type MeResponse } from "@/app/lib/schemas/api-responses";
+import { readMe, type MeResponse } from "@/app/lib/schemas/shell-responses";
 import { readJson } from "@/app/ui/read-json";
 import { UserMenu } from "./user-menu";
 
@@ -20,7 +20,7 @@ export function AccountSlot() {
   useEffect(() => {
     let live = true;
     fetch("/api/me", { cache: "no-store" })
-      .then((r) => readJson(r, meResponseSchema))
+      .then((r) => readJson(r, readMe))
       // An answer of another shape (a proxy's page, an outage) shows the sign-in link, as a failure does.
       .then((body) => live && setMe(body?.user ?? null))
       .catch(() => live && setMe(null));

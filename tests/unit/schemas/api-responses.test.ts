@@ -5,12 +5,9 @@ import {
   cardControlResultSchema,
   importSummarySchema,
   type JsonOf,
-  meResponseSchema,
-  noteUserStatusSchema,
   optimizerStatusSchema,
   reviewLogImportSchema,
   reviewQueueSchema,
-  studySetChangeSchema,
   undoneSchema,
 } from "@/app/lib/schemas/api-responses";
 import type { ApkgImportResult } from "@/app/lib/server/data/user-data-apkg";
@@ -21,6 +18,16 @@ import type { ReviewQueue } from "@/app/lib/server/data/review-queue";
 import type { StudySetAddition } from "@/app/lib/server/data/study-set";
 import type { ImportSummary } from "@/app/lib/server/data/user-data";
 import type { OptimizerStatus } from "@/app/lib/server/optimizer";
+import {
+  readErrorMessage,
+  readMe,
+  readNoteUserStatus,
+  readStudySetChange,
+  type MeResponse,
+  type NoteUserStatus,
+  type StudySetChange,
+} from "@/app/lib/schemas/shell-responses";
+import type { getNoteStatusForUser } from "@/app/lib/server/data/note-status";
 import { readJson } from "@/app/ui/read-json";
 import type * as z from "zod/mini";
 
@@ -30,6 +37,9 @@ import type * as z from "zod/mini";
  * drift apart (a field renamed, made nullable, a date sent as a number…).
  */
 type Accepts<S extends z.ZodMiniType, T> = JsonOf<T> extends z.infer<S> ? true : never;
+/** The same for the note page's hand-written guards (shell-responses.ts): the type each returns. */
+type Reads<R, T> = JsonOf<T> extends R ? true : never;
+type NoteStatus = NonNullable<Awaited<ReturnType<typeof getNoteStatusForUser>>>;
 const shapesAgree: true[] = [
   true satisfies Accepts<typeof reviewQueueSchema, ReviewQueue>,
   true satisfies Accepts<typeof answerSavedSchema, AnswerResult>,
@@ -40,8 +50,11 @@ const shapesAgree: true[] = [
   true satisfies Accepts<typeof importSummarySchema, ImportSummary>,
   true satisfies Accepts<typeof reviewLogImportSchema, ImportResult>,
   true satisfies Accepts<typeof apkgImportSchema, ApkgImportResult>,
-  true satisfies Accepts<typeof studySetChangeSchema, { paperSlug: string; inStudySet: true } & StudySetAddition>,
-  true satisfies Accepts<typeof studySetChangeSchema, { paperSlug: string; inStudySet: false }>,
+  true satisfies Reads<StudySetChange, { paperSlug: string; inStudySet: true } & StudySetAddition>,
+  true satisfies Reads<StudySetChange, { paperSlug: string; inStudySet: false }>,
+  true satisfies Reads<NoteUserStatus, { signedIn: true } & NoteStatus>,
+  true satisfies Reads<NoteUserStatus, { signedIn: false }>,
+  true satisfies Reads<MeResponse, { user: { name: string | null; email: string } | null }>,
 ];
 
 const respond = (body: unknown, status = 200) =>
@@ -49,27 +62,44 @@ const respond = (body: unknown, status = 200) =>
 
 describe("the browser's reading of the server's answers", () => {
   it("has a compile-time check for every server type it reads", () => {
-    expect(shapesAgree).toHaveLength(11);
+    expect(shapesAgree).toHaveLength(14);
   });
 
   it("reads a signed-in and a signed-out /api/me", async () => {
-    expect(await readJson(respond({ user: { name: null, email: "a@example.test" } }), meResponseSchema)).toEqual({
+    expect(await readJson(respond({ user: { name: null, email: "a@example.test" } }), readMe)).toEqual({
       user: { name: null, email: "a@example.test" },
     });
-    expect(await readJson(respond({ user: null }), meResponseSchema)).toEqual({ user: null });
+    expect(await readJson(respond({ user: null }), readMe)).toEqual({ user: null });
   });
 
   it("gives null for a body of another shape, or no JSON at all, instead of fields that are not there", async () => {
-    expect(await readJson(respond({ error: "Service unavailable" }, 503), meResponseSchema)).toBeNull();
-    expect(await readJson(respond("<html>proxy error</html>", 502), meResponseSchema)).toBeNull();
-    expect(await readJson(respond({ user: { email: 42 } }), meResponseSchema)).toBeNull();
+    expect(await readJson(respond({ error: "Service unavailable" }, 503), readMe)).toBeNull();
+    expect(await readJson(respond("<html>proxy error</html>", 502), readMe)).toBeNull();
+    expect(await readJson(respond({ user: { email: 42 } }), readMe)).toBeNull();
+    expect(await readJson(respond({ user: { email: "a@example.test" } }), readMe)).toBeNull();
     expect(await readJson(respond({ cardId: "c", version: "3", duplicate: false }), answerSavedSchema)).toBeNull();
   });
 
   it("tells a guest's note status from a reader's, and refuses a reader's without mastery", () => {
-    expect(noteUserStatusSchema.parse({ signedIn: false })).toEqual({ signedIn: false });
-    expect(noteUserStatusSchema.parse({ signedIn: true, inStudySet: true, mastery: 0.5 })).toEqual({ signedIn: true, inStudySet: true, mastery: 0.5 });
-    expect(noteUserStatusSchema.safeParse({ signedIn: true, inStudySet: true }).success).toBe(false);
+    expect(readNoteUserStatus({ signedIn: false })).toEqual({ signedIn: false });
+    expect(readNoteUserStatus({ signedIn: true, inStudySet: true, mastery: 0.5 })).toEqual({ signedIn: true, inStudySet: true, mastery: 0.5 });
+    expect(readNoteUserStatus({ signedIn: true, inStudySet: true })).toBeNull();
+    expect(readNoteUserStatus({ signedIn: "yes" })).toBeNull();
+  });
+
+  it("reads a study-set change and its error answer, and refuses a change of another shape", () => {
+    expect(readStudySetChange({ paperSlug: "moco", inStudySet: true, switched: true, studyAll: false, setSize: 1 })).toEqual({
+      paperSlug: "moco",
+      inStudySet: true,
+      switched: true,
+      studyAll: false,
+      setSize: 1,
+    });
+    expect(readStudySetChange({ paperSlug: "moco", inStudySet: false })).toMatchObject({ paperSlug: "moco", inStudySet: false });
+    expect(readStudySetChange({ paperSlug: "moco", inStudySet: true, setSize: "1" })).toBeNull();
+    expect(readStudySetChange({ error: "No such note." })).toBeNull();
+    expect(readErrorMessage({ error: "No such note." })).toBe("No such note.");
+    expect(readErrorMessage({ message: "No such note." })).toBeNull();
   });
 
   it("reads a queue's dates as ISO text and keeps the four button labels a four-tuple", () => {
