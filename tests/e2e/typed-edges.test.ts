@@ -44,6 +44,9 @@ describe.runIf(hasBrowser)("typed edges in a real browser", () => {
       for (const message of notSent(messages)) expect(html).not.toContain(JSON.stringify(message).slice(1, -1));
       // A guest: the corner's sign-in link and the panel's invitation, from parsed answers.
       await page.getByRole("link", { name: messages.shell.signIn, exact: true }).waitFor();
+      // The panel's counts, a plural message formatted by the server (no ICU formatting in a guest's browser).
+      const counts = await page.getByRole("region", { name: messages.note.studyThisNote }).locator("p").first().textContent();
+      expect(counts).toMatch(messages === en ? /^\d+ cards? · \d+ quiz questions?$/ : /\d+.*·.*\d+/);
       await page.getByTestId("inline-card").first().getByRole("button").click();
       await page.getByRole("button", { name: messages.shell.toDark }).click();
       await page.getByRole("button", { name: messages.shell.toLight }).waitFor();

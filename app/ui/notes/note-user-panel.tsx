@@ -17,7 +17,7 @@ type Status =
  * The per-user part of a note page, which is rendered once and shared by everyone: asked of
  * GET /api/me/notes/<slug> once the page is in the browser.
  */
-export function NoteUserPanel({ slug, cardCount, questionCount }: { slug: string; cardCount: number; questionCount: number }) {
+export function NoteUserPanel({ slug, counts }: { slug: string; counts: string }) {
   const t = useTranslations("note");
   const locale = useLocale();
   const [status, setStatus] = useState<Status>({ state: "loading" });
@@ -41,7 +41,7 @@ export function NoteUserPanel({ slug, cardCount, questionCount }: { slug: string
   return (
     <section aria-label={t("studyThisNote")} className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        {t("counts", { cards: cardCount, questions: questionCount })}
+        {counts}
       </p>
       {status.state === "user" && (
         <div>
