@@ -1,5 +1,6 @@
 import { setRequestLocale } from "next-intl/server";
 import { Document } from "@/app/ui/shell/document";
+import { NOTE_PAGE_CLIENT_MESSAGES } from "@/app/ui/notes/client-messages";
 import { rootMetadata, rootViewport } from "@/app/ui/shell/root-metadata";
 import { SiteShell } from "@/app/ui/shell/site-shell";
 
@@ -10,7 +11,7 @@ export const viewport = rootViewport;
 export default function NotesLayout({ children }: { children: React.ReactNode }) {
   setRequestLocale("zh-CN");
   return (
-    <Document locale="zh-CN">
+    <Document locale="zh-CN" clientMessages={NOTE_PAGE_CLIENT_MESSAGES}>
       <SiteShell>{children}</SiteShell>
     </Document>
   );

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { sessionOf } from "./helpers/fresh-database";
 import { db } from "@/app/lib/server/db";
 import { answerCard } from "@/app/lib/server/data/review";
-import { rescheduleCards } from "@/app/lib/server/data/review-csv";
+import { rescheduleCards } from "@/app/lib/server/data/reschedule";
 import {
   getUserSettings,
   saveUserSettings,

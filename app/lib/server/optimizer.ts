@@ -19,7 +19,8 @@ import {
 import { z } from "zod";
 import type { Prisma } from "@/app/generated/prisma/client";
 import { db } from "./db";
-import { exportReviewLogCsv, rescheduleCards } from "./data/review-csv";
+import { exportReviewLogCsv } from "./data/review-csv";
+import { rescheduleCards } from "./data/reschedule";
 import { getUserSettings, schedulerSettingsOf, workloadTable } from "./data/settings";
 
 /** Below this many answers in the log the fit is mostly noise: the page says how many are missing. */

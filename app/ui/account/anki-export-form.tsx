@@ -1,8 +1,11 @@
 "use client";
+import { apkgImportSchema } from "@/app/lib/schemas/api-responses";
+import { errorMessageOf } from "@/app/ui/read-json";
 import { useId, useRef, useState, type FormEvent } from "react";
 import type { ApkgImportResult } from "@/app/lib/server/data/user-data-apkg";
 
 const NO_NOTE = "Tick at least one note to export.";
+const UNREADABLE = "The server's answer could not be read.";
 
 /** The file name a download answer gives in its Content-Disposition. */
 function fileNameOf(response: Response, fallback: string): string {
@@ -10,8 +13,7 @@ function fileNameOf(response: Response, fallback: string): string {
 }
 
 async function errorOf(response: Response): Promise<string> {
-  const data = (await response.json().catch(() => null)) as { error?: string } | null;
-  return data?.error ?? `The download failed (HTTP ${response.status}).`;
+  return errorMessageOf(await response.json().catch(() => undefined)) ?? `The download failed (HTTP ${response.status}).`;
 }
 
 /**
@@ -138,9 +140,10 @@ function AnkiImport() {
     setPending(false);
     input.value = "";
     if (!response) return setError("The file could not be sent. Check your connection.");
-    const data = (await response.json().catch(() => ({ error: "The server's answer could not be read." }))) as ApkgImportResult | { error: string };
-    if (!response.ok || "error" in data) return setError("error" in data ? data.error : "The import failed.");
-    setResult(data);
+    const json: unknown = await response.json().catch(() => undefined);
+    const imported = apkgImportSchema.safeParse(json);
+    if (!response.ok || !imported.success) return setError(errorMessageOf(json) ?? (json === undefined ? UNREADABLE : "The import failed."));
+    setResult(imported.data);
   }
 
   return (

@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { ImportSummary } from "@/app/lib/server/data/user-data";
+import { importFailureSchema, importSummarySchema } from "@/app/lib/schemas/api-responses";
 
 /** Uploads a PaperDeck export to /api/import and says what was added. */
 export function DataImport() {
@@ -26,14 +27,14 @@ export function DataImport() {
     setPending(false);
     input.value = "";
     if (!response) return setError("The file could not be sent. Check your connection.");
-    const data = (await response.json().catch(() => ({ error: "The server's answer could not be read." }))) as
-      | ImportSummary
-      | { error: string; errors?: string[] };
-    if (!response.ok || "error" in data) {
-      if ("errors" in data && data.errors) setProblems(data.errors);
-      return setError("error" in data ? data.error : "The import failed.");
+    const json: unknown = await response.json().catch(() => undefined);
+    const imported = importSummarySchema.safeParse(json);
+    if (!response.ok || !imported.success) {
+      const failure = importFailureSchema.safeParse(json);
+      if (failure.success && failure.data.errors) setProblems(failure.data.errors);
+      return setError(failure.success ? failure.data.error : json === undefined ? "The server's answer could not be read." : "The import failed.");
     }
-    setSummary(data);
+    setSummary(imported.data);
   }
 
   const skipped = summary ? Object.values(summary.skipped).reduce((a, b) => a + b, 0) : 0;

@@ -1,4 +1,6 @@
 import { csrfToken } from "./next-auth-client";
+import { readAuthRedirect, readTooManyRequests } from "@/app/lib/schemas/shell-responses";
+import { readJson } from "@/app/ui/read-json";
 
 /**
  * Signs in through next-auth's credentials callback. Done by hand rather than with
@@ -14,11 +16,11 @@ export async function credentialsSignIn(email: string, password: string): Promis
     body: new URLSearchParams({ email, password, csrfToken: token, json: "true" }),
   });
   if (response.status === 429) {
-    const body = (await response.json()) as { error: string; retryAfter?: number };
-    return { ok: false, message: body.error, retryAfter: body.retryAfter };
+    const body = await readJson(response, readTooManyRequests);
+    return { ok: false, message: body?.error ?? "Too many attempts. Try again later.", retryAfter: body?.retryAfter };
   }
-  const body = (await response.json().catch(() => ({}))) as { url?: string };
-  const failed = !response.ok || (body.url ? new URL(body.url, location.href).searchParams.has("error") : true);
+  const body = await readJson(response, readAuthRedirect);
+  const failed = !response.ok || (body?.url ? new URL(body.url, location.href).searchParams.has("error") : true);
   if (failed) return { ok: false, message: "Wrong email or password." };
   return { ok: true };
 }

@@ -1,4 +1,5 @@
 "use client";
+import { errorMessageOf } from "@/app/ui/read-json";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
@@ -91,8 +92,8 @@ export function CardTable({ rows, headers, openCardId }: { rows: CardRow[]; head
     }).catch(() => null);
     setBusy(false);
     if (!response?.ok) {
-      const data = (await response?.json().catch(() => null)) as { error?: string } | null;
-      setStatus({ text: data?.error ?? "That change was not saved: check your connection and try again.", error: true });
+      const message = errorMessageOf(await response?.json().catch(() => undefined));
+      setStatus({ text: message ?? "That change was not saved: check your connection and try again.", error: true });
       return;
     }
     const data = (await response.json().catch(() => null)) as { cards?: unknown[] } | null;

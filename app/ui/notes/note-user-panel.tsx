@@ -3,6 +3,8 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { notePath } from "@/app/lib/domain/i18n/locales";
 import { useEffect, useState } from "react";
+import { readNoteUserStatus } from "@/app/lib/schemas/shell-responses";
+import { readJson } from "@/app/ui/read-json";
 import { StudySetButton } from "@/app/ui/review/study-set-button";
 import { MakeCopyButton } from "./make-copy-button";
 
@@ -16,7 +18,7 @@ type Status =
  * The per-user part of a note page, which is rendered once and shared by everyone: asked of
  * GET /api/me/notes/<slug> once the page is in the browser.
  */
-export function NoteUserPanel({ slug, cardCount, questionCount }: { slug: string; cardCount: number; questionCount: number }) {
+export function NoteUserPanel({ slug, counts }: { slug: string; counts: string }) {
   const t = useTranslations("note");
   const locale = useLocale();
   const [status, setStatus] = useState<Status>({ state: "loading" });
@@ -25,13 +27,10 @@ export function NoteUserPanel({ slug, cardCount, questionCount }: { slug: string
     fetch(`/api/me/notes/${encodeURIComponent(slug)}`, { cache: "no-store" })
       .then(async (response) => {
         if (!response.ok) throw new Error(String(response.status));
-        const body = (await response.json()) as { signedIn?: unknown; inStudySet?: unknown; mastery?: unknown };
+        const body = await readJson(response, readNoteUserStatus);
+        if (!body) throw new Error("An answer of another shape");
         if (!live) return;
-        setStatus(
-          body.signedIn === true
-            ? { state: "user", inStudySet: body.inStudySet === true, mastery: typeof body.mastery === "number" ? body.mastery : 0 }
-            : { state: "guest" },
-        );
+        setStatus(body.signedIn ? { state: "user", inStudySet: body.inStudySet, mastery: body.mastery } : { state: "guest" });
       })
       .catch(() => live && setStatus({ state: "error" }));
     return () => {
@@ -43,7 +42,7 @@ export function NoteUserPanel({ slug, cardCount, questionCount }: { slug: string
   return (
     <section aria-label={t("studyThisNote")} className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        {t("counts", { cards: cardCount, questions: questionCount })}
+        {counts}
       </p>
       {status.state === "user" && (
         <div>

@@ -5,6 +5,8 @@
  * The server applies an answer once per clientId, so resending after an unknown outcome is safe.
  * No React here: the session component subscribes to it.
  */
+import { answerSavedSchema } from "@/app/lib/schemas/api-responses";
+import { errorMessageOf, readJson } from "@/app/ui/read-json";
 
 export interface PendingAnswer {
   clientId: string;
@@ -228,11 +230,14 @@ export const fetchSender: Sender = async (answer) => {
   });
   if (response.status === 401) return { kind: "unauthorized" };
   if (response.status === 400 || response.status === 404 || response.status === 409) {
-    const data = (await response.json().catch(() => ({}))) as { error?: string };
+    const message = errorMessageOf(await response.json().catch(() => undefined));
     const status = response.status === 400 ? 400 : response.status === 404 ? 404 : 409;
-    return { kind: "refused", status, message: data.error ?? "This answer was refused." };
+    return { kind: "refused", status, message: message ?? "This answer was refused." };
   }
   if (!response.ok) throw new Error(`answer not saved: HTTP ${response.status}`);
-  const data = (await response.json()) as { version: number; leech?: boolean };
+  // A body of another shape is an unknown outcome, like a lost connection: the answer is resent
+  // (the server applies a clientId once).
+  const data = await readJson(response, answerSavedSchema);
+  if (!data) throw new Error("answer's outcome unreadable");
   return { kind: "ok", version: data.version, leech: data.leech === true };
 };

@@ -1,16 +1,21 @@
 "use client";
-import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { QueueCounts, ReviewCard } from "@/app/lib/server/data/review-queue";
 import { studyMoreNewToday } from "@/app/lib/server/actions/study-more-new-today";
 import { AnswerSource } from "@/app/ui/notes/answer-source";
-import { typedAnswerMatches } from "@/app/lib/domain/quiz/typed-answer";
-import { FLAG_STYLES, flagName } from "@/app/ui/cards/flags";
+import { flagName } from "@/app/ui/cards/flags";
 import { KeyboardHelp } from "./keyboard-help";
 import type { DailyGoal } from "@/app/lib/domain/stats/daily-goal";
 import { DailyGoalBar } from "./daily-goal-bar";
 import { AnswerOutbox, fetchSender, type PendingAnswer, type SendResult } from "./outbox";
+import { cardControlResultSchema, reviewQueueSchema, undoneSchema } from "@/app/lib/schemas/api-responses";
+import { readJson } from "@/app/ui/read-json";
+import { CardToolbar, FLAG_BORDER, type ControlAction, type ControlScope } from "./card-toolbar";
+import { minutesAhead, useDescribeDue } from "./due-text";
+import { countsWithoutPending, minus } from "./queue-counts";
+import { ReviewFinished } from "./review-finished";
+import { TypedResult } from "./typed-result";
 
 /** The queue as the server sends it to the page (dates as ISO text). */
 export interface QueuePayload {
@@ -37,9 +42,6 @@ interface Answered {
   alsoRemoved?: ReviewCard[];
 }
 
-type ControlAction = "bury" | "suspend" | "reset" | "flag";
-/** Anki's "bury note" (`=`) and "suspend note" (`!`): every card of the note on screen. */
-type ControlScope = "card" | "note";
 
 /** What the page says once a control is saved. */
 const CONTROL_DONE: Record<Exclude<ControlAction, "flag">, string> = {
@@ -74,37 +76,6 @@ function newClientId(): string {
   return typeof crypto.randomUUID === "function"
     ? crypto.randomUUID()
     : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
-}
-
-function minus(counts: QueueCounts, kind: ReviewCard["kind"]): QueueCounts {
-  return { ...counts, [kind]: Math.max(0, counts[kind] - 1) };
-}
-
-function countsWithoutPending(counts: QueueCounts, pending: readonly PendingAnswer[]): QueueCounts {
-  return pending.reduce<QueueCounts>((acc, answer) => minus(acc, answer.kind), counts);
-}
-
-/** Minutes until a learning card shown early is due (at least 1). */
-function minutesAhead(iso: string, now: number): number {
-  return Math.max(1, Math.round((new Date(iso).getTime() - now) / 60_000));
-}
-
-/**
- * "The next card is due in 3 hours (Tue 9 Dec, 14:05)": the wait in the reader's language
- * (Intl's relative time) and the instant in their time zone (the provider's, from settings).
- */
-function useDescribeDue() {
-  const t = useTranslations("review");
-  const format = useFormatter();
-  return (iso: string | null, now: number): string => {
-    if (!iso) return t("noneScheduled");
-    const due = new Date(iso);
-    const minutes = Math.round((due.getTime() - now) / 60_000);
-    const at = format.dateTime(due, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
-    if (minutes <= 1) return t("dueNow", { at });
-    const unit = minutes < 60 ? "minute" : minutes < 48 * 60 ? "hour" : "day";
-    return t("dueIn", { when: format.relativeTime(due, { now: new Date(now), unit }), at });
-  };
 }
 
 export function ReviewSession({
@@ -246,7 +217,8 @@ export function ReviewSession({
         cache: "no-store",
       });
       if (!response.ok) return;
-      const data = (await response.json()) as QueuePayload;
+      const data = await readJson(response, reviewQueueSchema);
+      if (!data) return;
       const pendingCards = new Set(outbox.entries().map((a) => a.cardId));
       setQueue((held) => {
         const heldIds = new Set(held.map((c) => c.cardId));
@@ -368,19 +340,20 @@ export function ReviewSession({
         setNotice("That change was not saved: check your connection and try again.");
         return;
       }
-      const data = (await response.json()) as { cards: { cardId: string; version: number }[] };
-      for (const c of data.cards) knownVersions.current.set(c.cardId, c.version);
-      const version = data.cards.find((c) => c.cardId === card.cardId)?.version ?? card.version;
+      const data = await readJson(response, cardControlResultSchema);
+      const changedCards = data?.cards ?? [];
+      for (const c of changedCards) knownVersions.current.set(c.cardId, c.version);
+      const version = changedCards.find((c) => c.cardId === card.cardId)?.version ?? card.version;
       if (!removed) setQueue((q) => q.map((c) => (c.cardId === card.cardId ? { ...c, version } : c)));
       else {
         // The note's cards a fetch brought in before the server wrote the change leave too.
-        const changed = new Set(data.cards.map((c) => c.cardId));
+        const changed = new Set(changedCards.map((c) => c.cardId));
         setQueue((q) => q.filter((c) => !changed.has(c.cardId)));
       }
       setHistory((h) => [...h.slice(-49), { type: "control", clientId, card, countsBefore, removed, alsoRemoved }]);
       setNotice(
         scope === "note"
-          ? t(action === "bury" ? "noteBuried" : "noteSuspended", { count: data.cards.length, name: card.paperTitle })
+          ? t(action === "bury" ? "noteBuried" : "noteSuspended", { count: changedCards.length, name: card.paperTitle })
           : action === "flag"
             ? flag === 0
               ? "Flag removed."
@@ -411,7 +384,8 @@ export function ReviewSession({
         if (!response || response.status >= 500) setHistory((h) => [...h, last]);
         return;
       }
-      const data = (await response.json()) as { version: number; cards?: { cardId: string; version: number }[] };
+      const data = await readJson(response, undoneSchema);
+      if (!data) return setNotice(t("undoFailed"));
       const versions = new Map((data.cards ?? []).map((c) => [c.cardId, c.version]));
       for (const [cardId, version] of versions) knownVersions.current.set(cardId, version);
       knownVersions.current.set(last.card.cardId, versions.get(last.card.cardId) ?? data.version);
@@ -454,7 +428,8 @@ export function ReviewSession({
       if (!response || response.status >= 500) setHistory((h) => [...h, last]);
       return;
     }
-    const data = (await response.json()) as { version: number };
+    const data = await readJson(response, undoneSchema);
+    if (!data) return setNotice(t("undoFailed"));
     knownVersions.current.set(last.card.cardId, data.version);
     restore(data.version);
   }, [outbox, history, t]);
@@ -705,156 +680,23 @@ export function ReviewSession({
           <CardToolbar flag={current.flag} onControl={(action, flag, scope) => void controlCard(action, flag, scope)} />
         </article>
       ) : finished ? (
-        <div className="mt-10 text-center" data-testid="review-finished">
-          <h2 className="text-xl font-semibold">{t("allDone")}</h2>
-          <p className="mt-2 text-slate-600 dark:text-slate-300">
-            {t.rich("answered", {
-              count: done,
-              total: initial.doneToday + done,
-              today: (chunks) => <span data-testid="done-today">{chunks}</span>,
-            })}{" "}
-            {newWaiting === 0 && <span data-testid="next-due">{describeDue(nextDue, Date.now())}</span>}
-          </p>
-          {leeches > 0 && (
-            <p data-testid="leeches-found" className="mx-auto mt-3 max-w-md rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
-              {leeches} leech{leeches === 1 ? "" : "es"} found this session: card{leeches === 1 ? "" : "s"} you keep forgetting.{" "}
-              <Link href="/cards?leech=yes" className="underline">
-                See them in the card browser
-              </Link>{" "}
-              to rewrite, split or unsuspend.
-            </p>
-          )}
-          {newWaiting > 0 && (
-            <div data-testid="new-limit-reached" className="mx-auto mt-4 max-w-md rounded-md bg-accent-50 px-4 py-3 text-sm dark:bg-slate-800">
-              <p>
-                {/* Anki's custom study: a session of one note or area offers all of its new cards. */}
-                {scopeName ? t("newWaitingScoped", { count: newWaiting, scope: scopeName }) : t("newWaiting", { count: newWaiting, scope: "none" })}
-              </p>
-              <button
-                type="button"
-                onClick={() => void studyMore()}
-                disabled={raising}
-                data-testid="study-more-new"
-                className="mt-2 rounded-md bg-accent-600 px-3 py-1.5 font-medium text-white hover:bg-accent-700 disabled:opacity-60"
-              >
-                {raising
-                  ? t("adding")
-                  : scopeName
-                    ? extraCount === newWaiting
-                      ? t("studyThem", { count: newWaiting })
-                      : t("studyCount", { count: extraCount })
-                    : t("studyMore", { count: extraCount })}
-              </button>
-              <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-                {t.rich("raiseHint", {
-                  link: (chunks) => (
-                    <Link href="/settings" className="underline">
-                      {chunks}
-                    </Link>
-                  ),
-                })}
-              </p>
-            </div>
-          )}
-          {!custom && (
-            <p className="mt-4 flex flex-wrap justify-center gap-4 text-sm" data-testid="custom-study">
-              <span className="text-slate-500 dark:text-slate-400">Custom study:</span>
-              <Link href="/review?custom=ahead" className="text-accent-600 underline dark:text-accent-100" data-testid="study-ahead">
-                Study ahead (next 7 days)
-              </Link>
-              <Link href="/review?custom=forgotten" className="text-accent-600 underline dark:text-accent-100" data-testid="study-forgotten">
-                Review today&apos;s forgotten cards
-              </Link>
-            </p>
-          )}
-          <p className="mt-4 text-sm">
-            <Link href="/" className="text-accent-600 underline dark:text-accent-100">
-              {t("back")}
-            </Link>
-          </p>
-        </div>
+        <ReviewFinished
+          done={done}
+          doneToday={initial.doneToday}
+          nextDue={newWaiting === 0 ? describeDue(nextDue, Date.now()) : null}
+          leeches={leeches}
+          newWaiting={newWaiting}
+          scopeName={scopeName}
+          extraCount={extraCount}
+          raising={raising}
+          onStudyMore={() => void studyMore()}
+          custom={custom}
+        />
       ) : (
         <p className="mt-10 text-center text-slate-500" data-testid="review-loading">
           {t("loading")}
         </p>
       )}
     </section>
-  );
-}
-
-/** The left border of a flagged card, in the flag's colour. */
-const FLAG_BORDER: Record<number, string> = {
-  1: "border-l-red-500",
-  2: "border-l-orange-400",
-  3: "border-l-emerald-500",
-  4: "border-l-sky-500",
-};
-
-/** The card's controls as buttons (each also a key: see the keyboard help). */
-function CardToolbar({ flag, onControl }: { flag: number; onControl: (action: ControlAction, flag?: number, scope?: ControlScope) => void }) {
-  const button = "rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800";
-  const t = useTranslations("review");
-  return (
-    <div role="toolbar" aria-label="Card" className="mt-4 flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-300" data-testid="card-toolbar">
-      <button type="button" className={button} onClick={() => onControl("bury")} aria-keyshortcuts="-" data-testid="control-bury">
-        Bury <kbd className="pointer-coarse:hidden">-</kbd>
-      </button>
-      <button type="button" className={button} onClick={() => onControl("suspend")} aria-keyshortcuts="@" data-testid="control-suspend">
-        Suspend <kbd className="pointer-coarse:hidden">@</kbd>
-      </button>
-      <button type="button" className={button} onClick={() => onControl("bury", 0, "note")} aria-keyshortcuts="=" data-testid="control-bury-note">
-        {t("buryNote")} <kbd className="pointer-coarse:hidden">=</kbd>
-      </button>
-      <button type="button" className={button} onClick={() => onControl("suspend", 0, "note")} aria-keyshortcuts="!" data-testid="control-suspend-note">
-        {t("suspendNote")} <kbd className="pointer-coarse:hidden">!</kbd>
-      </button>
-      <button
-        type="button"
-        className={button}
-        onClick={() => onControl("reset")}
-        aria-keyshortcuts="Control+Alt+N"
-        data-testid="control-reset"
-        title="Reset to new (forget): the review history is kept"
-      >
-        Reset <kbd className="pointer-coarse:hidden">Ctrl+Alt+N</kbd>
-      </button>
-      <label className="flex items-center gap-1">
-        <span>Flag</span>
-        <select
-          value={flag}
-          onChange={(event) => onControl("flag", Number(event.target.value))}
-          className="rounded-md border border-slate-300 bg-white px-1 py-1 dark:border-slate-700 dark:bg-slate-900"
-          data-testid="control-flag"
-          aria-keyshortcuts="Control+1 Control+2 Control+3 Control+4"
-        >
-          {FLAG_STYLES.map((style) => (
-            <option key={style.flag} value={style.flag}>
-              {style.name}
-              {style.flag > 0 ? ` (Ctrl+${style.flag})` : ""}
-            </option>
-          ))}
-        </select>
-      </label>
-    </div>
-  );
-}
-
-/** What was typed against the answer, judged by the quiz's short-answer rules. */
-function TypedResult({ given, expected }: { given: string; expected: string }) {
-  const correct = typedAnswerMatches(given, expected);
-  return (
-    <p
-      data-testid="typed-result"
-      data-correct={correct}
-      className={`mt-3 rounded-md px-3 py-2 text-sm ${correct ? "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" : "bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-200"}`}
-    >
-      {correct ? (
-        <>✓ You typed “{given.trim()}”: that is the answer.</>
-      ) : (
-        <>
-          ✗ You typed “{given.trim() || "nothing"}”; the answer is “{expected}”.
-        </>
-      )}
-    </p>
   );
 }

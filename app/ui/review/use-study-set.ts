@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { readErrorMessage, readStudySetChange } from "@/app/lib/schemas/shell-responses";
 import { setStudyAll } from "@/app/lib/server/actions/set-study-all";
 
 /** What the last addition did to what the user studies, for the message beside the button. */
@@ -27,19 +28,14 @@ export function useStudySet(slug: string, initial: boolean) {
     setNotice(null);
     try {
       const response = await fetch(`/api/me/study-set/${encodeURIComponent(slug)}`, { method: inSet ? "DELETE" : "PUT" });
-      const body = (await response.json().catch(() => ({}))) as {
-        inStudySet?: unknown;
-        error?: unknown;
-        switched?: unknown;
-        studyAll?: unknown;
-        setSize?: unknown;
-      };
-      if (!response.ok || typeof body.inStudySet !== "boolean") {
-        setError(typeof body.error === "string" ? body.error : "Something went wrong on our side. Nothing was saved.");
+      const json: unknown = await response.json().catch(() => undefined);
+      const body = readStudySetChange(json);
+      if (!response.ok || !body) {
+        setError(readErrorMessage(json) ?? "Something went wrong on our side. Nothing was saved.");
       } else {
         setInSet(body.inStudySet);
         if (body.inStudySet) {
-          const setSize = typeof body.setSize === "number" ? body.setSize : 1;
+          const setSize = body.setSize ?? 1;
           setNotice(
             body.switched === true
               ? { kind: "switched", setSize }

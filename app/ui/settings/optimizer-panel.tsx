@@ -1,4 +1,6 @@
 "use client";
+import { optimizerStatusSchema } from "@/app/lib/schemas/api-responses";
+import { readJson } from "@/app/ui/read-json";
 import { useCallback, useEffect, useState } from "react";
 import type { OptimizerStatus } from "@/app/lib/server/optimizer";
 import { OptimizerEvaluation } from "./optimizer-evaluation";
@@ -15,7 +17,8 @@ export function OptimizerPanel({ initial }: { initial: OptimizerStatus }) {
 
   const poll = useCallback(async () => {
     const response = await fetch("/api/review/optimizer", { cache: "no-store" }).catch(() => null);
-    if (response?.ok) setStatus((await response.json()) as OptimizerStatus);
+    const next = response?.ok ? await readJson(response, optimizerStatusSchema) : null;
+    if (next) setStatus(next);
   }, []);
 
   useEffect(() => {
@@ -27,8 +30,9 @@ export function OptimizerPanel({ initial }: { initial: OptimizerStatus }) {
   async function start() {
     setError(null);
     const response = await fetch("/api/review/optimizer", { method: "POST" }).catch(() => null);
-    if (!response?.ok) return setError("Could not start the optimizer. Try again.");
-    setStatus((await response.json()) as OptimizerStatus);
+    const next = response?.ok ? await readJson(response, optimizerStatusSchema) : null;
+    if (!next) return setError("Could not start the optimizer. Try again.");
+    setStatus(next);
   }
 
   const missing = Math.max(0, status.minimumReviews - status.reviewCount);

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import type { ImportResult } from "@/app/lib/server/data/review-csv";
+import { reviewLogImportFailureSchema, reviewLogImportSchema } from "@/app/lib/schemas/api-responses";
 
 /** Export of the review log as the optimizer's CSV, and import of such a file. */
 export function ReviewLogTransfer() {
@@ -22,14 +23,14 @@ export function ReviewLogTransfer() {
     }).catch(() => null);
     setPending(false);
     if (!response) return setError("The file could not be sent. Check your connection.");
-    const data = (await response.json().catch(() => ({ error: "The server's answer could not be read." }))) as
-      | ImportResult
-      | { error: string; errors?: ImportResult["errors"] };
-    if (!response.ok || "error" in data) {
-      if ("error" in data && data.errors) setBadLines(data.errors);
-      return setError("error" in data ? data.error : "The import failed.");
+    const json: unknown = await response.json().catch(() => undefined);
+    const imported = reviewLogImportSchema.safeParse(json);
+    if (!response.ok || !imported.success) {
+      const failure = reviewLogImportFailureSchema.safeParse(json);
+      if (failure.success && failure.data.errors) setBadLines(failure.data.errors);
+      return setError(failure.success ? failure.data.error : json === undefined ? "The server's answer could not be read." : "The import failed.");
     }
-    setResult(data);
+    setResult(imported.data);
   }
 
   return (

@@ -3,9 +3,11 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
+import { readMe, type MeResponse } from "@/app/lib/schemas/shell-responses";
+import { readJson } from "@/app/ui/read-json";
 import { UserMenu } from "./user-menu";
 
-type Me = { name: string | null; email: string } | null;
+type Me = MeResponse["user"];
 
 /**
  * The header's account corner, filled in the browser so that pages (notes above all) can be
@@ -18,8 +20,9 @@ export function AccountSlot() {
   useEffect(() => {
     let live = true;
     fetch("/api/me", { cache: "no-store" })
-      .then((r) => r.json() as Promise<{ user: Me }>)
-      .then((body) => live && setMe(body.user))
+      .then((r) => readJson(r, readMe))
+      // An answer of another shape (a proxy's page, an outage) shows the sign-in link, as a failure does.
+      .then((body) => live && setMe(body?.user ?? null))
       .catch(() => live && setMe(null));
     return () => {
       live = false;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { attemptParamsSchema } from "@/app/lib/schemas/quiz";
 import { readQuizOwner } from "@/app/lib/server/auth/quiz-owner";
 import { getAttemptView } from "@/app/lib/server/data/quiz-attempts";
 import { getQuizHistory } from "@/app/lib/server/data/quiz-history";
@@ -22,8 +23,10 @@ async function loadAttempt(id: string) {
 }
 
 export default async function QuizAttemptPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const { owner, attempt } = await loadAttempt(id);
+  // Validated as the attempt's API route validates it: a malformed id is a 404, never a query.
+  const parsed = attemptParamsSchema.safeParse(await params);
+  if (!parsed.success) notFound();
+  const { owner, attempt } = await loadAttempt(parsed.data.id);
   const finished = attempt.finishedAt !== null;
   const history = finished ? (await getQuizHistory(owner, attempt.quizKey)).groups : [];
   return (

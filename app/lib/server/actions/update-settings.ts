@@ -2,7 +2,7 @@
 import { describeWeightsMigration } from "@/app/lib/domain/scheduling";
 import { settingsUpdateSchema } from "@/app/lib/schemas/settings";
 import { authedAction } from "../auth/guard";
-import { rescheduleCards } from "../data/review-csv";
+import { rescheduleCards } from "../data/reschedule";
 import { saveUserSettings, schedulerSettingsOf } from "../data/settings";
 
 /**

@@ -1,5 +1,6 @@
 import "#server-only";
 import { randomUUID } from "node:crypto";
+import { z } from "zod";
 import { Prisma } from "@/app/generated/prisma/client";
 import { addDays, forgetCard, newCardState, startOfDay, stateToCode, studyDayOf } from "@/app/lib/domain/scheduling";
 import { MAX_NOTE_SCOPE_CARDS, type CardControlInput } from "@/app/lib/schemas/cards";
@@ -209,19 +210,24 @@ export async function applyCardControl(
   });
 }
 
+/** A `CardAction.previous` as written above; its `state` is checked by stateFromPreviousJson. */
+const previousControlsSchema = z.object({
+  suspended: z.boolean(),
+  buriedUntil: z.iso.datetime().nullable(),
+  flag: z.int(),
+  leech: z.boolean(),
+  state: z.unknown(),
+  flagSet: z.int().optional(),
+});
+
+/** The stored JSON parsed, not cast: a row this code did not write is refused, not half-undone. */
 function previousControlsOf(value: Prisma.JsonValue): PreviousControls {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new CorruptPreviousStateError("a card action's previous is not an object");
+  const parsed = previousControlsSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CorruptPreviousStateError(`a card action's previous is malformed (${issue?.path.join(".") || "not an object"})`);
   }
-  const v = value as Record<string, unknown>;
-  if (typeof v.suspended !== "boolean" || typeof v.flag !== "number" || typeof v.leech !== "boolean") {
-    throw new CorruptPreviousStateError("a card action's previous controls are malformed");
-  }
-  if (v.buriedUntil !== null && typeof v.buriedUntil !== "string") {
-    throw new CorruptPreviousStateError("a card action's previous buriedUntil is malformed");
-  }
-  stateFromPreviousJson(v.state);
-  return value as unknown as PreviousControls;
+  return { ...parsed.data, state: previousJsonOf(stateFromPreviousJson(parsed.data.state)) };
 }
 
 /** Whether `clientId` names a card control of the user (else it may be an answer). */

@@ -1,4 +1,5 @@
 import "#server-only";
+import { z } from "zod";
 import { scoreTrend, type ScoreTrend } from "@/app/lib/domain/quiz";
 import { addDays, startOfDay, startOfStudyDay, studyDayOf, type StudyDay } from "@/app/lib/domain/scheduling";
 import {
@@ -255,6 +256,14 @@ type CachedDay = [StudyDay, number, number, number, number, number, number];
 /** A cached curve group: [elapsed, stability bucket, passed, failed]. */
 type CachedGroup = [number, number, number, number];
 
+/**
+ * The cache's JSON columns, parsed when read back (not cast): a row of another shape (written
+ * by an older version, or edited by hand) is not trusted, and the history is summed afresh.
+ */
+const n = z.number();
+const cachedDaysSchema = z.array(z.tuple([z.string(), n, n, n, n, n, n])) satisfies z.ZodType<CachedDay[]>;
+const cachedCurveSchema = z.array(z.tuple([n, n, n, n])) satisfies z.ZodType<CachedGroup[]>;
+
 function packDay(d: DaySums): CachedDay {
   const t = d.tally;
   return [d.day, d.count, d.ms, t.youngPassed, t.youngFailed, t.maturePassed, t.matureFailed];
@@ -300,10 +309,12 @@ async function historySums(userId: string, today: StudyDay, timeZone: string, da
         SELECT count(*)::int AS n FROM "ReviewLog" WHERE "userId" = ${userId} AND "reviewedAt" < ${usable.until}`,
       historySince(userId, usable.until, today, todayStart, timeZone, dayStartHour, now),
     ]);
-    if (countRows[0]?.n === usable.logCount) {
+    const cachedDays = cachedDaysSchema.safeParse(usable.days);
+    const cachedCurve = cachedCurveSchema.safeParse(usable.curve);
+    if (countRows[0]?.n === usable.logCount && cachedDays.success && cachedCurve.success) {
       base = {
-        days: (usable.days as CachedDay[]).map(unpackDay),
-        curve: (usable.curve as CachedGroup[]).map(([elapsed, sbucket, passed, failed]) => ({ elapsed, sbucket, passed, failed })),
+        days: cachedDays.data.map(unpackDay),
+        curve: cachedCurve.data.map(([elapsed, sbucket, passed, failed]) => ({ elapsed, sbucket, passed, failed })),
         logCount: usable.logCount,
       };
       fresh = delta;

@@ -10,7 +10,6 @@ import { getUserSettings, schedulerSettingsOf } from "./settings";
 import { visibleItems } from "./visibility";
 
 export { CsvHeaderError } from "@/app/lib/schemas/review";
-export { rescheduleCards } from "./reschedule";
 
 /**
  * The review log as the FSRS optimizer reads it: one line per answer, oldest first, with
