@@ -13,6 +13,7 @@ import type { QuizOwner } from "../data/quiz-attempts";
 import { AppError, BadRequestError, InvalidInputError, NotFoundError, TooManyRequestsError, UnauthorizedError } from "../errors";
 import { checkSameOrigin, isStateChanging, mediaType } from "../http/same-origin";
 import { actingQuizOwner, readQuizOwner } from "./quiz-owner";
+import { localizeFailure } from "../i18n/server-message";
 import { getSessionUser, type SessionUser } from "./session";
 import { readSessionClaims, type SessionClaims } from "./session-token";
 
@@ -77,10 +78,11 @@ function guardedAction<T>(run: (input: unknown) => Promise<T>): (input: unknown)
   return async (input: unknown) => {
     try {
       const verdict = checkSameOrigin(await headers());
-      if (!verdict.ok) return { ok: false, status: 403, error: verdict.reason };
+      if (!verdict.ok) return await localizeFailure({ ok: false as const, status: 403, error: verdict.reason });
       return { ok: true, data: await run(input) };
     } catch (error) {
-      return failure(error);
+      // Actions answer the app's own forms: in the reader's language (route handlers keep English).
+      return localizeFailure(failure(error));
     }
   };
 }
