@@ -1,11 +1,13 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useServerError, type ServerErrorBody } from "@/app/ui/i18n/use-server-error";
 import type { ImportSummary } from "@/app/lib/server/data/user-data";
 
 /** Uploads a PaperDeck export to /api/import and says what was added. */
 export function DataImport() {
   const t = useTranslations("accountForms");
+  const serverError = useServerError();
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
@@ -28,10 +30,10 @@ export function DataImport() {
     if (!response) return setError(t("notSent"));
     const data = (await response.json().catch(() => ({ error: t("unreadable") }))) as
       | ImportSummary
-      | { error: string; errors?: string[] };
+      | (ServerErrorBody & { errors?: string[] });
     if (!response.ok || "error" in data) {
       if ("errors" in data && data.errors) setProblems(data.errors);
-      return setError("error" in data ? data.error : t("importFailed"));
+      return setError("error" in data ? serverError(data) : t("importFailed"));
     }
     setSummary(data);
   }
