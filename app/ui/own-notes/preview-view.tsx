@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { RevealAnswer } from "@/app/ui/notes/reveal-answer";
 import { WidgetSlot } from "@/app/ui/widgets/widget-slot";
 import type { Preview } from "./preview";
@@ -8,6 +9,7 @@ import type { Preview } from "./preview";
  * (preview.ts), which is why it may be set as HTML.
  */
 export function PreviewView({ preview }: { preview: Preview }) {
+  const t = useTranslations("noteEditor");
   return (
     <div>
       {preview.title && <h1 className="mb-4 text-2xl font-bold">{preview.title}</h1>}
@@ -17,8 +19,8 @@ export function PreviewView({ preview }: { preview: Preview }) {
             return <div key={i} dangerouslySetInnerHTML={{ __html: segment.html }} />;
           case "card":
             return (
-              <aside key={i} aria-label="Flashcard" className="my-5 rounded-lg border border-accent-100 bg-accent-50 p-4 dark:border-slate-700 dark:bg-slate-900">
-                <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-accent-700 dark:text-accent-500">Card · {segment.type}</p>
+              <aside key={i} aria-label={t("flashcard")} className="my-5 rounded-lg border border-accent-100 bg-accent-50 p-4 dark:border-slate-700 dark:bg-slate-900">
+                <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-accent-700 dark:text-accent-500">{t("cardType", { type: segment.type })}</p>
                 <div className="card-html" dangerouslySetInnerHTML={{ __html: segment.frontHtml }} />
                 <RevealAnswer>
                   <div className="card-html" dangerouslySetInnerHTML={{ __html: segment.backHtml }} />
@@ -27,8 +29,8 @@ export function PreviewView({ preview }: { preview: Preview }) {
             );
           case "quiz":
             return (
-              <aside key={i} aria-label="Quiz question" className="my-5 rounded-lg border border-dashed border-slate-300 p-4 dark:border-slate-700">
-                <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Question · {segment.type}</p>
+              <aside key={i} aria-label={t("quizQuestion")} className="my-5 rounded-lg border border-dashed border-slate-300 p-4 dark:border-slate-700">
+                <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("questionType", { type: segment.type })}</p>
                 <div className="card-html" dangerouslySetInnerHTML={{ __html: segment.promptHtml }} />
                 {segment.choicesHtml.length > 0 && (
                   <ol className="ml-5 list-[upper-alpha]">
