@@ -1,10 +1,14 @@
+import type { ServerErrorBody } from "@/app/ui/i18n/use-server-error";
 import { csrfToken } from "./next-auth-client";
 
 /**
  * Signs in through next-auth's credentials callback. Done by hand rather than with
  * next-auth/react's `signIn()`, which cannot report our 429 + Retry-After.
  */
-export type SignInOutcome = { ok: true } | { ok: false; message: string; retryAfter?: number };
+export type SignInOutcome =
+  | { ok: true }
+  /** `refused`: the server's answer (the rate limit), shown through useServerError; else wrong credentials. */
+  | { ok: false; message: string; retryAfter?: number; refused?: ServerErrorBody };
 
 export async function credentialsSignIn(email: string, password: string): Promise<SignInOutcome> {
   const token = await csrfToken();
@@ -14,8 +18,8 @@ export async function credentialsSignIn(email: string, password: string): Promis
     body: new URLSearchParams({ email, password, csrfToken: token, json: "true" }),
   });
   if (response.status === 429) {
-    const body = (await response.json()) as { error: string; retryAfter?: number };
-    return { ok: false, message: body.error, retryAfter: body.retryAfter };
+    const body = (await response.json()) as ServerErrorBody & { retryAfter?: number };
+    return { ok: false, message: body.error, retryAfter: body.retryAfter, refused: body };
   }
   const body = (await response.json().catch(() => ({}))) as { url?: string };
   const failed = !response.ok || (body.url ? new URL(body.url, location.href).searchParams.has("error") : true);

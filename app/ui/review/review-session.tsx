@@ -37,12 +37,6 @@ interface Answered {
 
 type ControlAction = "bury" | "suspend" | "reset" | "flag";
 
-/** What the page says once a control is saved. */
-const CONTROL_DONE: Record<Exclude<ControlAction, "flag">, string> = {
-  bury: "Card buried until tomorrow.",
-  suspend: "Card suspended: it stays out of reviews until you unsuspend it in the card browser.",
-  reset: "Card reset to new; its review history is kept.",
-};
 
 const RATINGS = [
   { rating: 1, name: "again", key: "1", tone: "bg-red-600 hover:bg-red-700" },
@@ -124,6 +118,8 @@ export function ReviewSession({
   custom?: "ahead" | "forgotten" | null;
 }) {
   const t = useTranslations("review");
+  const rc = useTranslations("reviewControls");
+  const flags = useTranslations("flags");
   const describeDue = useDescribeDue();
   const [queue, setQueue] = useState<ReviewCard[]>(initial.cards);
   const [counts, setCounts] = useState<QueueCounts>(initial.counts);
@@ -166,7 +162,7 @@ export function ReviewSession({
           knownVersions.current.set(answer.cardId, result.version);
           if (result.leech) {
             setLeeches((n) => n + 1);
-            setNotice("That card is now a leech: it has lapsed many times. Rewrite or split it (see the card browser).");
+            setNotice(rc("leech"));
           }
         } else if (result.kind === "refused") {
           setNotice(result.status === 409 ? t("conflict") : result.message);
@@ -343,7 +339,7 @@ export function ReviewSession({
         } else {
           setQueue((q) => q.map((c) => (c.cardId === card.cardId ? { ...c, flag: card.flag } : c)));
         }
-        setNotice("That change was not saved: check your connection and try again.");
+        setNotice(rc("notSaved"));
         return;
       }
       const data = (await response.json()) as { cards: { cardId: string; version: number }[] };
@@ -351,7 +347,7 @@ export function ReviewSession({
       knownVersions.current.set(card.cardId, version);
       if (!removed) setQueue((q) => q.map((c) => (c.cardId === card.cardId ? { ...c, version } : c)));
       setHistory((h) => [...h.slice(-49), { type: "control", clientId, card, countsBefore, removed }]);
-      setNotice(action === "flag" ? (flag === 0 ? "Flag removed." : `Flagged ${flagName(flag).toLowerCase()}.`) : CONTROL_DONE[action]);
+      setNotice(action === "flag" ? (flag === 0 ? rc("flagRemoved") : rc("flagged", { flag: flags(String(flag) as "0") })) : rc(`done.${action}`));
     },
     [current, counts],
   );
@@ -370,8 +366,8 @@ export function ReviewSession({
       if (!response?.ok) {
         setNotice(
           response?.status === 409
-            ? "This card changed since, so that can no longer be undone."
-            : "Undo failed: check your connection and try again.",
+            ? rc("undoConflict")
+            : rc("undoFailed"),
         );
         if (!response || response.status >= 500) setHistory((h) => [...h, last]);
         return;
@@ -386,7 +382,7 @@ export function ReviewSession({
       } else {
         setQueue((q) => q.map((c) => (c.cardId === last.card.cardId ? { ...c, flag: last.card.flag, version: data.version } : c)));
       }
-      setNotice("Undone.");
+      setNotice(rc("undone"));
       return;
     }
     const restore = (version: number) => {
@@ -508,7 +504,7 @@ export function ReviewSession({
           >
             {t("undo")} <kbd className="text-xs text-slate-500 pointer-coarse:hidden">Ctrl+Z</kbd>
           </button>
-          <label className="flex items-center gap-1" title="Type the answer of short basic cards before you see it">
+          <label className="flex items-center gap-1" title={rc("typeTitle")}>
             <input
               type="checkbox"
               checked={typing}
@@ -519,7 +515,7 @@ export function ReviewSession({
               className="h-4 w-4 accent-accent-600"
               data-testid="type-answers-toggle"
             />
-            Type answers
+            {rc("typeAnswers")}
           </label>
           <button
             type="button"
@@ -595,7 +591,7 @@ export function ReviewSession({
           {typeable && !revealed && (
             <div className="mt-4">
               <label htmlFor="typed-answer" className="block text-sm text-slate-600 dark:text-slate-300">
-                Type the answer, then Enter
+                {rc("typeThenEnter")}
               </label>
               <input
                 ref={typeInput}
@@ -673,11 +669,14 @@ export function ReviewSession({
           </p>
           {leeches > 0 && (
             <p data-testid="leeches-found" className="mx-auto mt-3 max-w-md rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
-              {leeches} leech{leeches === 1 ? "" : "es"} found this session: card{leeches === 1 ? "" : "s"} you keep forgetting.{" "}
-              <Link href="/cards?leech=yes" className="underline">
-                See them in the card browser
-              </Link>{" "}
-              to rewrite, split or unsuspend.
+              {rc.rich("leeches", {
+                count: leeches,
+                link: (chunks) => (
+                  <Link href="/cards?leech=yes" className="underline">
+                    {chunks}
+                  </Link>
+                ),
+              })}
             </p>
           )}
           {newWaiting > 0 && (
@@ -714,12 +713,12 @@ export function ReviewSession({
           )}
           {!custom && (
             <p className="mt-4 flex flex-wrap justify-center gap-4 text-sm" data-testid="custom-study">
-              <span className="text-slate-500 dark:text-slate-400">Custom study:</span>
+              <span className="text-slate-500 dark:text-slate-400">{rc("custom")}</span>
               <Link href="/review?custom=ahead" className="text-accent-600 underline dark:text-accent-100" data-testid="study-ahead">
-                Study ahead (next 7 days)
+                {rc("ahead")}
               </Link>
               <Link href="/review?custom=forgotten" className="text-accent-600 underline dark:text-accent-100" data-testid="study-forgotten">
-                Review today&apos;s forgotten cards
+                {rc("forgotten")}
               </Link>
             </p>
           )}
@@ -748,14 +747,16 @@ const FLAG_BORDER: Record<number, string> = {
 
 /** The card's controls as buttons (each also a key: see the keyboard help). */
 function CardToolbar({ flag, onControl }: { flag: number; onControl: (action: ControlAction, flag?: number) => void }) {
+  const rc = useTranslations("reviewControls");
+  const flags = useTranslations("flags");
   const button = "rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800";
   return (
-    <div role="toolbar" aria-label="Card" className="mt-4 flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-300" data-testid="card-toolbar">
+    <div role="toolbar" aria-label={rc("toolbar")} className="mt-4 flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-300" data-testid="card-toolbar">
       <button type="button" className={button} onClick={() => onControl("bury")} aria-keyshortcuts="-" data-testid="control-bury">
-        Bury <kbd className="pointer-coarse:hidden">-</kbd>
+        {rc("bury")} <kbd className="pointer-coarse:hidden">-</kbd>
       </button>
       <button type="button" className={button} onClick={() => onControl("suspend")} aria-keyshortcuts="@" data-testid="control-suspend">
-        Suspend <kbd className="pointer-coarse:hidden">@</kbd>
+        {rc("suspend")} <kbd className="pointer-coarse:hidden">@</kbd>
       </button>
       <button
         type="button"
@@ -763,12 +764,12 @@ function CardToolbar({ flag, onControl }: { flag: number; onControl: (action: Co
         onClick={() => onControl("reset")}
         aria-keyshortcuts="Control+Alt+N"
         data-testid="control-reset"
-        title="Reset to new (forget): the review history is kept"
+        title={rc("resetTitle")}
       >
-        Reset <kbd className="pointer-coarse:hidden">Ctrl+Alt+N</kbd>
+        {rc("reset")} <kbd className="pointer-coarse:hidden">Ctrl+Alt+N</kbd>
       </button>
       <label className="flex items-center gap-1">
-        <span>Flag</span>
+        <span>{rc("flag")}</span>
         <select
           value={flag}
           onChange={(event) => onControl("flag", Number(event.target.value))}
@@ -778,7 +779,7 @@ function CardToolbar({ flag, onControl }: { flag: number; onControl: (action: Co
         >
           {FLAG_STYLES.map((style) => (
             <option key={style.flag} value={style.flag}>
-              {style.name}
+              {flags(String(style.flag) as "0")}
               {style.flag > 0 ? ` (Ctrl+${style.flag})` : ""}
             </option>
           ))}
@@ -790,6 +791,7 @@ function CardToolbar({ flag, onControl }: { flag: number; onControl: (action: Co
 
 /** What was typed against the answer, judged by the quiz's short-answer rules. */
 function TypedResult({ given, expected }: { given: string; expected: string }) {
+  const rc = useTranslations("reviewControls");
   const correct = typedAnswerMatches(given, expected);
   return (
     <p
@@ -798,10 +800,10 @@ function TypedResult({ given, expected }: { given: string; expected: string }) {
       className={`mt-3 rounded-md px-3 py-2 text-sm ${correct ? "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" : "bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-200"}`}
     >
       {correct ? (
-        <>✓ You typed “{given.trim()}”: that is the answer.</>
+        <>{rc("typedRight", { given: given.trim() })}</>
       ) : (
         <>
-          ✗ You typed “{given.trim() || "nothing"}”; the answer is “{expected}”.
+          {given.trim() ? rc("typedWrong", { given: given.trim(), expected }) : rc("typedNothing", { expected })}
         </>
       )}
     </p>
