@@ -63,12 +63,12 @@ export default async function LibraryPage({
       {user && (
         <p className="text-sm" data-testid="library-owner-filter">
           {filter.owner === "mine" ? (
-            <Link href="/" className="text-accent-600 underline dark:text-accent-500">Show every note</Link>
+            <Link href="/" className="text-accent-600 underline dark:text-accent-500">{t("showEvery")}</Link>
           ) : (
-            <Link href="/?owner=mine" className="text-accent-600 underline dark:text-accent-500">Only my own notes</Link>
+            <Link href="/?owner=mine" className="text-accent-600 underline dark:text-accent-500">{t("onlyMine")}</Link>
           )}
           {" · "}
-          <Link href="/notes/new" className="text-accent-600 underline dark:text-accent-500">Write a note</Link>
+          <Link href="/notes/new" className="text-accent-600 underline dark:text-accent-500">{t("writeNote")}</Link>
         </p>
       )}
       {entries.length === 0 ? (
