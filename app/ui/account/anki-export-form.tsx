@@ -89,7 +89,7 @@ export function AnkiExportForm({ notes }: { notes: { slug: string; title: string
             {notes.map((n) => (
               <label key={n.slug} className="flex items-center gap-2">
                 <input type="checkbox" name="note" value={n.slug} />
-                <span className="truncate">{n.title}</span>
+                <span className="truncate" lang="en">{n.title}</span>
                 <span className="text-xs text-slate-500 dark:text-slate-400">({n.cards})</span>
               </label>
             ))}

@@ -4,7 +4,7 @@ import type { CardBrowserQuery } from "@/app/lib/schemas/cards-browser";
 import { FLAG_STYLES } from "./flags";
 
 const field =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
+  "mt-1 block w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
 const label = "block text-xs font-medium text-slate-600 dark:text-slate-300";
 
 /**
@@ -28,7 +28,7 @@ export function CardFilters({ query, notes }: { query: CardBrowserQuery; notes: 
           <select id="cards-note" name="note" defaultValue={query.note ?? ""} className={field} data-testid="cards-note">
             <option value="">{t("everyNote")}</option>
             {notes.map((note) => (
-              <option key={note.slug} value={note.slug}>{note.title}</option>
+              <option key={note.slug} value={note.slug} lang="en">{note.title}</option>
             ))}
           </select>
         </div>
@@ -77,7 +77,7 @@ export function CardFilters({ query, notes }: { query: CardBrowserQuery; notes: 
             <option value="no">{t("leechNo")}</option>
           </select>
         </div>
-        <fieldset className="sm:col-span-1 lg:col-span-2">
+        <fieldset className="min-w-0 sm:col-span-1 lg:col-span-2">
           <legend className={label}>{t("difficulty")}</legend>
           <div className="flex gap-2">
             <label className="sr-only" htmlFor="cards-dmin">{t("difficultyFrom")}</label>
@@ -86,7 +86,7 @@ export function CardFilters({ query, notes }: { query: CardBrowserQuery; notes: 
             <input id="cards-dmax" name="dMax" type="number" min={1} max={10} step={0.1} defaultValue={query.dMax ?? ""} placeholder={t("to")} className={field} />
           </div>
         </fieldset>
-        <fieldset className="sm:col-span-1 lg:col-span-2">
+        <fieldset className="min-w-0 sm:col-span-1 lg:col-span-2">
           <legend className={label}>{t("retrievability")}</legend>
           <div className="flex gap-2">
             <label className="sr-only" htmlFor="cards-rmin">{t("retrievabilityFrom")}</label>

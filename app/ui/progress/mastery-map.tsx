@@ -38,7 +38,7 @@ export function MasteryMap({ notes }: { notes: NoteMastery[] }) {
                   href={notePath(isLocale(locale) ? locale : "en", note.slug)}
                   data-testid="mastery-tile"
                   data-mastery={note.mastery === null ? "" : note.mastery.toFixed(3)}
-                  aria-label={t("tile", { title: note.title, mastery: pct(note.mastery), studied: note.studied, cards: note.cards })}
+                  aria-label={t("tile", { title: note.short || note.title, mastery: pct(note.mastery), studied: note.studied, cards: note.cards })}
                   className={`block rounded-md border px-3 py-2 text-sm hover:ring-2 hover:ring-accent-500 ${tileClass(note.mastery)}`}
                 >
                   <span className="block truncate font-medium">{note.short || note.title}</span>
