@@ -4,7 +4,7 @@
  * attributes) and checked for the English catalogue's own phrases and for runs of English words
  * (tests/e2e/english-phrases.ts). A note's formulas, code and the English terms Chinese notes
  * keep in parentheses do not count; element trees marked lang="en" (a paper's original title)
- * are skipped too.
+ * are skipped too, and so is what a textarea holds (the reader's own text).
  */
 import { randomUUID } from "node:crypto";
 import pg from "pg";
@@ -36,7 +36,7 @@ const READER_PAGES = [
 function textsOf(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const skip = (el: Element | null) =>
-      !!el?.closest("script, style, noscript, pre, code, kbd, .katex, svg, [lang=en], [translate=no]");
+      !!el?.closest("script, style, noscript, pre, code, kbd, textarea, .katex, svg, [lang=en], [translate=no]");
     const texts: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {

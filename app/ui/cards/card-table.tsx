@@ -196,14 +196,15 @@ export function CardTable({ rows, headers, openCardId }: { rows: CardRow[]; head
                 <td className="px-2 py-1.5">
                   <input
                     type="checkbox"
-                    aria-label={t("selectOne", { card: plain(row.front).slice(0, 60) })}
+                    // Named by the card's own text (the link beside it, marked as English).
+                    aria-labelledby={`card-front-${row.cardId}`}
                     checked={selected.has(row.cardId)}
                     onChange={() => toggle(row.cardId)}
                     className="h-4 w-4 accent-accent-600"
                   />
                 </td>
                 <td className="max-w-xs px-2 py-1.5">
-                  <Link href={row.detailHref} scroll={false} className="line-clamp-2 hover:underline" data-testid="card-open" lang="en" aria-current={row.cardId === openCardId ? "true" : undefined}>
+                  <Link href={row.detailHref} scroll={false} id={`card-front-${row.cardId}`} className="line-clamp-2 hover:underline" data-testid="card-open" lang="en" aria-current={row.cardId === openCardId ? "true" : undefined}>
                     {plain(row.front)}
                   </Link>
                   <span className="mt-0.5 flex flex-wrap gap-1 text-xs">
