@@ -55,6 +55,7 @@ function summarise(corpus: Corpus, ms: number): string {
       .map(([type, n]) => `${type} ${n}`)
       .join(", ")}`,
     sourceSummary(corpus),
+    englishSummary(corpus),
     chineseSummary(corpus),
     `checked in ${ms} ms`,
   ].join("\n");
@@ -70,6 +71,13 @@ function sourceSummary(corpus: Corpus): string {
 }
 
 /** The Chinese editions: how many notes have one, and how many Chinese characters they hold. */
+/** The English notes' size in words (Latin-script runs), as the Chinese edition's is in characters. */
+function englishSummary(corpus: Corpus): string {
+  const words = corpus.notes.reduce((n, note) => n + (note.body.match(/[A-Za-z][A-Za-z'’-]*/g)?.length ?? 0), 0);
+  const format = (n: number) => n.toLocaleString("en-US");
+  return `english:   ${corpus.notes.length} notes, ${format(words)} words (${format(Math.round(words / Math.max(1, corpus.notes.length)))} a note)`;
+}
+
 function chineseSummary(corpus: Corpus): string {
   const count = corpus.translations.length;
   if (count === 0) return "chinese:   no content/zh/ (English only)";

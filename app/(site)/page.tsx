@@ -9,7 +9,6 @@ import { getUserSettings } from "@/app/lib/server/data/settings";
 import { studySetSlugs } from "@/app/lib/server/data/study-set";
 import { LibraryFilters } from "@/app/ui/library/library-filters";
 import { NoteTile } from "@/app/ui/library/note-tile";
-import { activeFiltersText } from "@/app/ui/library/search-words";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("library"))("title") };
@@ -38,7 +37,8 @@ export default async function LibraryPage({
     <NoteTile key={e.id} entry={e} mastery={mastery?.get(e.id) ?? null} inStudySet={studySet ? studySet.has(e.slug) : null} />
   );
   const areas = AREAS.filter((a) => entries.some((e) => e.area === a.id)).map((a) => ({ id: a.id, label: areaNames(a.id) }));
-  const filtersOn = activeFiltersText(filter.area ? (AREAS.find((a) => a.id === filter.area) ? areaNames(filter.area as NoteArea) : filter.area) : null, filter.tag ?? null);
+  const areaOn = filter.area ? (AREAS.find((a) => a.id === filter.area) ? areaNames(filter.area as NoteArea) : filter.area) : null;
+  const filtersOn = areaOn || filter.tag ? t("filtersOn", { area: areaOn ?? "none", tag: filter.tag ?? "none" }) : null;
 
   return (
     <div className="space-y-8">
@@ -63,12 +63,12 @@ export default async function LibraryPage({
       {user && (
         <p className="text-sm" data-testid="library-owner-filter">
           {filter.owner === "mine" ? (
-            <Link href="/" className="text-accent-600 underline dark:text-accent-500">Show every note</Link>
+            <Link href="/" className="text-accent-600 underline dark:text-accent-500">{t("showEvery")}</Link>
           ) : (
-            <Link href="/?owner=mine" className="text-accent-600 underline dark:text-accent-500">Only my own notes</Link>
+            <Link href="/?owner=mine" className="text-accent-600 underline dark:text-accent-500">{t("onlyMine")}</Link>
           )}
           {" · "}
-          <Link href="/notes/new" className="text-accent-600 underline dark:text-accent-500">Write a note</Link>
+          <Link href="/notes/new" className="text-accent-600 underline dark:text-accent-500">{t("writeNote")}</Link>
         </p>
       )}
       {entries.length === 0 ? (
@@ -77,9 +77,9 @@ export default async function LibraryPage({
           {filter.q && filtersOn ? (
             // A search inside an area (or tag) that finds nothing may find something elsewhere.
             <span data-testid="search-filters-on">
-              {filtersOn.charAt(0).toUpperCase() + filtersOn.slice(1)}:{" "}
+              {filtersOn}{" "}
               <Link href={`/?${new URLSearchParams({ q: filter.q })}`} className="text-accent-600 underline" data-testid="search-everywhere">
-                search all notes for “{filter.q}”
+                {t("searchEverywhere", { q: filter.q })}
               </Link>
             </span>
           ) : (

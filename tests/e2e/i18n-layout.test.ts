@@ -15,8 +15,8 @@ import { hashPassword } from "@/app/lib/server/auth/password";
 import { STRONG_PASSWORD, baseUrl, hasBrowser, openBrowserAndDatabase, closeBrowserAndDatabase, signIn, uniqueEmail } from "./browser";
 
 const SCREENS = path.join(process.cwd(), "test-results", "i18n-screens");
-const GUEST_PAGES = ["/signin", "/signup", "/forgot-password"];
-const READER_PAGES = ["/", "/?q=momentum", "/papers/moco", "/zh/papers/moco", "/papers/detr", "/zh/papers/detr", "/review", "/quizzes", "/progress", "/settings", "/account", "/no-such-page"];
+const GUEST_PAGES = ["/signin", "/signup", "/forgot-password", "/reset-password?token=nope", "/verify-email?token=nope"];
+const READER_PAGES = ["/", "/?q=momentum", "/papers/moco", "/zh/papers/moco", "/papers/detr", "/zh/papers/detr", "/review", "/quizzes", "/progress", "/settings", "/account", "/cards", "/notes", "/notes/new", "/quizzes/new", "/no-such-page"];
 const WIDTHS = [1280, 390] as const;
 const LOCALES = ["en", "zh-CN"] as const;
 

@@ -307,7 +307,7 @@ describe.runIf(hasBrowser)("the note page in a real browser", () => {
     const { context, page } = await newPage(browser);
     const signedOut = await page.request.put("/api/me/study-set/moco", sameSite());
     expect(signedOut.status()).toBe(401);
-    expect(await signedOut.json()).toEqual({ error: "Sign in to do this." });
+    expect(await signedOut.json()).toEqual({ error: "Sign in to do this.", code: "signInToDo" });
     const email = uniqueEmail("study-set-route");
     await signUp(page, email);
     const tooLong = await page.request.put(`/api/me/study-set/${"x".repeat(121)}`, sameSite());

@@ -287,3 +287,26 @@ describe("verifying an email address", () => {
     expect(error.message).toBe("The mail could not be sent just now. Try again in a few minutes.");
   });
 });
+
+describe("mails in the account's language", () => {
+  it("sends the reset mail in the account's saved language, whatever the request's", async () => {
+    const user = await db.user.create({
+      data: { email: uniqueEmail("zh-reset"), passwordHash: await hashPassword(OLD_PASSWORD), settings: { create: { locale: "zh-CN" } } },
+    });
+    await requestPasswordReset({ email: user.email, ip: uniqueIp(), locale: "en" });
+    const mail = onlyNewMailTo(user.email);
+    expect(mail.parsed.subject).toBe("重置你的 PaperDeck 密码");
+    expect(mail.parsed.text).toContain(`有人（希望是你）申请重置 PaperDeck 账户 ${user.email} 的密码`);
+    expect(mail.parsed.html).toContain("设置新密码");
+    expect(linkIn(mail, "/reset-password").searchParams.get("token")).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it("falls back to the request's language when the account chose none, and to English without either", async () => {
+    const chinese = await db.user.create({ data: { email: uniqueEmail("zh-verify") } });
+    await sendVerificationLink(chinese.id, new Date(), "zh-CN");
+    expect(onlyNewMailTo(chinese.email).parsed.subject).toBe("验证你的 PaperDeck 邮箱地址");
+    const english = await db.user.create({ data: { email: uniqueEmail("en-verify") } });
+    await sendVerificationLink(english.id);
+    expect(onlyNewMailTo(english.email).parsed.subject).toBe("Verify your PaperDeck email address");
+  });
+});

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { cardBrowserHref, parseCardBrowserQuery, type CardSort } from "@/app/lib/schemas/cards-browser";
 import { requirePageUser } from "@/app/lib/server/auth/require-page-user";
@@ -8,22 +9,17 @@ import { CardDetailPanel } from "@/app/ui/cards/card-detail";
 import { CardFilters } from "@/app/ui/cards/card-filters";
 import { CardTable, type SortHeader } from "@/app/ui/cards/card-table";
 
-export const metadata: Metadata = { title: "Cards" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("cards"))("title") };
+}
 
-const COLUMNS: { key: CardSort; label: string }[] = [
-  { key: "front", label: "Card" },
-  { key: "note", label: "Note" },
-  { key: "state", label: "State" },
-  { key: "due", label: "Due" },
-  { key: "difficulty", label: "Difficulty" },
-  { key: "retrievability", label: "Recall" },
-  { key: "lapses", label: "Lapses" },
-];
+const COLUMNS: CardSort[] = ["front", "note", "state", "due", "difficulty", "retrievability", "lapses"];
 
 /** /cards: every card the user can study, with their state, searchable and filterable (Anki's browser). */
 export default async function CardsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("/cards");
   const query = parseCardBrowserQuery(await searchParams);
+  const t = await getTranslations("cards");
   const now = new Date();
   const [page, notes, detail, settings] = await Promise.all([
     browseCards(user.id, query, now),
@@ -31,7 +27,8 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
     query.card ? getCardDetail(user.id, query.card, now) : Promise.resolve(null),
     getUserSettings(user.id),
   ]);
-  const headers: SortHeader[] = COLUMNS.map(({ key, label }) => {
+  const headers: SortHeader[] = COLUMNS.map((key) => {
+    const label = t(`columns.${key}`);
     const current = query.sort === key;
     const next = current && query.dir === "asc" ? "desc" : "asc";
     return {
@@ -48,21 +45,19 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
   return (
     <div className="mx-auto max-w-7xl space-y-4" data-testid="cards-page">
       <header>
-        <h1 className="text-2xl font-semibold">Cards</h1>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="cards-total" aria-live="polite">
-          {page.total.toLocaleString("en")} card{page.total === 1 ? "" : "s"}
-          {filtered ? " match" + (page.total === 1 ? "es" : "") : ""}. Select cards to suspend, reset or flag them; open one for its
-          history and forgetting curve.
+          {t("total", { count: page.total, filtered: filtered ? "yes" : "no" })} {t("intro")}
         </p>
       </header>
       <CardFilters query={query} notes={notes} />
       <div className={`grid gap-4 ${detail ? "lg:grid-cols-[minmax(0,1fr)_24rem]" : ""}`}>
         {page.cards.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600 dark:border-slate-700 dark:text-slate-300" data-testid="cards-empty">
-            {filtered ? "No card matches these filters. " : "There are no cards yet. "}
+            {filtered ? t("noMatch") : t("none")}{" "}
             {filtered && (
               <Link href="/cards" className="text-accent-600 underline dark:text-accent-100">
-                Clear the filters
+                {t("clearFilters")}
               </Link>
             )}
           </p>
@@ -98,25 +93,25 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
         )}
         {query.card && !detail && (
           <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="card-detail-missing">
-            That card no longer exists.
+            {t("gone")}
           </p>
         )}
       </div>
       {page.pages > 1 && (
-        <nav aria-label="Pages" className="flex items-center justify-between text-sm" data-testid="cards-pages">
+        <nav aria-label={t("pages")} className="flex items-center justify-between text-sm" data-testid="cards-pages">
           {page.page > 1 ? (
             <Link href={cardBrowserHref(query, { page: page.page - 1, card: undefined })} className="underline" rel="prev">
-              ← Previous
+              {t("previous")}
             </Link>
           ) : (
             <span />
           )}
           <span>
-            Page {page.page} of {page.pages}
+            {t("pageOf", { page: page.page, pages: page.pages })}
           </span>
           {page.page < page.pages ? (
             <Link href={cardBrowserHref(query, { page: page.page + 1, card: undefined })} className="underline" rel="next" data-testid="cards-next">
-              Next →
+              {t("next")}
             </Link>
           ) : (
             <span />

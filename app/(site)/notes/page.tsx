@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { OWN_NOTE_LIMITS } from "@/app/lib/domain/content/own-note";
 import { requirePageUser } from "@/app/lib/server/auth/require-page-user";
 import { listOwnNotes } from "@/app/lib/server/data/own-notes";
-import { getTranslations } from "next-intl/server";
 import { ImportNotes } from "@/app/ui/own-notes/import-notes";
 import { RestoreNoteButton } from "@/app/ui/own-notes/restore-note-button";
 
-export const metadata: Metadata = { title: "My notes" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("ownNotes"))("title") };
+}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -20,46 +22,45 @@ export default async function MyNotesPage({ searchParams }: { searchParams: Prom
     <div className="mx-auto max-w-3xl space-y-8">
       <header className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-semibold">My notes</h1>
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            Notes you write are studied like the library&apos;s: their cards join your reviews, their questions your quizzes. Only you see them.
-            {" "}{notes.length} of {OWN_NOTE_LIMITS.maxNotes}.
+            {t("intro", { count: notes.length, max: OWN_NOTE_LIMITS.maxNotes })}
           </p>
         </div>
         <Link href="/notes/new" className="rounded-md bg-accent-600 px-4 py-2 text-sm font-medium text-white hover:bg-accent-700" data-testid="new-note">
-          Write a note
+          {t("write")}
         </Link>
       </header>
       {query.deleted === "1" && (
         <p className="rounded-md bg-slate-100 p-3 text-sm dark:bg-slate-800" data-testid="deleted-notice">
-          Note deleted. You can restore it below for {OWN_NOTE_LIMITS.restoreDays} days.
+          {t("deletedNotice", { days: OWN_NOTE_LIMITS.restoreDays })}
         </p>
       )}
       {notes.length === 0 ? (
         <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600 dark:border-slate-700 dark:text-slate-400" data-testid="notes-empty">
-          You have not written a note yet.
+          {t("empty")}
         </p>
       ) : (
         <ul className="divide-y divide-slate-200 dark:divide-slate-800" data-testid="own-notes">
           {notes.map((n) => (
             <li key={n.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
               <div>
-                <Link href={`/notes/${n.id}`} className="font-medium hover:text-accent-600">{n.live ? n.title : "Untitled draft"}</Link>
+                <Link href={`/notes/${n.id}`} className="font-medium hover:text-accent-600">{n.live ? n.title : t("untitledDraft")}</Link>
                 <p className="text-xs text-slate-500">
-                  {n.status === "draft" ? "Draft with problems · " : ""}
-                  {n.cardCount} cards · saved {new Date(n.updatedAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC
+                  {n.status === "draft" ? t("draftProblems") : ""}
+                  {t("meta", { cards: n.cardCount, saved: new Date(n.updatedAt) })}
                 </p>
               </div>
               <span className="flex gap-3">
                 <a
                   href={`/api/own-notes/export?id=${n.id}`}
                   download
-                  aria-label={t("exportOne", { title: n.live ? n.title : "Untitled draft" })}
+                  aria-label={t("exportOne", { title: n.live ? n.title : t("untitledDraft") })}
                   className="text-sm text-accent-600 underline dark:text-accent-500"
                 >
                   {t("exportOneShort")}
                 </a>
-                <Link href={`/notes/${n.id}/edit`} className="text-sm text-accent-600 underline dark:text-accent-500">Edit</Link>
+                <Link href={`/notes/${n.id}/edit`} className="text-sm text-accent-600 underline dark:text-accent-500">{t("edit")}</Link>
               </span>
             </li>
           ))}
@@ -76,7 +77,7 @@ export default async function MyNotesPage({ searchParams }: { searchParams: Prom
       </section>
       {deleted.length > 0 && (
         <section aria-labelledby="deleted-notes">
-          <h2 id="deleted-notes" className="mb-2 text-lg font-semibold">Recently deleted</h2>
+          <h2 id="deleted-notes" className="mb-2 text-lg font-semibold">{t("recentlyDeleted")}</h2>
           <ul className="divide-y divide-slate-200 dark:divide-slate-800" data-testid="deleted-notes">
             {deleted.map((n) => {
               const left = Math.max(0, Math.ceil((new Date(n.deletedAt ?? 0).getTime() + OWN_NOTE_LIMITS.restoreDays * DAY_MS - now) / DAY_MS));
@@ -84,7 +85,7 @@ export default async function MyNotesPage({ searchParams }: { searchParams: Prom
                 <li key={n.id} className="flex items-center justify-between gap-2 py-3">
                   <div>
                     <p className="font-medium">{n.title}</p>
-                    <p className="text-xs text-slate-500">Deleted for good in {left} day{left === 1 ? "" : "s"}</p>
+                    <p className="text-xs text-slate-500">{t("goneIn", { days: left })}</p>
                   </div>
                   <RestoreNoteButton id={n.id} title={n.title} />
                 </li>

@@ -54,15 +54,15 @@ export default async function ProgressPage() {
       </Section>
       <Section
         id="after-break"
-        title="After a break"
-        description="Back from time away, or with time to spare: move review cards by how likely you are to remember them (the FSRS Helper's postpone and advance). See what moves first."
+        title={t("afterBreak")}
+        description={t("afterBreakHelp")}
       >
         <AfterBreakPanel />
       </Section>
       <Section
         id="optimal-retention"
-        title="Optimal retention"
-        description="Your own cards, new-card limit and answer times, a year ahead at each desired retention: the time it costs against what you keep. Runs in your browser."
+        title={t("optimalRetention")}
+        description={t("optimalRetentionHelp")}
       >
         <RetentionSimulator input={simulation} desiredRetention={settings.desiredRetention} />
       </Section>

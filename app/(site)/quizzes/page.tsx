@@ -138,6 +138,8 @@ export default async function QuizzesPage() {
                   <Link
                     href={`/quizzes/new?note=${note.slug}`}
                     title={note.title}
+                    // The paper's own (English) title and short name.
+                    lang="en"
                     data-testid={`quiz-note-${note.slug}`}
                     className="inline-block rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900"
                   >

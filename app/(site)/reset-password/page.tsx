@@ -1,12 +1,17 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { inspectEmailToken, linkProblemMessage } from "@/app/lib/server/auth/email-tokens";
+import { serverMessageForReader } from "@/app/lib/server/i18n/server-message";
 import { LinkProblem } from "@/app/ui/auth/link-problem";
 import { ResetPasswordForm } from "@/app/ui/auth/reset-password-form";
 
 // The token is in this page's address: no link to another site may carry it on in a Referer.
 // ("no-referrer" would also make the browser send `Origin: null` with the form's post, which
 // the same-origin check refuses.)
-export const metadata: Metadata = { title: "Choose a new password", referrer: "same-origin" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("emailLinks");
+  return { title: t("resetTitle"), referrer: "same-origin" };
+}
 
 export default async function ResetPasswordPage({
   searchParams,
@@ -17,16 +22,17 @@ export default async function ResetPasswordPage({
   const token = (Array.isArray(raw) ? raw[0] : raw) ?? "";
   // Looked at only: the link is used up by the form's post, never by opening it.
   const found = token ? await inspectEmailToken(token, "password-reset", new Date()) : null;
+  const t = await getTranslations("emailLinks");
   return (
     <div className="mx-auto max-w-sm py-8">
-      <h1 className="mb-6 text-2xl font-semibold">Choose a new password</h1>
+      <h1 className="mb-6 text-2xl font-semibold">{t("resetTitle")}</h1>
       {found?.ok ? (
         <ResetPasswordForm token={token} email={found.link.user.email} />
       ) : (
         <LinkProblem
-          message={linkProblemMessage(found?.problem ?? "unknown", "password-reset")}
+          message={await serverMessageForReader(linkProblemMessage(found?.problem ?? "unknown", "password-reset"))}
           href="/forgot-password"
-          label="Ask for a new link"
+          label={t("askNewLink")}
         />
       )}
     </div>

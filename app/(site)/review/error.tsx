@@ -1,16 +1,18 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { DatabaseNotice } from "@/app/ui/shell/database-notice";
 
 export default function ReviewError({ reset }: { error: Error; reset: () => void }) {
+  const t = useTranslations("pageErrors");
   return (
     <div className="mx-auto max-w-xl py-10 text-center" data-testid="review-error">
-      <h1 className="text-xl font-semibold">The review session could not load</h1>
+      <h1 className="text-xl font-semibold">{t("review")}</h1>
       <p className="mt-2 text-slate-600 dark:text-slate-300">
-        Your answers are kept in this browser and will be saved once the page works again.
+        {t("reviewKept")}
       </p>
       <DatabaseNotice />
       <button type="button" onClick={reset} className="mt-4 rounded-md bg-accent-600 px-3 py-1.5 text-white">
-        Try again
+        {t("retry")}
       </button>
     </div>
   );

@@ -135,10 +135,13 @@ export const apkgImportSchema = z.object({
 });
 
 /** POST /api/import's failure: the message, and for a file that is not an export, its problems. */
-export const importFailureSchema = z.object({ error: z.string(), errors: z.optional(z.array(z.string())) });
+/** An error answer of our routes: English `error`, and the catalogue's code and arguments when it has them. */
+const errorFields = { error: z.string(), code: z.optional(z.string()), args: z.optional(z.record(z.string(), z.string())) };
+export const errorBodySchema = z.object(errorFields);
+export const importFailureSchema = z.object({ ...errorFields, errors: z.optional(z.array(z.string())) });
 
 /** POST /api/review/import's failure: the message, and for a CSV with bad lines, the lines. */
-export const reviewLogImportFailureSchema = z.object({ error: z.string(), errors: z.optional(z.array(importErrorSchema)) });
+export const reviewLogImportFailureSchema = z.object({ ...errorFields, errors: z.optional(z.array(importErrorSchema)) });
 
 /**
  * What `Response.json(value)` sends for a value of type T (dates become ISO text, undefined

@@ -49,9 +49,12 @@ export function readErrorMessage(body: unknown): string | null {
 }
 
 /** 429 from a rate-limited route (sign-in among them): the message, and seconds to wait. */
-export function readTooManyRequests(body: unknown): { error: string; retryAfter?: number } | null {
-  if (!isObject(body) || !isString(body.error) || !optional(body.retryAfter, isNumber)) return null;
-  return { error: body.error, retryAfter: body.retryAfter };
+export function readTooManyRequests(
+  body: unknown,
+): { error: string; retryAfter?: number; code?: string; args?: Record<string, string> } | null {
+  if (!isObject(body) || !isString(body.error) || !optional(body.retryAfter, isNumber) || !optional(body.code, isString)) return null;
+  const args = isObject(body.args) && Object.values(body.args).every(isString) ? (body.args as Record<string, string>) : undefined;
+  return { error: body.error, retryAfter: body.retryAfter, code: body.code, args };
 }
 
 /** next-auth's answer to a POST with `X-Auth-Return-Redirect`: where the browser goes next. */

@@ -1,19 +1,21 @@
 "use client";
-import { apkgImportSchema } from "@/app/lib/schemas/api-responses";
-import { errorMessageOf } from "@/app/ui/read-json";
+import { useTranslations } from "next-intl";
+import { useServerError, type ServerErrorBody } from "@/app/ui/i18n/use-server-error";
+import { apkgImportSchema, errorBodySchema } from "@/app/lib/schemas/api-responses";
 import { useId, useRef, useState, type FormEvent } from "react";
 import type { ApkgImportResult } from "@/app/lib/server/data/user-data-apkg";
 
-const NO_NOTE = "Tick at least one note to export.";
-const UNREADABLE = "The server's answer could not be read.";
+const NO_NOTE = "noNote";
 
 /** The file name a download answer gives in its Content-Disposition. */
 function fileNameOf(response: Response, fallback: string): string {
   return /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? fallback;
 }
 
-async function errorOf(response: Response): Promise<string> {
-  return errorMessageOf(await response.json().catch(() => undefined)) ?? `The download failed (HTTP ${response.status}).`;
+/** A refused download's answer: the route's error (with its code), else null. */
+async function errorOf(response: Response): Promise<ServerErrorBody | null> {
+  const parsed = errorBodySchema.safeParse(await response.json().catch(() => null));
+  return parsed.success ? parsed.data : null;
 }
 
 /**
@@ -23,6 +25,8 @@ async function errorOf(response: Response): Promise<string> {
  * route then answers a short page saying what is wrong).
  */
 export function AnkiExportForm({ notes }: { notes: { slug: string; title: string; cards: number }[] }) {
+  const t = useTranslations("anki");
+  const serverError = useServerError();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const errorId = useId();
@@ -47,8 +51,11 @@ export function AnkiExportForm({ notes }: { notes: { slug: string; title: string
     url.search = new URLSearchParams(chosen.map((slug) => ["note", slug])).toString();
     const response = await fetch(url, { headers: { Accept: "application/octet-stream, application/json" } }).catch(() => null);
     setPending(false);
-    if (!response) return setError("The file could not be downloaded. Check your connection.");
-    if (!response.ok) return setError(await errorOf(response));
+    if (!response) return setError(t("notDownloaded"));
+    if (!response.ok) {
+      const body = await errorOf(response);
+      return setError(body ? serverError(body) : t("downloadFailed", { status: response.status }));
+    }
     const href = URL.createObjectURL(await response.blob());
     const link = document.createElement("a");
     link.href = href;
@@ -71,10 +78,9 @@ export function AnkiExportForm({ notes }: { notes: { slug: string; title: string
         onChange={() => setError(null)}
       >
         <fieldset ref={fieldset} aria-invalid={error === NO_NOTE || undefined} aria-describedby={error ? errorId : undefined}>
-          <legend className="text-sm font-medium">Export cards for Anki</legend>
+          <legend className="text-sm font-medium">{t("exportLegend")}</legend>
           <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-            The package (.apkg) holds the notes&apos; cards with your progress and review history: open it with Anki&apos;s File › Import.
-            The text file holds the cards only.
+            {t("exportHelp")}
           </p>
           <div
             className={`mt-2 grid max-h-56 grid-cols-1 gap-1 overflow-y-auto rounded-md border p-2 text-sm sm:grid-cols-2 ${
@@ -84,7 +90,7 @@ export function AnkiExportForm({ notes }: { notes: { slug: string; title: string
             {notes.map((n) => (
               <label key={n.slug} className="flex items-center gap-2">
                 <input type="checkbox" name="note" value={n.slug} />
-                <span className="truncate">{n.title}</span>
+                <span className="truncate" lang="en">{n.title}</span>
                 <span className="text-xs text-slate-500 dark:text-slate-400">({n.cards})</span>
               </label>
             ))}
@@ -92,12 +98,12 @@ export function AnkiExportForm({ notes }: { notes: { slug: string; title: string
         </fieldset>
         {error && (
           <p id={errorId} className="text-sm text-red-600 dark:text-red-400" aria-live="polite" data-testid="anki-export-error">
-            {error}
+            {error === NO_NOTE ? t("noNote") : error}
           </p>
         )}
         <div className="flex flex-wrap gap-2">
           <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700" data-testid="anki-export">
-            Download for Anki (.apkg)
+            {t("downloadApkg")}
           </button>
           <button
             type="submit"
@@ -106,12 +112,12 @@ export function AnkiExportForm({ notes }: { notes: { slug: string; title: string
             className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700"
             data-testid="anki-export-text"
           >
-            Text file (.txt)
+            {t("textFile")}
           </button>
         </div>
         {pending && (
           <p className="text-sm" role="status">
-            Preparing the file…
+            {t("preparing")}
           </p>
         )}
       </form>
@@ -122,6 +128,8 @@ export function AnkiExportForm({ notes }: { notes: { slug: string; title: string
 
 /** Uploads an Anki package to /api/import/apkg and says how much of its history was taken. */
 function AnkiImport() {
+  const t = useTranslations("anki");
+  const serverError = useServerError();
   const [result, setResult] = useState<ApkgImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -139,25 +147,28 @@ function AnkiImport() {
     }).catch(() => null);
     setPending(false);
     input.value = "";
-    if (!response) return setError("The file could not be sent. Check your connection.");
+    if (!response) return setError(t("notSent"));
     const json: unknown = await response.json().catch(() => undefined);
     const imported = apkgImportSchema.safeParse(json);
-    if (!response.ok || !imported.success) return setError(errorMessageOf(json) ?? (json === undefined ? UNREADABLE : "The import failed."));
+    if (!response.ok || !imported.success) {
+      const failure = errorBodySchema.safeParse(json);
+      return setError(failure.success ? serverError(failure.data) : json === undefined ? t("unreadable") : t("importFailed"));
+    }
     setResult(imported.data);
   }
 
   return (
     <div className="space-y-2">
       <label className="block text-sm">
-        <span className="mr-2 font-medium">Import your review history from an Anki package (.apkg)</span>
+        <span className="mr-2 font-medium">{t("importLabel")}</span>
         <input type="file" accept=".apkg,.colpkg,application/octet-stream,application/zip" disabled={pending} onChange={(e) => void onFile(e.currentTarget)} data-testid="import-apkg" />
       </label>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Reviews of cards exported from here are added to your history (nothing is doubled); Anki notes of your own are skipped.
+        {t("importHelp")}
       </p>
       {pending && (
         <p className="text-sm" role="status">
-          Importing…
+          {t("importing")}
         </p>
       )}
       {error && (
@@ -167,10 +178,15 @@ function AnkiImport() {
       )}
       {result && (
         <p className="text-sm" role="status" data-testid="import-apkg-result">
-          Added {result.reviews.added} reviews ({result.reviews.alreadyThere} already there) for {result.cards.matched} cards of {result.notes.matched} notes;
-          {" "}{result.rescheduled} cards rescheduled from their history.
-          {result.notes.unmatched > 0 && ` Skipped ${result.notes.unmatched} Anki notes that are not from here.`}
-          {result.reviews.skipped > 0 && ` Skipped ${result.reviews.skipped} log entries that are not answers.`}
+          {t("imported", {
+            added: result.reviews.added,
+            there: result.reviews.alreadyThere,
+            cards: result.cards.matched,
+            notes: result.notes.matched,
+            rescheduled: result.rescheduled,
+          })}
+          {result.notes.unmatched > 0 && ` ${t("skippedNotes", { count: result.notes.unmatched })}`}
+          {result.reviews.skipped > 0 && ` ${t("skippedEntries", { count: result.reviews.skipped })}`}
         </p>
       )}
     </div>

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { changePassword } from "@/app/lib/server/actions/change-password";
@@ -8,6 +9,7 @@ import { Field } from "@/app/ui/auth/field";
 const text = (value: FormDataEntryValue | null) => (typeof value === "string" ? value : "");
 
 export function ChangePasswordForm() {
+  const t = useTranslations("accountForms");
   const router = useRouter();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
@@ -34,21 +36,21 @@ export function ChangePasswordForm() {
     await credentialsSignIn(result.data.email, input.newPassword);
     setPending(false);
     formElement.reset();
-    setMessage({ ok: true, text: "Password changed. Other devices have been signed out." });
+    setMessage({ ok: true, text: t("passwordChanged") });
     router.refresh();
   }
 
   return (
     <form onSubmit={(e) => void onSubmit(e)} className="space-y-4" noValidate>
-      <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" errors={fieldErrors.currentPassword} />
-      <Field label="New password" name="newPassword" type="password" autoComplete="new-password" hint="8 to 128 characters." errors={fieldErrors.newPassword} />
+      <Field label={t("currentPassword")} name="currentPassword" type="password" autoComplete="current-password" errors={fieldErrors.currentPassword} />
+      <Field label={t("newPassword")} name="newPassword" type="password" autoComplete="new-password" hint={t("passwordHint")} errors={fieldErrors.newPassword} />
       {message && (
         <p role="status" data-testid="password-message" className={message.ok ? "text-sm text-green-700 dark:text-green-400" : "text-sm text-red-600 dark:text-red-400"}>
           {message.text}
         </p>
       )}
       <button type="submit" disabled={pending} className="rounded-md bg-accent-600 px-4 py-2 text-white hover:bg-accent-700 disabled:opacity-60">
-        {pending ? "Saving…" : "Change password"}
+        {pending ? t("saving") : t("changePassword")}
       </button>
     </form>
   );

@@ -1,12 +1,15 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useServerError } from "@/app/ui/i18n/use-server-error";
 import type { ImportSummary } from "@/app/lib/server/data/user-data";
 import { importFailureSchema, importSummarySchema } from "@/app/lib/schemas/api-responses";
 
 /** Uploads a PaperDeck export to /api/import and says what was added. */
 export function DataImport() {
-  const t = useTranslations("ownNotes");
+  const t = useTranslations("accountForms");
+  const tNotes = useTranslations("ownNotes");
+  const serverError = useServerError();
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
@@ -26,13 +29,13 @@ export function DataImport() {
     }).catch(() => null);
     setPending(false);
     input.value = "";
-    if (!response) return setError("The file could not be sent. Check your connection.");
+    if (!response) return setError(t("notSent"));
     const json: unknown = await response.json().catch(() => undefined);
     const imported = importSummarySchema.safeParse(json);
     if (!response.ok || !imported.success) {
       const failure = importFailureSchema.safeParse(json);
       if (failure.success && failure.data.errors) setProblems(failure.data.errors);
-      return setError(failure.success ? failure.data.error : json === undefined ? "The server's answer could not be read." : "The import failed.");
+      return setError(failure.success ? serverError(failure.data) : json === undefined ? t("unreadable") : t("importFailed"));
     }
     setSummary(imported.data);
   }
@@ -41,13 +44,13 @@ export function DataImport() {
   return (
     <div className="space-y-2">
       <label className="block text-sm">
-        <span className="mr-2 font-medium">Import a PaperDeck export (.json)</span>
+        <span className="mr-2 font-medium">{t("importLabel")}</span>
         <input type="file" accept=".json,application/json" disabled={pending} onChange={(e) => void onFile(e.currentTarget)} data-testid="import-data" />
       </label>
-      {pending && <p className="text-sm" role="status">Importing…</p>}
+      {pending && <p className="text-sm" role="status">{t("importing")}</p>}
       {error && <p className="text-sm text-red-600 dark:text-red-400" role="status" data-testid="import-data-error">{error}</p>}
       {problems.length > 0 && (
-        <ul className="max-h-48 list-disc overflow-auto pl-6 font-mono text-xs" aria-label="Problems in the file" data-testid="import-data-problems">
+        <ul className="max-h-48 list-disc overflow-auto pl-6 font-mono text-xs" aria-label={t("problems")} data-testid="import-data-problems">
           {problems.slice(0, 200).map((p) => (
             <li key={p}>{p}</li>
           ))}
@@ -56,20 +59,31 @@ export function DataImport() {
       {summary && (
         <div className="text-sm" role="status" data-testid="import-data-result">
           <p>
-            Added {summary.reviewLogs.added} reviews ({summary.reviewLogs.alreadyThere} already there), {summary.cardStates.added} card states
-            ({summary.cardStates.updated} updated), {summary.quizAttempts.added} quiz attempts ({summary.quizAttempts.alreadyThere} already there),
-            {" "}{summary.studySet.added} notes to your study set; settings {summary.settings}.
+            {t("imported", {
+              reviews: summary.reviewLogs.added,
+              reviewsThere: summary.reviewLogs.alreadyThere,
+              states: summary.cardStates.added,
+              statesUpdated: summary.cardStates.updated,
+              attempts: summary.quizAttempts.added,
+              attemptsThere: summary.quizAttempts.alreadyThere,
+              notes: summary.studySet.added,
+              settings: summary.settings,
+            })}
           </p>
           {summary.ownNotes && (
             <p className="mt-1" data-testid="import-data-own-notes">
-              {t("restoredFromData", summary.ownNotes)}
+              {tNotes("restoredFromData", summary.ownNotes)}
             </p>
           )}
           {summary.weights && <p className="mt-1" data-testid="import-data-weights">{summary.weights}</p>}
           {skipped > 0 && (
             <p className="mt-1 text-amber-700 dark:text-amber-300">
-              Skipped: {summary.skipped.unknownCards} items of cards and {summary.skipped.unknownNotes} notes this site does not have,
-              {" "}{summary.skipped.unknownQuestions} quiz attempts with unknown questions, {summary.skipped.attemptsOfAnotherAccount} quiz attempts that belong to another account.
+              {t("skipped", {
+                cards: summary.skipped.unknownCards,
+                notes: summary.skipped.unknownNotes,
+                questions: summary.skipped.unknownQuestions,
+                others: summary.skipped.attemptsOfAnotherAccount,
+              })}
             </p>
           )}
         </div>

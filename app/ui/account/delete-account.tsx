@@ -1,6 +1,6 @@
 "use client";
-import { useState } from "react";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { deleteAccount } from "@/app/lib/server/actions/delete-account";
 import { signOut } from "@/app/ui/auth/next-auth-client";
 
@@ -9,19 +9,20 @@ import { signOut } from "@/app/ui/auth/next-auth-client";
  * the password; then the session ends and the sign-in page says it is done.
  */
 export function DeleteAccount({ email, hasPassword }: { email: string; hasPassword: boolean }) {
+  const t = useTranslations("accountForms");
   const [typed, setTyped] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   // 403: an account without a password, signed in too long ago: offer a fresh sign-in.
   const [staleSignIn, setStaleSignIn] = useState(false);
-  const t = useTranslations("account");
+  const tAccount = useTranslations("account");
   const matches = typed.trim().toLowerCase() === email.toLowerCase();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!matches) return setError("Type your email exactly to confirm.");
-    if (hasPassword && !password) return setError("Enter your password to confirm.");
+    if (!matches) return setError(t("typeEmailExactly"));
+    if (hasPassword && !password) return setError(t("enterPasswordToConfirm"));
     setPending(true);
     setError(null);
     const result = await deleteAccount({ confirmEmail: typed, password: hasPassword ? password : undefined });
@@ -36,10 +37,10 @@ export function DeleteAccount({ email, hasPassword }: { email: string; hasPasswo
   return (
     <form onSubmit={(e) => void onSubmit(e)} className="space-y-3" noValidate>
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        This deletes your account, settings, study set, card states, review log and quiz results. It cannot be undone: export your data first.
+        {t("deleteHelp")}
       </p>
       <label className="block text-sm">
-        <span className="font-medium">Type your email ({email}) to confirm</span>
+        <span className="font-medium">{t("typeEmail", { email })}</span>
         <input
           type="email"
           name="confirmEmail"
@@ -52,7 +53,7 @@ export function DeleteAccount({ email, hasPassword }: { email: string; hasPasswo
       </label>
       {hasPassword && (
         <label className="block text-sm">
-          <span className="font-medium">Your password</span>
+          <span className="font-medium">{t("yourPassword")}</span>
           <input
             type="password"
             name="password"
@@ -65,7 +66,7 @@ export function DeleteAccount({ email, hasPassword }: { email: string; hasPasswo
         </label>
       )}
       {!hasPassword && (
-        <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="delete-fresh-sign-in">{t("deleteNeedsFreshSignIn")}</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="delete-fresh-sign-in">{tAccount("deleteNeedsFreshSignIn")}</p>
       )}
       {error && <p role="status" className="text-sm text-red-600 dark:text-red-400" data-testid="delete-error">{error}</p>}
       {staleSignIn && (
@@ -75,7 +76,7 @@ export function DeleteAccount({ email, hasPassword }: { email: string; hasPasswo
           data-testid="delete-sign-in-again"
           className="mr-3 rounded-md border border-slate-300 px-4 py-2 text-sm dark:border-slate-700"
         >
-          {t("signInAgain")}
+          {tAccount("signInAgain")}
         </button>
       )}
       <button
@@ -84,7 +85,7 @@ export function DeleteAccount({ email, hasPassword }: { email: string; hasPasswo
         data-testid="delete-account"
         className="rounded-md bg-red-600 px-4 py-2 text-white hover:bg-red-700 disabled:opacity-50"
       >
-        {pending ? "Deleting…" : "Delete my account and data"}
+        {pending ? t("deleting") : t("deleteButton")}
       </button>
     </form>
   );

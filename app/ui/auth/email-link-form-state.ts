@@ -13,6 +13,11 @@ export type EmailLinkFormState = {
   linkProblem?: boolean;
   /** What the visitor typed, kept when the page is re-rendered without JavaScript. */
   email?: string;
+  /**
+   * What the form itself says (its message key in `emailLinks`), shown in the reader's
+   * language by useEmailLinkMessage; `message` keeps the English for anything else.
+   */
+  said?: "unreachable" | "resetRequested" | "verified" | "alreadyVerified" | "verificationSent";
 };
 
 export const INITIAL_EMAIL_LINK_FORM_STATE: EmailLinkFormState = { status: "idle", message: null, fieldErrors: {} };
@@ -23,6 +28,7 @@ export const UNREACHABLE_STATE: EmailLinkFormState = {
   status: "error",
   message: "Could not reach the server. Check your connection and try again.",
   fieldErrors: {},
+  said: "unreachable",
 };
 
 function failed(result: Failure, email?: string): EmailLinkFormState {
@@ -37,7 +43,7 @@ function failed(result: Failure, email?: string): EmailLinkFormState {
 }
 
 export function resetRequestedState(result: ActionResult<{ message: string }>, email: string): EmailLinkFormState {
-  return result.ok ? { status: "done", message: result.data.message, fieldErrors: {}, email } : failed(result, email);
+  return result.ok ? { status: "done", message: result.data.message, fieldErrors: {}, email, said: "resetRequested" } : failed(result, email);
 }
 
 /** A reset that failed; the password rule's answer goes under the password field. */
@@ -49,7 +55,9 @@ export function resetFailedState(result: Failure): EmailLinkFormState {
 }
 
 export function verifiedState(result: ActionResult<{ email: string }>): EmailLinkFormState {
-  return result.ok ? { status: "done", message: `Thank you: ${result.data.email} is verified.`, fieldErrors: {} } : failed(result);
+  return result.ok
+    ? { status: "done", message: `Thank you: ${result.data.email} is verified.`, fieldErrors: {}, email: result.data.email, said: "verified" }
+    : failed(result);
 }
 
 export function verificationSentState(result: ActionResult<{ email: string; alreadyVerified: boolean }>): EmailLinkFormState {
@@ -57,5 +65,6 @@ export function verificationSentState(result: ActionResult<{ email: string; alre
   const message = result.data.alreadyVerified
     ? `${result.data.email} is already verified.`
     : `We sent a link to ${result.data.email}. It works for 24 hours.`;
-  return { status: "done", message, fieldErrors: {} };
+  const said = result.data.alreadyVerified ? "alreadyVerified" : "verificationSent";
+  return { status: "done", message, fieldErrors: {}, email: result.data.email, said };
 }

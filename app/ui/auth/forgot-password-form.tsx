@@ -1,17 +1,20 @@
 "use client";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { requestPasswordReset } from "@/app/lib/server/actions/request-password-reset";
 import { formText } from "@/app/ui/form-value";
 import { resetRequestedState } from "./email-link-form-state";
 import { requestPasswordResetWithoutScript } from "./email-link-forms";
 import { Field } from "./field";
-import { useEmailLinkForm } from "./use-email-link-form";
+import { useEmailLinkForm, useEmailLinkMessage } from "./use-email-link-form";
 
 export function ForgotPasswordForm() {
   const { state, formAction, onSubmit, pending } = useEmailLinkForm(requestPasswordResetWithoutScript, async (form) => {
     const email = formText(form, "email");
     return resetRequestedState(await requestPasswordReset({ email }), email);
   });
+  const t = useTranslations("emailLinks");
+  const message = useEmailLinkMessage(state);
   return (
     <div className="space-y-6">
       {state.status === "done" && (
@@ -20,13 +23,13 @@ export function ForgotPasswordForm() {
           role="status"
           className="rounded-md bg-accent-50 px-3 py-2 text-sm text-accent-700 dark:bg-slate-800 dark:text-slate-200"
         >
-          {state.message}
+          {message}
         </p>
       )}
       {/* Posted as a plain form before JavaScript runs, with the same answer. */}
       <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
         <Field
-          label="Email"
+          label={t("email")}
           name="email"
           type="email"
           autoComplete="email"
@@ -35,7 +38,7 @@ export function ForgotPasswordForm() {
         />
         {state.status === "error" && !state.fieldErrors.email && (
           <p data-testid="forgot-password-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
-            {state.message}
+            {message}
           </p>
         )}
         <button
@@ -43,13 +46,13 @@ export function ForgotPasswordForm() {
           disabled={pending}
           className="w-full rounded-md bg-accent-600 px-4 py-2 font-medium text-white hover:bg-accent-700 disabled:opacity-60"
         >
-          {pending ? "Sending…" : state.status === "done" ? "Send another link" : "Send me a link"}
+          {pending ? t("sending") : state.status === "done" ? t("sendAnother") : t("sendLink")}
         </button>
       </form>
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        Remembered it?{" "}
+        {t("remembered")}{" "}
         <Link href="/signin" className="text-accent-600 underline">
-          Sign in
+          {t("signIn")}
         </Link>
       </p>
     </div>

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { resetPassword } from "@/app/lib/server/actions/reset-password";
 import { formText } from "@/app/ui/form-value";
@@ -6,7 +7,7 @@ import { resetFailedState } from "./email-link-form-state";
 import { resetPasswordWithoutScript } from "./email-link-forms";
 import { Field } from "./field";
 import { LinkProblem } from "./link-problem";
-import { useEmailLinkForm } from "./use-email-link-form";
+import { useEmailLinkForm, useEmailLinkMessage } from "./use-email-link-form";
 
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
   const router = useRouter();
@@ -16,8 +17,10 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
     router.push("/signin?reset=1");
     return undefined;
   });
-  if (state.linkProblem && state.message) {
-    return <LinkProblem message={state.message} href="/forgot-password" label="Ask for a new link" />;
+  const t = useTranslations("emailLinks");
+  const message = useEmailLinkMessage(state);
+  if (state.linkProblem && message) {
+    return <LinkProblem message={message} href="/forgot-password" label={t("askNewLink")} />;
   }
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
@@ -25,20 +28,19 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
       {/* For password managers: the account whose password this is. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        For <span className="font-medium text-slate-900 dark:text-slate-100">{email}</span>. Every device signed in to this account
-        will be signed out.
+        {t.rich("resetFor", { email, strong: (chunks) => <span className="font-medium text-slate-900 dark:text-slate-100">{chunks}</span> })}
       </p>
       <Field
-        label="New password"
+        label={t("newPassword")}
         name="password"
         type="password"
         autoComplete="new-password"
-        hint="8 to 128 characters; very common passwords and your email or name are refused."
+        hint={t("passwordHint")}
         errors={state.fieldErrors.password}
       />
-      {state.status === "error" && state.message && (
+      {state.status === "error" && message && (
         <p data-testid="reset-password-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
-          {state.message}
+          {message}
         </p>
       )}
       <button
@@ -46,7 +48,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
         disabled={pending}
         className="w-full rounded-md bg-accent-600 px-4 py-2 font-medium text-white hover:bg-accent-700 disabled:opacity-60"
       >
-        {pending ? "Saving…" : "Set the new password"}
+        {pending ? t("saving") : t("setPassword")}
       </button>
     </form>
   );

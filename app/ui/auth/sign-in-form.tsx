@@ -2,6 +2,7 @@
 import { formText } from "@/app/ui/form-value";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { useServerError } from "@/app/ui/i18n/use-server-error";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { credentialsSignIn } from "./credentials-sign-in";
@@ -23,6 +24,7 @@ export function SignInForm({
   initialError?: string;
 }) {
   const t = useTranslations("auth");
+  const serverError = useServerError();
   const router = useRouter();
   const [error, setError] = useState<string | null>(initialError ?? null);
   const [pending, setPending] = useState(false);
@@ -35,7 +37,7 @@ export function SignInForm({
     try {
       const outcome = await credentialsSignIn(formText(form, "email"), formText(form, "password"));
       if (!outcome.ok) {
-        setError(outcome.message);
+        setError(outcome.refused ? serverError(outcome.refused) : t("wrong"));
         return;
       }
       router.push(callbackUrl);

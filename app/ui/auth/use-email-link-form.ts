@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { INITIAL_EMAIL_LINK_FORM_STATE, UNREACHABLE_STATE, type EmailLinkFormState } from "./email-link-form-state";
 
@@ -35,4 +36,10 @@ export function useEmailLinkForm(
     onSubmit: (event: React.FormEvent<HTMLFormElement>) => void submit(event),
     pending,
   };
+}
+
+/** The form's message in the reader's language: its own words by key, the server's as given (the guard translated them). */
+export function useEmailLinkMessage(state: EmailLinkFormState): string | null {
+  const t = useTranslations("emailLinks");
+  return state.said ? t(state.said, { email: state.email ?? "" }) : state.message;
 }

@@ -1,41 +1,44 @@
 "use client";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { verifyEmail } from "@/app/lib/server/actions/verify-email";
 import { formText } from "@/app/ui/form-value";
 import { verifiedState } from "./email-link-form-state";
 import { verifyEmailWithoutScript } from "./email-link-forms";
 import { LinkProblem } from "./link-problem";
-import { useEmailLinkForm } from "./use-email-link-form";
+import { useEmailLinkForm, useEmailLinkMessage } from "./use-email-link-form";
 
 /** One press confirms: a link opened by a mail scanner's prefetch does not use itself up. */
 export function VerifyEmailForm({ token, email }: { token: string; email: string }) {
   const { state, formAction, onSubmit, pending } = useEmailLinkForm(verifyEmailWithoutScript, async (form) =>
     verifiedState(await verifyEmail({ token: formText(form, "token") })),
   );
+  const t = useTranslations("emailLinks");
+  const message = useEmailLinkMessage(state);
   if (state.status === "done") {
     return (
       <div className="space-y-4">
         <p data-testid="verify-email-done" role="status" className="rounded-md bg-accent-50 px-3 py-2 text-sm text-accent-700 dark:bg-slate-800 dark:text-slate-200">
-          {state.message}
+          {message}
         </p>
         <Link href="/" className="text-sm text-accent-600 underline">
-          Go to your notes
+          {t("toNotes")}
         </Link>
       </div>
     );
   }
-  if (state.linkProblem && state.message) {
-    return <LinkProblem message={state.message} href="/account" label="Go to your account page" />;
+  if (state.linkProblem && message) {
+    return <LinkProblem message={message} href="/account" label={t("toAccount")} />;
   }
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-4">
       <input type="hidden" name="token" value={token} />
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        Confirm that <span className="font-medium text-slate-900 dark:text-slate-100">{email}</span> is yours.
+        {t.rich("confirmYours", { email, strong: (chunks) => <span className="font-medium text-slate-900 dark:text-slate-100">{chunks}</span> })}
       </p>
-      {state.status === "error" && state.message && (
+      {state.status === "error" && message && (
         <p data-testid="verify-email-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
-          {state.message}
+          {message}
         </p>
       )}
       <button
@@ -43,7 +46,7 @@ export function VerifyEmailForm({ token, email }: { token: string; email: string
         disabled={pending}
         className="w-full rounded-md bg-accent-600 px-4 py-2 font-medium text-white hover:bg-accent-700 disabled:opacity-60"
       >
-        {pending ? "Verifying…" : "Verify my address"}
+        {pending ? t("verifying") : t("verifyButton")}
       </button>
     </form>
   );

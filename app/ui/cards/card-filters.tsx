@@ -1,9 +1,10 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { CardBrowserQuery } from "@/app/lib/schemas/cards-browser";
 import { FLAG_STYLES } from "./flags";
 
 const field =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
+  "mt-1 block w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
 const label = "block text-xs font-medium text-slate-600 dark:text-slate-300";
 
 /**
@@ -11,94 +12,96 @@ const label = "block text-xs font-medium text-slate-600 dark:text-slate-300";
  * (bookmarkable, back-button friendly) and works before the page's script has loaded.
  */
 export function CardFilters({ query, notes }: { query: CardBrowserQuery; notes: { slug: string; title: string }[] }) {
+  const t = useTranslations("cards.filters");
+  const flags = useTranslations("flags");
   return (
-    <form method="get" action="/cards" role="search" aria-label="Find cards" className="rounded-lg border border-slate-200 p-3 dark:border-slate-800" data-testid="card-filters">
+    <form method="get" action="/cards" role="search" aria-label={t("label")} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800" data-testid="card-filters">
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6">
         <div className="sm:col-span-2">
-          <label htmlFor="cards-q" className={label}>Search front and back</label>
-          <input id="cards-q" name="q" type="search" defaultValue={query.q ?? ""} placeholder="e.g. momentum encoder" className={field} data-testid="cards-search" />
+          <label htmlFor="cards-q" className={label}>{t("search")}</label>
+          <input id="cards-q" name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("searchExample")} className={field} data-testid="cards-search" />
         </div>
         <div className="sm:col-span-2">
-          <label htmlFor="cards-note" className={label}>Note</label>
+          <label htmlFor="cards-note" className={label}>{t("note")}</label>
           <select id="cards-note" name="note" defaultValue={query.note ?? ""} className={field} data-testid="cards-note">
-            <option value="">Every note</option>
+            <option value="">{t("everyNote")}</option>
             {notes.map((note) => (
-              <option key={note.slug} value={note.slug}>{note.title}</option>
+              <option key={note.slug} value={note.slug} lang="en">{note.title}</option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="cards-state" className={label}>State</label>
+          <label htmlFor="cards-state" className={label}>{t("state")}</label>
           <select id="cards-state" name="state" defaultValue={query.state ?? ""} className={field} data-testid="cards-state">
-            <option value="">Any</option>
-            <option value="new">New</option>
-            <option value="learning">Learning</option>
-            <option value="review">Review</option>
-            <option value="relearning">Relearning</option>
+            <option value="">{t("any")}</option>
+            <option value="new">{t("states.new")}</option>
+            <option value="learning">{t("states.learning")}</option>
+            <option value="review">{t("states.review")}</option>
+            <option value="relearning">{t("states.relearning")}</option>
           </select>
         </div>
         <div>
-          <label htmlFor="cards-due" className={label}>Due</label>
+          <label htmlFor="cards-due" className={label}>{t("due")}</label>
           <select id="cards-due" name="due" defaultValue={query.due ?? ""} className={field} data-testid="cards-due">
-            <option value="">Any time</option>
-            <option value="overdue">Overdue</option>
-            <option value="today">By the end of today</option>
-            <option value="week">Within 7 days</option>
-            <option value="later">Later</option>
+            <option value="">{t("anyTime")}</option>
+            <option value="overdue">{t("overdue")}</option>
+            <option value="today">{t("today")}</option>
+            <option value="week">{t("week")}</option>
+            <option value="later">{t("later")}</option>
           </select>
         </div>
         <div>
-          <label htmlFor="cards-flag" className={label}>Flag</label>
+          <label htmlFor="cards-flag" className={label}>{t("flag")}</label>
           <select id="cards-flag" name="flag" defaultValue={query.flag === undefined ? "" : String(query.flag)} className={field} data-testid="cards-flag">
-            <option value="">Any</option>
+            <option value="">{t("any")}</option>
             {FLAG_STYLES.map((style) => (
-              <option key={style.flag} value={style.flag}>{style.name}</option>
+              <option key={style.flag} value={style.flag}>{flags(String(style.flag) as "0")}</option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="cards-suspended" className={label}>Suspended</label>
+          <label htmlFor="cards-suspended" className={label}>{t("suspended")}</label>
           <select id="cards-suspended" name="suspended" defaultValue={query.suspended ?? ""} className={field} data-testid="cards-suspended">
-            <option value="">Either</option>
-            <option value="yes">Suspended</option>
-            <option value="no">Not suspended</option>
+            <option value="">{t("either")}</option>
+            <option value="yes">{t("suspendedYes")}</option>
+            <option value="no">{t("suspendedNo")}</option>
           </select>
         </div>
         <div>
-          <label htmlFor="cards-leech" className={label}>Leech</label>
+          <label htmlFor="cards-leech" className={label}>{t("leech")}</label>
           <select id="cards-leech" name="leech" defaultValue={query.leech ?? ""} className={field} data-testid="cards-leech">
-            <option value="">Either</option>
-            <option value="yes">Leeches</option>
-            <option value="no">Not leeches</option>
+            <option value="">{t("either")}</option>
+            <option value="yes">{t("leechYes")}</option>
+            <option value="no">{t("leechNo")}</option>
           </select>
         </div>
-        <fieldset className="sm:col-span-1 lg:col-span-2">
-          <legend className={label}>Difficulty (1–10)</legend>
+        <fieldset className="min-w-0 sm:col-span-1 lg:col-span-2">
+          <legend className={label}>{t("difficulty")}</legend>
           <div className="flex gap-2">
-            <label className="sr-only" htmlFor="cards-dmin">Difficulty from</label>
-            <input id="cards-dmin" name="dMin" type="number" min={1} max={10} step={0.1} defaultValue={query.dMin ?? ""} placeholder="from" className={field} />
-            <label className="sr-only" htmlFor="cards-dmax">Difficulty to</label>
-            <input id="cards-dmax" name="dMax" type="number" min={1} max={10} step={0.1} defaultValue={query.dMax ?? ""} placeholder="to" className={field} />
+            <label className="sr-only" htmlFor="cards-dmin">{t("difficultyFrom")}</label>
+            <input id="cards-dmin" name="dMin" type="number" min={1} max={10} step={0.1} defaultValue={query.dMin ?? ""} placeholder={t("from")} className={field} />
+            <label className="sr-only" htmlFor="cards-dmax">{t("difficultyTo")}</label>
+            <input id="cards-dmax" name="dMax" type="number" min={1} max={10} step={0.1} defaultValue={query.dMax ?? ""} placeholder={t("to")} className={field} />
           </div>
         </fieldset>
-        <fieldset className="sm:col-span-1 lg:col-span-2">
-          <legend className={label}>Retrievability now (%)</legend>
+        <fieldset className="min-w-0 sm:col-span-1 lg:col-span-2">
+          <legend className={label}>{t("retrievability")}</legend>
           <div className="flex gap-2">
-            <label className="sr-only" htmlFor="cards-rmin">Retrievability from, percent</label>
-            <input id="cards-rmin" name="rMin" type="number" min={0} max={100} defaultValue={query.rMin ?? ""} placeholder="from" className={field} data-testid="cards-rmin" />
-            <label className="sr-only" htmlFor="cards-rmax">Retrievability to, percent</label>
-            <input id="cards-rmax" name="rMax" type="number" min={0} max={100} defaultValue={query.rMax ?? ""} placeholder="to" className={field} data-testid="cards-rmax" />
+            <label className="sr-only" htmlFor="cards-rmin">{t("retrievabilityFrom")}</label>
+            <input id="cards-rmin" name="rMin" type="number" min={0} max={100} defaultValue={query.rMin ?? ""} placeholder={t("from")} className={field} data-testid="cards-rmin" />
+            <label className="sr-only" htmlFor="cards-rmax">{t("retrievabilityTo")}</label>
+            <input id="cards-rmax" name="rMax" type="number" min={0} max={100} defaultValue={query.rMax ?? ""} placeholder={t("to")} className={field} data-testid="cards-rmax" />
           </div>
         </fieldset>
       </div>
       <div className="mt-3 flex items-center gap-3">
         <button type="submit" className="rounded-md bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700" data-testid="cards-apply">
-          Find
+          {t("find")}
         </button>
         <Link href="/cards" className="text-sm text-accent-600 underline dark:text-accent-100">
-          Clear
+          {t("clear")}
         </Link>
       </div>
     </form>

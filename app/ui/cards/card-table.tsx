@@ -1,10 +1,10 @@
 "use client";
 import { errorMessageOf } from "@/app/ui/read-json";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { useTranslations } from "next-intl";
-import { FLAG_STYLES, flagName } from "./flags";
+import { FLAG_STYLES } from "./flags";
 
 /** A browsed card as the page passes it (dates as ISO text). */
 export interface CardRow {
@@ -44,12 +44,6 @@ function plain(text: string): string {
   return text.replace(/==|\*\*|`|\$/g, "").replace(/\s+/g, " ").trim();
 }
 
-const DONE: Record<BulkAction, string> = {
-  suspend: "suspended",
-  unsuspend: "unsuspended",
-  reset: "reset to new",
-  flag: "flagged",
-};
 
 /**
  * The browser's table with a selection and its bulk actions (suspend, unsuspend, reset, flag),
@@ -57,6 +51,10 @@ const DONE: Record<BulkAction, string> = {
  * refreshes them.
  */
 export function CardTable({ rows, headers, openCardId }: { rows: CardRow[]; headers: SortHeader[]; openCardId: string | null }) {
+  const t = useTranslations("cards.table");
+  const states = useTranslations("cards.filters.states");
+  const flags = useTranslations("flags");
+  const flagName = (value: number) => flags(String(value) as "0");
   const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [flag, setFlag] = useState(1);
@@ -65,7 +63,7 @@ export function CardTable({ rows, headers, openCardId }: { rows: CardRow[]; head
   // Suspend/unsuspend every card of the selected cards' notes (Anki's "toggle suspend" on notes).
   const [wholeNotes, setWholeNotes] = useState(false);
   const [refreshing, startRefresh] = useTransition();
-  const t = useTranslations("review");
+  const tReview = useTranslations("review");
   // A row that left the page after a refresh cannot stay selected.
   const visible = new Set(rows.map((r) => r.cardId));
   const chosen = [...selected].filter((id) => visible.has(id));
@@ -93,13 +91,13 @@ export function CardTable({ rows, headers, openCardId }: { rows: CardRow[]; head
     setBusy(false);
     if (!response?.ok) {
       const message = errorMessageOf(await response?.json().catch(() => undefined));
-      setStatus({ text: message ?? "That change was not saved: check your connection and try again.", error: true });
+      setStatus({ text: message ?? t("notSaved"), error: true });
       return;
     }
     const data = (await response.json().catch(() => null)) as { cards?: unknown[] } | null;
     const n = data?.cards?.length ?? chosen.length;
-    const what = action === "flag" ? (flag === 0 ? "unflagged" : `flagged ${flagName(flag).toLowerCase()}`) : DONE[action];
-    setStatus({ text: `${n} card${n === 1 ? "" : "s"} ${what}.`, error: false, undo: clientId });
+    const done = action === "flag" && flag === 0 ? "unflag" : action;
+    setStatus({ text: t("done", { count: n, action: done, flag: flagName(flag) }), error: false, undo: clientId });
     startRefresh(() => router.refresh());
   }
 
@@ -113,12 +111,12 @@ export function CardTable({ rows, headers, openCardId }: { rows: CardRow[]; head
     setBusy(false);
     if (!response?.ok) {
       setStatus({
-        text: response?.status === 409 ? "A card changed since, so that can no longer be undone." : "Undo failed: try again.",
+        text: response?.status === 409 ? t("undoConflict") : t("undoFailed"),
         error: true,
       });
       return;
     }
-    setStatus({ text: "Undone.", error: false });
+    setStatus({ text: t("undone"), error: false });
     startRefresh(() => router.refresh());
   }
 
@@ -126,25 +124,25 @@ export function CardTable({ rows, headers, openCardId }: { rows: CardRow[]; head
     "rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-50 disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-800";
   return (
     <div className="min-w-0" aria-busy={refreshing}>
-      <div role="toolbar" aria-label="Selected cards" className="mb-2 flex flex-wrap items-center gap-2" data-testid="bulk-actions">
+      <div role="toolbar" aria-label={t("selectedCards")} className="mb-2 flex flex-wrap items-center gap-2" data-testid="bulk-actions">
         <span className="text-sm text-slate-600 dark:text-slate-300" data-testid="selected-count" aria-live="polite">
-          {chosen.length} selected
+          {t("selected", { count: chosen.length })}
         </span>
         <button type="button" className={button} disabled={busy || chosen.length === 0} onClick={() => void apply("suspend")} data-testid="bulk-suspend">
-          Suspend
+          {t("suspend")}
         </button>
         <button type="button" className={button} disabled={busy || chosen.length === 0} onClick={() => void apply("unsuspend")} data-testid="bulk-unsuspend">
-          Unsuspend
+          {t("unsuspend")}
         </button>
         <label className="flex items-center gap-1 text-sm">
           <input type="checkbox" checked={wholeNotes} onChange={(e) => setWholeNotes(e.target.checked)} data-testid="bulk-whole-notes" />
-          <span>{t("wholeNotes")}</span>
+          <span>{tReview("wholeNotes")}</span>
         </label>
-        <button type="button" className={button} disabled={busy || chosen.length === 0 || wholeNotes} onClick={() => void apply("reset")} data-testid="bulk-reset" title="Back to new; the review history is kept">
-          Reset
+        <button type="button" className={button} disabled={busy || chosen.length === 0 || wholeNotes} onClick={() => void apply("reset")} data-testid="bulk-reset" title={t("resetTitle")}>
+          {t("reset")}
         </button>
         <label className="flex items-center gap-1 text-sm">
-          <span className="sr-only">Flag to set</span>
+          <span className="sr-only">{t("flagToSet")}</span>
           <select
             value={flag}
             onChange={(e) => setFlag(Number(e.target.value))}
@@ -153,20 +151,20 @@ export function CardTable({ rows, headers, openCardId }: { rows: CardRow[]; head
           >
             {FLAG_STYLES.map((style) => (
               <option key={style.flag} value={style.flag}>
-                {style.name}
+                {flagName(style.flag)}
               </option>
             ))}
           </select>
         </label>
         <button type="button" className={button} disabled={busy || chosen.length === 0 || wholeNotes} onClick={() => void apply("flag")} data-testid="bulk-flag">
-          Set flag
+          {t("setFlag")}
         </button>
         {status && (
           <span className={`text-sm ${status.error ? "text-red-700 dark:text-red-400" : "text-emerald-700 dark:text-emerald-400"}`} data-testid="bulk-status" aria-live="polite">
             {status.text}{" "}
             {status.undo && (
               <button type="button" className="underline" onClick={() => void undo(status.undo!)} disabled={busy} data-testid="bulk-undo">
-                Undo
+                {t("undo")}
               </button>
             )}
           </span>
@@ -174,13 +172,13 @@ export function CardTable({ rows, headers, openCardId }: { rows: CardRow[]; head
       </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
         <table className="w-full text-left text-sm" data-testid="cards-table">
-          <caption className="sr-only">Cards, sortable by the column headers</caption>
+          <caption className="sr-only">{t("caption")}</caption>
           <thead className="bg-slate-50 text-xs uppercase text-slate-600 dark:bg-slate-900 dark:text-slate-400">
             <tr>
               <th scope="col" className="w-8 px-2 py-2">
                 <input
                   type="checkbox"
-                  aria-label="Select every card on this page"
+                  aria-label={t("selectAll")}
                   checked={allChosen}
                   onChange={() => setSelected(allChosen ? new Set() : new Set(rows.map((r) => r.cardId)))}
                   data-testid="select-all"
@@ -208,24 +206,25 @@ export function CardTable({ rows, headers, openCardId }: { rows: CardRow[]; head
                 <td className="px-2 py-1.5">
                   <input
                     type="checkbox"
-                    aria-label={`Select "${plain(row.front).slice(0, 60)}"`}
+                    // Named by the card's own text (the link beside it, marked as English).
+                    aria-labelledby={`card-front-${row.cardId}`}
                     checked={selected.has(row.cardId)}
                     onChange={() => toggle(row.cardId)}
                     className="h-4 w-4 accent-accent-600"
                   />
                 </td>
                 <td className="max-w-xs px-2 py-1.5">
-                  <Link href={row.detailHref} scroll={false} className="line-clamp-2 hover:underline" data-testid="card-open" aria-current={row.cardId === openCardId ? "true" : undefined}>
+                  <Link href={row.detailHref} scroll={false} id={`card-front-${row.cardId}`} className="line-clamp-2 hover:underline" data-testid="card-open" lang="en" aria-current={row.cardId === openCardId ? "true" : undefined}>
                     {plain(row.front)}
                   </Link>
                   <span className="mt-0.5 flex flex-wrap gap-1 text-xs">
-                    {row.suspended && <Badge tone="slate">suspended</Badge>}
-                    {row.buried && <Badge tone="slate">buried</Badge>}
-                    {row.leech && <Badge tone="amber">leech</Badge>}
+                    {row.suspended && <Badge tone="slate">{t("badgeSuspended")}</Badge>}
+                    {row.buried && <Badge tone="slate">{t("badgeBuried")}</Badge>}
+                    {row.leech && <Badge tone="amber">{t("badgeLeech")}</Badge>}
                   </span>
                 </td>
-                <td className="px-2 py-1.5 text-slate-600 dark:text-slate-300">{row.noteTitle}</td>
-                <td className="px-2 py-1.5">{row.state}</td>
+                <td className="px-2 py-1.5 text-slate-600 dark:text-slate-300" lang="en">{row.noteTitle}</td>
+                <td className="px-2 py-1.5">{states.has(row.state as "new") ? states(row.state as "new") : row.state}</td>
                 <td className="px-2 py-1.5 whitespace-nowrap">{row.due ? row.due.slice(0, 10) : "—"}</td>
                 <td className="px-2 py-1.5 tabular-nums">{row.difficulty === null ? "—" : row.difficulty.toFixed(1)}</td>
                 <td className="px-2 py-1.5 tabular-nums">{row.retrievability === null ? "—" : `${Math.round(row.retrievability * 100)}%`}</td>
@@ -237,7 +236,7 @@ export function CardTable({ rows, headers, openCardId }: { rows: CardRow[]; head
                       {flagName(row.flag)}
                     </span>
                   ) : (
-                    <span className="sr-only">No flag</span>
+                    <span className="sr-only">{flagName(0)}</span>
                   )}
                 </td>
               </tr>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { TocEntry } from "@/app/lib/domain/content/render-note";
 
 export function TableOfContents({ entries }: { entries: TocEntry[] }) {
@@ -18,9 +19,10 @@ export function TableOfContents({ entries }: { entries: TocEntry[] }) {
 
 /** A link back to the note's title, under the contents (which stay on screen as the note scrolls). */
 export function BackToTop() {
+  const t = useTranslations("note");
   return (
     <a href="#note-top" data-testid="back-to-top" className="mt-3 inline-block text-sm text-accent-600 underline dark:text-accent-500">
-      ↑ Back to top
+      {t("backToTop")}
     </a>
   );
 }

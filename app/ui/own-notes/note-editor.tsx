@@ -1,8 +1,8 @@
 "use client";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
-import { useTranslations } from "next-intl";
 import {
   blockAtCursor,
   blockIds,
@@ -95,6 +95,7 @@ export function NoteEditor(props: NoteEditorProps) {
   const errorsId = useId();
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const [noteId, setNoteId] = useState(props.noteId);
+  const t = useTranslations("noteEditor");
   const [text, setText] = useState(props.initialSource);
   const [restored, setRestored] = useState(false);
   const [renderer, setRenderer] = useState<typeof import("./preview") | null>(null);
@@ -225,7 +226,7 @@ export function NoteEditor(props: NoteEditorProps) {
         writeLocal(noteId, null);
       }
     } catch {
-      setSave({ kind: "local", message: "Not saved to the server (no connection?). Your text is kept in this browser; saving again shortly." });
+      setSave({ kind: "local", message: t("local") });
     } finally {
       saving.current = false;
     }
@@ -261,7 +262,7 @@ export function NoteEditor(props: NoteEditorProps) {
   };
 
   const onDelete = async () => {
-    if (!noteId || !window.confirm("Delete this note? You can restore it from “My notes” for 30 days.")) return;
+    if (!noteId || !window.confirm(t("confirmDelete"))) return;
     const result = await deleteOwnNote({ id: noteId });
     if (!result.ok) {
       setSave({ kind: "error", message: result.error });
@@ -276,7 +277,7 @@ export function NoteEditor(props: NoteEditorProps) {
       <div className="space-y-3">
         {restored && (
           <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200" data-testid="restored-notice">
-            Restored the text you had not saved yet from this browser.
+            {t("restored")}
           </p>
         )}
         <div className="flex flex-wrap gap-2">
@@ -307,7 +308,7 @@ export function NoteEditor(props: NoteEditorProps) {
           />
         )}
         <label htmlFor={textareaId} className="block text-sm font-medium">
-          Note (markdown, the format of <code>content/</code>)
+          {t.rich("sourceLabel", { code: (chunks) => <code>{chunks}</code> })}
         </label>
         <textarea
           id={textareaId}
@@ -329,33 +330,33 @@ export function NoteEditor(props: NoteEditorProps) {
             data-testid="note-save"
             className="rounded-md bg-accent-600 px-4 py-2 text-sm font-medium text-white hover:bg-accent-700 disabled:opacity-60"
           >
-            {errors?.length ? "Save as draft" : "Save"}
+            {errors?.length ? t("saveDraft") : t("save")}
           </button>
           {noteId && (
             <>
               <Link href={`/notes/${noteId}`} className="text-sm text-accent-600 underline dark:text-accent-500">
-                View note
+                {t("view")}
               </Link>
               <button type="button" onClick={() => void onDelete()} data-testid="note-delete" className="text-sm text-red-700 underline dark:text-red-400">
-                Delete
+                {t("delete")}
               </button>
             </>
           )}
           <SaveStatus save={save} />
         </div>
-        <section id={errorsId} aria-label="Problems in this note" data-testid="note-errors">
+        <section id={errorsId} aria-label={t("problemsLabel")} data-testid="note-errors">
           {!errors?.length ? (
-            <p className="text-sm text-emerald-700 dark:text-emerald-400">{errors ? "No problems: every card and question will be studied." : "Checking…"}</p>
+            <p className="text-sm text-emerald-700 dark:text-emerald-400">{errors ? t("noProblems") : t("checking")}</p>
           ) : (
             <>
               <p className="text-sm font-medium text-red-700 dark:text-red-400">
-                {errors.length} problem{errors.length === 1 ? "" : "s"}: you can save this as a draft, but until they are fixed the note&apos;s last valid version is what you study.
+                {t("problems", { count: errors.length })}
               </p>
               <ul className="mt-1 space-y-1 text-sm">
                 {errors.map((e, i) => (
                   <li key={i} data-testid="note-error">
                     <button type="button" onClick={() => goToLine(e.line)} className="text-left text-red-700 hover:underline dark:text-red-400">
-                      Line {e.line}: {e.message}
+                      {t("line", { line: e.line, message: e.message })}
                     </button>
                   </li>
                 ))}
@@ -364,10 +365,10 @@ export function NoteEditor(props: NoteEditorProps) {
           )}
         </section>
       </div>
-      <section aria-label="Preview" className="min-w-0">
-        <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">Preview</h2>
+      <section aria-label={t("preview")} className="min-w-0">
+        <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">{t("preview")}</h2>
         <div data-testid="note-preview" className="own-note-box note-prose rounded-md border border-slate-200 p-4 dark:border-slate-800">
-          {live ? <PreviewView preview={live} /> : <p className="text-sm text-slate-500">Rendering…</p>}
+          {live ? <PreviewView preview={live} /> : <p className="text-sm text-slate-500">{t("rendering")}</p>}
         </div>
       </section>
     </div>
@@ -375,13 +376,14 @@ export function NoteEditor(props: NoteEditorProps) {
 }
 
 function SaveStatus({ save }: { save: SaveState }) {
+  const t = useTranslations("noteEditor");
   const text =
     save.kind === "saving"
-      ? "Saving…"
+      ? t("saving")
       : save.kind === "saved"
         ? save.draft
-          ? `Saved as a draft at ${new Date(save.at).toLocaleTimeString()}`
-          : `Saved at ${new Date(save.at).toLocaleTimeString()}`
+          ? t("savedDraftAt", { at: new Date(save.at) })
+          : t("savedAt", { at: new Date(save.at) })
         : save.kind === "local" || save.kind === "error"
           ? save.message
           : "";

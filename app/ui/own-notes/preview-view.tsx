@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { memo } from "react";
 import { RevealAnswer } from "@/app/ui/notes/reveal-answer";
 import { WidgetSlot } from "@/app/ui/widgets/widget-slot";
@@ -10,6 +11,7 @@ import type { LivePreview } from "./preview";
  * at once and the preview only when its sections change (the deferred render).
  */
 export const PreviewView = memo(function PreviewView({ preview }: { preview: LivePreview }) {
+  const t = useTranslations("noteEditor");
   return (
     <div>
       {preview.title && <h1 className="mb-4 text-2xl font-bold">{preview.title}</h1>}
@@ -19,8 +21,8 @@ export const PreviewView = memo(function PreviewView({ preview }: { preview: Liv
             return <div key={segment.key} dangerouslySetInnerHTML={{ __html: segment.html }} />;
           case "card":
             return (
-              <aside key={segment.key} aria-label="Flashcard" className="my-5 rounded-lg border border-accent-100 bg-accent-50 p-4 dark:border-slate-700 dark:bg-slate-900">
-                <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-accent-700 dark:text-accent-500">Card · {segment.type}</p>
+              <aside key={segment.key} aria-label={t("flashcard")} className="my-5 rounded-lg border border-accent-100 bg-accent-50 p-4 dark:border-slate-700 dark:bg-slate-900">
+                <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-accent-700 dark:text-accent-500">{t("cardType", { type: segment.type })}</p>
                 <div className="card-html" dangerouslySetInnerHTML={{ __html: segment.frontHtml }} />
                 <RevealAnswer>
                   <div className="card-html" dangerouslySetInnerHTML={{ __html: segment.backHtml }} />
@@ -29,8 +31,8 @@ export const PreviewView = memo(function PreviewView({ preview }: { preview: Liv
             );
           case "quiz":
             return (
-              <aside key={segment.key} aria-label="Quiz question" className="my-5 rounded-lg border border-dashed border-slate-300 p-4 dark:border-slate-700">
-                <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Question · {segment.type}</p>
+              <aside key={segment.key} aria-label={t("quizQuestion")} className="my-5 rounded-lg border border-dashed border-slate-300 p-4 dark:border-slate-700">
+                <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("questionType", { type: segment.type })}</p>
                 <div className="card-html" dangerouslySetInnerHTML={{ __html: segment.promptHtml }} />
                 {segment.choicesHtml.length > 0 && (
                   <ol className="ml-5 list-[upper-alpha]">

@@ -1,10 +1,12 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { restoreOwnNote } from "@/app/lib/server/actions/restore-own-note";
 
 /** "Restore" beside a note deleted in the last 30 days: it comes back with its cards and reviews. */
 export function RestoreNoteButton({ id, title }: { id: string; title: string }) {
+  const t = useTranslations("ownNotes");
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -16,7 +18,7 @@ export function RestoreNoteButton({ id, title }: { id: string; title: string }) 
       if (!result.ok) setError(result.error);
       else router.refresh();
     } catch {
-      setError("Could not reach the server. Try again.");
+      setError(t("unreachable"));
     } finally {
       setPending(false);
     }
@@ -27,11 +29,11 @@ export function RestoreNoteButton({ id, title }: { id: string; title: string }) 
         type="button"
         onClick={() => void restore()}
         disabled={pending}
-        aria-label={`Restore ${title}`}
+        aria-label={t("restoreLabel", { title })}
         data-testid={`restore-${id}`}
         className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800"
       >
-        {pending ? "Restoring…" : "Restore"}
+        {pending ? t("restoring") : t("restore")}
       </button>
       {error && <span className="text-xs text-red-600 dark:text-red-400">{error}</span>}
     </span>

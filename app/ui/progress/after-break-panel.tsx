@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import type { BreakPreview } from "@/app/lib/server/data/after-break";
@@ -7,18 +8,7 @@ import { previewBreakReschedule } from "@/app/lib/server/actions/preview-break";
 
 type Kind = "postpone" | "advance";
 
-const KINDS: { kind: Kind; label: string; hint: string }[] = [
-  {
-    kind: "postpone",
-    label: "I was away",
-    hint: "Postpone the due cards you are still likely to remember (least urgent first) to the day their recall chance falls to the floor.",
-  },
-  {
-    kind: "advance",
-    label: "I have time",
-    hint: "Bring forward the cards not yet due whose recall chance has fallen furthest, so you can review them today.",
-  },
-];
+const KINDS: { kind: Kind }[] = [{ kind: "postpone" }, { kind: "advance" }];
 
 const sum = (days: { count: number }[], from: number, to: number) => days.slice(from, to).reduce((s, d) => s + d.count, 0);
 
@@ -28,6 +18,7 @@ const sum = (days: { count: number }[], from: number, to: number) => days.slice(
  */
 export function AfterBreakPanel() {
   const id = useId();
+  const t = useTranslations("afterBreak");
   const router = useRouter();
   const [kind, setKind] = useState<Kind>("postpone");
   const [limit, setLimit] = useState("50");
@@ -48,7 +39,7 @@ export function AfterBreakPanel() {
     startTransition(async () => {
       reset();
       const result = await previewBreakReschedule(request()).catch(() => null);
-      if (!result) return setError("The preview could not be made. Try again.");
+      if (!result) return setError(t("previewFailed"));
       if (!result.ok) return setError(Object.values(result.fieldErrors ?? {}).flat()[0] ?? result.error);
       setPreview(result.data);
     });
@@ -56,17 +47,17 @@ export function AfterBreakPanel() {
   const onApply = () =>
     startTransition(async () => {
       const result = await applyBreakReschedule(request()).catch(() => null);
-      if (!result) return setError("The cards could not be moved. Try again.");
+      if (!result) return setError(t("moveFailed"));
       if (!result.ok) return setError(result.error);
       setPreview(null);
-      setMessage(`Moved ${result.data.moved} card${result.data.moved === 1 ? "" : "s"}.`);
+      setMessage(t("moved", { count: result.data.moved }));
       router.refresh();
     });
 
   return (
     <div className="space-y-3" data-testid="after-break">
       <fieldset className="flex flex-wrap gap-4" disabled={pending}>
-        <legend className="sr-only">What happened</legend>
+        <legend className="sr-only">{t("whatHappened")}</legend>
         {KINDS.map((k) => (
           <label key={k.kind} className="flex items-center gap-2 text-sm">
             <input
@@ -81,14 +72,14 @@ export function AfterBreakPanel() {
               className="accent-accent-600"
               data-testid={`break-${k.kind}`}
             />
-            {k.label}
+            {t(`${k.kind}.label`)}
           </label>
         ))}
       </fieldset>
-      <p className="text-xs text-slate-500 dark:text-slate-400">{KINDS.find((k) => k.kind === kind)?.hint}</p>
+      <p className="text-xs text-slate-500 dark:text-slate-400">{t(`${kind}.hint`)}</p>
       <div className="flex flex-wrap items-end gap-4">
         <label className="text-sm">
-          <span className="block">Cards to move at most</span>
+          <span className="block">{t("limit")}</span>
           <input
             type="number"
             min={1}
@@ -104,7 +95,7 @@ export function AfterBreakPanel() {
         </label>
         {kind === "postpone" && (
           <label className="text-sm">
-            <span className="block">Recall floor (0.50–0.99)</span>
+            <span className="block">{t("floor")}</span>
             <input
               type="number"
               min={0.5}
@@ -127,38 +118,41 @@ export function AfterBreakPanel() {
           className="rounded border border-accent-600 px-3 py-1.5 text-sm text-accent-700 hover:bg-accent-50 disabled:opacity-50 dark:text-accent-500 dark:hover:bg-slate-800"
           data-testid="break-preview"
         >
-          {pending && !preview ? "Working…" : "Preview"}
+          {pending && !preview ? t("working") : t("preview")}
         </button>
       </div>
       <div aria-live="polite" className="space-y-2 text-sm">
         {preview && (
           <div className="space-y-2" data-testid="break-result">
             <p data-testid="break-summary">
-              {preview.moves} card{preview.moves === 1 ? "" : "s"} would move (of {preview.eligible} that qualify)
-              {preview.meanRetrievability !== null && `, with a mean recall chance of ${(preview.meanRetrievability * 100).toFixed(0)} % now`}.
+              {t("summary", {
+                moves: preview.moves,
+                eligible: preview.eligible,
+                mean: preview.meanRetrievability === null ? "none" : (preview.meanRetrievability * 100).toFixed(0),
+              })}
             </p>
             <table className="text-left" data-testid="break-forecast">
-              <caption className="sr-only">Cards due before and after the move</caption>
+              <caption className="sr-only">{t("caption")}</caption>
               <thead>
                 <tr>
                   <th scope="col" className="pr-4 font-medium"></th>
-                  <th scope="col" className="pr-4 font-medium">Now</th>
-                  <th scope="col" className="font-medium">After</th>
+                  <th scope="col" className="pr-4 font-medium">{t("now")}</th>
+                  <th scope="col" className="font-medium">{t("after")}</th>
                 </tr>
               </thead>
               <tbody>
                 <tr>
-                  <th scope="row" className="pr-4 font-normal">Due today</th>
+                  <th scope="row" className="pr-4 font-normal">{t("dueToday")}</th>
                   <td className="pr-4">{sum(preview.forecastBefore, 0, 1)}</td>
                   <td data-testid="break-today-after">{sum(preview.forecastAfter, 0, 1)}</td>
                 </tr>
                 <tr>
-                  <th scope="row" className="pr-4 font-normal">Next 7 days</th>
+                  <th scope="row" className="pr-4 font-normal">{t("next7")}</th>
                   <td className="pr-4">{sum(preview.forecastBefore, 1, 8)}</td>
                   <td>{sum(preview.forecastAfter, 1, 8)}</td>
                 </tr>
                 <tr>
-                  <th scope="row" className="pr-4 font-normal">Busiest day ÷ average</th>
+                  <th scope="row" className="pr-4 font-normal">{t("spread")}</th>
                   <td className="pr-4">{preview.spreadBefore?.toFixed(2) ?? "–"}</td>
                   <td>{preview.spreadAfter?.toFixed(2) ?? "–"}</td>
                 </tr>
@@ -172,7 +166,7 @@ export function AfterBreakPanel() {
                 className="rounded bg-accent-600 px-3 py-1.5 text-sm text-white hover:bg-accent-700 disabled:opacity-50"
                 data-testid="break-apply"
               >
-                {pending ? "Moving…" : `Move ${preview.moves} card${preview.moves === 1 ? "" : "s"}`}
+                {pending ? t("moving") : t("move", { count: preview.moves })}
               </button>
             )}
           </div>

@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from "next-intl";
 import { heatmapMonthLabels, type HeatmapCell, type StreakResult } from "@/app/lib/domain/stats";
 import type { DailyGoal } from "@/app/lib/domain/stats/daily-goal";
 
@@ -12,10 +13,21 @@ const LEVEL_CLASS = [
 /** The mark of a day that met the daily goal: a ring that reads on every shade and in the dark. */
 const GOAL_RING = "ring-2 ring-inset ring-amber-500 dark:ring-amber-400";
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/** Month and weekday names in the reader's language (Intl: "Jan", "1月"; "Mon", "周一"). */
+function calendarNames(locale: string) {
+  const month = new Intl.DateTimeFormat(locale, { month: "short", timeZone: "UTC" });
+  const monthYear = new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" });
+  const weekday = new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" });
+  return {
+    months: Array.from({ length: 12 }, (_, m) => month.format(Date.UTC(2001, m, 1))),
+    monthYear: (year: number, m: number) => monthYear.format(Date.UTC(year, m, 1)),
+    // 2001-01-01 was a Monday.
+    weekdays: Array.from({ length: 7 }, (_, d) => weekday.format(Date.UTC(2001, 0, 1 + d))),
+  };
+}
 
 /** Reviews per month, for the table that stands in for the grid. */
-function monthlyTotals(cells: readonly HeatmapCell[]) {
+function monthlyTotals(cells: readonly HeatmapCell[], monthYear: (year: number, month: number) => string) {
   const totals = new Map<string, { reviews: number; days: number }>();
   for (const cell of cells) {
     const key = cell.day.slice(0, 7);
@@ -25,7 +37,7 @@ function monthlyTotals(cells: readonly HeatmapCell[]) {
     totals.set(key, entry);
   }
   return [...totals].map(([month, t]) => ({
-    month: `${MONTHS[Number(month.slice(5, 7)) - 1] ?? month} ${month.slice(0, 4)}`,
+    month: monthYear(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1),
     ...t,
   }));
 }
@@ -33,7 +45,7 @@ function monthlyTotals(cells: readonly HeatmapCell[]) {
 /** A cell (12 px) and its gap (3 px): the step of the grid's columns and rows. */
 const STEP_PX = 15;
 /** Rows labelled at the left, as calendars do (alternate days, so the labels fit a 12 px row). */
-const WEEKDAY_LABELS = ["Mon", "", "Wed", "", "Fri", "", ""];
+const LABELLED_WEEKDAYS = [true, false, true, false, true, false, false];
 
 /** A year of reviews, one square a study day, weeks as columns (Monday on top). */
 export function ReviewHeatmap({
@@ -46,6 +58,8 @@ export function ReviewHeatmap({
   /** The daily goal and the days that met it: those cells get a ring. */
   goal?: { goal: DailyGoal; days: readonly string[] } | null;
 }) {
+  const t = useTranslations("heatmap");
+  const names = calendarNames(useLocale());
   const total = cells.reduce((s, c) => s + c.count, 0);
   const metDays = new Set(goal?.days ?? []);
   const metInYear = cells.filter((c) => metDays.has(c.day)).length;
@@ -56,9 +70,9 @@ export function ReviewHeatmap({
       <div className="overflow-x-auto pb-1 [direction:rtl]" data-testid="heatmap-scroller">
         <div aria-hidden="true" className="mr-auto flex w-max gap-1 text-[10px] leading-3 text-slate-500 [direction:ltr] dark:text-slate-400">
           <div className="mt-4 grid grid-rows-7 gap-[3px] pr-1" data-testid="heatmap-weekdays">
-            {WEEKDAY_LABELS.map((label, i) => (
+            {LABELLED_WEEKDAYS.map((labelled, i) => (
               <span key={i} className="h-3">
-                {label}
+                {labelled ? names.weekdays[i] : ""}
               </span>
             ))}
           </div>
@@ -66,7 +80,7 @@ export function ReviewHeatmap({
             <div className="relative h-4" data-testid="heatmap-months" style={{ width: Math.ceil(cells.length / 7) * STEP_PX }}>
               {heatmapMonthLabels(cells).map(({ column, month }) => (
                 <span key={column} className="absolute top-0" style={{ left: column * STEP_PX }}>
-                  {MONTHS[month]}
+                  {names.months[month]}
                 </span>
               ))}
             </div>
@@ -74,7 +88,7 @@ export function ReviewHeatmap({
               {cells.map((cell) => (
                 <span
                   key={cell.day}
-                  title={`${cell.day}: ${cell.count} review${cell.count === 1 ? "" : "s"}${metDays.has(cell.day) ? ", daily goal met" : ""}`}
+                  title={t("cell", { day: cell.day, count: cell.count, met: metDays.has(cell.day) ? "yes" : "no" })}
                   data-level={cell.level}
                   data-goal-met={metDays.has(cell.day) ? "true" : undefined}
                   className={`block h-3 w-3 rounded-[2px] ${LEVEL_CLASS[cell.level]} ${metDays.has(cell.day) ? GOAL_RING : ""}`}
@@ -86,38 +100,42 @@ export function ReviewHeatmap({
       </div>
       <figcaption className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600 dark:text-slate-300">
         <span data-testid="heatmap-summary">
-          {total.toLocaleString("en")} reviews on {active} of the last {cells.length} days.
+          {t("summary", { total, active, days: cells.length })}
         </span>
         <span className="flex items-center gap-1" aria-hidden="true">
-          Less
+          {t("less")}
           {LEVEL_CLASS.map((cls, i) => (
             <span key={i} className={`inline-block h-3 w-3 rounded-[2px] ${cls}`} />
           ))}
-          More
+          {t("more")}
         </span>
       </figcaption>
       {goal && (
         <p className="flex items-center gap-2 text-sm text-slate-600 dark:text-slate-300" data-testid="heatmap-goal">
           <span aria-hidden="true" className={`inline-block h-3 w-3 rounded-[2px] bg-emerald-400 dark:bg-emerald-700 ${GOAL_RING}`} />
-          Daily goal ({goal.goal.target} {goal.goal.kind === "minutes" ? "minutes" : "reviews"}) met on {metInYear} of these days.
+          {t("goal", { target: goal.goal.target, kind: goal.goal.kind, met: metInYear })}
         </p>
       )}
       <p className="text-sm" data-testid="streak">
-        Streak: <strong data-testid="streak-current">{streak.current}</strong> day{streak.current === 1 ? "" : "s"}
-        {" "}· longest <strong data-testid="streak-longest">{streak.longest}</strong>
+        {t.rich("streak", {
+          current: streak.current,
+          longest: streak.longest,
+          now: (chunks) => <strong data-testid="streak-current">{chunks}</strong>,
+          best: (chunks) => <strong data-testid="streak-longest">{chunks}</strong>,
+        })}
       </p>
       <div className="sr-only">
         <table data-testid="heatmap-table">
-          <caption>Reviews per month over the last year</caption>
+          <caption>{t("tableCaption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Month</th>
-              <th scope="col">Reviews</th>
-              <th scope="col">Days with reviews</th>
+              <th scope="col">{t("month")}</th>
+              <th scope="col">{t("reviews")}</th>
+              <th scope="col">{t("daysWithReviews")}</th>
             </tr>
           </thead>
           <tbody>
-            {monthlyTotals(cells).map((m) => (
+            {monthlyTotals(cells, names.monthYear).map((m) => (
               <tr key={m.month}>
                 <th scope="row">{m.month}</th>
                 <td>{m.reviews}</td>

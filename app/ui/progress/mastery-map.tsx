@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { isLocale, notePath } from "@/app/lib/domain/i18n/locales";
 import type { NoteMastery } from "@/app/lib/server/data/progress";
 import { areaLabel, areaRank } from "@/app/lib/schemas/areas";
 
@@ -12,10 +14,13 @@ function tileClass(mastery: number | null): string {
   return "border-emerald-500 bg-emerald-500 text-white dark:border-emerald-400 dark:bg-emerald-600";
 }
 
-const pct = (m: number | null) => (m === null ? "no cards" : `${Math.round(m * 100)}%`);
 
 /** The notes grouped by area, each tile coloured by the user's mastery and linking to its note. */
 export function MasteryMap({ notes }: { notes: NoteMastery[] }) {
+  const t = useTranslations("masteryMap");
+  const areaNames = useTranslations("areas");
+  const locale = useLocale();
+  const pct = (m: number | null) => (m === null ? t("noCards") : `${Math.round(m * 100)}%`);
   const areas = new Map<string, NoteMastery[]>();
   for (const note of notes) areas.set(note.area, [...(areas.get(note.area) ?? []), note]);
   const ordered = [...areas].sort(([a], [b]) => areaRank(a) - areaRank(b));
@@ -24,16 +29,16 @@ export function MasteryMap({ notes }: { notes: NoteMastery[] }) {
       {ordered.map(([area, list]) => (
         <section key={area} aria-labelledby={`area-${area}`}>
           <h3 id={`area-${area}`} className="mb-2 text-sm font-semibold text-slate-700 dark:text-slate-300">
-            {areaLabel(area)}
+            {areaNames.has(area as "concepts") ? areaNames(area as "concepts") : areaLabel(area)}
           </h3>
           <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-4">
             {list.map((note) => (
               <li key={note.slug}>
                 <Link
-                  href={`/papers/${note.slug}`}
+                  href={notePath(isLocale(locale) ? locale : "en", note.slug)}
                   data-testid="mastery-tile"
                   data-mastery={note.mastery === null ? "" : note.mastery.toFixed(3)}
-                  aria-label={`${note.title}: mastery ${pct(note.mastery)}, ${note.studied} of ${note.cards} cards studied`}
+                  aria-label={t("tile", { title: note.short || note.title, mastery: pct(note.mastery), studied: note.studied, cards: note.cards })}
                   className={`block rounded-md border px-3 py-2 text-sm hover:ring-2 hover:ring-accent-500 ${tileClass(note.mastery)}`}
                 >
                   <span className="block truncate font-medium">{note.short || note.title}</span>
@@ -45,7 +50,7 @@ export function MasteryMap({ notes }: { notes: NoteMastery[] }) {
         </section>
       ))}
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Mastery is the average chance of recalling a note&apos;s cards today (FSRS retrievability); cards never studied count 0.
+        {t("help")}
       </p>
     </div>
   );

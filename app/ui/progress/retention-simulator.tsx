@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { RetentionPoint, RetentionSimulationInput } from "@/app/lib/domain/scheduling";
 import type { SimulationMessage } from "./retention-simulation.worker";
@@ -17,6 +18,7 @@ const PAD = 32;
  * the least minutes per knowledge (CMRR) marked.
  */
 export function RetentionSimulator({ input, desiredRetention }: { input: RetentionSimulationInput; desiredRetention: number }) {
+  const t = useTranslations("simulator");
   const [points, setPoints] = useState<RetentionPoint[]>([]);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -45,13 +47,13 @@ export function RetentionSimulator({ input, desiredRetention }: { input: Retenti
       worker.current = null;
       setRunning(false);
       if (message.type === "done") setBest(message.best);
-      else setError("The simulation failed on these settings.");
+      else setError(t("failed"));
     };
     simulation.onerror = () => {
       simulation.terminate();
       worker.current = null;
       setRunning(false);
-      setError("The simulation failed on these settings.");
+      setError(t("failed"));
     };
     // A drawing function (tests only) cannot cross to the worker; the seed decides there.
     simulation.postMessage({ ...input, random: undefined });
@@ -76,8 +78,14 @@ export function RetentionSimulator({ input, desiredRetention }: { input: Retenti
   return (
     <div className="space-y-3" data-testid="retention-simulator">
       <p className="text-sm text-slate-600 dark:text-slate-300">
-        {input.cards.length} review cards, {input.newCards} not yet studied at {input.newPerDay} a day; an answer takes you about{" "}
-        {input.costs.recallSeconds.toFixed(0)} s (a forgotten one {input.costs.forgetSeconds.toFixed(0)} s, a new one {input.costs.newSeconds.toFixed(0)} s).
+        {t("intro", {
+          cards: input.cards.length,
+          newCards: input.newCards,
+          perDay: input.newPerDay,
+          recall: input.costs.recallSeconds.toFixed(0),
+          forget: input.costs.forgetSeconds.toFixed(0),
+          fresh: input.costs.newSeconds.toFixed(0),
+        })}
       </p>
       <div className="flex items-center gap-3">
         <button
@@ -86,13 +94,13 @@ export function RetentionSimulator({ input, desiredRetention }: { input: Retenti
           className="rounded border border-accent-600 px-3 py-1.5 text-sm text-accent-700 hover:bg-accent-50 dark:text-accent-500 dark:hover:bg-slate-800"
           data-testid="simulate-run"
         >
-          {running ? "Stop" : points.length > 0 ? "Simulate again" : "Simulate a year"}
+          {running ? t("stop") : points.length > 0 ? t("again") : t("run")}
         </button>
         {(running || points.length > 0) && (
           <progress
             max={RETENTIONS.length}
             value={points.length}
-            aria-label="Retentions simulated"
+            aria-label={t("progress")}
             className="h-2 w-48 accent-accent-600"
             data-testid="simulate-progress"
           />
@@ -105,36 +113,35 @@ export function RetentionSimulator({ input, desiredRetention }: { input: Retenti
       )}
       {best && (
         <p className="text-sm" data-testid="simulate-best">
-          Least work per card remembered at a desired retention of {best.desiredRetention.toFixed(2)} ({best.minutesPerDay.toFixed(1)} min a day); yours is{" "}
-          {desiredRetention.toFixed(2)}. Above it each extra card kept costs more time; below it you relearn more than you save.
+          {t("best", { best: best.desiredRetention.toFixed(2), minutes: best.minutesPerDay.toFixed(1), yours: desiredRetention.toFixed(2) })}
         </p>
       )}
       {points.length > 0 && (
         <figure className="space-y-2">
-          <svg viewBox={`0 0 ${W} ${H}`} className="w-full max-w-md text-slate-500 dark:text-slate-400" role="img" aria-label="Minutes a day against knowledge kept, one point per desired retention">
+          <svg viewBox={`0 0 ${W} ${H}`} className="w-full max-w-md text-slate-500 dark:text-slate-400" role="img" aria-label={t("chartLabel")}>
             <line x1={PAD} y1={H - PAD} x2={W - PAD} y2={H - PAD} stroke="currentColor" />
             <line x1={PAD} y1={PAD} x2={PAD} y2={H - PAD} stroke="currentColor" />
-            <text x={W / 2} y={H - 6} textAnchor="middle" fontSize="10" fill="currentColor">knowledge kept (sum of R)</text>
-            <text x={10} y={H / 2} textAnchor="middle" fontSize="10" fill="currentColor" transform={`rotate(-90 10 ${H / 2})`}>min a day</text>
+            <text x={W / 2} y={H - 6} textAnchor="middle" fontSize="10" fill="currentColor">{t("xAxis")}</text>
+            <text x={10} y={H / 2} textAnchor="middle" fontSize="10" fill="currentColor" transform={`rotate(-90 10 ${H / 2})`}>{t("yAxis")}</text>
             <polyline points={points.map((p) => `${x(p)},${y(p)}`).join(" ")} fill="none" stroke="currentColor" className="text-accent-600" />
             {points.map((p) => (
               <circle key={p.desiredRetention} cx={x(p)} cy={y(p)} r={isBest(p) ? 5 : 2.5} className={isBest(p) ? "fill-accent-600" : "fill-current"} />
             ))}
           </svg>
           <table className="text-left text-sm" data-testid="simulate-table">
-            <caption className="sr-only">A year simulated at each desired retention</caption>
+            <caption className="sr-only">{t("caption")}</caption>
             <thead>
               <tr>
-                <th scope="col" className="pr-4 font-medium">Desired retention</th>
-                <th scope="col" className="pr-4 font-medium">Minutes a day</th>
-                <th scope="col" className="pr-4 font-medium">Knowledge kept</th>
-                <th scope="col" className="font-medium">Minutes a year per card kept</th>
+                <th scope="col" className="pr-4 font-medium">{t("retention")}</th>
+                <th scope="col" className="pr-4 font-medium">{t("minutes")}</th>
+                <th scope="col" className="pr-4 font-medium">{t("knowledge")}</th>
+                <th scope="col" className="font-medium">{t("perCard")}</th>
               </tr>
             </thead>
             <tbody>
               {points.map((p) => (
                 <tr key={p.desiredRetention} className={isBest(p) ? "font-semibold" : ""} data-best={isBest(p) ? "true" : undefined}>
-                  <th scope="row" className="pr-4 font-normal">{p.desiredRetention.toFixed(2)}{isBest(p) ? " (least work per card)" : ""}</th>
+                  <th scope="row" className="pr-4 font-normal">{p.desiredRetention.toFixed(2)}{isBest(p) ? t("leastWork") : ""}</th>
                   <td className="pr-4">{p.minutesPerDay.toFixed(1)}</td>
                   <td className="pr-4">{p.knowledge.toFixed(0)}</td>
                   <td>{(p.minutesPerKnowledge * 365).toFixed(2)}</td>

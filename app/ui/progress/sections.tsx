@@ -67,8 +67,16 @@ export function Forecast({ forecast, spread }: { forecast: ForecastDay[]; spread
       </figcaption>
       {spread && (
         <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="forecast-spread">
-          {spread.maxOverMean === null ? "Nothing is due after today." : `Busiest day ${spread.maxOverMean.toFixed(2)}× the average from tomorrow on (1.00 is perfectly even).`}{" "}
-          Load balancer {spread.loadBalance ? "on" : "off"}{spread.easyDays ? ", easy days set" : ""}: <Link href="/settings#loadBalance" className="underline">change in settings</Link>.
+          {spread.maxOverMean === null ? t("nothingAfterToday") : t("busiest", { ratio: spread.maxOverMean.toFixed(2) })}{" "}
+          {t.rich("balancer", {
+            on: spread.loadBalance ? "yes" : "no",
+            easy: spread.easyDays ? "yes" : "no",
+            link: (chunks) => (
+              <Link href="/settings#loadBalance" className="underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       )}
       <div className="sr-only">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { QuizHistoryGroup } from "@/app/lib/server/data/quiz-history";
 import { ScoreSparkline } from "./score-sparkline";
 
@@ -9,7 +10,8 @@ export const formatDate = (iso: string) => dateFormat.format(new Date(iso));
 
 /** Finished attempts grouped per quiz, with each quiz's trend. */
 export function QuizHistoryList({ groups, currentId }: { groups: QuizHistoryGroup[]; currentId?: string }) {
-  if (groups.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No finished quiz yet.</p>;
+  const t = useTranslations("quizResults");
+  if (groups.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">{t("noHistory")}</p>;
   return (
     <ul className="space-y-4" data-testid="quiz-history">
       {groups.map((group) => (
@@ -19,7 +21,7 @@ export function QuizHistoryList({ groups, currentId }: { groups: QuizHistoryGrou
             <ScoreSparkline scores={group.attempts.map((a) => a.score ?? 0)} trend={group.trend} />
           </div>
           <p className="text-xs text-slate-500">
-            {group.attempts.length} attempt{group.attempts.length === 1 ? "" : "s"} · last {percent(group.last)} · best {percent(group.best)}
+            {t("attempts", { count: group.attempts.length, last: percent(group.last), best: percent(group.best) })}
           </p>
           <ol className="mt-2 flex flex-wrap gap-2 text-sm">
             {group.attempts.slice(-8).map((attempt) => (

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { answerQuizQuestion } from "@/app/lib/server/actions/answer-quiz-question";
@@ -72,6 +73,7 @@ export function QuizRunner({
   answered: number;
   question: QuestionView;
 }) {
+  const t = useTranslations("quizRunner");
   const router = useRouter();
   const [question, setQuestion] = useState<QuestionView>(firstQuestion);
   const [draft, setDraft] = useState<Draft>(() => emptyDraft(firstQuestion));
@@ -219,14 +221,14 @@ export function QuizRunner({
       <div>
         <div className="flex items-center justify-between text-sm text-slate-600 dark:text-slate-400">
           <span data-testid="quiz-progress">
-            Question {position + 1} of {total}
+            {t("progress", { position: position + 1, total })}
           </span>
-          <span>{mode === "each" ? "Feedback after each question" : "Feedback at the end"}</span>
+          <span>{mode === "each" ? t("feedbackEach") : t("feedbackEnd")}</span>
         </div>
         <div
           className="mt-2 h-1.5 w-full overflow-hidden rounded bg-slate-200 dark:bg-slate-800"
           role="progressbar"
-          aria-label="Answered"
+          aria-label={t("answered")}
           aria-valuemin={0}
           aria-valuemax={total}
           aria-valuenow={answered}
@@ -236,14 +238,14 @@ export function QuizRunner({
       </div>
 
       <h2 id="quiz-question-heading" className="sr-only">
-        Question {position + 1}
+        {t("question", { position: position + 1 })}
       </h2>
       <div className="card-html text-lg leading-7" data-testid="quiz-prompt" dangerouslySetInnerHTML={{ __html: question.promptHtml }} />
 
       <div data-testid="quiz-answer-area" data-type={question.type}>
         {question.type === "single" && draft.type === "single" && (
           <fieldset disabled={locked} className="space-y-2">
-            <legend className="sr-only">Choose one answer</legend>
+            <legend className="sr-only">{t("chooseOne")}</legend>
             {question.choicesHtml.map((html, i) => (
               <label key={i} className={choiceClass(draft.choice === i)} data-testid={`quiz-choice-${i + 1}`}>
                 <input type="radio" name="choice" className="sr-only" checked={draft.choice === i} onChange={() => pick(i)} />
@@ -256,7 +258,7 @@ export function QuizRunner({
         {question.type === "multiple" && draft.type === "multiple" && (
           <fieldset disabled={locked} className="space-y-2">
             <legend className="mb-2 text-sm text-slate-600 dark:text-slate-400">
-              Choose every right answer (partial credit: right picks minus wrong picks, over the number of right answers)
+              {t("chooseEvery")}
             </legend>
             {question.choicesHtml.map((html, i) => (
               <label key={i} className={choiceClass(draft.choices.includes(i))} data-testid={`quiz-choice-${i + 1}`}>
@@ -269,12 +271,12 @@ export function QuizRunner({
         )}
         {question.type === "truefalse" && draft.type === "truefalse" && (
           <fieldset disabled={locked} className="grid grid-cols-2 gap-2">
-            <legend className="sr-only">True or false</legend>
+            <legend className="sr-only">{t("trueOrFalse")}</legend>
             {[true, false].map((value, i) => (
               <label key={String(value)} className={choiceClass(draft.value === value)} data-testid={`quiz-choice-${i + 1}`}>
                 <input type="radio" name="truefalse" className="sr-only" checked={draft.value === value} onChange={() => pick(i)} />
                 <span className={badge} aria-hidden="true">{i + 1}</span>
-                {value ? "True" : "False"}
+                {value ? t("true") : t("false")}
               </label>
             ))}
           </fieldset>
@@ -282,7 +284,7 @@ export function QuizRunner({
         {(question.type === "short" || question.type === "numeric") && (draft.type === "short" || draft.type === "numeric") && (
           <div className="flex items-center gap-2">
             <label htmlFor="quiz-text" className="sr-only">
-              {question.type === "numeric" ? "Your number" : "Your answer"}
+              {question.type === "numeric" ? t("yourNumber") : t("yourAnswer")}
             </label>
             <input
               id="quiz-text"
@@ -304,7 +306,7 @@ export function QuizRunner({
         {question.type === "ordering" && draft.type === "ordering" && (
           <div>
             <p className="mb-2 text-sm text-slate-600 dark:text-slate-400" id="ordering-help">
-              Put the items in order: press an item&apos;s number, then ↑ or ↓ to move it (or use the buttons).
+              {t("orderingHelp")}
             </p>
             <ol className="space-y-2" aria-describedby="ordering-help">
               {draft.order.map((shown, at) => (
@@ -315,7 +317,7 @@ export function QuizRunner({
                   }`}
                   data-testid={`quiz-order-item-${at + 1}`}
                 >
-                  <button type="button" className={badge} onClick={() => pick(at)} disabled={locked} aria-label={`Select item ${at + 1}`}>
+                  <button type="button" className={badge} onClick={() => pick(at)} disabled={locked} aria-label={t("selectItem", { item: at + 1 })}>
                     {at + 1}
                   </button>
                   <Html html={question.itemsHtml[shown] ?? ""} className="flex-1" />
@@ -323,7 +325,7 @@ export function QuizRunner({
                     type="button"
                     onClick={() => move(at, -1)}
                     disabled={locked || at === 0}
-                    aria-label={`Move item ${at + 1} up`}
+                    aria-label={t("moveUp", { item: at + 1 })}
                     className="min-h-11 min-w-11 rounded border border-slate-300 disabled:opacity-30 dark:border-slate-600"
                   >
                     ↑
@@ -332,7 +334,7 @@ export function QuizRunner({
                     type="button"
                     onClick={() => move(at, 1)}
                     disabled={locked || at === draft.order.length - 1}
-                    aria-label={`Move item ${at + 1} down`}
+                    aria-label={t("moveDown", { item: at + 1 })}
                     className="min-h-11 min-w-11 rounded border border-slate-300 disabled:opacity-30 dark:border-slate-600"
                   >
                     ↓
@@ -360,7 +362,7 @@ export function QuizRunner({
             data-testid="quiz-next"
             className="min-h-11 w-full rounded-md bg-accent-600 px-5 py-2 font-medium text-white hover:bg-accent-700 sm:w-auto"
           >
-            {finished || !next ? "See your score" : "Next question"} <span className="text-xs opacity-80 pointer-coarse:hidden">(Enter)</span>
+            {finished || !next ? t("seeScore") : t("next")} <span className="text-xs opacity-80 pointer-coarse:hidden">(Enter)</span>
           </button>
         </div>
       ) : (
@@ -372,9 +374,9 @@ export function QuizRunner({
             data-testid="quiz-submit"
             className="min-h-11 w-full rounded-md bg-accent-600 px-5 py-2 font-medium text-white hover:bg-accent-700 disabled:opacity-60 sm:w-auto"
           >
-            {pending ? "Checking…" : finished ? "Scoring…" : "Submit"} <span className="text-xs opacity-80 pointer-coarse:hidden">(Enter)</span>
+            {pending ? t("checking") : finished ? t("scoring") : t("submit")} <span className="text-xs opacity-80 pointer-coarse:hidden">(Enter)</span>
           </button>
-          <p className="text-xs text-slate-500 pointer-coarse:hidden">Keys: 1–9 pick, Enter submits and moves on.</p>
+          <p className="text-xs text-slate-500 pointer-coarse:hidden">{t("keys")}</p>
         </div>
       )}
     </section>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ScoreTrend } from "@/app/lib/domain/quiz";
 
 /** Scores (0..1, oldest first) as a small line, with the trend in words for screen readers. */
@@ -8,7 +9,7 @@ export function ScoreSparkline({ scores, trend }: { scores: number[]; trend: Sco
   const x = (i: number) => (scores.length <= 1 ? width / 2 : pad + (i * (width - 2 * pad)) / (scores.length - 1));
   const y = (s: number) => height - pad - s * (height - 2 * pad);
   const points = scores.map((s, i) => `${x(i).toFixed(1)},${y(s).toFixed(1)}`).join(" ");
-  const words = trend.direction === "up" ? "improving" : trend.direction === "down" ? "slipping" : "steady";
+  const t = useTranslations("quizResults");
   return (
     <span className="inline-flex items-center gap-2" data-testid="quiz-trend" data-direction={trend.direction}>
       <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} aria-hidden="true" className="text-accent-500">
@@ -19,7 +20,7 @@ export function ScoreSparkline({ scores, trend }: { scores: number[]; trend: Sco
         ))}
       </svg>
       <span className="text-xs text-slate-600 dark:text-slate-400">
-        {scores.length < 2 ? "one attempt" : `${words} (${trend.change >= 0 ? "+" : ""}${Math.round(trend.change * 100)} pts)`}
+        {scores.length < 2 ? t("oneAttempt") : t("trend", { direction: trend.direction, change: `${trend.change >= 0 ? "+" : ""}${Math.round(trend.change * 100)}` })}
       </span>
     </span>
   );

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { startQuiz } from "@/app/lib/server/actions/start-quiz";
@@ -27,6 +28,7 @@ export function StartQuizForm({
   signedIn: boolean;
   autoFocus?: boolean;
 }) {
+  const t = useTranslations("quizStart");
   const router = useRouter();
   const [kind, setKind] = useState(defaults.kind);
   const [note, setNote] = useState(defaults.note || sources[0]?.notes[0]?.slug || "");
@@ -56,18 +58,18 @@ export function StartQuizForm({
 
   const radio = "h-4 w-4 accent-accent-600";
   return (
-    <form onSubmit={(e) => void onSubmit(e)} className="space-y-5" data-testid="start-quiz-form" aria-label="New quiz">
+    <form onSubmit={(e) => void onSubmit(e)} className="space-y-5" data-testid="start-quiz-form" aria-label={t("label")}>
       <fieldset className="space-y-3">
-        <legend className="text-sm font-semibold">Quiz me on</legend>
+        <legend className="text-sm font-semibold">{t("on")}</legend>
         <div className="flex flex-col gap-2">
           <label className="flex items-center gap-2">
             <input type="radio" name="kind" value="note" checked={kind === "note"} onChange={() => setKind("note")} className={radio} />
-            One note
+            {t("oneNote")}
           </label>
           {kind === "note" && (
             <div className="pl-6">
               <label htmlFor="quiz-note" className="sr-only">
-                Note
+                {t("note")}
               </label>
               <select
                 id="quiz-note"
@@ -90,10 +92,10 @@ export function StartQuizForm({
           )}
           <label className="flex items-center gap-2">
             <input type="radio" name="kind" value="areas" checked={kind === "areas"} onChange={() => setKind("areas")} className={radio} />
-            A mix across areas
+            {t("mix")}
           </label>
           {kind === "areas" && (
-            <div className="flex flex-wrap gap-2 pl-6" role="group" aria-label="Areas">
+            <div className="flex flex-wrap gap-2 pl-6" role="group" aria-label={t("areas")}>
               {sources.map((area) => (
                 <label
                   key={area.area}
@@ -111,7 +113,7 @@ export function StartQuizForm({
                     data-testid={`quiz-area-${area.area}`}
                   />
                   {area.label}
-                  <span className="text-xs text-slate-500">{area.notes.length} notes</span>
+                  <span className="text-xs text-slate-500">{t("notes", { count: area.notes.length })}</span>
                 </label>
               ))}
             </div>
@@ -126,13 +128,13 @@ export function StartQuizForm({
               onChange={() => setKind("weak")}
               className={radio}
             />
-            My weak spots {!signedIn && <span className="text-xs">(sign in first)</span>}
+            {t("weak")} {!signedIn && <span className="text-xs">{t("signInFirst")}</span>}
           </label>
         </div>
       </fieldset>
 
       <fieldset>
-        <legend className="text-sm font-semibold">Length</legend>
+        <legend className="text-sm font-semibold">{t("length")}</legend>
         <div className="mt-2 flex flex-wrap items-center gap-2">
           {LENGTHS.map((n) => (
             <button
@@ -148,7 +150,7 @@ export function StartQuizForm({
             </button>
           ))}
           <label htmlFor="quiz-length" className="ml-2 text-sm">
-            Questions
+            {t("questions")}
           </label>
           <input
             id="quiz-length"
@@ -164,15 +166,15 @@ export function StartQuizForm({
       </fieldset>
 
       <fieldset>
-        <legend className="text-sm font-semibold">Feedback</legend>
+        <legend className="text-sm font-semibold">{t("feedback")}</legend>
         <div className="mt-2 flex flex-col gap-2 sm:flex-row sm:gap-6">
           <label className="flex items-center gap-2">
             <input type="radio" name="mode" value="each" checked={mode === "each"} onChange={() => setMode("each")} className={radio} />
-            After each question
+            {t("each")}
           </label>
           <label className="flex items-center gap-2">
             <input type="radio" name="mode" value="end" checked={mode === "end"} onChange={() => setMode("end")} className={radio} />
-            At the end
+            {t("end")}
           </label>
         </div>
       </fieldset>
@@ -189,7 +191,7 @@ export function StartQuizForm({
         data-testid="start-quiz"
         className="min-h-11 w-full rounded-md bg-accent-600 px-5 py-2 font-medium text-white hover:bg-accent-700 disabled:opacity-60 sm:w-auto"
       >
-        {pending ? "Starting…" : "Start quiz"}
+        {pending ? t("starting") : t("start")}
       </button>
     </form>
   );

@@ -17,14 +17,16 @@ export const FLAG_BORDER: Record<number, string> = {
 /** The card's controls as buttons (each also a key: see the keyboard help). */
 export function CardToolbar({ flag, onControl }: { flag: number; onControl: (action: ControlAction, flag?: number, scope?: ControlScope) => void }) {
   const t = useTranslations("review");
+  const rc = useTranslations("reviewControls");
+  const flags = useTranslations("flags");
   const button = "rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800";
   return (
-    <div role="toolbar" aria-label="Card" className="mt-4 flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-300" data-testid="card-toolbar">
+    <div role="toolbar" aria-label={rc("toolbar")} className="mt-4 flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-300" data-testid="card-toolbar">
       <button type="button" className={button} onClick={() => onControl("bury")} aria-keyshortcuts="-" data-testid="control-bury">
-        Bury <kbd className="pointer-coarse:hidden">-</kbd>
+        {rc("bury")} <kbd className="pointer-coarse:hidden">-</kbd>
       </button>
       <button type="button" className={button} onClick={() => onControl("suspend")} aria-keyshortcuts="@" data-testid="control-suspend">
-        Suspend <kbd className="pointer-coarse:hidden">@</kbd>
+        {rc("suspend")} <kbd className="pointer-coarse:hidden">@</kbd>
       </button>
       <button type="button" className={button} onClick={() => onControl("bury", 0, "note")} aria-keyshortcuts="=" data-testid="control-bury-note">
         {t("buryNote")} <kbd className="pointer-coarse:hidden">=</kbd>
@@ -38,12 +40,12 @@ export function CardToolbar({ flag, onControl }: { flag: number; onControl: (act
         onClick={() => onControl("reset")}
         aria-keyshortcuts="Control+Alt+N"
         data-testid="control-reset"
-        title="Reset to new (forget): the review history is kept"
+        title={rc("resetTitle")}
       >
-        Reset <kbd className="pointer-coarse:hidden">Ctrl+Alt+N</kbd>
+        {rc("reset")} <kbd className="pointer-coarse:hidden">Ctrl+Alt+N</kbd>
       </button>
       <label className="flex items-center gap-1">
-        <span>Flag</span>
+        <span>{rc("flag")}</span>
         <select
           value={flag}
           onChange={(event) => onControl("flag", Number(event.target.value))}
@@ -53,7 +55,7 @@ export function CardToolbar({ flag, onControl }: { flag: number; onControl: (act
         >
           {FLAG_STYLES.map((style) => (
             <option key={style.flag} value={style.flag}>
-              {style.name}
+              {flags(String(style.flag) as "0")}
               {style.flag > 0 ? ` (Ctrl+${style.flag})` : ""}
             </option>
           ))}

@@ -1,11 +1,13 @@
 import Link from "next/link";
-import { describeGoalProgress, goalProgress, type DailyGoal } from "@/app/lib/domain/stats/daily-goal";
+import { useTranslations } from "next-intl";
+import { goalProgress, type DailyGoal } from "@/app/lib/domain/stats/daily-goal";
 
 /**
  * The daily goal on the review page: how far today has got toward it, updated as the session
  * answers (`reviews` and `ms` include this session's answers).
  */
 export function DailyGoalBar({ goal, reviews, ms }: { goal: DailyGoal; reviews: number; ms: number }) {
+  const t = useTranslations("dailyGoal");
   const progress = goalProgress(goal, { reviews, ms });
   if (!progress) return null;
   const percent = Math.round(progress.fraction * 100);
@@ -13,15 +15,15 @@ export function DailyGoalBar({ goal, reviews, ms }: { goal: DailyGoal; reviews: 
     <div className="mb-4 text-sm" data-testid="daily-goal">
       <div className="flex items-baseline justify-between gap-2 text-slate-600 dark:text-slate-300">
         <span id="daily-goal-label">
-          Daily goal: <span data-testid="daily-goal-progress">{describeGoalProgress(progress)}</span>
+          {t("label")} <span data-testid="daily-goal-progress">{t("progress", { kind: progress.kind, done: progress.done, target: progress.target })}</span>
           {progress.met && (
             <span data-testid="daily-goal-met" className="ml-2 font-medium text-emerald-700 dark:text-emerald-400">
-              ✓ met today
+              {t("met")}
             </span>
           )}
         </span>
         <Link href="/settings#daily-goal" className="text-xs text-accent-600 underline dark:text-accent-100">
-          change
+          {t("change")}
         </Link>
       </div>
       <div

@@ -1,25 +1,27 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 
 /** The review page's keys, as Anki has them where a browser lets the page have them. */
-export const REVIEW_KEYS: { keys: string; what: string }[] = [
-  { keys: "Space / Enter", what: "Show the answer" },
-  { keys: "1 2 3 4", what: "Again, Hard, Good, Easy" },
-  { keys: "Ctrl+Z", what: "Undo the last answer or change" },
-  { keys: "-", what: "Bury the card until tomorrow" },
-  { keys: "@", what: "Suspend the card" },
-  { keys: "=", what: "Bury the whole note until tomorrow" },
-  { keys: "!", what: "Suspend the whole note" },
-  { keys: "Ctrl+1 … Ctrl+4", what: "Flag red, orange, green, blue (again: remove)" },
-  { keys: "Ctrl+Alt+N", what: "Reset the card to new (forget)" },
-  { keys: "?", what: "Show or hide these keys" },
-];
+export const REVIEW_KEYS = [
+  { keys: "Space / Enter", what: "show" },
+  { keys: "1 2 3 4", what: "grade" },
+  { keys: "Ctrl+Z", what: "undo" },
+  { keys: "-", what: "bury" },
+  { keys: "@", what: "suspend" },
+  { keys: "=", what: "buryNote" },
+  { keys: "!", what: "suspendNote" },
+  { keys: "Ctrl+1 … Ctrl+4", what: "flag" },
+  { keys: "Ctrl+Alt+N", what: "forget" },
+  { keys: "?", what: "help" },
+] as const;
 
 /**
  * The keys in a dialog (the native <dialog>: focus moves in and Escape closes it). Browsers
  * keep Ctrl+1..4 for switching tabs in a normal window, so the flag menu is the other way.
  */
 export function KeyboardHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useTranslations("keyboardHelp");
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const element = dialog.current;
@@ -36,7 +38,7 @@ export function KeyboardHelp({ open, onClose }: { open: boolean; onClose: () => 
       className="m-auto max-w-md rounded-xl border border-slate-200 bg-white p-5 text-slate-900 backdrop:bg-black/40 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
     >
       <h2 id="review-keys-title" className="text-lg font-semibold">
-        Keyboard
+        {t("title")}
       </h2>
       <table className="mt-3 w-full text-sm">
         <tbody>
@@ -45,13 +47,13 @@ export function KeyboardHelp({ open, onClose }: { open: boolean; onClose: () => 
               <th scope="row" className="py-1.5 pr-4 text-left font-normal">
                 <kbd className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs dark:bg-slate-800">{keys}</kbd>
               </th>
-              <td className="py-1.5">{what}</td>
+              <td className="py-1.5">{t(`keys.${what}`)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
-        In a normal browser window Ctrl+1…4 may switch tabs instead: use the Flag menu under the card.
+        {t("tabsNote")}
       </p>
       <button
         type="button"
@@ -59,7 +61,7 @@ export function KeyboardHelp({ open, onClose }: { open: boolean; onClose: () => 
         className="mt-4 rounded-md bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700"
         data-testid="keyboard-help-close"
       >
-        Close
+        {t("close")}
       </button>
     </dialog>
   );

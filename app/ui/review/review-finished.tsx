@@ -34,6 +34,7 @@ export function ReviewFinished({
   custom: "ahead" | "forgotten" | null;
 }) {
   const t = useTranslations("review");
+  const rc = useTranslations("reviewControls");
   return (
     <div className="mt-10 text-center" data-testid="review-finished">
       <h2 className="text-xl font-semibold">{t("allDone")}</h2>
@@ -47,11 +48,14 @@ export function ReviewFinished({
       </p>
       {leeches > 0 && (
         <p data-testid="leeches-found" className="mx-auto mt-3 max-w-md rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
-          {leeches} leech{leeches === 1 ? "" : "es"} found this session: card{leeches === 1 ? "" : "s"} you keep forgetting.{" "}
-          <Link href="/cards?leech=yes" className="underline">
-            See them in the card browser
-          </Link>{" "}
-          to rewrite, split or unsuspend.
+          {rc.rich("leeches", {
+            count: leeches,
+            link: (chunks) => (
+              <Link href="/cards?leech=yes" className="underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       )}
       {newWaiting > 0 && (
@@ -88,12 +92,12 @@ export function ReviewFinished({
       )}
       {!custom && (
         <p className="mt-4 flex flex-wrap justify-center gap-4 text-sm" data-testid="custom-study">
-          <span className="text-slate-500 dark:text-slate-400">Custom study:</span>
+          <span className="text-slate-500 dark:text-slate-400">{rc("custom")}</span>
           <Link href="/review?custom=ahead" className="text-accent-600 underline dark:text-accent-100" data-testid="study-ahead">
-            Study ahead (next 7 days)
+            {rc("ahead")}
           </Link>
           <Link href="/review?custom=forgotten" className="text-accent-600 underline dark:text-accent-100" data-testid="study-forgotten">
-            Review today&apos;s forgotten cards
+            {rc("forgotten")}
           </Link>
         </p>
       )}

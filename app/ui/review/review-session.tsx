@@ -43,12 +43,6 @@ interface Answered {
 }
 
 
-/** What the page says once a control is saved. */
-const CONTROL_DONE: Record<Exclude<ControlAction, "flag">, string> = {
-  bury: "Card buried until tomorrow.",
-  suspend: "Card suspended: it stays out of reviews until you unsuspend it in the card browser.",
-  reset: "Card reset to new; its review history is kept.",
-};
 
 const RATINGS = [
   { rating: 1, name: "again", key: "1", tone: "bg-red-600 hover:bg-red-700" },
@@ -99,6 +93,8 @@ export function ReviewSession({
   custom?: "ahead" | "forgotten" | null;
 }) {
   const t = useTranslations("review");
+  const rc = useTranslations("reviewControls");
+  const flags = useTranslations("flags");
   const describeDue = useDescribeDue();
   const [queue, setQueue] = useState<ReviewCard[]>(initial.cards);
   const [counts, setCounts] = useState<QueueCounts>(initial.counts);
@@ -150,7 +146,7 @@ export function ReviewSession({
           knownVersions.current.set(answer.cardId, result.version);
           if (result.leech) {
             setLeeches((n) => n + 1);
-            setNotice("That card is now a leech: it has lapsed many times. Rewrite or split it (see the card browser).");
+            setNotice(rc("leech"));
           }
         } else if (result.kind === "refused") {
           setNotice(result.status === 409 ? t("conflict") : result.message);
@@ -337,7 +333,7 @@ export function ReviewSession({
         } else {
           setQueue((q) => q.map((c) => (c.cardId === card.cardId ? { ...c, flag: card.flag } : c)));
         }
-        setNotice("That change was not saved: check your connection and try again.");
+        setNotice(rc("notSaved"));
         return;
       }
       const data = await readJson(response, cardControlResultSchema);
@@ -356,9 +352,9 @@ export function ReviewSession({
           ? t(action === "bury" ? "noteBuried" : "noteSuspended", { count: changedCards.length, name: card.paperTitle })
           : action === "flag"
             ? flag === 0
-              ? "Flag removed."
-              : `Flagged ${flagName(flag).toLowerCase()}.`
-            : CONTROL_DONE[action],
+              ? rc("flagRemoved")
+              : rc("flagged", { flag: flags(String(flag) as "0") })
+            : rc(`done.${action}`),
       );
     },
     [current, counts, t],
@@ -378,8 +374,8 @@ export function ReviewSession({
       if (!response?.ok) {
         setNotice(
           response?.status === 409
-            ? "This card changed since, so that can no longer be undone."
-            : "Undo failed: check your connection and try again.",
+            ? rc("undoConflict")
+            : rc("undoFailed"),
         );
         if (!response || response.status >= 500) setHistory((h) => [...h, last]);
         return;
@@ -399,7 +395,7 @@ export function ReviewSession({
       } else {
         setQueue((q) => q.map((c) => (c.cardId === last.card.cardId ? { ...c, flag: last.card.flag, version: data.version } : c)));
       }
-      setNotice("Undone.");
+      setNotice(rc("undone"));
       return;
     }
     const restore = (version: number) => {
@@ -527,7 +523,7 @@ export function ReviewSession({
           >
             {t("undo")} <kbd className="text-xs text-slate-500 pointer-coarse:hidden">Ctrl+Z</kbd>
           </button>
-          <label className="flex items-center gap-1" title="Type the answer of short basic cards before you see it">
+          <label className="flex items-center gap-1" title={rc("typeTitle")}>
             <input
               type="checkbox"
               checked={typing}
@@ -538,7 +534,7 @@ export function ReviewSession({
               className="h-4 w-4 accent-accent-600"
               data-testid="type-answers-toggle"
             />
-            Type answers
+            {rc("typeAnswers")}
           </label>
           <button
             type="button"
@@ -614,7 +610,7 @@ export function ReviewSession({
           {typeable && !revealed && (
             <div className="mt-4">
               <label htmlFor="typed-answer" className="block text-sm text-slate-600 dark:text-slate-300">
-                Type the answer, then Enter
+                {rc("typeThenEnter")}
               </label>
               <input
                 ref={typeInput}

@@ -1,8 +1,8 @@
 "use client";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { StudySetNotice } from "./use-study-set";
 
-const notes = (n: number) => `${n} note${n === 1 ? "" : "s"}`;
 
 /**
  * What adding a note changed, in words, under the study-set button: the first note switches
@@ -20,11 +20,12 @@ export function StudySetNoticeText({
   onStudyAll: () => void;
   testId: string;
 }) {
+  const t = useTranslations("studySetNotice");
   return (
     <span role="status" data-testid={testId} className="text-xs text-slate-600 dark:text-slate-300">
       {notice.kind === "switched" && (
         <>
-          Added. Your reviews now come from your study set only ({notes(notice.setSize)}), not from all notes.{" "}
+          {t("switched", { count: notice.setSize })}{" "}
           <button
             type="button"
             onClick={onStudyAll}
@@ -32,21 +33,24 @@ export function StudySetNoticeText({
             data-testid={`${testId}-undo`}
             className="font-medium text-accent-600 underline disabled:opacity-60 dark:text-accent-100"
           >
-            Keep studying all notes
+            {t("keepAll")}
           </button>
         </>
       )}
-      {notice.kind === "added" && <>Added: its cards join your reviews ({notes(notice.setSize)} in your study set).</>}
+      {notice.kind === "added" && <>{t("added", { count: notice.setSize })}</>}
       {notice.kind === "kept-all" && (
         <>
-          Added to your study set ({notes(notice.setSize)}). You study all notes; to study only your set, change it in{" "}
-          <Link href="/settings#study-chosen" className="underline">
-            settings
-          </Link>
-          .
+          {t.rich("keptAll", {
+            count: notice.setSize,
+            link: (chunks) => (
+              <Link href="/settings#study-chosen" className="underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </>
       )}
-      {notice.kind === "switched-back" && <>You study all notes again; your study set is kept for later.</>}
+      {notice.kind === "switched-back" && <>{t("switchedBack")}</>}
     </span>
   );
 }

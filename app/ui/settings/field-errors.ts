@@ -20,6 +20,7 @@ export const FIELD_LABELS: Record<string, string> = {
 export function errorsByField(
   fieldErrors: Record<string, string[]>,
   typed: Record<string, unknown>,
+  notAStep: (step: string) => string = (step) => `"${step}" is not a step.`,
 ): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const [path, messages] of Object.entries(fieldErrors)) {
@@ -27,15 +28,21 @@ export function errorsByField(
     const text = typed[field];
     const steps = typeof text === "string" ? text.split(/[\s,]+/).filter(Boolean) : [];
     const step = index !== undefined ? steps[Number(index)] : undefined;
-    const shown = step !== undefined ? messages.map((m) => `"${step}" is not a step. ${m}`) : messages;
+    const shown = step !== undefined ? messages.map((m) => `${notAStep(step)} ${m}`) : messages;
     (out[field] ??= []).push(...shown);
   }
   return out;
 }
 
 /** The sentence above the save button: which fields to look at, by their labels. */
-export function errorSummary(byField: Record<string, string[]>, fallback: string): string {
-  const labels = Object.keys(byField).map((f) => FIELD_LABELS[f]).filter(Boolean);
-  if (labels.length === 0) return fallback;
+export function errorSummary(
+  byField: Record<string, string[]>,
+  fallback: string,
+  say?: { label: (field: string) => string; summary: (count: number, labels: string[]) => string },
+): string {
+  const fields = Object.keys(byField).filter((f) => FIELD_LABELS[f]);
+  if (fields.length === 0) return fallback;
+  if (say) return say.summary(fields.length, fields.map(say.label));
+  const labels = fields.map((f) => FIELD_LABELS[f]);
   return `${labels.length === 1 ? "One field needs" : `${labels.length} fields need`} a change: ${labels.join(", ")}.`;
 }

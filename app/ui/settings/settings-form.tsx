@@ -1,4 +1,5 @@
 "use client";
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { updateSettings } from "@/app/lib/server/actions/update-settings";
@@ -46,12 +47,12 @@ function perCardAt(table: { retention: number; reviewsPerCardPerDay: number }[],
   return previous.reviewsPerCardPerDay;
 }
 
-const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
 const EASY_DAY_CHOICES = [
-  { share: 1, label: "Normal" },
-  { share: 0.5, label: "Reduced" },
-  { share: 0, label: "Minimum" },
-];
+  { share: 1, label: "normal" },
+  { share: 0.5, label: "reduced" },
+  { share: 0, label: "minimum" },
+] as const;
 
 const inputClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base dark:border-slate-700 dark:bg-slate-900 aria-[invalid=true]:border-red-500 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-500";
@@ -74,6 +75,8 @@ export function SettingsForm({
   workload: { retention: number; reviewsPerCardPerDay: number }[];
   cardCount: number;
 }) {
+  const t = useTranslations("settingsForm");
+  const locale = useLocale();
   const router = useRouter();
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
@@ -107,9 +110,10 @@ export function SettingsForm({
     const result = await updateSettings({ ...rest, ...(parameters !== savedParameters ? { parameters } : {}), reschedule });
     setPending(false);
     if (!result.ok) {
-      const byField = errorsByField(result.fieldErrors ?? {}, { ...values });
+      const byField = errorsByField(result.fieldErrors ?? {}, { ...values }, (step) => t("notAStep", { step }));
       setErrors(byField);
-      setMessage({ ok: false, text: errorSummary(byField, result.error) });
+      const say = { label: (field: string) => t(`fields.${field}` as "fields.parameters"), summary: (count: number, labels: string[]) => t("needsChange", { count, labels: new Intl.ListFormat(locale, { type: "unit" }).format(labels) }) };
+      setMessage({ ok: false, text: errorSummary(byField, result.error, say) });
       // Take the keyboard (and a screen reader) to the first field to fix.
       const first = Object.keys(byField)[0];
       if (first) document.getElementById(first)?.focus();
@@ -121,26 +125,23 @@ export function SettingsForm({
     setMessage({
       ok: true,
       text:
-        (reschedule
-          ? `Saved, and ${result.data.rescheduled.toLocaleString("en")} studied cards rescheduled with the new settings.`
-          : "Saved. The new settings apply from your next answer.") + (result.data.weights ? ` ${result.data.weights}` : ""),
+        (reschedule ? t("savedRescheduled", { count: result.data.rescheduled }) : t("saved")) +
+        (result.data.weights ? ` ${result.data.weights}` : ""),
     });
     setReschedule(false);
     router.refresh();
   }
 
   return (
-    <form onSubmit={(e) => void onSubmit(e)} className="space-y-8" noValidate aria-label="Scheduling settings">
+    <form onSubmit={(e) => void onSubmit(e)} className="space-y-8" noValidate aria-label={t("formLabel")}>
       <fieldset className="space-y-3">
-        <legend className="text-lg font-semibold">Desired retention</legend>
+        <legend className="text-lg font-semibold">{t("retention")}</legend>
         <p className="text-sm text-slate-600 dark:text-slate-300">
-          The chance you want to still remember a card when it comes back. Higher means you forget less, but cards come
-          back sooner, so you do more reviews a day; lower means fewer reviews and more forgetting. 0.90 suits most
-          people; above 0.95 the work grows quickly.
+          {t("retentionHelp")}
         </p>
         <div className="flex items-center gap-4">
           <label htmlFor="desiredRetention" className="sr-only">
-            Desired retention
+            {t("retention")}
           </label>
           <input
             id="desiredRetention"
@@ -159,83 +160,78 @@ export function SettingsForm({
           </output>
         </div>
         <p id="workload-estimate" className="text-sm" data-testid="workload-estimate">
-          At {retentionPercent} %, your {cardCount} cards would cost about <strong>{perDay.toFixed(perDay < 10 ? 1 : 0)}</strong>{" "}
-          reviews a day over their first year (a simulation with your saved FSRS parameters and steps: an order of magnitude, not a promise).
+          {t.rich("workload", { percent: retentionPercent, cards: cardCount, perDay: perDay.toFixed(perDay < 10 ? 1 : 0), strong: (chunks) => <strong>{chunks}</strong> })}
         </p>
         <FieldErrors id="desiredRetention-error" errors={errors.desiredRetention} />
       </fieldset>
 
       <fieldset className="grid gap-4 sm:grid-cols-2">
-        <legend className="mb-2 text-lg font-semibold">Daily limits and steps</legend>
+        <legend className="mb-2 text-lg font-semibold">{t("limits")}</legend>
         <div>
-          <label htmlFor="newPerDay" className="block text-sm font-medium">New cards a day</label>
+          <label htmlFor="newPerDay" className="block text-sm font-medium">{t("fields.newPerDay")}</label>
           <input id="newPerDay" {...described("newPerDay")} type="number" min={0} max={9999} value={values.newPerDay} onChange={(e) => set("newPerDay", Number(e.target.value))} className={inputClass} />
           <FieldErrors id="newPerDay-error" errors={errors.newPerDay} />
         </div>
         <div>
-          <label htmlFor="reviewsPerDay" className="block text-sm font-medium">Reviews a day</label>
+          <label htmlFor="reviewsPerDay" className="block text-sm font-medium">{t("fields.reviewsPerDay")}</label>
           <input id="reviewsPerDay" {...described("reviewsPerDay")} type="number" min={0} max={99999} value={values.reviewsPerDay} onChange={(e) => set("reviewsPerDay", Number(e.target.value))} className={inputClass} />
           <FieldErrors id="reviewsPerDay-error" errors={errors.reviewsPerDay} />
         </div>
         <div>
-          <label htmlFor="learningSteps" className="block text-sm font-medium">Learning steps</label>
+          <label htmlFor="learningSteps" className="block text-sm font-medium">{t("fields.learningSteps")}</label>
           <input id="learningSteps" value={values.learningSteps} onChange={(e) => set("learningSteps", e.target.value)} className={inputClass} {...described("learningSteps", "steps-hint")} />
           <FieldErrors id="learningSteps-error" errors={errors.learningSteps} />
         </div>
         <div>
-          <label htmlFor="relearningSteps" className="block text-sm font-medium">Relearning steps</label>
+          <label htmlFor="relearningSteps" className="block text-sm font-medium">{t("fields.relearningSteps")}</label>
           <input id="relearningSteps" value={values.relearningSteps} onChange={(e) => set("relearningSteps", e.target.value)} className={inputClass} {...described("relearningSteps", "steps-hint")} />
           <FieldErrors id="relearningSteps-error" errors={errors.relearningSteps} />
         </div>
         <p id="steps-hint" className="text-xs text-slate-500 sm:col-span-2 dark:text-slate-400">
-          Steps are waits before a new or forgotten card is asked again, like &quot;1m 10m&quot; (m minutes, h hours, d days).
-          Leave empty to let FSRS schedule from the first answer.
+          {t("stepsHint")}
         </p>
         <RecommendedSteps
           onApply={(steps) => setValues((v) => ({ ...v, learningSteps: steps.learning ?? v.learningSteps, relearningSteps: steps.relearning ?? v.relearningSteps }))}
         />
         <div>
-          <label htmlFor="maximumInterval" className="block text-sm font-medium">Maximum interval (days)</label>
+          <label htmlFor="maximumInterval" className="block text-sm font-medium">{t("maximumIntervalDays")}</label>
           <input id="maximumInterval" {...described("maximumInterval")} type="number" min={1} max={36500} value={values.maximumInterval} onChange={(e) => set("maximumInterval", Number(e.target.value))} className={inputClass} />
           <FieldErrors id="maximumInterval-error" errors={errors.maximumInterval} />
         </div>
         <div className="flex items-end gap-2 pb-2">
           <input id="enableFuzz" type="checkbox" checked={values.enableFuzz} onChange={(e) => set("enableFuzz", e.target.checked)} className="h-4 w-4 accent-accent-600" />
-          <label htmlFor="enableFuzz" className="text-sm">Fuzz: spread intervals a little so cards learnt together do not stay together</label>
+          <label htmlFor="enableFuzz" className="text-sm">{t("fuzz")}</label>
         </div>
         <div className="flex items-start gap-2 sm:col-span-2">
           <input id="longTermOnly" type="checkbox" checked={!values.enableShortTerm} onChange={(e) => set("enableShortTerm", !e.target.checked)} className="mt-1 h-4 w-4 accent-accent-600" aria-describedby="longTermOnly-hint" />
           <div>
-            <label htmlFor="longTermOnly" className="text-sm">Long-term only: no learning steps, every answer schedules the card a day or more ahead</label>
+            <label htmlFor="longTermOnly" className="text-sm">{t("longTermOnly")}</label>
             <p id="longTermOnly-hint" className="text-xs text-slate-500 dark:text-slate-400">
-              FSRS&apos;s long-term mode, for studying without learning steps: the steps above are not used, and a second look at a
-              card on the same day does not make FSRS think you know it better.
+              {t("longTermOnlyHint")}
             </p>
           </div>
         </div>
       </fieldset>
 
       <fieldset className="space-y-3">
-        <legend className="mb-2 text-lg font-semibold">Spread the load</legend>
+        <legend className="mb-2 text-lg font-semibold">{t("spread")}</legend>
         <div className="flex items-start gap-2">
           <input id="loadBalance" type="checkbox" checked={values.loadBalance} onChange={(e) => set("loadBalance", e.target.checked)} className="mt-1 h-4 w-4 accent-accent-600" aria-describedby="loadBalance-hint" />
           <div>
-            <label htmlFor="loadBalance" className="text-sm">Load balancer: even out the reviews from day to day</label>
+            <label htmlFor="loadBalance" className="text-sm">{t("loadBalance")}</label>
             <p id="loadBalance-hint" className="text-xs text-slate-500 dark:text-slate-400">
-              When a card&apos;s next review is set, it goes to one of the few days around its interval that fuzz could pick, preferring
-              days with fewer reviews due (as Anki&apos;s load balancer). Intervals stay within a few percent of what FSRS asks.
+              {t("loadBalanceHint")}
             </p>
           </div>
         </div>
         <div>
           <p id="easyDays-hint" className="text-sm">
-            Easy days: on a reduced day you get fewer reviews, on a minimum day almost none; they move to nearby days, never past a
-            card&apos;s maximum interval.
+            {t("easyDaysHint")}
           </p>
           <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4" role="group" aria-describedby="easyDays-hint">
             {WEEKDAYS.map((day, i) => (
               <div key={day}>
-                <label htmlFor={`easyDay-${i}`} className="block text-xs font-medium">{day}</label>
+                <label htmlFor={`easyDay-${i}`} className="block text-xs font-medium">{t(`weekdays.${day}`)}</label>
                 <select
                   id={`easyDay-${i}`}
                   value={values.easyDays[i] ?? 1}
@@ -243,7 +239,7 @@ export function SettingsForm({
                   className={inputClass}
                 >
                   {EASY_DAY_CHOICES.map((choice) => (
-                    <option key={choice.share} value={choice.share}>{choice.label}</option>
+                    <option key={choice.share} value={choice.share}>{t(`easyDay.${choice.label}`)}</option>
                   ))}
                 </select>
               </div>
@@ -253,25 +249,23 @@ export function SettingsForm({
         </div>
         <div className="space-y-1">
           <p id="bury-hint" className="text-sm">
-            Siblings: cards of one piece of a note give each other away when they come on the same day. Once one is shown, the
-            others wait until the next day (Anki&apos;s &quot;bury siblings&quot;).
+            {t("siblingsHint")}
           </p>
           <div className="flex items-center gap-2">
             <input id="buryReverseSiblings" type="checkbox" checked={values.buryReverseSiblings} onChange={(e) => set("buryReverseSiblings", e.target.checked)} className="h-4 w-4 accent-accent-600" aria-describedby="bury-hint" />
-            <label htmlFor="buryReverseSiblings" className="text-sm">Show one side of a two-way card a day</label>
+            <label htmlFor="buryReverseSiblings" className="text-sm">{t("buryReverse")}</label>
           </div>
           <div className="flex items-center gap-2">
             <input id="buryClozeSiblings" type="checkbox" checked={values.buryClozeSiblings} onChange={(e) => set("buryClozeSiblings", e.target.checked)} className="h-4 w-4 accent-accent-600" aria-describedby="bury-hint" />
-            <label htmlFor="buryClozeSiblings" className="text-sm">Show one cloze of a sentence a day</label>
+            <label htmlFor="buryClozeSiblings" className="text-sm">{t("buryCloze")}</label>
           </div>
         </div>
         <div className="grid gap-2 sm:grid-cols-2">
           <p id="leech-hint" className="text-sm sm:col-span-2">
-            Leeches: a card you keep forgetting costs more time than it is worth. After this many lapses it is tagged
-            &quot;leech&quot; (and again every half as many more), so you can rewrite or split it in the card browser.
+            {t("leechHint")}
           </p>
           <div>
-            <label htmlFor="leechThreshold" className="block text-sm font-medium">Lapses that make a leech</label>
+            <label htmlFor="leechThreshold" className="block text-sm font-medium">{t("fields.leechThreshold")}</label>
             <input
               id="leechThreshold"
               type="number"
@@ -286,36 +280,34 @@ export function SettingsForm({
           </div>
           <div className="flex items-center gap-2 self-end pb-2">
             <input id="leechSuspend" type="checkbox" checked={values.leechSuspend} onChange={(e) => set("leechSuspend", e.target.checked)} className="h-4 w-4 accent-accent-600" aria-describedby="leech-hint" />
-            <label htmlFor="leechSuspend" className="text-sm">Suspend a leech too (else only tag it)</label>
+            <label htmlFor="leechSuspend" className="text-sm">{t("leechSuspend")}</label>
           </div>
         </div>
       </fieldset>
 
       <fieldset className="space-y-2">
-        <legend className="mb-2 text-lg font-semibold">FSRS weights</legend>
-        <label htmlFor="parameters" className="block text-sm font-medium">Weights (parameters)</label>
+        <legend className="mb-2 text-lg font-semibold">{t("weights")}</legend>
+        <label htmlFor="parameters" className="block text-sm font-medium">{t("weightsLabel")}</label>
         <textarea
           id="parameters"
           rows={3}
           spellCheck={false}
           value={values.parameters}
           onChange={(e) => set("parameters", e.target.value)}
-          placeholder="Empty: FSRS-6's default weights"
+          placeholder={t("weightsPlaceholder")}
           className={`${inputClass} font-mono text-sm`}
           {...described("parameters", "parameters-hint")}
         />
         <p id="parameters-hint" className="text-xs text-slate-500 dark:text-slate-400">
-          Paste the weights from Anki&apos;s deck options (FSRS section), separated by commas: 21 of FSRS-6, or 19 of FSRS-5
-          or 17 of FSRS-4.5, which are converted to FSRS-6 as the FSRS libraries do. Empty uses the defaults;
-          &quot;Optimize my parameters&quot; below fits them to your own reviews.
+          {t("weightsHint")}
         </p>
         <FieldErrors id="parameters-error" errors={errors.parameters} />
       </fieldset>
 
       <fieldset className="grid gap-4 sm:grid-cols-2">
-        <legend className="mb-2 text-lg font-semibold">Your day</legend>
+        <legend className="mb-2 text-lg font-semibold">{t("yourDay")}</legend>
         <div>
-          <label htmlFor="timeZone" className="block text-sm font-medium">Time zone</label>
+          <label htmlFor="timeZone" className="block text-sm font-medium">{t("fields.timeZone")}</label>
           <select id="timeZone" {...described("timeZone")} value={values.timeZone} onChange={(e) => set("timeZone", e.target.value)} className={inputClass}>
             {zones.map((zone) => (
               <option key={zone} value={zone}>{zone}</option>
@@ -323,34 +315,34 @@ export function SettingsForm({
           </select>
           {browserZone && browserZone !== values.timeZone && (
             <button type="button" className="mt-1 text-xs text-accent-600 underline" onClick={() => set("timeZone", browserZone)}>
-              Use this device&apos;s zone ({browserZone})
+              {t("useDeviceZone", { zone: browserZone })}
             </button>
           )}
           <FieldErrors id="timeZone-error" errors={errors.timeZone} />
         </div>
         <div>
-          <label htmlFor="dayStartHour" className="block text-sm font-medium">A new day starts at</label>
+          <label htmlFor="dayStartHour" className="block text-sm font-medium">{t("fields.dayStartHour")}</label>
           <select id="dayStartHour" {...described("dayStartHour")} value={values.dayStartHour} onChange={(e) => set("dayStartHour", Number(e.target.value))} className={inputClass}>
             {Array.from({ length: 24 }, (_, h) => (
               <option key={h} value={h}>{`${String(h).padStart(2, "0")}:00`}</option>
             ))}
           </select>
           <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-            Reviews before this hour count for the day before, so a late night is still &quot;today&quot;.
+            {t("dayStartHint")}
           </p>
           <FieldErrors id="dayStartHour-error" errors={errors.dayStartHour} />
         </div>
       </fieldset>
 
       <fieldset className="space-y-2">
-        <legend className="mb-2 text-lg font-semibold">What you study</legend>
+        <legend className="mb-2 text-lg font-semibold">{t("whatYouStudy")}</legend>
         <div className="flex items-center gap-2">
           <input id="study-all" type="radio" name="studyAll" checked={values.studyAll} onChange={() => set("studyAll", true)} className="accent-accent-600" />
-          <label htmlFor="study-all" className="text-sm">All notes</label>
+          <label htmlFor="study-all" className="text-sm">{t("allNotes")}</label>
         </div>
         <div className="flex items-center gap-2">
           <input id="study-chosen" type="radio" name="studyAll" checked={!values.studyAll} onChange={() => set("studyAll", false)} className="accent-accent-600" />
-          <label htmlFor="study-chosen" className="text-sm">Only the notes I added to my study set (from a note&apos;s page or the library)</label>
+          <label htmlFor="study-chosen" className="text-sm">{t("chosenNotes")}</label>
         </div>
       </fieldset>
 
@@ -362,12 +354,11 @@ export function SettingsForm({
       <div className="flex items-start gap-2">
         <input id="reschedule" type="checkbox" checked={reschedule} onChange={(e) => setReschedule(e.target.checked)} className="mt-1 h-4 w-4 accent-accent-600" />
         <label htmlFor="reschedule" className="text-sm">
-          Also reschedule the cards I have studied with these settings now (otherwise each card follows them from its next
-          review). Takes a moment with a long history.
+          {t("reschedule")}
         </label>
       </div>
       <button type="submit" disabled={pending} className="rounded-md bg-accent-600 px-4 py-2 text-white hover:bg-accent-700 disabled:opacity-60" data-testid="save-settings">
-        {pending ? (reschedule ? "Saving and rescheduling…" : "Saving…") : "Save settings"}
+        {pending ? (reschedule ? t("savingRescheduling") : t("saving")) : t("save")}
       </button>
     </form>
   );

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useSyncExternalStore } from "react";
 import { setTimeZone } from "@/app/lib/server/actions/set-time-zone";
@@ -13,6 +14,7 @@ const noSubscription = () => () => {};
  * remembered on this device for this pair of zones, so the offer does not nag.
  */
 export function TimeZoneOffer({ stored }: { stored: string }) {
+  const t = useTranslations("zoneOffer");
   const router = useRouter();
   const device = useDeviceTimeZone();
   const keptBefore = useSyncExternalStore(
@@ -31,7 +33,7 @@ export function TimeZoneOffer({ stored }: { stored: string }) {
     const result = await setTimeZone({ timeZone: zone }).catch(() => null);
     setPending(false);
     if (!result?.ok) {
-      setError(result?.error ?? "Could not reach the server. Try again.");
+      setError(result?.error ?? t("unreachable"));
       return;
     }
     setClosed(true);
@@ -45,13 +47,12 @@ export function TimeZoneOffer({ stored }: { stored: string }) {
   return (
     <div
       role="region"
-      aria-label="Time zone"
+      aria-label={t("label")}
       data-testid="zone-offer"
       className="mb-4 rounded-md border border-accent-200 bg-accent-50 px-4 py-3 text-sm dark:border-slate-700 dark:bg-slate-800"
     >
       <p>
-        This device is in <strong>{device}</strong>, but your study days follow <strong>{stored}</strong>, so a new day
-        starts at midnight there.
+        {t.rich("body", { device, stored, strong: (chunks) => <strong>{chunks}</strong> })}
       </p>
       <div className="mt-2 flex flex-wrap gap-2">
         <button
@@ -60,10 +61,10 @@ export function TimeZoneOffer({ stored }: { stored: string }) {
           onClick={() => void switchZone(device)}
           className="rounded-md bg-accent-600 px-3 py-1 text-white hover:bg-accent-700 disabled:opacity-60"
         >
-          {pending ? "Switching…" : `Switch to ${device}`}
+          {pending ? t("switching") : t("switchTo", { zone: device })}
         </button>
         <button type="button" onClick={keep} className="rounded-md border border-slate-300 px-3 py-1 dark:border-slate-600">
-          Keep {stored}
+          {t("keep", { zone: stored })}
         </button>
       </div>
       {error && <p role="alert" className="mt-2 text-red-600 dark:text-red-400">{error}</p>}

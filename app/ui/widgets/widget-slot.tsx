@@ -24,12 +24,12 @@ import {
   type ErrorInfo,
   type ReactNode,
 } from "react";
+import { useTranslations } from "next-intl";
 import { isWidgetName, widgetLoaders, type WidgetName } from "./registry";
 
 /** waiting: not near the viewport yet · loading: its code is on the way · ready: drawn · error: failed. */
 type SlotState = "waiting" | "loading" | "ready" | "error";
 
-const WAITING_LABEL = "Interactive figure (loads when it scrolls into view)";
 
 /** Starts the view download and the tfjs backend together; the view renders once both are done. */
 function lazyView(name: WidgetName): ComponentType {
@@ -43,7 +43,7 @@ function lazyView(name: WidgetName): ComponentType {
 }
 
 class WidgetErrorBoundary extends Component<
-  { name: string; onError: () => void; onRetry: () => void; children: ReactNode },
+  { name: string; onError: () => void; onRetry: () => void; children: ReactNode; failedText: string; retryText: string },
   { failed: boolean }
 > {
   override state = { failed: false };
@@ -66,7 +66,7 @@ class WidgetErrorBoundary extends Component<
         data-testid="widget-slot-error"
         className="space-y-2 p-3 text-sm text-amber-900 dark:text-amber-200"
       >
-        <p>This interactive figure could not be loaded. The rest of the note is unaffected.</p>
+        <p>{this.props.failedText}</p>
         <button
           type="button"
           onClick={() => {
@@ -75,7 +75,7 @@ class WidgetErrorBoundary extends Component<
           }}
           className="rounded border border-amber-400 px-2 py-1 text-xs hover:bg-amber-50 focus:outline-2 focus:outline-blue-500 dark:border-amber-600 dark:hover:bg-amber-950"
         >
-          Try again
+          {this.props.retryText}
         </button>
       </div>
     );
@@ -113,6 +113,7 @@ function Placeholder({ label, caption, testId, loading }: { label: string; capti
 }
 
 export function WidgetSlot({ name, caption = null }: { name: string; caption?: string | null }) {
+  const t = useTranslations("widgetSlot");
   const box = useRef<HTMLDivElement>(null);
   const [View, setView] = useState<ComponentType | null>(null);
   const [state, setState] = useState<SlotState>("waiting");
@@ -167,18 +168,18 @@ export function WidgetSlot({ name, caption = null }: { name: string; caption?: s
       <div ref={box}>
         {!known ? (
           <p role="alert" data-testid="widget-slot-error" className="p-3 text-sm text-amber-900 dark:text-amber-200">
-            Unknown interactive figure “{name}”.
+            {t("unknown", { name })}
           </p>
         ) : View ? (
-          <WidgetErrorBoundary key={attempt} name={name} onError={() => setState("error")} onRetry={retry}>
-            <Suspense fallback={<Placeholder label="Loading the interactive figure…" caption={caption} testId="widget-slot-loading" loading />}>
+          <WidgetErrorBoundary key={attempt} name={name} onError={() => setState("error")} onRetry={retry} failedText={t("failed")} retryText={t("retry")}>
+            <Suspense fallback={<Placeholder label={t("loading")} caption={caption} testId="widget-slot-loading" loading />}>
               <Mounted onMount={onMount}>
                 <View />
               </Mounted>
             </Suspense>
           </WidgetErrorBoundary>
         ) : (
-          <Placeholder label={WAITING_LABEL} caption={caption} testId="widget-slot-placeholder" loading={false} />
+          <Placeholder label={t("waiting")} caption={caption} testId="widget-slot-placeholder" loading={false} />
         )}
       </div>
       {caption && (

@@ -3,7 +3,9 @@ import { markdownToPlainText } from "@/app/lib/domain/content/plain-text";
 import { compactQuery, joinedSpellings } from "@/app/lib/domain/content/spelling-variants";
 import { tagKey, tagVariants } from "@/app/lib/domain/content/tag-variants";
 import { compactAnswer, shortAnswersMatch } from "@/app/lib/domain/quiz/normalize";
-import { activeFiltersText } from "@/app/ui/library/search-words";
+import { createTranslator } from "next-intl";
+import en from "@/messages/en.json";
+import zh from "@/messages/zh-CN.json";
 
 describe("a note's search text", () => {
   it("is plain text: no heading marks, emphasis, link targets, key-term marks or source markers", () => {
@@ -75,9 +77,12 @@ describe("tags spelled two ways", () => {
 });
 
 describe("the library's search words", () => {
-  it("names the filters that are on", () => {
-    expect(activeFiltersText("Vision", null)).toBe("the area filter (Vision) is on");
-    expect(activeFiltersText("Vision", "video")).toBe("the area filter (Vision) and the tag filter (#video) are on");
-    expect(activeFiltersText(null, null)).toBeNull();
+  it("names the filters that are on, in both languages", () => {
+    const english = createTranslator({ locale: "en", messages: en, namespace: "library" });
+    const chinese = createTranslator({ locale: "zh-CN", messages: zh, namespace: "library" });
+    expect(english("filtersOn", { area: "Vision", tag: "none" })).toBe("The area filter (Vision) is on:");
+    expect(english("filtersOn", { area: "Vision", tag: "video" })).toBe("The area filter (Vision) and the tag filter (#video) are on:");
+    expect(english("filtersOn", { area: "none", tag: "video" })).toBe("The tag filter (#video) is on:");
+    expect(chinese("filtersOn", { area: "视觉", tag: "video" })).toBe("已启用领域筛选（视觉）和标签筛选（#video）：");
   });
 });

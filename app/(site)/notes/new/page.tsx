@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/app/lib/server/auth/require-page-user";
 import { ownNoteEditorContext } from "@/app/lib/server/data/own-note-editor";
 import { NoteEditor } from "@/app/ui/own-notes/note-editor";
 import { NEW_NOTE_TEMPLATE } from "@/app/ui/own-notes/note-template";
 
-export const metadata: Metadata = { title: "New note" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("ownNotes"))("new") };
+}
 
 /** `/notes/new`: a note of one's own, in the content format, saved as soon as it is typed. */
 export default async function NewNotePage() {
@@ -12,7 +15,7 @@ export default async function NewNotePage() {
   const context = await ownNoteEditorContext(user.id, null);
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">New note</h1>
+      <h1 className="text-2xl font-semibold">{(await getTranslations("ownNotes"))("new")}</h1>
       <NoteEditor noteId={null} slug="my-new-note" initialSource={NEW_NOTE_TEMPLATE} updatedAt={null} {...context} />
     </div>
   );

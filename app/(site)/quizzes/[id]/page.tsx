@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { attemptParamsSchema } from "@/app/lib/schemas/quiz";
@@ -9,7 +10,9 @@ import { NotFoundError } from "@/app/lib/server/errors";
 import { QuizResults } from "@/app/ui/quiz/quiz-results";
 import { QuizRunner } from "@/app/ui/quiz/quiz-runner";
 
-export const metadata: Metadata = { title: "Quiz" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageErrors"))("quizTitle") };
+}
 
 async function loadAttempt(id: string) {
   const owner = await readQuizOwner();
@@ -36,7 +39,7 @@ export default async function QuizAttemptPage({ params }: { params: Promise<{ id
           {attempt.title}
         </h1>
         <Link href="/quizzes" className="text-sm text-accent-600 underline dark:text-accent-500">
-          All quizzes
+          {(await getTranslations("pageErrors"))("allQuizzes")}
         </Link>
       </header>
       {finished || !attempt.current ? (

@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { getSessionUser } from "@/app/lib/server/auth/session";
 import { listQuizSources } from "@/app/lib/server/data/quiz-questions";
 import { QUIZ_LENGTH_DEFAULT, QUIZ_LENGTH_MAX, QUIZ_LENGTH_MIN } from "@/app/lib/schemas/quiz";
 import { StartQuizForm, type StartQuizDefaults } from "@/app/ui/quiz/start-quiz-form";
 
-export const metadata: Metadata = { title: "New quiz" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("quizStart"))("title") };
+}
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -19,6 +22,7 @@ function first(value: string | string[] | undefined): string | undefined {
  */
 export default async function NewQuizPage({ searchParams }: { searchParams: Promise<Search> }) {
   const search = await searchParams;
+  const t = await getTranslations("quizStart");
   const user = await getSessionUser();
   const sources = await listQuizSources(user?.id ?? null);
   const known = new Set(sources.flatMap((a) => a.notes.map((n) => n.slug)));
@@ -37,14 +41,14 @@ export default async function NewQuizPage({ searchParams }: { searchParams: Prom
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-semibold">{noteTitle ? `Quiz: ${noteTitle}` : "New quiz"}</h1>
+        <h1 className="text-2xl font-semibold">{noteTitle ? t("titleNote", { note: noteTitle }) : t("title")}</h1>
         <Link href="/quizzes" className="text-sm text-accent-600 underline dark:text-accent-500">
-          All quizzes
+          {t("all")}
         </Link>
       </header>
       {note && !known.has(note) && (
         <p className="text-sm text-amber-700 dark:text-amber-400" data-testid="quiz-unknown-note">
-          There is no note &ldquo;{note}&rdquo; with questions; pick another below.
+          {t("unknownNote", { note })}
         </p>
       )}
       <div className="rounded-xl border border-slate-200 p-4 sm:p-5 dark:border-slate-800">

@@ -2,6 +2,7 @@
 import { describeWeightsMigration } from "@/app/lib/domain/scheduling";
 import { settingsUpdateSchema } from "@/app/lib/schemas/settings";
 import { authedAction } from "../auth/guard";
+import { serverMessageForReader } from "../i18n/server-message";
 import { rescheduleCards } from "../data/reschedule";
 import { saveUserSettings, schedulerSettingsOf } from "../data/settings";
 
@@ -21,5 +22,12 @@ export const updateSettings = authedAction(settingsUpdateSchema, async (user, { 
       : input.parameters === null
         ? "The default FSRS-6 weights are used."
         : describeWeightsMigration(input.parameters);
-  return { desiredRetention: saved.desiredRetention, timeZone: saved.timeZone, rescheduled, parameters: saved.parameters, weights };
+  return {
+    desiredRetention: saved.desiredRetention,
+    timeZone: saved.timeZone,
+    rescheduled,
+    parameters: saved.parameters,
+    // Shown under the form as it is: in the reader's language.
+    weights: weights && (await serverMessageForReader(weights)),
+  };
 });

@@ -1,6 +1,8 @@
 import "#server-only";
+import type { Locale } from "@/app/lib/domain/i18n/locales";
 import { db } from "../db";
 import { AppError, TooManyRequestsError } from "../errors";
+import { mailLocale, mailText } from "../i18n/mail-text";
 import { linkTo, sendMail } from "../mail";
 import { consumeEmailToken, createEmailToken, usableEmailTokenOrThrow } from "./email-tokens";
 import { waitInWords } from "./password-reset";
@@ -19,6 +21,7 @@ export async function emailVerifiedAt(userId: string): Promise<Date | null> {
 export async function sendVerificationLink(
   userId: string,
   now = new Date(),
+  requested?: Locale,
 ): Promise<{ email: string; alreadyVerified: boolean }> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, emailVerified: true } });
   if (user.emailVerified) return { email: user.email, alreadyVerified: true };
@@ -27,15 +30,13 @@ export async function sendVerificationLink(
     throw new TooManyRequestsError(`Too many verification links were sent. Try again in ${waitInWords(wait)}.`, wait);
   }
   const token = await createEmailToken(user, "verify-email", now);
+  const t = await mailText(await mailLocale(user.id, requested));
   try {
     await sendMail({
       to: user.email,
-      subject: "Verify your PaperDeck email address",
-      paragraphs: [
-        `Open this link within 24 hours to confirm that ${user.email} is yours and receives mail from PaperDeck:`,
-        "If you did not ask for this, ignore this mail.",
-      ],
-      link: { href: linkTo(`/verify-email?token=${token}`), label: "Verify my address" },
+      subject: t("verify.subject"),
+      paragraphs: [t("verify.open", { email: user.email }), t("verify.ignore")],
+      link: { href: linkTo(`/verify-email?token=${token}`), label: t("verify.link") },
     });
   } catch (error) {
     console.error("[mail] the verification mail could not be sent:", error);

@@ -13,6 +13,9 @@ import type { QuizOwner } from "../data/quiz-attempts";
 import { AppError, BadRequestError, InvalidInputError, NotFoundError, TooManyRequestsError, UnauthorizedError } from "../errors";
 import { checkSameOrigin, isStateChanging, mediaType } from "../http/same-origin";
 import { actingQuizOwner, readQuizOwner } from "./quiz-owner";
+import { matchServerMessage } from "@/app/lib/domain/i18n/server-message";
+import en from "@/messages/en.json";
+import { localizeFailure } from "../i18n/server-message";
 import { getSessionUser, type SessionUser } from "./session";
 import { readSessionClaims, type SessionClaims } from "./session-token";
 
@@ -77,10 +80,11 @@ function guardedAction<T>(run: (input: unknown) => Promise<T>): (input: unknown)
   return async (input: unknown) => {
     try {
       const verdict = checkSameOrigin(await headers());
-      if (!verdict.ok) return { ok: false, status: 403, error: verdict.reason };
+      if (!verdict.ok) return await localizeFailure({ ok: false as const, status: 403, error: verdict.reason });
       return { ok: true, data: await run(input) };
     } catch (error) {
-      return failure(error);
+      // Actions answer the app's own forms: in the reader's language (route handlers keep English).
+      return localizeFailure(failure(error));
     }
   };
 }
@@ -129,8 +133,15 @@ export function publicAction<S extends z.ZodType, T>(
 
 // ---------------------------------------------------------------- route handlers
 
+/**
+ * An error answer: `error` in English for API clients, and the message's code (with its
+ * arguments) when the serverMessages catalogue knows it, so the app's own pages can say it in
+ * the reader's language (useServerError).
+ */
 export function jsonError(status: number, error: string, extra?: Record<string, unknown>, headers?: HeadersInit) {
-  return Response.json({ error, ...extra }, { status, headers });
+  const known = matchServerMessage(en.serverMessages, error);
+  const code = known ? { code: known.code, ...(Object.keys(known.args).length ? { args: known.args } : {}) } : {};
+  return Response.json({ error, ...code, ...extra }, { status, headers });
 }
 
 /** The answer for a failed request: its typed status, 503 while the database is away, else 500. */

@@ -1,7 +1,9 @@
 import "#server-only";
 import { passwordProblem } from "@/app/lib/domain/password-policy";
+import type { Locale } from "@/app/lib/domain/i18n/locales";
 import { db } from "../db";
 import { BadRequestError, TooManyRequestsError } from "../errors";
+import { mailLocale, mailText } from "../i18n/mail-text";
 import { linkTo, sendMail } from "../mail";
 import { consumeEmailToken, createEmailToken, usableEmailTokenOrThrow } from "./email-tokens";
 import { hashPassword, isCommonPassword } from "./password";
@@ -28,7 +30,7 @@ export function waitInWords(seconds: number): string {
  * nor its timing says whether the address has an account.
  */
 export async function requestPasswordReset(
-  input: { email: string; ip: string; now?: Date },
+  input: { email: string; ip: string; now?: Date; locale?: Locale },
   schedule: Schedule = runNow,
 ): Promise<{ message: string }> {
   const wait = await consumePasswordResetRequest(input.email, input.ip);
@@ -38,23 +40,20 @@ export async function requestPasswordReset(
       wait,
     );
   }
-  await schedule(() => mailResetLink(input.email, input.now ?? new Date()));
+  await schedule(() => mailResetLink(input.email, input.now ?? new Date(), input.locale));
   return { message: RESET_REQUESTED_MESSAGE };
 }
 
-async function mailResetLink(email: string, now: Date): Promise<void> {
+async function mailResetLink(email: string, now: Date, requested: Locale | undefined): Promise<void> {
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true } });
   if (!user) return;
   const token = await createEmailToken(user, "password-reset", now);
+  const t = await mailText(await mailLocale(user.id, requested));
   await sendMail({
     to: user.email,
-    subject: "Reset your PaperDeck password",
-    paragraphs: [
-      `Someone, hopefully you, asked to reset the password of the PaperDeck account ${user.email}. Open this link within 30 minutes to choose a new password:`,
-      "The link works once. Setting a new password signs you out on every other device.",
-      "If you did not ask for this, ignore this mail: your password stays as it is.",
-    ],
-    link: { href: linkTo(`/reset-password?token=${token}`), label: "Choose a new password" },
+    subject: t("reset.subject"),
+    paragraphs: [t("reset.open", { email: user.email }), t("reset.once"), t("reset.ignore")],
+    link: { href: linkTo(`/reset-password?token=${token}`), label: t("reset.link") },
   });
 }
 
