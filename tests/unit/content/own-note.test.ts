@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { OWN_SORT_BASE, checkOwnNote, ownSortKeys } from "@/app/lib/domain/content/own-note";
+import { termHashSlug } from "@/app/lib/domain/content/parse-note";
 import { renderPreview } from "@/app/ui/own-notes/preview";
+import { NEW_NOTE_TEMPLATE, NEW_NOTE_TEMPLATE_ZH, newNoteTemplate } from "@/app/ui/own-notes/note-template";
 import { ownNoteText } from "../../integration/notes/own-note-fixture";
 
 const context = (known: string[] = [], own: [string, string[]][] = []) => ({ knownSlugs: new Set(known), ownPrerequisites: new Map(own) });
@@ -31,6 +33,35 @@ describe("checking one's own note", () => {
     const check = checkOwnNote("my-a", text, context());
     expect(check.errors.length).toBeGreaterThanOrEqual(2);
     expect(check.errors.map((e) => e.line)).toEqual([...check.errors.map((e) => e.line)].sort((a, b) => a - b));
+  });
+});
+
+describe("the new-note template", () => {
+  it("is a valid note in both interface languages, with the same card and question ids", () => {
+    const en = checkOwnNote("my-new-note", NEW_NOTE_TEMPLATE, context());
+    const zh = checkOwnNote("my-new-note", NEW_NOTE_TEMPLATE_ZH, context());
+    expect(en.errors).toEqual([]);
+    expect(zh.errors).toEqual([]);
+    expect(zh.cards.map((c) => c.derived)).toEqual(en.cards.map((c) => c.derived));
+    expect(zh.questions).toHaveLength(en.questions.length);
+    expect(newNoteTemplate("zh-CN")).toBe(NEW_NOTE_TEMPLATE_ZH);
+    expect(newNoteTemplate("en")).toBe(NEW_NOTE_TEMPLATE);
+  });
+});
+
+describe("key terms with no Latin letter", () => {
+  it("are named by the FNV-1a hash of their text (published test vectors)", () => {
+    expect(termHashSlug("")).toBe("term-811c9dc5");
+    expect(termHashSlug("a")).toBe("term-e40c292c");
+    expect(termHashSlug("foobar")).toBe("term-bf9cf968");
+  });
+
+  it("make a cloze card in a note written in Chinese, with the same id on every check", () => {
+    const zh = checkOwnNote("my-new-note", NEW_NOTE_TEMPLATE_ZH, context());
+    const cloze = zh.cards.filter((c) => c.derived);
+    expect(cloze).toHaveLength(1);
+    expect(cloze[0]?.id).toContain(termHashSlug("关键术语"));
+    expect(checkOwnNote("my-new-note", NEW_NOTE_TEMPLATE_ZH, context()).cards.map((c) => c.id)).toEqual(zh.cards.map((c) => c.id));
   });
 });
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/app/lib/server/auth/require-page-user";
 import { ownNoteEditorContext } from "@/app/lib/server/data/own-note-editor";
 import { NoteEditor } from "@/app/ui/own-notes/note-editor";
-import { NEW_NOTE_TEMPLATE } from "@/app/ui/own-notes/note-template";
+import { newNoteTemplate } from "@/app/ui/own-notes/note-template";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("ownNotes"))("new") };
@@ -16,7 +16,7 @@ export default async function NewNotePage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{(await getTranslations("ownNotes"))("new")}</h1>
-      <NoteEditor noteId={null} slug="my-new-note" initialSource={NEW_NOTE_TEMPLATE} updatedAt={null} {...context} />
+      <NoteEditor noteId={null} slug="my-new-note" initialSource={newNoteTemplate(await getLocale())} updatedAt={null} {...context} />
     </div>
   );
 }

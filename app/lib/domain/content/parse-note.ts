@@ -288,11 +288,9 @@ export function parseSource<M>(file: string, text: string, edition: Edition, rea
         continue;
       }
       seenInSentence.set(index, term.inner);
-      const termSlug = slugify(term.inner);
-      if (termSlug === "" && edition === "en") {
-        report(line, `key term ==${term.inner}== needs a letter or digit to name its cloze card`);
-        continue;
-      }
+      // A term with no Latin letter or digit (==对比学习== in a note written in Chinese) is named
+      // by a hash of its text: stable while the term stays as written, as a slug would be.
+      const termSlug = slugify(term.inner) || (edition === "en" ? termHashSlug(collapse(term.inner)) : "");
       // The sentence keeps this term marked and drops the marks of any other (none, by the rule
       // above), and its [src: …] markers: the card stays as it was before they were added.
       const unmarked = (from: number, to: number) => stripSourceMarkers(paragraph.source.slice(from, to), paragraph.masked.slice(from, to));
@@ -472,6 +470,16 @@ function eachText(data: object, visit: (value: string, path: PropertyKey[]) => v
 }
 
 // ------------------------------------------------------------ sentences and slugs
+
+/** `term-` and the FNV-1a hash (32 bits, hex) of a term's text: a name for a term slugify cannot spell. */
+export function termHashSlug(text: string): string {
+  let hash = 0x811c9dc5;
+  for (const unit of new TextEncoder().encode(text)) {
+    hash ^= unit;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `term-${hash.toString(16).padStart(8, "0")}`;
+}
 
 /** Lowercase ASCII slug of a term: accents dropped, markdown and math markers ignored. */
 export function slugify(text: string): string {
