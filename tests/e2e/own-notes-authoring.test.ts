@@ -4,6 +4,7 @@ import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { middleOfNote, typeAndMeasurePreview } from "../../scripts/bench/lib/preview-latency";
 import { closeBrowserAndDatabase, hasBrowser, newPage, openBrowserAndDatabase, signUp, uniqueEmail } from "./browser";
+import { retireAllOwnNotesWith } from "../integration/notes/retire-own-notes-sql";
 
 const NOTE = (word: string) => `---
 title: "Authoring ${word}"
@@ -47,6 +48,8 @@ describe.runIf(hasBrowser)("writing cards and questions in one's own note", () =
     ({ browser, db } = await openBrowserAndDatabase());
   });
   afterAll(async () => {
+    // Other files count or pick live cards: this file's own notes leave the shared database.
+    if (db) await retireAllOwnNotesWith((sql) => db.query(sql));
     await closeBrowserAndDatabase(browser, db);
   });
 

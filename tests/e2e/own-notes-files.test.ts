@@ -3,6 +3,7 @@ import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readZip } from "@/app/lib/domain/anki/zip";
 import { baseUrl, closeBrowserAndDatabase, hasBrowser, openBrowserAndDatabase, signUp, uniqueEmail } from "./browser";
+import { retireAllOwnNotesWith } from "../integration/notes/retire-own-notes-sql";
 
 const NOTE = (word: string, cardType = "basic") => `---
 title: "Imported ${word}"
@@ -34,6 +35,8 @@ describe.runIf(hasBrowser)("own notes from the corpus and from files, in the bro
     ({ browser, db } = await openBrowserAndDatabase());
   });
   afterAll(async () => {
+    // Other files count or pick live cards: this file's own notes leave the shared database.
+    if (db) await retireAllOwnNotesWith((sql) => db.query(sql));
     await closeBrowserAndDatabase(browser, db);
   });
 

@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseUrl, closeBrowserAndDatabase, hasBrowser, openBrowserAndDatabase, signUp, uniqueEmail } from "./browser";
+import { retireAllOwnNotesWith } from "../integration/notes/retire-own-notes-sql";
 
 const VALID_NOTE = (word: string) => `---
 title: "Notes on ${word}"
@@ -88,6 +89,8 @@ describe.runIf(hasBrowser)("writing one's own notes in the browser", () => {
     ({ browser, db } = await openBrowserAndDatabase());
   });
   afterAll(async () => {
+    // Other files count or pick live cards: this file's own notes leave the shared database.
+    if (db) await retireAllOwnNotesWith((sql) => db.query(sql));
     await closeBrowserAndDatabase(browser, db);
   });
 

@@ -260,11 +260,11 @@ describe.runIf(hasBrowser)("the progress dashboard in a real browser", () => {
     await page.keyboard.press("Enter");
     expect((await started).url()).toMatch(/^http/);
     await simulator.getByTestId("simulate-progress").waitFor();
-    // Meanwhile the page answers a click: another panel's choice, while retentions are still left.
-    const progress = async () => Number(await simulator.getByTestId("simulate-progress").getAttribute("value"));
+    // Meanwhile the page answers a click: another panel's choice. (Whether retentions are still
+    // left at that moment depends on the machine's speed: on an idle one the worker may be done
+    // first, so the test does not require it; the worker events above show where the work ran.)
     await page.getByTestId("break-advance").check();
     expect(await page.getByTestId("break-advance").isChecked()).toBe(true);
-    expect(await progress()).toBeLessThan(12);
     await simulator.getByTestId("simulate-best").waitFor({ timeout: 60_000 });
     expect(await simulator.getByTestId("simulate-progress").getAttribute("value")).toBe("12");
     expect(await simulator.getByTestId("simulate-table").locator("tbody tr").count()).toBe(12);

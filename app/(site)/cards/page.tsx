@@ -51,7 +51,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
         </p>
       </header>
       <CardFilters query={query} notes={notes} />
-      <div className={`grid gap-4 ${detail ? "lg:grid-cols-[minmax(0,1fr)_24rem]" : ""}`}>
+      <div className={`grid grid-cols-1 gap-4 ${detail ? "lg:grid-cols-[minmax(0,1fr)_24rem]" : ""}`}>
         {page.cards.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600 dark:border-slate-700 dark:text-slate-300" data-testid="cards-empty">
             {filtered ? t("noMatch") : t("none")}{" "}

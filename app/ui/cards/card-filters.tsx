@@ -18,7 +18,7 @@ export function CardFilters({ query, notes }: { query: CardBrowserQuery; notes: 
     <form method="get" action="/cards" role="search" aria-label={t("label")} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800" data-testid="card-filters">
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-6">
         <div className="sm:col-span-2">
           <label htmlFor="cards-q" className={label}>{t("search")}</label>
           <input id="cards-q" name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("searchExample")} className={field} data-testid="cards-search" />
