@@ -263,6 +263,7 @@ describe.runIf(hasBrowser)("the progress dashboard in a real browser", () => {
     // Meanwhile the page answers a click: another panel's choice. (Whether retentions are still
     // left at that moment depends on the machine's speed: on an idle one the worker may be done
     // first, so the test does not require it; the worker events above show where the work ran.)
+    const progress = async () => Number(await simulator.getByTestId("simulate-progress").getAttribute("value"));
     await page.getByTestId("break-advance").check();
     expect(await page.getByTestId("break-advance").isChecked()).toBe(true);
     await simulator.getByTestId("simulate-best").waitFor({ timeout: 60_000 });

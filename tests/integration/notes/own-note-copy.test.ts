@@ -8,6 +8,7 @@ import { answerCard } from "@/app/lib/server/data/review";
 import { ConflictError, NotFoundError } from "@/app/lib/server/errors";
 import { sessionOf } from "../helpers/fresh-database";
 import { retireAllOwnNotes } from "./retire-own-notes";
+import { fillNoteRoom } from "./fill-note-room";
 
 afterAll(retireAllOwnNotes);
 
@@ -54,22 +55,7 @@ describe("making one's own copy of a corpus note", () => {
   it("counts toward the note limit", async () => {
     const user = await newUser();
     const stamp = randomUUID().slice(0, 8);
-    await db.paper.createMany({
-      data: Array.from({ length: OWN_NOTE_LIMITS.maxNotes }, (_, i) => ({
-        slug: `my-copylimit-${stamp}-${i}`,
-        ownerId: user.id,
-        title: "Filler",
-        short: "Filler",
-        kind: "concept",
-        area: "concepts",
-        summary: "",
-        body: "",
-        rendered: { bodyStartLine: 1, blocks: [], headings: [] },
-        contentHash: "",
-        status: "draft",
-        retiredAt: new Date(),
-      })),
-    });
+    await fillNoteRoom(user.id, OWN_NOTE_LIMITS.maxNotes, `my-copylimit-${stamp}`);
     await expect(copyCorpusNote(user.id, "clip", mark, new Date())).rejects.toBeInstanceOf(ConflictError);
   });
 });

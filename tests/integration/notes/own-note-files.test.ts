@@ -13,6 +13,7 @@ import { createOwnNote, getOwnNoteSource } from "@/app/lib/server/data/own-notes
 import { readContentFiles } from "@/scripts/lib/content-files";
 import { ownNoteText } from "./own-note-fixture";
 import { retireAllOwnNotes } from "./retire-own-notes";
+import { fillNoteRoom } from "./fill-note-room";
 
 afterAll(retireAllOwnNotes);
 
@@ -142,22 +143,7 @@ describe("importing markdown files as one's own notes", () => {
     expect(readUpload(many, "many.zip")).toMatchObject({ ok: false, errors: [{ message: contains(`at most ${IMPORT_LIMITS.maxZipEntries}`) }] });
 
     const user = await newUser();
-    await db.paper.createMany({
-      data: Array.from({ length: OWN_NOTE_LIMITS.maxNotes - 1 }, (_, i) => ({
-        slug: `my-importroom-${user.id}-${i}`,
-        ownerId: user.id,
-        title: "Filler",
-        short: "Filler",
-        kind: "concept",
-        area: "concepts",
-        summary: "",
-        body: "",
-        rendered: { bodyStartLine: 1, blocks: [], headings: [] },
-        contentHash: "",
-        status: "draft",
-        retiredAt: new Date(),
-      })),
-    });
+    await fillNoteRoom(user.id, OWN_NOTE_LIMITS.maxNotes - 1, `my-importroom-${user.id}`);
     const upload = readUpload(zipOf({ "one.md": ownNoteText("roomya"), "two.md": ownNoteText("roomyb") }), "up.zip");
     if (!upload.ok) throw new Error("expected a readable upload");
     const result = await importOwnNoteFiles(user.id, upload.files, new Date());
