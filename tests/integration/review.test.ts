@@ -5,7 +5,7 @@ import { Prisma } from "@/app/generated/prisma/client";
 import { db } from "@/app/lib/server/db";
 import { storedCardZhSchema } from "@/app/lib/schemas/translation";
 import { answerCard, undoAnswer } from "@/app/lib/server/data/review";
-import { loadReviewQueue, readCardDetails } from "@/app/lib/server/data/review-queue";
+import { contentStampSqlFor, loadReviewQueue, readCardDetails } from "@/app/lib/server/data/review-queue";
 import { addPaperToStudySet } from "@/app/lib/server/data/study-set";
 import { masteryByPaper } from "@/app/lib/server/data/mastery";
 import { addNewCardsToday } from "@/app/lib/server/data/settings";
@@ -440,8 +440,10 @@ describe("the answer's session check", () => {
 });
 
 describe("where the queue looks for new cards", () => {
-  const stamp = async () =>
-    ((await db.paper.aggregate({ _max: { updatedAt: true } }))._max.updatedAt ?? new Date(0)).toISOString();
+  // The queue's own stamp for this user: the corpus and the user's own notes (not other users'
+  // own notes, which other test files leave behind, edited later than the corpus).
+  const stamp = async (userId: string) =>
+    ((await db.$queryRaw<{ stamp: Date | null }[]>(contentStampSqlFor(userId)))[0]?.stamp ?? new Date(0)).toISOString();
 
   it("skips notes known to be studied, and looks again after an undo or a content change", async () => {
     const user = await newUser();
@@ -449,7 +451,7 @@ describe("where the queue looks for new cards", () => {
     const first = answer(card!.id, { rating: 4 });
     await answerCard(sessionOf(user.id), first, new Date());
     // Pretend every note was found studied with the current content.
-    await db.userSettings.update({ where: { userId: user.id }, data: { newCardsFrom: 1_000_000_000, newCardsFromStamp: await stamp() } });
+    await db.userSettings.update({ where: { userId: user.id }, data: { newCardsFrom: 1_000_000_000, newCardsFromStamp: await stamp(user.id) } });
     expect((await loadReviewQueue(user.id, new Date())).counts.new).toBe(0);
 
     // Undoing the first answer makes the card new again: it is the first new card once more.
