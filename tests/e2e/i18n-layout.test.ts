@@ -25,7 +25,16 @@ function overflowsOf(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = [];
     const doc = document.documentElement;
-    if (doc.scrollWidth > window.innerWidth + 1) found.push(`page: ${doc.scrollWidth}px wide in a ${window.innerWidth}px window`);
+    if (doc.scrollWidth > window.innerWidth + 1) {
+      // Name the outermost boxes that reach past the window, so the message says where to look.
+      const wide = Array.from(document.querySelectorAll("body *")).filter((e) => {
+        const box = e.getBoundingClientRect();
+        const parent = e.parentElement?.getBoundingClientRect();
+        return box.right > window.innerWidth + 1 && (!parent || parent.right <= window.innerWidth + 1);
+      });
+      const named = wide.slice(0, 3).map((e) => `${e.tagName.toLowerCase()}${e.getAttribute("data-testid") ? `[${e.getAttribute("data-testid")}]` : ""}.${(e.getAttribute("class") ?? "").split(" ").slice(0, 4).join(".")}`);
+      found.push(`page: ${doc.scrollWidth}px wide in a ${window.innerWidth}px window (${named.join(", ")})`);
+    }
     const scrolls = (el: Element | null): boolean => {
       for (let e = el; e; e = e.parentElement) {
         const x = getComputedStyle(e).overflowX;

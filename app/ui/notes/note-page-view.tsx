@@ -7,7 +7,6 @@ import { AuthorList } from "@/app/ui/notes/author-list";
 import { InlineCard } from "@/app/ui/notes/inline-card";
 import { InlineQuestion } from "@/app/ui/notes/inline-question";
 import { NoteUserPanel } from "@/app/ui/notes/note-user-panel";
-import { PassageCards } from "@/app/ui/notes/passage-cards";
 import { BackToTop, TableOfContents } from "@/app/ui/notes/table-of-contents";
 import { WidgetSlot } from "@/app/ui/widgets/widget-slot";
 
@@ -117,7 +116,6 @@ export async function NotePageView({ note, locale }: { note: NotePage; locale: L
             }
           })}
         </div>
-        <PassageCards slug={note.slug} />
       </article>
 
       <aside className="mt-10 space-y-8 lg:mt-0" aria-label={t("about")}>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { notePath } from "@/app/lib/domain/i18n/locales";
 import { useEffect, useState } from "react";
+import { PassageCards } from "./passage-cards";
 import { readNoteUserStatus } from "@/app/lib/schemas/shell-responses";
 import { readJson } from "@/app/ui/read-json";
 import { StudySetButton } from "@/app/ui/review/study-set-button";
@@ -44,6 +45,9 @@ export function NoteUserPanel({ slug, counts }: { slug: string; counts: string }
       <p className="text-sm text-slate-600 dark:text-slate-400">
         {counts}
       </p>
+      {/* The reader's own cards on this note's passages: asked for only once we know a reader is
+          signed in (a guest's request would be a 401 in the browser's console). */}
+      {status.state === "user" && <PassageCards slug={slug} />}
       {status.state === "user" && (
         <div>
           <div className="flex justify-between text-xs text-slate-500">
