@@ -170,7 +170,8 @@ export function CardTable({ rows, headers, openCardId }: { rows: CardRow[]; head
           </span>
         )}
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
+      {/* relative: the cells' visually hidden (absolute) labels stay inside this scrolling box instead of widening the page. */}
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
         <table className="w-full text-left text-sm" data-testid="cards-table">
           <caption className="sr-only">{t("caption")}</caption>
           <thead className="bg-slate-50 text-xs uppercase text-slate-600 dark:bg-slate-900 dark:text-slate-400">
