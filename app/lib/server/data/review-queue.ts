@@ -552,6 +552,11 @@ export async function loadReviewQueue(
   const burying = bury.reverse || bury.cloze;
   const margin = (n: number) => (burying && n > 0 ? n + BURY_MARGIN : n);
   const buriedNew = content && newLeft > 0 ? firstBuriedNewSortKey(userId) : Promise.resolve(Number.POSITIVE_INFINITY);
+  // Both run beside the candidates' read and are awaited after it: when that read fails first
+  // (the database away), their own failures must not go unobserved (the chaos suite logged
+  // them as unhandled rejections). The awaits below still see them.
+  newWaiting.catch(() => {});
+  buriedNew.catch(() => {});
   const candidates = await loadCandidates(
     candidateSql(userId, settingsRow, scope, now, nextDayStart, { newLeft: margin(newLeft), reviewsLeft: margin(reviewsLeft) }, {
       newCardsFrom,
