@@ -7,6 +7,7 @@ import { resetRequestedState } from "./email-link-form-state";
 import { requestPasswordResetWithoutScript } from "./email-link-forms";
 import { Field } from "./field";
 import { useEmailLinkForm, useEmailLinkMessage } from "./use-email-link-form";
+import { FormError, SubmitButton } from "./form-parts";
 
 export function ForgotPasswordForm() {
   const { state, formAction, onSubmit, pending } = useEmailLinkForm(requestPasswordResetWithoutScript, async (form) => {
@@ -37,17 +38,9 @@ export function ForgotPasswordForm() {
           errors={state.fieldErrors.email}
         />
         {state.status === "error" && !state.fieldErrors.email && (
-          <p data-testid="forgot-password-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
-            {message}
-          </p>
+          <FormError testId="forgot-password-error">{message}</FormError>
         )}
-        <button
-          type="submit"
-          disabled={pending}
-          className="w-full rounded-md bg-accent-600 px-4 py-2 font-medium text-white hover:bg-accent-700 disabled:opacity-60"
-        >
-          {pending ? t("sending") : state.status === "done" ? t("sendAnother") : t("sendLink")}
-        </button>
+        <SubmitButton pending={pending}>{pending ? t("sending") : state.status === "done" ? t("sendAnother") : t("sendLink")}</SubmitButton>
       </form>
       <p className="text-sm text-slate-600 dark:text-slate-400">
         {t("remembered")}{" "}

@@ -1,12 +1,11 @@
 import Link from "next/link";
+import { FormError } from "./form-parts";
 
 /** A mailed link that cannot be used: what went wrong, and where to get a new one. */
 export function LinkProblem({ message, href, label }: { message: string; href: string; label: string }) {
   return (
     <div className="space-y-4">
-      <p data-testid="link-problem" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
-        {message}
-      </p>
+      <FormError testId="link-problem">{message}</FormError>
       <Link
         href={href}
         data-testid="link-problem-action"

@@ -8,6 +8,7 @@ import { resetPasswordWithoutScript } from "./email-link-forms";
 import { Field } from "./field";
 import { LinkProblem } from "./link-problem";
 import { useEmailLinkForm, useEmailLinkMessage } from "./use-email-link-form";
+import { FormError, SubmitButton } from "./form-parts";
 
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
   const router = useRouter();
@@ -39,17 +40,9 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
         errors={state.fieldErrors.password}
       />
       {state.status === "error" && message && (
-        <p data-testid="reset-password-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
-          {message}
-        </p>
+        <FormError testId="reset-password-error">{message}</FormError>
       )}
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-md bg-accent-600 px-4 py-2 font-medium text-white hover:bg-accent-700 disabled:opacity-60"
-      >
-        {pending ? t("saving") : t("setPassword")}
-      </button>
+      <SubmitButton pending={pending}>{pending ? t("saving") : t("setPassword")}</SubmitButton>
     </form>
   );
 }

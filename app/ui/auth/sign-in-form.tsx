@@ -8,6 +8,7 @@ import { useState } from "react";
 import { credentialsSignIn } from "./credentials-sign-in";
 import { signInWithProvider } from "./next-auth-client";
 import { Field } from "./field";
+import { FormError, SubmitButton } from "./form-parts";
 
 export function SignInForm({
   callbackUrl,
@@ -66,17 +67,9 @@ export function SignInForm({
           </Link>
         </p>
         {error && (
-          <p data-testid="signin-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
-            {error}
-          </p>
+          <FormError testId="signin-error">{error}</FormError>
         )}
-        <button
-          type="submit"
-          disabled={pending}
-          className="w-full rounded-md bg-accent-600 px-4 py-2 font-medium text-white hover:bg-accent-700 disabled:opacity-60"
-        >
-          {pending ? t("signingIn") : t("signIn")}
-        </button>
+        <SubmitButton pending={pending}>{pending ? t("signingIn") : t("signIn")}</SubmitButton>
       </form>
       {providers.length > 0 && (
         <div className="space-y-2">

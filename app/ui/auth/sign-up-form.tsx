@@ -9,6 +9,7 @@ import { credentialsSignIn } from "./credentials-sign-in";
 import { signUpWithoutScript, type SignUpFormState } from "./sign-up-action";
 import { Field } from "./field";
 import { deviceTimeZone } from "@/app/ui/time-zone/device-zone";
+import { FormError, SubmitButton } from "./form-parts";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("auth");
@@ -73,17 +74,9 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
           errors={shownFieldErrors.password}
         />
         {shownError && (
-          <p data-testid="signup-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
-            {shownError}
-          </p>
+          <FormError testId="signup-error">{shownError}</FormError>
         )}
-        <button
-          type="submit"
-          disabled={pending}
-          className="w-full rounded-md bg-accent-600 px-4 py-2 font-medium text-white hover:bg-accent-700 disabled:opacity-60"
-        >
-          {pending ? t("creating") : t("createButton")}
-        </button>
+        <SubmitButton pending={pending}>{pending ? t("creating") : t("createButton")}</SubmitButton>
       </form>
       <p className="text-sm text-slate-600 dark:text-slate-400">
         {t("haveAccount")}{" "}

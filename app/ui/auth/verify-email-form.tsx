@@ -7,6 +7,7 @@ import { verifiedState } from "./email-link-form-state";
 import { verifyEmailWithoutScript } from "./email-link-forms";
 import { LinkProblem } from "./link-problem";
 import { useEmailLinkForm, useEmailLinkMessage } from "./use-email-link-form";
+import { FormError, SubmitButton } from "./form-parts";
 
 /** One press confirms: a link opened by a mail scanner's prefetch does not use itself up. */
 export function VerifyEmailForm({ token, email }: { token: string; email: string }) {
@@ -37,17 +38,9 @@ export function VerifyEmailForm({ token, email }: { token: string; email: string
         {t.rich("confirmYours", { email, strong: (chunks) => <span className="font-medium text-slate-900 dark:text-slate-100">{chunks}</span> })}
       </p>
       {state.status === "error" && message && (
-        <p data-testid="verify-email-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
-          {message}
-        </p>
+        <FormError testId="verify-email-error">{message}</FormError>
       )}
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-md bg-accent-600 px-4 py-2 font-medium text-white hover:bg-accent-700 disabled:opacity-60"
-      >
-        {pending ? t("verifying") : t("verifyButton")}
-      </button>
+      <SubmitButton pending={pending}>{pending ? t("verifying") : t("verifyButton")}</SubmitButton>
     </form>
   );
 }
