@@ -32,69 +32,27 @@ export function CardFilters({ query, notes }: { query: CardBrowserQuery; notes: 
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor="cards-state" className={label}>{t("state")}</label>
-          <select id="cards-state" name="state" defaultValue={query.state ?? ""} className={field} data-testid="cards-state">
-            <option value="">{t("any")}</option>
-            <option value="new">{t("states.new")}</option>
-            <option value="learning">{t("states.learning")}</option>
-            <option value="review">{t("states.review")}</option>
-            <option value="relearning">{t("states.relearning")}</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="cards-due" className={label}>{t("due")}</label>
-          <select id="cards-due" name="due" defaultValue={query.due ?? ""} className={field} data-testid="cards-due">
-            <option value="">{t("anyTime")}</option>
-            <option value="overdue">{t("overdue")}</option>
-            <option value="today">{t("today")}</option>
-            <option value="week">{t("week")}</option>
-            <option value="later">{t("later")}</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="cards-flag" className={label}>{t("flag")}</label>
-          <select id="cards-flag" name="flag" defaultValue={query.flag === undefined ? "" : String(query.flag)} className={field} data-testid="cards-flag">
-            <option value="">{t("any")}</option>
-            {FLAG_STYLES.map((style) => (
-              <option key={style.flag} value={style.flag}>{flags(String(style.flag) as "0")}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="cards-suspended" className={label}>{t("suspended")}</label>
-          <select id="cards-suspended" name="suspended" defaultValue={query.suspended ?? ""} className={field} data-testid="cards-suspended">
-            <option value="">{t("either")}</option>
-            <option value="yes">{t("suspendedYes")}</option>
-            <option value="no">{t("suspendedNo")}</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="cards-leech" className={label}>{t("leech")}</label>
-          <select id="cards-leech" name="leech" defaultValue={query.leech ?? ""} className={field} data-testid="cards-leech">
-            <option value="">{t("either")}</option>
-            <option value="yes">{t("leechYes")}</option>
-            <option value="no">{t("leechNo")}</option>
-          </select>
-        </div>
-        <fieldset className="min-w-0 sm:col-span-1 lg:col-span-2">
-          <legend className={label}>{t("difficulty")}</legend>
-          <div className="flex gap-2">
-            <label className="sr-only" htmlFor="cards-dmin">{t("difficultyFrom")}</label>
-            <input id="cards-dmin" name="dMin" type="number" min={1} max={10} step={0.1} defaultValue={query.dMin ?? ""} placeholder={t("from")} className={field} />
-            <label className="sr-only" htmlFor="cards-dmax">{t("difficultyTo")}</label>
-            <input id="cards-dmax" name="dMax" type="number" min={1} max={10} step={0.1} defaultValue={query.dMax ?? ""} placeholder={t("to")} className={field} />
-          </div>
-        </fieldset>
-        <fieldset className="min-w-0 sm:col-span-1 lg:col-span-2">
-          <legend className={label}>{t("retrievability")}</legend>
-          <div className="flex gap-2">
-            <label className="sr-only" htmlFor="cards-rmin">{t("retrievabilityFrom")}</label>
-            <input id="cards-rmin" name="rMin" type="number" min={0} max={100} defaultValue={query.rMin ?? ""} placeholder={t("from")} className={field} data-testid="cards-rmin" />
-            <label className="sr-only" htmlFor="cards-rmax">{t("retrievabilityTo")}</label>
-            <input id="cards-rmax" name="rMax" type="number" min={0} max={100} defaultValue={query.rMax ?? ""} placeholder={t("to")} className={field} data-testid="cards-rmax" />
-          </div>
-        </fieldset>
+        <FilterSelect id="cards-state" name="state" label={t("state")} value={query.state} options={[
+          ["", t("any")], ["new", t("states.new")], ["learning", t("states.learning")], ["review", t("states.review")], ["relearning", t("states.relearning")],
+        ]} />
+        <FilterSelect id="cards-due" name="due" label={t("due")} value={query.due} options={[
+          ["", t("anyTime")], ["overdue", t("overdue")], ["today", t("today")], ["week", t("week")], ["later", t("later")],
+        ]} />
+        <FilterSelect id="cards-flag" name="flag" label={t("flag")} value={query.flag === undefined ? undefined : String(query.flag)} options={[
+          ["", t("any")], ...FLAG_STYLES.map((style) => [String(style.flag), flags(String(style.flag) as "0")] as const),
+        ]} />
+        <FilterSelect id="cards-suspended" name="suspended" label={t("suspended")} value={query.suspended} options={[
+          ["", t("either")], ["yes", t("suspendedYes")], ["no", t("suspendedNo")],
+        ]} />
+        <FilterSelect id="cards-leech" name="leech" label={t("leech")} value={query.leech} options={[
+          ["", t("either")], ["yes", t("leechYes")], ["no", t("leechNo")],
+        ]} />
+        <RangeFilter legend={t("difficulty")} from={t("from")} to={t("to")} bounds={{ min: 1, max: 10, step: 0.1 }}
+          low={{ id: "cards-dmin", name: "dMin", label: t("difficultyFrom"), value: query.dMin }}
+          high={{ id: "cards-dmax", name: "dMax", label: t("difficultyTo"), value: query.dMax }} />
+        <RangeFilter legend={t("retrievability")} from={t("from")} to={t("to")} bounds={{ min: 0, max: 100 }}
+          low={{ id: "cards-rmin", name: "rMin", label: t("retrievabilityFrom"), value: query.rMin }}
+          high={{ id: "cards-rmax", name: "rMax", label: t("retrievabilityTo"), value: query.rMax }} />
       </div>
       <div className="mt-3 flex items-center gap-3">
         <button type="submit" className="rounded-md bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700" data-testid="cards-apply">
@@ -105,5 +63,56 @@ export function CardFilters({ query, notes }: { query: CardBrowserQuery; notes: 
         </Link>
       </div>
     </form>
+  );
+}
+
+/** One labelled select of the filter form; its test id is its id (`cards-state` …). */
+function FilterSelect({ id, name, label: text, value, options }: {
+  id: string;
+  name: string;
+  label: string;
+  value: string | undefined;
+  options: readonly (readonly [value: string, text: string])[];
+}) {
+  return (
+    <div>
+      <label htmlFor={id} className={label}>{text}</label>
+      <select id={id} name={name} defaultValue={value ?? ""} className={field} data-testid={id}>
+        {options.map(([optionValue, optionText]) => (
+          <option key={optionValue} value={optionValue}>{optionText}</option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+interface RangeEnd {
+  id: string;
+  name: string;
+  label: string;
+  value: number | undefined;
+}
+
+/** A from–to pair of number inputs under one legend; each end keeps a visually hidden label. */
+function RangeFilter({ legend, from, to, bounds, low, high }: {
+  legend: string;
+  from: string;
+  to: string;
+  bounds: { min: number; max: number; step?: number };
+  low: RangeEnd;
+  high: RangeEnd;
+}) {
+  return (
+    <fieldset className="min-w-0 sm:col-span-1 lg:col-span-2">
+      <legend className={label}>{legend}</legend>
+      <div className="flex gap-2">
+        {[{ end: low, placeholder: from }, { end: high, placeholder: to }].map(({ end, placeholder }) => (
+          <span key={end.id} className="contents">
+            <label className="sr-only" htmlFor={end.id}>{end.label}</label>
+            <input id={end.id} name={end.name} type="number" {...bounds} defaultValue={end.value ?? ""} placeholder={placeholder} className={field} data-testid={end.id} />
+          </span>
+        ))}
+      </div>
+    </fieldset>
   );
 }
