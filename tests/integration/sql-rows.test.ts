@@ -6,6 +6,7 @@ import { applyGrade, DEFAULT_SCHEDULER_SETTINGS, newCardState } from "@/app/lib/
 import { db } from "@/app/lib/server/db";
 import { getUserSettings } from "@/app/lib/server/data/settings";
 import * as answerSql from "@/app/lib/server/sql/answer";
+import * as progressSql from "@/app/lib/server/sql/progress";
 import * as queueSql from "@/app/lib/server/sql/review-queue";
 import { rowsOf, type TypedQuery } from "@/app/lib/server/sql/typed-query";
 
@@ -119,8 +120,31 @@ describe("the raw SQL's rows match their schemas", () => {
     expect(rows.map((r) => r.answered).sort()).toEqual([false, true]);
   });
 
+  it("the progress statements: per study day, retention, curve groups, today, forecast and notes", async () => {
+    const now = new Date();
+    const [card] = await liveCards(1);
+    // A review of a review-state card (state 2, stability > 0): the retention and curve rows.
+    await db.reviewLog.create({
+      data: {
+        id: randomUUID(), clientId: randomUUID(), userId, cardId: card!.id, rating: 3, state: 2, due: now,
+        stability: 4, difficulty: 5, elapsedDays: 4, lastElapsedDays: 2, scheduledDays: 4, learningSteps: 0,
+        reviewedAt: new Date(now.getTime() - 1000), durationMs: 4000, previous: {}, source: "review",
+      },
+    });
+    const buckets = `{"${new Date(0).toISOString()}","${new Date(now.getTime() - 86_400_000).toISOString()}"}`;
+    await expectRowsParse("firstReviewQuery", progressSql.firstReviewQuery(userId));
+    const perDay = await expectRowsParse("reviewsPerBucketQuery", progressSql.reviewsPerBucketQuery(userId, buckets, new Date(0), now));
+    expect(perDay.some((r) => r.ms !== null)).toBe(true);
+    await expectRowsParse("retentionPerBucketQuery", progressSql.retentionPerBucketQuery(userId, buckets, new Date(0), now));
+    await expectRowsParse("elapsedStabilityGroupsQuery", progressSql.elapsedStabilityGroupsQuery(userId, new Date(0), new Date(0), now));
+    await expectRowsParse("reviewsBeforeQuery", progressSql.reviewsBeforeQuery(userId, now));
+    await expectRowsParse("answersByStateQuery", progressSql.answersByStateQuery(userId, new Date(0), now), 2);
+    await expectRowsParse("dueDatesQuery", progressSql.dueDatesQuery(userId, new Date(now.getTime() + 86_400_000)));
+    await expectRowsParse("studiedPerNoteQuery", progressSql.studiedPerNoteQuery(userId));
+  });
+
   it("covers every statement the sql/ modules build", () => {
-    const builders = Object.entries({ ...answerSql, ...queueSql })
+    const builders = Object.entries({ ...answerSql, ...progressSql, ...queueSql })
       .filter(([name, value]) => typeof value === "function" && /Quer(y|ies)$/.test(name))
       .map(([name]) => name)
       .sort();
