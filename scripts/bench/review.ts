@@ -6,8 +6,8 @@
  *     per-node timing that plain ANALYZE adds is the observer's cost, not the query's);
  * (b) answers per second and p50/p95/p99 latency of POST /api/review/answer under `next start`
  *     with 50 concurrent users (each a keep-alive connection answering card after card);
- * (c) the same answer done by a minimal Node HTTP server (plain `pg`, ts-fsrs, the same JWT
- *     check and the same two SQL statements), run the same way, and the ratio of the two;
+ * (c) the same answer done by a minimal Node HTTP server (plain `pg`, the domain's scheduler,
+ *     the same JWT check and the app's two SQL statements, imported from sql/answer.ts), run the same way, and the ratio of the two;
  * then the latency of both at a set load below saturation (50 users, 200 answers/s in all);
  * (d) the review forecast's spread over a simulated year with the load balancer, easy days and
  *     long-term-only mode on and off, and (e) the cost of balancing an answer (lib/balance.ts).
@@ -16,10 +16,12 @@
 import { randomUUID } from "node:crypto";
 import { spawn } from "node:child_process";
 import http from "node:http";
+import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { encode } from "next-auth/jwt";
-import type { State, StepUnit } from "ts-fsrs";
+import type { z } from "zod";
+import type { TypedQuery } from "@/app/lib/server/sql/typed-query";
 import { runContentSync } from "../lib/content-sync-runner";
 import { freePort } from "../lib/embedded-postgres";
 import { benchBalanceCost, benchForecastSpread } from "./lib/balance";
@@ -109,9 +111,8 @@ async function generateHistory(client: pg.Client) {
 // ------------------------------------------------------------------------------------ (a) queue
 
 async function benchQueue(client: pg.Client) {
-  const { loadReviewQueue, candidateSql, studyDayLimits, contentStampSql } = await import(
-    "@/app/lib/server/data/review-queue"
-  );
+  const { loadReviewQueue, studyDayLimits } = await import("@/app/lib/server/data/review-queue");
+  const { candidateQueries, contentStampQuery } = await import("@/app/lib/server/sql/review-queue");
   const { getUserSettings } = await import("@/app/lib/server/data/settings");
   const wall: number[] = [];
   const coldStarted = performance.now();
@@ -127,14 +128,14 @@ async function benchQueue(client: pg.Client) {
     const now = new Date();
     const settings = await getUserSettings(QUEUE_USER);
     const day = await studyDayLimits(QUEUE_USER, settings, now);
-    const sql = candidateSql(QUEUE_USER, settings, {}, now, day.nextDayStart, day.limits, {
+    const sql = candidateQueries(QUEUE_USER, settings, {}, now, day.nextDayStart, day.limits, {
       newCardsFrom: settings.newCardsFrom,
     });
     return Object.entries({
       "done today": day.doneSql,
-      "learning + due": sql.studied,
-      new: sql.fresh,
-      "content stamp": contentStampSql,
+      "learning + due": sql.studied.sql,
+      new: sql.fresh?.sql,
+      "content stamp": contentStampQuery(QUEUE_USER).sql,
     }).flatMap(([name, statement]) => (statement ? [{ name, statement }] : []));
   };
   const inDb: number[] = [];
@@ -161,6 +162,8 @@ async function benchQueue(client: pg.Client) {
     }
   }
   console.log(`\n(a) today's queue, ${STATES.toLocaleString("en")} card states, ${(STATES * LOGS_PER_STATE).toLocaleString("en")} logs`);
+  // The queue's target is p99 <= 5 ms of SQL on a quiet machine: say how quiet this one was.
+  console.log(`    load average ${loadavg().map((l) => l.toFixed(2)).join(" / ")} (1 / 5 / 15 min) on ${cpus().length} cores`);
   console.log(`    queue: ${last.counts.learning} learning, ${last.counts.review} due, ${last.counts.new} new`);
   console.log(`    first call (no new-card bound yet, scans the notes in order): ${ms(cold)}`);
   console.log(line("    loadReviewQueue (whole call, Node + PostgreSQL)", wall.sort((a, b) => a - b)));
@@ -284,37 +287,26 @@ function report(label: string, result: LoadResult): number {
 
 // ------------------------------------------------------------------------------------ (c) minimal server
 
-interface MinimalContextRow {
-  desiredRetention: number;
-  maximumInterval: number;
-  enableFuzz: boolean;
-  ls: StepUnit[];
-  rs: StepUnit[];
-  hasState: boolean;
-  version: number;
-  due: Date;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  state: State;
-  lastReview: Date | null;
-  logged: string | null;
-}
-
 /**
- * The minimal server: node:http, a pg pool of 10 (as the app's), next-auth's JWT decode and
- * one indexed user lookup for the session, then the same read and the same one-statement write
- * as the app's answer, with ts-fsrs called directly.
+ * The minimal server: node:http, a pg pool of 10 (as the app's), next-auth's JWT decode, then
+ * the app's own context read (which checks the session too) and one-statement write
+ * (app/lib/server/sql/answer.ts, imported, not copied), with the domain's scheduler.
  */
 async function minimalServer(port: number) {
   const { decode } = await import("next-auth/jwt");
-  const { createEmptyCard, fsrs, generatorParameters } = await import("ts-fsrs");
   const { randomUUID } = await import("node:crypto");
+  const { Prisma } = await import("@/app/generated/prisma/client");
+  const { applyGrade, newCardState } = await import("@/app/lib/domain/scheduling");
+  const { answerContextQuery, answerSettingsOf, answerWriteQuery } = await import("@/app/lib/server/sql/answer");
+  const { cardStateRowSchema, storedStateOf } = await import("@/app/lib/server/sql/card-state");
+  const { previousJsonOf } = await import("@/app/lib/server/data/review-rows");
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+  // As the app's rawRows: dates sent as UTC text, `timestamp` columns read as UTC.
+  pg.types.setTypeParser(1114, (value: string) => new Date(`${value.replace(" ", "T")}Z`));
+  const run = async <S extends z.ZodType>(query: TypedQuery<S>): Promise<z.infer<S>[]> => {
+    const values = query.sql.values.map((v) => (v instanceof Date ? v.toISOString() : v));
+    return (await pool.query({ text: query.sql.text, values })).rows as z.infer<S>[];
+  };
   const server = http.createServer((request, response) => {
     let raw = "";
     request.setEncoding("utf8");
@@ -330,55 +322,27 @@ async function minimalServer(port: number) {
           const jwt = token ? await decode({ token, secret: SECRET }) : null;
           const uid = typeof jwt?.uid === "string" ? jwt.uid : null;
           if (!uid) return send(401, { error: "Sign in" });
-          const user = await pool.query<{ sessionVersion: number }>(`SELECT "sessionVersion" FROM "User" WHERE id = $1`, [uid]);
-          if (user.rows[0]?.sessionVersion !== jwt?.sv) return send(401, { error: "Sign in" });
           const input = JSON.parse(raw) as { clientId: string; cardId: string; rating: 1 | 2 | 3 | 4; version: number; answeredAt: number; durationMs: number };
-          const context = await pool.query(
-            `SELECT st."desiredRetention", st."maximumInterval", st."enableFuzz", st."learningSteps" AS ls, st."relearningSteps" AS rs,
-                    (s."cardId" IS NOT NULL) AS "hasState", s.version, s.due, s.stability, s.difficulty, s."elapsedDays",
-                    s."scheduledDays", s."learningSteps", s.reps, s.lapses, s.state, s."lastReview", l."cardId" AS logged
-               FROM "Card" c LEFT JOIN "UserSettings" st ON st."userId" = $1
-               LEFT JOIN "CardState" s ON s."userId" = $1 AND s."cardId" = c.id
-               LEFT JOIN "ReviewLog" l ON l."userId" = $1 AND l."clientId" = $3
-              WHERE c.id = $2 AND c."retiredAt" IS NULL`,
-            [uid, input.cardId, input.clientId],
-          );
-          const row = context.rows[0] as MinimalContextRow | undefined;
-          if (!row) return send(404, { error: "Not found" });
-          if (row.logged) return send(200, { duplicate: true });
-          const version = row.hasState ? row.version : 0;
+          // The app's own two statements (app/lib/server/sql/answer.ts), not a copy of them.
+          const row = (await run(answerContextQuery(uid, input.cardId, input.clientId, "bench-session")))[0];
+          // The session is checked in the same read, as the app does.
+          if (!row || row.revoked || row.sessionVersion !== jwt?.sv) return send(401, { error: "Sign in" });
+          if (!row.cardFound || !row.live) return send(404, { error: "Not found" });
+          if (row.loggedCardId) return send(200, { duplicate: true });
+          const version = row.hasState ? (row.version ?? 0) : 0;
           if (version !== input.version) return send(409, { error: "Conflict" });
           const now = new Date(Math.min(input.answeredAt, Date.now()));
-          const scheduler = fsrs(generatorParameters({
-            request_retention: row.desiredRetention, maximum_interval: row.maximumInterval, enable_fuzz: row.enableFuzz,
-            learning_steps: row.ls, relearning_steps: row.rs,
-          }));
-          const card = row.hasState
-            ? { due: row.due, stability: row.stability, difficulty: row.difficulty, elapsed_days: row.elapsedDays, scheduled_days: row.scheduledDays,
-                learning_steps: row.learningSteps, reps: row.reps, lapses: row.lapses, state: row.state, last_review: row.lastReview ?? undefined }
-            : createEmptyCard(now);
-          const { card: next, log } = scheduler.next(card, now, input.rating);
-          const written = await pool.query(
-            `WITH up AS (
-               INSERT INTO "CardState" ("userId","cardId",due,stability,difficulty,"elapsedDays","scheduledDays","learningSteps",reps,lapses,state,"lastReview",version,"updatedAt")
-               VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,now())
-               ON CONFLICT ("userId","cardId") DO UPDATE SET due=EXCLUDED.due, stability=EXCLUDED.stability, difficulty=EXCLUDED.difficulty,
-                 "elapsedDays"=EXCLUDED."elapsedDays", "scheduledDays"=EXCLUDED."scheduledDays", "learningSteps"=EXCLUDED."learningSteps",
-                 reps=EXCLUDED.reps, lapses=EXCLUDED.lapses, state=EXCLUDED.state, "lastReview"=EXCLUDED."lastReview",
-                 version=EXCLUDED.version, "updatedAt"=EXCLUDED."updatedAt"
-               WHERE "CardState".version = $14 RETURNING version
-             ), ins AS (
-               INSERT INTO "ReviewLog" (id,"clientId","userId","cardId",rating,state,due,stability,difficulty,"elapsedDays","lastElapsedDays",
-                                        "scheduledDays","learningSteps","reviewedAt","durationMs",previous,source,"createdAt")
-               SELECT $15,$16,$1,$2,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28::jsonb,'review',now() FROM up RETURNING 1
-             ) SELECT up.version FROM up, ins`,
-            [uid, input.cardId, next.due, next.stability, next.difficulty, next.elapsed_days, next.scheduled_days, next.learning_steps,
-             next.reps, next.lapses, next.state, next.last_review ?? null, version + 1, version, randomUUID(), input.clientId, input.rating,
-             log.state, log.due, log.stability, log.difficulty, log.elapsed_days, log.last_elapsed_days, log.scheduled_days,
-             log.learning_steps, log.review, input.durationMs, JSON.stringify(card)],
+          const before = row.hasState ? storedStateOf(cardStateRowSchema.parse(row)) : newCardState(now);
+          const result = applyGrade(before, input.rating, answerSettingsOf(row), now);
+          const written = await run(
+            answerWriteQuery({
+              userId: uid, cardId: input.cardId, clientId: input.clientId, logId: randomUUID(), currentVersion: version, result,
+              due: Prisma.sql`${result.next.due}`, days: Prisma.sql`${result.next.scheduledDays}`, balanced: Prisma.empty,
+              leech: false, suspend: false, durationMs: input.durationMs, previous: previousJsonOf(before), now: new Date(),
+            }),
           );
-          if (written.rowCount === 0) return send(409, { error: "Conflict" });
-          send(200, { duplicate: false, version: version + 1, due: next.due });
+          if (written.length === 0) return send(409, { error: "Conflict" });
+          send(200, { duplicate: false, version: version + 1, due: written[0]?.due });
         } catch (error) {
           console.error(error);
           send(500, { error: "failed" });

@@ -7,7 +7,7 @@ import { db } from "@/app/lib/server/db";
 import { browseCards, getCardDetail } from "@/app/lib/server/data/card-browser";
 import { applyCardControl } from "@/app/lib/server/data/card-controls";
 import { answerCard } from "@/app/lib/server/data/review";
-import { storedStateOf } from "@/app/lib/server/data/review-rows";
+import { storedStateOf } from "@/app/lib/server/sql/card-state";
 
 const unique = () => `browser-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`;
 const DAY = 86_400_000;

@@ -6,7 +6,7 @@ import { db } from "@/app/lib/server/db";
 import { applyCardControl, undoCardControl } from "@/app/lib/server/data/card-controls";
 import { answerCard, undoAnswer } from "@/app/lib/server/data/review";
 import { loadReviewQueue } from "@/app/lib/server/data/review-queue";
-import { storedStateOf } from "@/app/lib/server/data/review-rows";
+import { storedStateOf } from "@/app/lib/server/sql/card-state";
 import { ConflictError, NotFoundError } from "@/app/lib/server/errors";
 
 const unique = () => `controls-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`;

@@ -17,7 +17,7 @@ import { balanceAnswer, balancedDaySql, dueCountsByDay, loadDueCounts, reviewWee
 import { cachedDueCounts, dueCountsSettled, forgetDueCounts } from "@/app/lib/server/data/due-count-cache";
 import { loadReviewQueue } from "@/app/lib/server/data/review-queue";
 import { answerCard } from "@/app/lib/server/data/review";
-import { storedStateOf } from "@/app/lib/server/data/review-rows";
+import { storedStateOf } from "@/app/lib/server/sql/card-state";
 import pg from "pg";
 import { checkReplay } from "@/scripts/suites/lib/invariants";
 import { sessionOf } from "./helpers/fresh-database";

@@ -5,7 +5,8 @@ import { Prisma } from "@/app/generated/prisma/client";
 import { db } from "@/app/lib/server/db";
 import { storedCardZhSchema } from "@/app/lib/schemas/translation";
 import { answerCard, undoAnswer } from "@/app/lib/server/data/review";
-import { contentStampSqlFor, loadReviewQueue, readCardDetails } from "@/app/lib/server/data/review-queue";
+import { loadReviewQueue, readCardDetails } from "@/app/lib/server/data/review-queue";
+import { contentStampQuery } from "@/app/lib/server/sql/review-queue";
 import { addPaperToStudySet } from "@/app/lib/server/data/study-set";
 import { masteryByPaper } from "@/app/lib/server/data/mastery";
 import { addNewCardsToday } from "@/app/lib/server/data/settings";
@@ -443,7 +444,7 @@ describe("where the queue looks for new cards", () => {
   // The queue's own stamp for this user: the corpus and the user's own notes (not other users'
   // own notes, which other test files leave behind, edited later than the corpus).
   const stamp = async (userId: string) =>
-    ((await db.$queryRaw<{ stamp: Date | null }[]>(contentStampSqlFor(userId)))[0]?.stamp ?? new Date(0)).toISOString();
+    ((await db.$queryRaw<{ stamp: Date | null }[]>(contentStampQuery(userId).sql))[0]?.stamp ?? new Date(0)).toISOString();
 
   it("skips notes known to be studied, and looks again after an undo or a content change", async () => {
     const user = await newUser();

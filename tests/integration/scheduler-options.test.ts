@@ -6,7 +6,7 @@ import type { AnswerInput } from "@/app/lib/schemas/review";
 import { db } from "@/app/lib/server/db";
 import { answerCard } from "@/app/lib/server/data/review";
 import { readHistories, replayHistories } from "@/app/lib/server/data/reschedule";
-import { storedStateOf } from "@/app/lib/server/data/review-rows";
+import { storedStateOf } from "@/app/lib/server/sql/card-state";
 import { getUserSettings, saveUserSettings, schedulerSettingsOf } from "@/app/lib/server/data/settings";
 import { importUserData } from "@/app/lib/server/data/user-data";
 import { settingsSchema } from "@/app/lib/schemas/settings";

@@ -192,12 +192,12 @@ export async function benchBalanceCost(client: pg.Client, userId: string, runs =
   const { balanceAnswer, dueCountsByDay } = await import("@/app/lib/server/data/load-balance");
   const { dueCountsSettled, forgetDueCounts, warmDueCounts } = await import("@/app/lib/server/data/due-count-cache");
   const { loadDueCounts } = await import("@/app/lib/server/data/load-balance");
-  const { storedStateOf } = await import("@/app/lib/server/data/review-rows");
+  const { cardStateColumns, storedStateOf } = await import("@/app/lib/server/sql/card-state");
   type Row = Parameters<typeof storedStateOf>[0] & { cardId: string; version: number };
   const warmup = 40;
   const rows = await client.query<Row>(
-    `SELECT "cardId", version, due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps", reps, lapses, state, "lastReview"
-       FROM "CardState" WHERE "userId" = $1 AND state = 2 AND stability BETWEEN 5 AND 40 ORDER BY "cardId" LIMIT $2`,
+    `SELECT s."cardId", s.version, ${cardStateColumns("s").text}
+       FROM "CardState" s WHERE s."userId" = $1 AND s.state = 2 AND s.stability BETWEEN 5 AND 40 ORDER BY s."cardId" LIMIT $2`,
     [userId, runs + warmup + coldRuns],
   );
   const settings: SchedulerSettings = { ...DEFAULT_SCHEDULER_SETTINGS, loadBalance: true };

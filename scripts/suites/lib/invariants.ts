@@ -23,7 +23,7 @@ import {
   type StoredReviewLog,
 } from "@/app/lib/domain/scheduling";
 import { schedulerSettingsSchema } from "@/app/lib/schemas/settings";
-import { storedStateOf, type CardStateRow } from "@/app/lib/server/data/review-rows";
+import { cardStateColumns, storedStateOf, type CardStateRow } from "@/app/lib/server/sql/card-state";
 import type { AnswerLedger } from "./answer-outbox";
 
 export interface InvariantReport {
@@ -126,8 +126,7 @@ export async function checkReplay(
   const violations: string[] = [];
   // One after the other: a pg.Client runs one query at a time.
   const states = await db.query<StateRow>(
-    `SELECT "userId", "cardId", due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps", reps,
-              lapses, state, "lastReview" FROM "CardState" WHERE "userId" = ANY($1)`,
+    `SELECT "userId", "cardId", ${cardStateColumns("s").text} FROM "CardState" s WHERE "userId" = ANY($1)`,
     [userIds],
   );
   const logs = await db.query<LogRow>(

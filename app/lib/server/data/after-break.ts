@@ -13,7 +13,7 @@ import {
 import { dueForecast, forecastSpread, type ForecastDay } from "@/app/lib/domain/stats";
 import { rawRows } from "../db";
 import { forgetDueCounts } from "./due-count-cache";
-import { storedStateOf, type CardStateRow } from "./review-rows";
+import { cardStateColumns, storedStateOf, type CardStateRow } from "../sql/card-state";
 import { getUserSettings, schedulerSettingsOf } from "./settings";
 
 const FORECAST_DAYS = 30;
@@ -44,8 +44,7 @@ type Row = CardStateRow & { cardId: string; version: number };
 /** The user's live review cards (a retired, suspended or hidden card is not studied, so it is not moved). */
 async function reviewCards(userId: string): Promise<Row[]> {
   return rawRows<Row>(Prisma.sql`
-    SELECT s."cardId", s.version, s.due, s.stability, s.difficulty, s."elapsedDays", s."scheduledDays", s."learningSteps",
-           s.reps, s.lapses, s.state, s."lastReview"
+    SELECT s."cardId", s.version, ${cardStateColumns("s")}
       FROM "CardState" s JOIN "Card" c ON c.id = s."cardId" JOIN "Paper" p ON p.id = c."paperId"
      WHERE s."userId" = ${userId} AND s.state <> 0 AND c."retiredAt" IS NULL AND p."retiredAt" IS NULL
        AND NOT s.suspended AND ${visiblePaperSql(userId)}`);

@@ -13,7 +13,7 @@ import {
 import { CARD_PAGE_SIZE, type CardBrowserQuery, type CardSort } from "@/app/lib/schemas/cards-browser";
 import { visiblePaperSql, visiblePapers } from "./visibility";
 import { db } from "../db";
-import { storedStateOf } from "./review-rows";
+import { storedStateOf } from "../sql/card-state";
 import { getUserSettings, schedulerSettingsOf } from "./settings";
 
 /** One row of the card browser. */

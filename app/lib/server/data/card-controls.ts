@@ -7,7 +7,9 @@ import { MAX_NOTE_SCOPE_CARDS, type CardControlInput } from "@/app/lib/schemas/c
 import { visiblePaperSql } from "./visibility";
 import { db } from "../db";
 import { BadRequestError, ConflictError, CorruptPreviousStateError, NotFoundError } from "../errors";
-import { previousJsonOf, stateFromPreviousJson, storedStateOf, type CardStateRow } from "./review-rows";
+import { cardStateColumns, storedStateOf, type CardStateRow } from "../sql/card-state";
+import { lowerNewCardsBound } from "../sql/new-cards-bound";
+import { previousJsonOf, stateFromPreviousJson } from "./review-rows";
 import { getUserSettings } from "./settings";
 
 type Tx = Prisma.TransactionClient;
@@ -50,7 +52,7 @@ interface PreviousControls {
 }
 
 const CONTROL_COLUMNS = Prisma.sql`s."cardId", s.version, s.suspended, s."buriedUntil", s.flag, s.leech,
-  s.due, s.stability, s.difficulty, s."elapsedDays", s."scheduledDays", s."learningSteps", s.reps, s.lapses, s.state, s."lastReview"`;
+  ${cardStateColumns("s")}`;
 
 const controlsOf = (row: Pick<LockedRow, "cardId" | "version" | "suspended" | "buriedUntil" | "flag" | "leech">): CardControls => ({
   cardId: row.cardId,
@@ -94,18 +96,6 @@ async function nextStudyDayStart(userId: string, now: Date): Promise<Date> {
   const settings = await getUserSettings(userId);
   const today = studyDayOf(now, settings.timeZone, settings.dayStartHour);
   return startOfDay(addDays(today, 1), settings.timeZone, settings.dayStartHour);
-}
-
-/**
- * New cards may become studiable again (unsuspended, unburied, reset, or an undo of those):
- * the queue must look for new cards from their notes on (see UserSettings.newCardsFrom).
- */
-async function lowerNewCardsBound(tx: Tx, userId: string, cardIds: string[]): Promise<void> {
-  if (cardIds.length === 0) return;
-  await tx.$executeRaw`
-    UPDATE "UserSettings" SET "newCardsFrom" = LEAST("newCardsFrom", (
-      SELECT min(p."sortKey") FROM "Card" c JOIN "Paper" p ON p.id = c."paperId" WHERE c.id = ANY(${cardIds}::text[])))
-     WHERE "userId" = ${userId}`;
 }
 
 /**
@@ -205,7 +195,7 @@ export async function applyCardControl(
       });
       cards.push(controlsOf(next));
     }
-    await lowerNewCardsBound(tx, userId, newAgain);
+    await lowerNewCardsBound(tx, userId, { cardIds: newAgain });
     return { duplicate: false, cards };
   });
 }
@@ -275,7 +265,7 @@ export async function undoCardControl(userId: string, clientId: string): Promise
       cards.push(controlsOf(next));
     }
     await tx.cardAction.deleteMany({ where: { userId, clientId } });
-    await lowerNewCardsBound(tx, userId, newAgain);
+    await lowerNewCardsBound(tx, userId, { cardIds: newAgain });
     return cards;
   });
 }

@@ -1,7 +1,7 @@
 import "#server-only";
 import { retrievabilityReader } from "@/app/lib/domain/scheduling";
 import { db } from "../db";
-import { storedStateOf, type CardStateRow } from "./review-rows";
+import { cardStateColumns, storedStateOf, type CardStateRow } from "../sql/card-state";
 import { getUserSettings, schedulerSettingsOf } from "./settings";
 import { visiblePaperSql } from "./visibility";
 
@@ -19,8 +19,7 @@ export async function masteryByPaper(userId: string, now: Date): Promise<Map<str
        WHERE c."retiredAt" IS NULL AND p."retiredAt" IS NULL AND ${visiblePaperSql(userId)}
        GROUP BY c."paperId"`,
     db.$queryRaw<(CardStateRow & { paperId: string })[]>`
-      SELECT c."paperId", s.due, s.stability, s.difficulty, s."elapsedDays", s."scheduledDays",
-             s."learningSteps", s.reps, s.lapses, s.state, s."lastReview"
+      SELECT c."paperId", ${cardStateColumns("s")}
         FROM "CardState" s JOIN "Card" c ON c.id = s."cardId" JOIN "Paper" p ON p.id = c."paperId"
        WHERE s."userId" = ${userId} AND s.state <> 0
          AND c."retiredAt" IS NULL AND p."retiredAt" IS NULL AND ${visiblePaperSql(userId)}`,

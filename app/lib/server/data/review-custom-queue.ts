@@ -4,9 +4,9 @@ import { Prisma } from "@/app/generated/prisma/client";
 import { addDays, startOfDay } from "@/app/lib/domain/scheduling";
 import { visiblePaperSql } from "./visibility";
 import { db } from "../db";
+import { availableStateSql } from "../sql/review-queue";
+import { reviewCardOf } from "./review-card";
 import {
-  availableStateSql,
-  customCardOf,
   nextDueAfter,
   readCardDetails,
   studyDayLimits,
@@ -72,7 +72,7 @@ export async function loadCustomQueue(
   return {
     cards: shown.flatMap((cardId) => {
       const detail = details.get(cardId);
-      return detail ? [customCardOf(cardId, detail, settings, now, options.locale ?? "en")] : [];
+      return detail ? [reviewCardOf(cardId, detail, settings, now, options.locale ?? "en")] : [];
     }),
     counts,
     nextDue: ids.length === 0 ? await nextDueAfter(userId, settingsRow, scope, now, nextDayStart) : null,

@@ -1,39 +1,6 @@
 import "#server-only";
-import {
-  stateFromCode,
-  stateToCode,
-  type StoredCardState,
-} from "@/app/lib/domain/scheduling";
+import { stateFromCode, stateToCode, type StoredCardState } from "@/app/lib/domain/scheduling";
 import { CorruptPreviousStateError } from "../errors";
-
-/** A `CardState` row as raw SQL returns it (the columns the scheduler needs, and the version). */
-export interface CardStateRow {
-  due: Date;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  state: number;
-  lastReview: Date | null;
-}
-
-export function storedStateOf(row: CardStateRow): StoredCardState {
-  return {
-    due: row.due,
-    stability: row.stability,
-    difficulty: row.difficulty,
-    elapsedDays: row.elapsedDays,
-    scheduledDays: row.scheduledDays,
-    learningSteps: row.learningSteps,
-    reps: row.reps,
-    lapses: row.lapses,
-    state: stateFromCode(row.state),
-    lastReview: row.lastReview,
-  };
-}
 
 /** The `previous` JSON of a review log: the card state before the answer, dates as ISO text. */
 export interface PreviousJson {

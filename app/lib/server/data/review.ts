@@ -4,30 +4,24 @@ import {
   applyGrade,
   balancePlanOf,
   DEFAULT_LEECH_THRESHOLD,
-  DEFAULT_SCHEDULER_SETTINGS,
   isLeechLapse,
   pickWithPlan,
   newCardState,
   stateToCode,
   type StoredCardState,
-  type SchedulerSettings,
 } from "@/app/lib/domain/scheduling";
 import type { AnswerInput } from "@/app/lib/schemas/review";
 import { Prisma } from "@/app/generated/prisma/client";
 import type { SessionClaims } from "../auth/session-token";
-import { db, rawRows } from "../db";
+import { db } from "../db";
 import { ConflictError, NotFoundError, UnauthorizedError } from "../errors";
-import {
-  answerTime,
-  previousJsonOf,
-  stateFromPreviousJson,
-  storedStateOf,
-  type CardStateRow,
-} from "./review-rows";
+import { answerContextQuery, answerSettingsOf, answerWriteQuery, appliedAnswerQuery } from "../sql/answer";
+import { cardStateRowSchema, storedStateOf } from "../sql/card-state";
+import { lowerNewCardsBound } from "../sql/new-cards-bound";
+import { firstRowOf, rowsOf } from "../sql/typed-query";
+import { answerTime, previousJsonOf, stateFromPreviousJson } from "./review-rows";
 import { cachedDueCounts, noteDueMove, warmDueCounts } from "./due-count-cache";
 import { balancedDaySql, loadDueCounts, reviewWeekdayOf } from "./load-balance";
-import { schedulerSettingsOf } from "./settings";
-import { visiblePaperSql } from "./visibility";
 
 export interface AnswerResult {
   /** True when this clientId had already been applied: nothing was written this time. */
@@ -40,72 +34,9 @@ export interface AnswerResult {
   leech: boolean;
 }
 
-interface AnswerContextRow extends Partial<CardStateRow> {
-  sessionVersion: number;
-  revoked: boolean;
-  cardFound: boolean;
-  live: boolean;
-  hasState: boolean;
-  version: number | null;
-  desiredRetention: number | null;
-  maximumInterval: number | null;
-  enableFuzz: boolean | null;
-  enableShortTerm: boolean | null;
-  learningSteps_: string[] | null;
-  relearningSteps: string[] | null;
-  parameters: number[] | null;
-  leechThreshold: number | null;
-  leechSuspend: boolean | null;
-  leech: boolean | null;
-  suspended: boolean | null;
-  loadBalance: boolean | null;
-  easyDays: number[] | null;
-  timeZone: string | null;
-  dayStartHour: number | null;
-  loggedCardId: string | null;
-}
-
-/**
- * One read for everything an answer needs: the user's session version, the card (live? of a
- * note the user can see?), the user's settings, the card's state and whether this clientId was
- * already applied.
- */
+/** The answer's context read (sql/answer.ts): the first row, or undefined for an unknown user. */
 async function answerContext(userId: string, cardId: string, clientId: string, sessionId: string) {
-  const rows = await rawRows<AnswerContextRow>(Prisma.sql`
-    SELECT u."sessionVersion", (c.id IS NOT NULL AND ${visiblePaperSql(userId)}) AS "cardFound",
-           EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r."sessionId" = ${sessionId}) AS revoked,
-           (c."retiredAt" IS NULL AND p."retiredAt" IS NULL) AS live,
-           st."desiredRetention", st."maximumInterval", st."enableFuzz", st."learningSteps" AS "learningSteps_",
-           st."relearningSteps", st.parameters, st."enableShortTerm", st."leechThreshold", st."leechSuspend",
-           st."loadBalance", st."easyDays", st."timeZone", st."dayStartHour",
-           (s."cardId" IS NOT NULL) AS "hasState", s.version, s.due, s.stability, s.difficulty,
-           s."elapsedDays", s."scheduledDays", s."learningSteps", s.reps, s.lapses, s.state, s."lastReview",
-           s.leech, s.suspended, l."cardId" AS "loggedCardId"
-      FROM "User" u
-      LEFT JOIN "Card" c ON c.id = ${cardId}
-      LEFT JOIN "Paper" p ON p.id = c."paperId"
-      LEFT JOIN "UserSettings" st ON st."userId" = u.id
-      LEFT JOIN "CardState" s ON s."userId" = u.id AND s."cardId" = c.id
-      LEFT JOIN "ReviewLog" l ON l."userId" = u.id AND l."clientId" = ${clientId}
-     WHERE u.id = ${userId}`);
-  return rows[0];
-}
-
-function settingsFrom(row: AnswerContextRow): SchedulerSettings {
-  // No settings row yet (the join gave nulls): the defaults, which are also the row's defaults.
-  if (row.desiredRetention === null) return DEFAULT_SCHEDULER_SETTINGS;
-  const d = DEFAULT_SCHEDULER_SETTINGS;
-  return schedulerSettingsOf({
-    desiredRetention: row.desiredRetention,
-    maximumInterval: row.maximumInterval ?? d.maximumInterval,
-    enableFuzz: row.enableFuzz ?? d.enableFuzz,
-    learningSteps: row.learningSteps_ ?? [...d.learningSteps],
-    relearningSteps: row.relearningSteps ?? [...d.relearningSteps],
-    parameters: row.parameters ?? [],
-    enableShortTerm: row.enableShortTerm ?? true,
-    loadBalance: row.loadBalance ?? false,
-    easyDays: row.easyDays ?? [],
-  });
+  return firstRowOf(answerContextQuery(userId, cardId, clientId, sessionId));
 }
 
 /** PostgreSQL's unique_violation (the answer's statements run on pg directly, see `rawRows`). */
@@ -114,11 +45,7 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 async function acknowledgeDuplicate(userId: string, cardId: string, clientId: string): Promise<AnswerResult> {
-  const rows = await rawRows<{ cardId: string; version: number | null; due: Date | null }>(Prisma.sql`
-    SELECT l."cardId", s.version, s.due
-      FROM "ReviewLog" l
-      LEFT JOIN "CardState" s ON s."userId" = l."userId" AND s."cardId" = l."cardId"
-     WHERE l."userId" = ${userId} AND l."clientId" = ${clientId}`);
+  const rows = await rowsOf(appliedAnswerQuery(userId, clientId));
   const row = rows[0];
   if (!row) throw new ConflictError("This card was answered elsewhere in the meantime.");
   if (row.cardId !== cardId) throw new ConflictError("This answer id was already used for another card.");
@@ -149,13 +76,13 @@ export async function answerCard(session: SessionClaims, input: AnswerInput, now
     throw new ConflictError("This card was answered elsewhere in the meantime.");
   }
   const before: StoredCardState = row.hasState
-    ? storedStateOf(row as CardStateRow)
+    ? // One row of ten columns: parsed, so a state row with a null column is an error, not a cast.
+      storedStateOf(cardStateRowSchema.parse(row))
     : newCardState(answerTime(input.answeredAt, now, null));
   const at = answerTime(input.answeredAt, now, before.lastReview);
-  const settings = settingsFrom(row);
+  const settings = answerSettingsOf(row);
   const result = applyGrade(before, input.rating, settings, at);
-  const { next, log } = result;
-  const nextVersion = currentVersion + 1;
+  const { next } = result;
   // Anki's leech: the lapse that reaches the threshold (and each half threshold after) tags the
   // card and, by the user's setting, suspends it. What it was is kept with the log for undo.
   const leech = isLeechLapse(before.lapses, next.lapses, row.leechThreshold ?? DEFAULT_LEECH_THRESHOLD);
@@ -189,37 +116,24 @@ export async function answerCard(session: SessionClaims, input: AnswerInput, now
 
   let written: { version: number; due: Date }[];
   try {
-    // ON CONFLICT … WHERE version = expected: a concurrent answer makes this insert nothing,
-    // and then the log insert inserts nothing either. A clientId already used fails the whole
-    // statement on the log's unique key, so the state is not changed without its log.
-    written = await rawRows<{ version: number; due: Date }>(Prisma.sql`
-      WITH ${balanced} up AS (
-        INSERT INTO "CardState" ("userId", "cardId", due, stability, difficulty, "elapsedDays", "scheduledDays",
-                                 "learningSteps", reps, lapses, state, "lastReview", version, "updatedAt", leech, suspended)
-        VALUES (${userId}, ${input.cardId}, ${due}, ${next.stability}, ${next.difficulty}, ${next.elapsedDays},
-                ${days}, ${next.learningSteps}, ${next.reps}, ${next.lapses}, ${stateToCode(next.state)},
-                ${next.lastReview}, ${nextVersion}, ${now}, ${leech}, ${suspend})
-        ON CONFLICT ("userId", "cardId") DO UPDATE SET
-          due = EXCLUDED.due, stability = EXCLUDED.stability, difficulty = EXCLUDED.difficulty,
-          "elapsedDays" = EXCLUDED."elapsedDays", "scheduledDays" = EXCLUDED."scheduledDays",
-          "learningSteps" = EXCLUDED."learningSteps", reps = EXCLUDED.reps, lapses = EXCLUDED.lapses,
-          state = EXCLUDED.state, "lastReview" = EXCLUDED."lastReview", version = EXCLUDED.version,
-          "updatedAt" = EXCLUDED."updatedAt", leech = "CardState".leech OR EXCLUDED.leech,
-          suspended = "CardState".suspended OR EXCLUDED.suspended, "buriedUntil" = NULL
-        WHERE "CardState".version = ${currentVersion}
-        RETURNING version, due
-      ), ins AS (
-        INSERT INTO "ReviewLog" (id, "clientId", "userId", "cardId", rating, state, due, stability, difficulty,
-                                 "elapsedDays", "lastElapsedDays", "scheduledDays", "learningSteps", "reviewedAt",
-                                 "durationMs", previous, source, "createdAt")
-        SELECT ${randomUUID()}, ${input.clientId}, ${userId}, ${input.cardId}, ${log.rating}, ${stateToCode(log.state)},
-               ${log.due}, ${log.stability}, ${log.difficulty}, ${log.elapsedDays}, ${log.lastElapsedDays},
-               ${log.scheduledDays}, ${log.learningSteps}, ${log.reviewedAt}, ${input.durationMs},
-               ${JSON.stringify(previous)}::jsonb, 'review', ${now}
-          FROM up
-        RETURNING 1
-      )
-      SELECT up.version, up.due FROM up, ins`);
+    written = await rowsOf(
+      answerWriteQuery({
+        userId,
+        cardId: input.cardId,
+        clientId: input.clientId,
+        logId: randomUUID(),
+        currentVersion,
+        result,
+        due,
+        days,
+        balanced,
+        leech,
+        suspend,
+        durationMs: input.durationMs,
+        previous,
+        now,
+      }),
+    );
   } catch (error) {
     if (isUniqueViolation(error)) return acknowledgeDuplicate(userId, input.cardId, input.clientId);
     throw error;
@@ -231,7 +145,7 @@ export async function answerCard(session: SessionClaims, input: AnswerInput, now
   const writtenDue = written[0]?.due ?? next.due;
   noteDueMove(userId, row.hasState ? before : null, writtenDue);
   if (plan) warmDueCounts(userId, zone, at, loadDueCounts);
-  return { duplicate: false, cardId: input.cardId, version: nextVersion, due: writtenDue, leech };
+  return { duplicate: false, cardId: input.cardId, version: currentVersion + 1, due: writtenDue, leech };
 }
 
 /** The leech and suspended flags an answer that made a leech kept with its log (else nothing). */
@@ -291,10 +205,7 @@ export async function undoAnswer(userId: string, clientId: string): Promise<Undo
     });
     if (previous.state === "new") {
       // The card is new again: the queue must look for new cards from its note on.
-      await tx.$executeRaw`
-        UPDATE "UserSettings" SET "newCardsFrom" = LEAST("newCardsFrom", (
-          SELECT p."sortKey" FROM "Card" c JOIN "Paper" p ON p.id = c."paperId" WHERE c.id = ${log.cardId}))
-         WHERE "userId" = ${userId}`;
+      await lowerNewCardsBound(tx, userId, { cardIds: [log.cardId] });
     }
     return { cardId: log.cardId, version, state: previous };
   });

@@ -10,6 +10,7 @@ import {
 import { schedulerSettingsSchema, type DailyGoalInput, type Settings } from "@/app/lib/schemas/settings";
 import { DAILY_GOAL_KINDS, type DailyGoal, type DailyGoalKind } from "@/app/lib/domain/stats";
 import { db } from "../db";
+import { NEW_CARDS_BOUND_RESET } from "../sql/new-cards-bound";
 import { visiblePapers } from "./visibility";
 
 export interface UserSettingsRow {
@@ -126,7 +127,7 @@ export async function saveUserSettings(userId: string, input: Settings): Promise
     where: { userId },
     create: { userId, ...rest, ...weights },
     // What is studied may have changed: look for new cards from the first note again.
-    update: { ...rest, ...weights, newCardsFrom: 0 },
+    update: { ...rest, ...weights, ...NEW_CARDS_BOUND_RESET },
     select: SELECT,
   });
 }
@@ -180,7 +181,7 @@ export async function saveTimeZone(userId: string, timeZone: string): Promise<vo
  * back", the same field as the settings form's). New cards are looked for from the first note again.
  */
 export async function saveStudyAll(userId: string, studyAll: boolean): Promise<void> {
-  await db.userSettings.upsert({ where: { userId }, create: { userId, studyAll }, update: { studyAll, newCardsFrom: 0 } });
+  await db.userSettings.upsert({ where: { userId }, create: { userId, studyAll }, update: { studyAll, ...NEW_CARDS_BOUND_RESET } });
 }
 
 /** Saves the daily goal (the settings page's own small form); "none" keeps no target. */

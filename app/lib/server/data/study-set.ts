@@ -1,5 +1,6 @@
 import "#server-only";
 import { db } from "../db";
+import { lowerNewCardsBound } from "../sql/new-cards-bound";
 import { visiblePapers } from "./visibility";
 import { NotFoundError } from "../errors";
 
@@ -49,9 +50,7 @@ export async function addPaperToStudySet(userId: string, slug: string): Promise<
       ? (await db.userSettings.updateMany({ where: { userId, studyAll: true }, data: { studyAll: false } })).count === 1
       : false;
   // Its new cards may come before the ones the queue was looking at.
-  await db.$executeRaw`
-    UPDATE "UserSettings" SET "newCardsFrom" = LEAST("newCardsFrom", (SELECT "sortKey" FROM "Paper" WHERE id = ${paperId}))
-     WHERE "userId" = ${userId}`;
+  await lowerNewCardsBound(db, userId, { paperId });
   const [settings, setSize] = await Promise.all([
     db.userSettings.findUniqueOrThrow({ where: { userId }, select: { studyAll: true } }),
     db.studySetPaper.count({ where: live }),
