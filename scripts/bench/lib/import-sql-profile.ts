@@ -1,0 +1,75 @@
+/**
+ * The PostgreSQL side of a CSV import, measured apart from the app (issue 11): the import's own
+ * statement (`insertImportedLines`, the same batches and order as `importReviewLogCsv`) run under
+ * `EXPLAIN (ANALYZE, BUFFERS)` in a transaction that is rolled back, so the figures say where
+ * PostgreSQL spends an import's insert: the statement's execution, of it the two foreign keys'
+ * per-row checks, and the rest (heap and the four indexes of ReviewLog).
+ */
+import { performance } from "node:perf_hooks";
+import type pg from "pg";
+import type { Prisma } from "@/app/generated/prisma/client";
+import { insertImportedLines, LOG_BATCH, type ImportedLine } from "@/app/lib/server/data/user-data-writes";
+
+interface ExplainJson {
+  "Execution Time": number;
+  Plan: { "Tuples Inserted"?: number };
+  Triggers?: { "Trigger Name": string; Time: number; Calls: number }[];
+}
+
+/** The CSV's lines as the import writes them: grouped by card, each card's in time order. */
+export function csvLines(csv: string): ImportedLine[] {
+  const lines = csv
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((text) => {
+      const [cardId = "", at, rating, state, duration] = text.split(",");
+      return { cardId, reviewedAt: Number(at), rating: Number(rating), state: Number(state), durationMs: Number(duration) };
+    });
+  return lines.sort((a, b) => (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : a.reviewedAt - b.reviewedAt));
+}
+
+/** Inserts `lines` for `userId` as the import does, explained and rolled back; prints the breakdown. */
+export async function profileCsvInsert(client: pg.Client, userId: string, lines: readonly ImportedLine[]): Promise<void> {
+  let execution = 0;
+  let inserted = 0;
+  const triggers = new Map<string, { time: number; calls: number }>();
+  const execute = async (statement: Prisma.Sql) => {
+    const values = statement.values.map((v) => (v instanceof Date ? v.toISOString() : v));
+    const result = await client.query<{ "QUERY PLAN": ExplainJson[] }>({
+      text: `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement.text}`,
+      values,
+    });
+    const plan = result.rows[0]?.["QUERY PLAN"][0];
+    if (!plan) throw new Error("EXPLAIN returned no plan");
+    execution += plan["Execution Time"];
+    for (const t of plan.Triggers ?? []) {
+      const sum = triggers.get(t["Trigger Name"]) ?? { time: 0, calls: 0 };
+      triggers.set(t["Trigger Name"], { time: sum.time + t.Time, calls: sum.calls + t.Calls });
+    }
+    const rows = plan.Plan["Tuples Inserted"] ?? 0;
+    inserted += rows;
+    return rows;
+  };
+  const started = performance.now();
+  await client.query("BEGIN");
+  try {
+    for (let start = 0; start < lines.length; start += LOG_BATCH) {
+      await insertImportedLines(execute, userId, lines.slice(start, start + LOG_BATCH), new Date());
+    }
+  } finally {
+    await client.query("ROLLBACK");
+  }
+  const wall = performance.now() - started;
+  const batches = Math.ceil(lines.length / LOG_BATCH);
+  const s = (msValue: number) => `${(msValue / 1000).toFixed(2)} s`;
+  const share = (msValue: number) => `${((100 * msValue) / execution).toFixed(0)} %`;
+  console.log(`\nPostgreSQL side of the CSV import alone (the import's INSERT, ${batches} batches of ${LOG_BATCH}, EXPLAIN ANALYZE, rolled back):`);
+  console.log(`    ${inserted.toLocaleString("en")} rows; wall ${s(wall)}, statements' execution ${s(execution)} (${(1000 * execution / Math.max(1, inserted)).toFixed(1)} µs a row)`);
+  let checks = 0;
+  for (const [name, t] of triggers) {
+    checks += t.time;
+    console.log(`    of it ${name.padEnd(44)} ${s(t.time)} (${share(t.time)}, ${t.calls.toLocaleString("en")} calls)`);
+  }
+  console.log(`    of it heap + the 4 indexes + ON CONFLICT            ${s(execution - checks)} (${share(execution - checks)})`);
+}
