@@ -13,7 +13,8 @@ import { insertImportedLines, LOG_BATCH, type ImportedLine } from "@/app/lib/ser
 interface ExplainJson {
   "Execution Time": number;
   Plan: { "Tuples Inserted"?: number };
-  Triggers?: { "Trigger Name": string; Time: number; Calls: number }[];
+  /** Row triggers: here the foreign keys' checks, named by their constraint. */
+  Triggers?: { "Trigger Name": string; "Constraint Name"?: string; Time: number; Calls: number }[];
 }
 
 /** The CSV's lines as the import writes them: grouped by card, each card's in time order. */
@@ -44,8 +45,9 @@ export async function profileCsvInsert(client: pg.Client, userId: string, lines:
     if (!plan) throw new Error("EXPLAIN returned no plan");
     execution += plan["Execution Time"];
     for (const t of plan.Triggers ?? []) {
-      const sum = triggers.get(t["Trigger Name"]) ?? { time: 0, calls: 0 };
-      triggers.set(t["Trigger Name"], { time: sum.time + t.Time, calls: sum.calls + t.Calls });
+      const name = t["Constraint Name"] ?? t["Trigger Name"];
+      const sum = triggers.get(name) ?? { time: 0, calls: 0 };
+      triggers.set(name, { time: sum.time + t.Time, calls: sum.calls + t.Calls });
     }
     const rows = plan.Plan["Tuples Inserted"] ?? 0;
     inserted += rows;
@@ -69,7 +71,7 @@ export async function profileCsvInsert(client: pg.Client, userId: string, lines:
   let checks = 0;
   for (const [name, t] of triggers) {
     checks += t.time;
-    console.log(`    of it ${name.padEnd(44)} ${s(t.time)} (${share(t.time)}, ${t.calls.toLocaleString("en")} calls)`);
+    console.log(`    of it the check of ${name.padEnd(34)} ${s(t.time)} (${share(t.time)}, ${t.calls.toLocaleString("en")} calls)`);
   }
-  console.log(`    of it heap + the 4 indexes + ON CONFLICT            ${s(execution - checks)} (${share(execution - checks)})`);
+  console.log(`    of it heap + the 4 indexes + ON CONFLICT             ${s(execution - checks)} (${share(execution - checks)})`);
 }
