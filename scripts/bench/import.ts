@@ -11,7 +11,8 @@
  * before (idle) and during each import. Targets (issue 11): the CSV in ≤ 3 s, others' p95 ≤ 100 ms
  * during either import; each gets a VERDICT line at the end, with the load average, because
  * the machine is shared and the figures are only comparable at the same load. Then it profiles
- * the PostgreSQL side of the CSV import alone (import-sql-profile.ts).
+ * the PostgreSQL side of the CSV import alone, and the same insert written other ways
+ * (import-sql-profile.ts).
  * BENCH_PROFILE=<dir> writes a CPU profile of the app server there.
  */
 import { randomUUID } from "node:crypto";
@@ -23,7 +24,7 @@ import { runContentSync } from "../lib/content-sync-runner";
 import { benchDatabase } from "./lib/bench-db";
 import { percentile } from "./lib/bench-db";
 import { startClosedLoop, windowLine } from "./lib/closed-loop";
-import { csvLines, profileCsvInsert } from "./lib/import-sql-profile";
+import { compareCsvInsertVariants, csvLines, profileCsvInsert } from "./lib/import-sql-profile";
 import { reviewCsv, userDataJson, type BenchCard } from "./lib/import-data";
 import { serveApp } from "./lib/serve-app";
 
@@ -198,7 +199,9 @@ async function main() {
     }
     // After the app has stopped, so nothing else runs on the database meanwhile.
     const profiled = await makeUser(client, "sql-profile");
-    await profileCsvInsert(client, profiled.id, csvLines(csv));
+    const lines = csvLines(csv);
+    await profileCsvInsert(client, profiled.id, lines);
+    await compareCsvInsertVariants(client, profiled.id, lines);
   } finally {
     await client.end();
     await database.close();

@@ -75,3 +75,59 @@ export async function profileCsvInsert(client: pg.Client, userId: string, lines:
   }
   console.log(`    of it heap + the 4 indexes + ON CONFLICT             ${s(execution - checks)} (${share(execution - checks)})`);
 }
+
+/** A way of writing the same rows, tried in a transaction of its own that is rolled back. */
+interface Variant {
+  label: string;
+  /** DDL run first inside the transaction (rolled back with it): drop an index or the foreign keys. */
+  setup?: string;
+  /** Rows per statement (the import's LOG_BATCH unless said). */
+  batch?: number;
+  /** Rewrites the import's statement (e.g. without ON CONFLICT). */
+  rewrite?: (text: string) => string;
+}
+
+const VARIANTS: Variant[] = [
+  { label: "as the import writes them" },
+  { label: "one statement of every row (fewer round trips)", batch: Number.MAX_SAFE_INTEGER },
+  { label: "without ON CONFLICT (plain INSERT)", rewrite: (text) => text.replace(/ON CONFLICT \("userId", "clientId"\) DO NOTHING/, "") },
+  { label: 'without index "ReviewLog_userId_reviewedAt_idx"', setup: `DROP INDEX "ReviewLog_userId_reviewedAt_idx"` },
+  { label: 'without index "ReviewLog_userId_cardId_reviewedAt_idx"', setup: `DROP INDEX "ReviewLog_userId_cardId_reviewedAt_idx"` },
+  {
+    label: "without the two foreign keys",
+    setup: `ALTER TABLE "ReviewLog" DROP CONSTRAINT "ReviewLog_userId_fkey", DROP CONSTRAINT "ReviewLog_cardId_fkey"`,
+  },
+];
+
+/**
+ * The same insert written the ways the choice is between (issue 11: fewer round trips, cheaper
+ * index updates, fewer checks), each timed without EXPLAIN in a rolled-back transaction. DDL is
+ * transactional in PostgreSQL, so a dropped index or key is back after each try; the bench's
+ * database is a throwaway one and the app has stopped.
+ */
+export async function compareCsvInsertVariants(client: pg.Client, userId: string, lines: readonly ImportedLine[]): Promise<void> {
+  console.log(`\nThe same ${lines.length.toLocaleString("en")} rows written other ways (each rolled back; wall time of the inserts):`);
+  for (const variant of VARIANTS) {
+    const execute = async (statement: Prisma.Sql) => {
+      const values = statement.values.map((v) => (v instanceof Date ? v.toISOString() : v));
+      const text = variant.rewrite ? variant.rewrite(statement.text) : statement.text;
+      // A rewrite that no longer matches the import's statement would time the import itself.
+      if (variant.rewrite && text === statement.text) throw new Error(`"${variant.label}" did not change the statement`);
+      return (await client.query({ text, values })).rowCount ?? 0;
+    };
+    const batch = variant.batch ?? LOG_BATCH;
+    await client.query("BEGIN");
+    try {
+      if (variant.setup) await client.query(variant.setup);
+      const started = performance.now();
+      let written = 0;
+      for (let start = 0; start < lines.length; start += batch) {
+        written += await insertImportedLines(execute, userId, lines.slice(start, start + batch), new Date());
+      }
+      const seconds = (performance.now() - started) / 1000;
+      console.log(`    ${variant.label.padEnd(58)} ${seconds.toFixed(2)} s (${written.toLocaleString("en")} rows)`);
+    } finally {
+      await client.query("ROLLBACK");
+    }
+  }
+}
