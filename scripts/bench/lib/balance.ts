@@ -11,6 +11,7 @@
 import { performance } from "node:perf_hooks";
 import type pg from "pg";
 import {
+  addDays,
   applyGrade,
   balanceRangeOf,
   balanceSeed,
@@ -30,6 +31,7 @@ const SIM_DAYS = 365;
 const NEW_PER_DAY = 20;
 /** Day 0 of the simulation is a Monday; each study day starts at 04:00 UTC; reviews from 12:00. */
 const DAY0_START = Date.UTC(2026, 0, 5, 4);
+const DAY0 = "2026-01-05";
 const REVIEW_HOUR_OFFSET = 8 * 3_600_000;
 
 interface SimCard {
@@ -86,7 +88,7 @@ export function simulateYear(settings: SchedulerSettings, seed = 2026): Spread {
             range,
             dueCounts: counts,
             reviewWeekday: day % 7,
-            seed: balanceSeed(card.id, now),
+            seed: balanceSeed(card.id, before.reps, addDays(DAY0, day)),
             loadBalance: settings.loadBalance ?? false,
             easyDays: settings.easyDays,
           });

@@ -4,17 +4,15 @@ import { renderMarkdown } from "@/app/lib/domain/content";
 import { typeableAnswer } from "@/app/lib/domain/quiz/typed-answer";
 import {
   addDays,
-  balancesDays,
   newCardState,
   orderQueue,
-  previewOutcomes,
   remainingToday,
   siblingGroupOf,
   type BuryOptions,
   startOfDay,
   studyDayOf,
+  type BalancedDays,
   type CardStateName,
-  type SchedulerSettings,
   type StoredCardState,
 } from "@/app/lib/domain/scheduling";
 import { formatIntervalIn } from "@/app/lib/domain/i18n/format-interval";
@@ -22,8 +20,7 @@ import { notePath, type Locale } from "@/app/lib/domain/i18n/locales";
 import { sourceLinkOf, type SourceLink } from "@/app/lib/schemas/rendered-note";
 import { storedCardZhSchema } from "@/app/lib/schemas/translation";
 import { db } from "../db";
-import { warmDueCounts } from "./due-count-cache";
-import { loadDueCounts } from "./load-balance";
+import { answerPreviewer, type AnswerPreviewer } from "./answer-preview";
 import { inChinese } from "./note-page";
 import { storedStateOf, type CardStateRow } from "./review-rows";
 import { getUserSettings, schedulerSettingsOf, type UserSettingsRow } from "./settings";
@@ -54,6 +51,11 @@ export interface ReviewCard {
   source: SourceLink | null;
   /** What the four buttons show: again, hard, good, easy ("1m", "10m", "4d", "2.3mo"). */
   labels: [string, string, string, string];
+  /**
+   * The days the load balancer or easy days picked for each answer, as the labels show them
+   * (null where the scheduler's own interval stands): the answer sends its own back.
+   */
+  days: BalancedDays;
   /** What to do with the front when it alone does not say (a reverse card's bare term). */
   instruction: string | null;
   /** A learning card shown before it is due (learn-ahead): when it is due, ISO; else null. */
@@ -440,11 +442,11 @@ function kindOf(state: CardStateName): ReviewCard["kind"] {
   return state === "review" ? "review" : "learning";
 }
 
-function toReviewCard(candidate: Candidate & { detail: Detail }, settings: SchedulerSettings, now: Date, locale: Locale): ReviewCard {
+function toReviewCard(candidate: Candidate & { detail: Detail }, preview: AnswerPreviewer, now: Date, locale: Locale): ReviewCard {
   const { state, version } = candidate.detail;
   const content = localizedContent(candidate.detail.content, locale);
   const sides = renderedSides(content);
-  const [again, hard, good, easy] = previewOutcomes(state, settings, now);
+  const { intervalMs, days } = preview(candidate.cardId, state);
   return {
     cardId: candidate.cardId,
     version,
@@ -456,7 +458,8 @@ function toReviewCard(candidate: Candidate & { detail: Detail }, settings: Sched
     anchor: content.anchor,
     noteHref: `${notePath(content.zhShown ? "zh-CN" : "en", content.slug)}${content.anchor ? `#${content.anchor}` : ""}`,
     source: localizedSource(sourceLinkOf(content.source, content.slug), content.zhShown ? "zh-CN" : "en", content.slug),
-    labels: [again, hard, good, easy].map((outcome) => formatIntervalIn(outcome.intervalMs, locale)) as ReviewCard["labels"],
+    labels: intervalMs.map((ms) => formatIntervalIn(ms, locale)) as ReviewCard["labels"],
+    days,
     instruction: instructionOf(content, locale),
     aheadOfDue: kindOf(state.state) === "learning" && state.due.getTime() > now.getTime() ? state.due.toISOString() : null,
     flag: content.flag ?? 0,
@@ -465,8 +468,8 @@ function toReviewCard(candidate: Candidate & { detail: Detail }, settings: Sched
 }
 
 /** A card of a custom session (see review-custom-queue.ts) as the page shows it. */
-export function customCardOf(cardId: string, detail: Detail, settings: SchedulerSettings, now: Date, locale: Locale = "en"): ReviewCard {
-  return toReviewCard({ cardId, state: detail.state, detail }, settings, now, locale);
+export function customCardOf(cardId: string, detail: Detail, preview: AnswerPreviewer, now: Date, locale: Locale = "en"): ReviewCard {
+  return toReviewCard({ cardId, state: detail.state, detail }, preview, now, locale);
 }
 
 /**
@@ -532,8 +535,8 @@ export async function loadReviewQueue(
   const limit = options.limit ?? 20;
   const settingsRow = await getUserSettings(userId);
   const settings = schedulerSettingsOf(settingsRow);
-  // The session's answers will balance their days: have the due counts ready before the first.
-  if (balancesDays(settings)) warmDueCounts(userId, settingsRow, now, loadDueCounts);
+  // The answer buttons show the balanced days, from the due counts loaded beside these reads.
+  const previewer = answerPreviewer(userId, settingsRow, settings, now);
   const whole = !scope.paper && !scope.area;
   const [{ dayStart, nextDayStart, limits: remaining, doneToday }, content, noteLeft] = await Promise.all([
     studyDayLimits(userId, settingsRow, now),
@@ -592,7 +595,10 @@ export async function loadReviewQueue(
   const counts: QueueCounts = { new: 0, learning: 0, review: 0 };
   for (const candidate of ordered) counts[kindOf(candidate.state.state)] += 1;
   return {
-    cards: (await withDetail(userId, ordered.slice(0, limit))).map((candidate) => toReviewCard(candidate, settings, now, locale)),
+    cards: await withDetail(userId, ordered.slice(0, limit)).then(async (shown) => {
+      const preview = await previewer;
+      return shown.map((candidate) => toReviewCard(candidate, preview, now, locale));
+    }),
     counts,
     nextDue: ordered.length === 0 ? await nextDueAfter(userId, settingsRow, scope, now, nextDayStart) : null,
     nextDayStart,

@@ -8,6 +8,7 @@ import {
   isLeechLapse,
   pickWithPlan,
   newCardState,
+  shownDayIn,
   stateToCode,
   type StoredCardState,
   type SchedulerSettings,
@@ -25,7 +26,7 @@ import {
   type CardStateRow,
 } from "./review-rows";
 import { cachedDueCounts, noteDueMove, warmDueCounts } from "./due-count-cache";
-import { balancedDaySql, loadDueCounts, reviewWeekdayOf } from "./load-balance";
+import { answerStudyDayOf, balancedDaySql, loadDueCounts } from "./load-balance";
 import { schedulerSettingsOf } from "./settings";
 import { visiblePaperSql } from "./visibility";
 
@@ -166,7 +167,9 @@ export async function answerCard(session: SessionClaims, input: AnswerInput, now
   // The load balancer and easy days (when the user has them on) move the day within the
   // interval's fuzz range; the memory state stays ts-fsrs's. The cards due on each day come from
   // this process's cache (`due-count-cache.ts`), or, until it has the user, the write statement
-  // counts them and picks the day itself: either way no extra round trip.
+  // counts them and picks the day itself: either way no extra round trip. The day the answer's
+  // button showed (picked the same way when the queue was read) wins while it is inside the
+  // range, so the stored due date is the label's even though the counts moved since.
   const zone = { timeZone: row.timeZone ?? "UTC", dayStartHour: row.dayStartHour ?? 4 };
   const plan = balancePlanOf({
     cardId: input.cardId,
@@ -175,11 +178,12 @@ export async function answerCard(session: SessionClaims, input: AnswerInput, now
     result,
     settings,
     now: at,
-    reviewWeekday: reviewWeekdayOf(at, zone),
+    studyDay: answerStudyDayOf(at, zone),
   });
+  const shown = shownDayIn(plan, input.days);
   // No load started here: a cold cache's load would compete with this answer's own write.
-  const cached = plan && cachedDueCounts(userId, zone, at, plan.range, row.hasState ? before : null, null);
-  const picked = plan && cached ? pickWithPlan(plan, cached) : null;
+  const cached = plan && shown === null && cachedDueCounts(userId, zone, at, plan.range, row.hasState ? before : null, null);
+  const picked = shown ?? (plan && cached ? pickWithPlan(plan, cached) : null);
   const inSql = plan !== null && picked === null;
   const balanced = inSql ? Prisma.sql`bal AS (${balancedDaySql(userId, input.cardId, plan, at, zone)}),` : Prisma.empty;
   const days = inSql ? Prisma.sql`(SELECT days FROM bal)` : Prisma.sql`${picked ?? next.scheduledDays}`;
