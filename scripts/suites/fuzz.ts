@@ -147,6 +147,8 @@ function body(s: Stack, pattern: string): string | Uint8Array<ArrayBuffer> {
       version: () => String(int(3)),
       answeredAt: () => String(Date.now() - int(1e9)),
       durationMs: () => String(int(5000)),
+      // The balanced day a button showed (issue 15): kept inside the answer's range, else recomputed.
+      days: () => pick(["1", "12", "36500", "0", "-3", "1.5", ...WEIRD_NUMBERS]),
     });
   }
   if (pattern === "/api/review/undo")

@@ -12,8 +12,9 @@ import {
   type StoredCardState,
 } from "@/app/lib/domain/scheduling";
 import { mulberry32 } from "@/app/lib/domain/random";
+import { formatIntervalIn } from "@/app/lib/domain/i18n/format-interval";
 import { db, rawRows } from "@/app/lib/server/db";
-import { balanceAnswer, balancedDaySql, dueCountsByDay, loadDueCounts, reviewWeekdayOf } from "@/app/lib/server/data/load-balance";
+import { answerStudyDayOf, balanceAnswer, balancedDaySql, dueCountsByDay, loadDueCounts } from "@/app/lib/server/data/load-balance";
 import { cachedDueCounts, dueCountsSettled, forgetDueCounts } from "@/app/lib/server/data/due-count-cache";
 import { loadReviewQueue } from "@/app/lib/server/data/review-queue";
 import { answerCard } from "@/app/lib/server/data/review";
@@ -131,12 +132,13 @@ describe("balancing inside the answer's write statement", () => {
       await loadDays(user.id, range.minDays, Array.from({ length: range.maxDays - range.minDays + 1 }, () => 5 + Math.floor(random() * 8)), cards);
       const picked = new Set<number>();
       for (let k = 0; k < 60; k += 1) {
-        // The same study day, another millisecond: another draw.
+        // The same study day, another card (the seed is card, reps and study day): another draw.
         const now = new Date(at.getTime() + k * 997);
+        const probe = `${answered}-probe-${k}`;
         const result = applyGrade(state, 3, settings, now);
-        const plan = balancePlanOf({ cardId: answered, before: state, rating: 3, result, settings, now, reviewWeekday: reviewWeekdayOf(now, ZONE) })!;
-        const { counts } = await dueCountsByDay(user.id, answered, now, ZONE, plan.range);
-        const [row] = await rawRows<{ days: number }>(balancedDaySql(user.id, answered, plan, now, ZONE));
+        const plan = balancePlanOf({ cardId: probe, before: state, rating: 3, result, settings, now, studyDay: answerStudyDayOf(now, ZONE) })!;
+        const { counts } = await dueCountsByDay(user.id, probe, now, ZONE, plan.range);
+        const [row] = await rawRows<{ days: number }>(balancedDaySql(user.id, probe, plan, now, ZONE));
         expect(row?.days).toBe(pickWithPlan(plan, counts));
         picked.add(row?.days ?? 0);
       }
@@ -241,6 +243,82 @@ describe("balancing inside the answer's write statement", () => {
   });
 });
 
+describe("the answer buttons' balanced days (issue 15: label, stored due date and replay agree)", () => {
+  it("stores the day each label showed, with the load balancer and easy days on, even after the counts moved; a day outside the range is recomputed", async () => {
+    forgetDueCounts();
+    // Saturday and Sunday minimum, Wednesday reduced. (No sibling burying: every card reviewed comes up.)
+    const user = await newUser({ loadBalance: true, enableFuzz: true, easyDays: [1, 1, 0.5, 1, 1, 0, 0], buryReverseSiblings: false, buryClozeSiblings: false });
+    const settings = schedulerSettingsOf(await getUserSettings(user.id));
+    const cards = (await db.card.findMany({ where: { retiredAt: null }, orderBy: { id: "asc" }, take: 320, select: { id: true } })).map((c) => c.id);
+    const reviewing = cards.slice(0, 12);
+    const { state } = reviewState(settings);
+    const due = new Date(NOW.getTime() - 3_600_000);
+    await db.cardState.createMany({ data: reviewing.map((cardId) => ({ userId: user.id, cardId, ...state, due, state: 2, version: 1 })) });
+    // Other cards due over the coming weeks, unevenly: the balancer has something to weigh.
+    const range = balanceRangeOf(state, 3, applyGrade(state, 3, settings, NOW), settings, NOW)!;
+    const from = Math.max(1, range.minDays - 2);
+    await loadDays(user.id, from, Array.from({ length: range.maxDays + 3 - from }, (_, i) => (i * 5) % 7), cards.slice(12, 260));
+
+    const queue = await loadReviewQueue(user.id, NOW, { limit: 40 });
+    const shown = queue.cards.filter((c) => reviewing.includes(c.cardId));
+    expect(shown).toHaveLength(reviewing.length);
+    for (const card of shown) {
+      // Again relearns (minutes): no day to balance; good shows its balanced day (easy may be past
+      // the 90 days Anki balances, then it shows the scheduler's own).
+      expect(card.days[0]).toBeNull();
+      expect(card.days[2]).not.toBeNull();
+      for (const i of [1, 2, 3] as const) {
+        const days = card.days[i];
+        if (days !== null && days !== undefined) expect(card.labels[i]).toBe(formatIntervalIn(days * DAY, "en"));
+      }
+    }
+
+    // After the queue read, the shown good day of the last card fills up: a fresh pick would avoid it.
+    const last = shown[shown.length - 1]!;
+    const crowded = last.days[2]!;
+    await loadDays(user.id, crowded, [40], cards.slice(260));
+    forgetDueCounts(user.id);
+    let at = NOW.getTime() + 60_000;
+    for (const [k, card] of shown.entries()) {
+      const rating = card === last || k % 3 !== 0 || card.days[1] === null ? 3 : 2;
+      at += 30_000;
+      const answer = await answerCard(
+        sessionOf(user.id),
+        { clientId: randomUUID(), cardId: card.cardId, rating, version: card.version, answeredAt: at, durationMs: 2000, days: card.days[rating - 1] ?? undefined },
+        new Date(at),
+      );
+      const stored = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: card.cardId } } });
+      expect(stored.scheduledDays).toBe(card.days[rating - 1]);
+      expect(answer.due.getTime() - at).toBe(stored.scheduledDays * DAY);
+      expect(formatIntervalIn(answer.due.getTime() - at, "en")).toBe(card.labels[rating - 1]);
+      // Easy days: never on a minimum day (Saturday, Sunday), as every range here has weekdays.
+      expect([0, 6]).not.toContain(stored.due.getUTCDay());
+      if (card === last) {
+        const before: StoredCardState = { ...state, due };
+        const plan = balancePlanOf({ cardId: card.cardId, before, rating, result: applyGrade(before, rating, settings, new Date(at)), settings, now: new Date(at), studyDay: answerStudyDayOf(new Date(at), ZONE) })!;
+        const { counts } = await dueCountsByDay(user.id, card.cardId, new Date(at), ZONE, plan.range);
+        if (rating === 3) expect(pickWithPlan(plan, counts)).not.toBe(crowded);
+      }
+    }
+
+    // A day the button cannot have shown (past the answer's range) is not taken: the server picks.
+    const other = cards[300]!;
+    await db.cardState.create({ data: { userId: user.id, cardId: other, ...state, due, state: 2, version: 1 } });
+    at += 30_000;
+    await answerCard(sessionOf(user.id), { clientId: randomUUID(), cardId: other, rating: 3, version: 1, answeredAt: at, durationMs: 2000, days: range.maxDays + 30 }, new Date(at));
+    const recomputed = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: other } } });
+    expect(recomputed.scheduledDays).toBeGreaterThanOrEqual(range.minDays);
+    expect(recomputed.scheduledDays).toBeLessThanOrEqual(range.maxDays + 1);
+
+    // Only the day moved: the memory state is FSRS's for each answer (the replay check over whole
+    // histories with days sent back is the next describe's).
+    const stored = storedStateOf(await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: last.cardId } } }));
+    const own = applyGrade({ ...state, due }, 3, settings, stored.lastReview!).next;
+    expect({ ...stored, due: own.due, scheduledDays: own.scheduledDays }).toEqual(own);
+    forgetDueCounts();
+  });
+});
+
 describe("the load suites' replay check with the load balancer on", () => {
   /** Answers `count` cards of the user for `days` days through answerCard, each when due (good, sometimes hard or again). */
   async function studyDays(userId: string, count: number, days: number) {
@@ -254,7 +332,10 @@ describe("the load suites' replay check with the load balancer on", () => {
         if (card.due > Date.UTC(2026, 2, 3 + day, 4)) continue;
         at += 60_000;
         const rating = (random() < 0.1 ? 1 : random() < 0.2 ? 2 : 3);
-        const result = await answerCard(sessionOf(userId), { clientId: randomUUID(), cardId, rating, version: card.version, answeredAt: at, durationMs: 2000 }, new Date(at));
+        // Half the answers send back a day as a button would (issue 15): kept inside the answer's
+        // range, recomputed outside it; the replay must accept either.
+        const days = random() < 0.5 ? 1 + Math.floor(random() * 30) : undefined;
+        const result = await answerCard(sessionOf(userId), { clientId: randomUUID(), cardId, rating, version: card.version, answeredAt: at, durationMs: 2000, days }, new Date(at));
         state.set(cardId, { version: result.version, due: result.due.getTime() });
       }
     }

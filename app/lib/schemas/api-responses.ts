@@ -41,6 +41,8 @@ export const cardControlResultSchema = z.object({
 const queueCountsSchema = z.object({ new: count, learning: count, review: count });
 export type QueueCountsPayload = z.infer<typeof queueCountsSchema>;
 
+const balancedDay = z.nullable(z.number());
+
 /** One card of the review queue (ReviewCard in review-queue.ts, checked against this). */
 export const reviewCardSchema = z.object({
   cardId: z.string(),
@@ -54,6 +56,8 @@ export const reviewCardSchema = z.object({
   noteHref: z.string(),
   source: z.nullable(z.object({ text: z.string(), href: z.string() })),
   labels: z.tuple([z.string(), z.string(), z.string(), z.string()]),
+  /** Each answer's balanced day, as its label shows it (null: the scheduler's own); sent back with the answer. */
+  days: z.tuple([balancedDay, balancedDay, balancedDay, balancedDay]),
   instruction: z.nullable(z.string()),
   aheadOfDue: z.nullable(isoDate),
   flag: count,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_MAXIMUM_INTERVAL } from "@/app/lib/domain/scheduling/settings";
 import { INT4_MAX, isStorableText, MAX_INSTANT_MS, MIN_INSTANT_MS, storableText } from "./settings";
 
 /** An id the browser makes for each answer (crypto.randomUUID()); a resent answer reuses it. */
@@ -18,6 +19,12 @@ export const answerSchema = z.object({
   /** When the answer was given (ms since epoch): an answer saved later keeps its time. */
   answeredAt: z.int().min(MIN_INSTANT_MS).max(MAX_INSTANT_MS),
   durationMs: z.int().min(0).max(3_600_000).default(0),
+  /**
+   * The days until the next review that this answer's button showed when the load balancer or
+   * easy days chose them (the queue card's `days`): kept when inside the answer's fuzz range,
+   * so the stored due date is the one the label promised. Absent: the server picks.
+   */
+  days: z.int().min(1).max(MAX_MAXIMUM_INTERVAL).optional(),
 });
 export type AnswerInput = z.infer<typeof answerSchema>;
 

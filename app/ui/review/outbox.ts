@@ -15,6 +15,8 @@ export interface PendingAnswer {
   version: number;
   answeredAt: number;
   durationMs: number;
+  /** The balanced day the answer's button showed (the queue card's `days`), when it showed one. */
+  days?: number;
   /** What the card counted as when answered (to keep the counts right after a reload). */
   kind: "new" | "learning" | "review";
 }
@@ -56,6 +58,7 @@ function isPendingAnswer(value: unknown): value is PendingAnswer {
     typeof v.version === "number" &&
     typeof v.answeredAt === "number" &&
     typeof v.durationMs === "number" &&
+    (v.days === undefined || typeof v.days === "number") &&
     (v.kind === "new" || v.kind === "learning" || v.kind === "review")
   );
 }

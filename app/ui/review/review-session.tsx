@@ -282,6 +282,8 @@ export function ReviewSession({
         answeredAt: Date.now(),
         durationMs: Math.min(3_600_000, Math.max(0, Math.round(performance.now() - shownAt.current))),
         kind: current.kind,
+        // The balanced day this button showed: the server keeps it, so the label holds.
+        ...(current.days[rating - 1] != null ? { days: current.days[rating - 1] ?? undefined } : {}),
       };
       setHistory((h) => [...h.slice(-49), { type: "answer", clientId: answer.clientId, card: current, countsBefore: counts }]);
       setSpent((s) => ({ answers: s.answers + 1, ms: s.ms + answer.durationMs }));

@@ -11,6 +11,7 @@
 import { performance } from "node:perf_hooks";
 import type pg from "pg";
 import {
+  addDays,
   applyGrade,
   balanceRangeOf,
   balanceSeed,
@@ -30,6 +31,7 @@ const SIM_DAYS = 365;
 const NEW_PER_DAY = 20;
 /** Day 0 of the simulation is a Monday; each study day starts at 04:00 UTC; reviews from 12:00. */
 const DAY0_START = Date.UTC(2026, 0, 5, 4);
+const DAY0 = "2026-01-05";
 const REVIEW_HOUR_OFFSET = 8 * 3_600_000;
 
 interface SimCard {
@@ -86,7 +88,7 @@ export function simulateYear(settings: SchedulerSettings, seed = 2026): Spread {
             range,
             dueCounts: counts,
             reviewWeekday: day % 7,
-            seed: balanceSeed(card.id, now),
+            seed: balanceSeed(card.id, before.reps, addDays(DAY0, day)),
             loadBalance: settings.loadBalance ?? false,
             easyDays: settings.easyDays,
           });
@@ -212,6 +214,10 @@ export async function benchBalanceCost(client: pg.Client, userId: string, runs =
   const countOnly: number[] = [];
   let moved = 0;
   let considered = 0;
+  const queueOff: number[] = [];
+  const queueCold: number[] = [];
+  const queueWarm: number[] = [];
+  let labelled = 0;
   const setBalancer = (value: boolean) =>
     client.query(`UPDATE "UserSettings" SET "loadBalance" = $2 WHERE "userId" = $1`, [userId, value]);
   try {
@@ -271,10 +277,25 @@ export async function benchBalanceCost(client: pg.Client, userId: string, runs =
       off.push(answer);
       twoTrips.push(answer + balance);
     }
+    // The queue read (issue 15): with the balancer on it puts the balanced day on each answer
+    // button, so on a cold cache it waits for the 120-day count load it starts beside its reads.
+    const { loadReviewQueue } = await import("@/app/lib/server/data/review-queue");
+    for (let k = 0; k < 66; k += 1) {
+      const mode = k % 3; // 0 off, 1 on with the cache emptied, 2 on with the cache the read before loaded
+      if (mode !== 2) await setBalancer(mode === 1);
+      if (mode === 1) {
+        await dueCountsSettled();
+        forgetDueCounts();
+      }
+      const t = performance.now();
+      const queue = await loadReviewQueue(userId, new Date(), { limit: 20 });
+      if (k >= 6) (mode === 0 ? queueOff : mode === 1 ? queueCold : queueWarm).push(performance.now() - t);
+      if (mode !== 0) labelled += queue.cards.filter((c) => c.days.some((d) => d !== null)).length;
+    }
   } finally {
     await setBalancer(false);
   }
-  for (const xs of [off, twoTrips, on, inWrite, inWriteBeside, firstOfSession, countOnly, loads]) xs.sort((a, b) => a - b);
+  for (const xs of [off, twoTrips, on, inWrite, inWriteBeside, firstOfSession, countOnly, loads, queueOff, queueCold, queueWarm]) xs.sort((a, b) => a - b);
   const p95 = (xs: number[]) => percentile(xs, 95);
   const added = (xs: number[]) => `p95 +${(((p95(xs) - p95(off)) / p95(off)) * 100).toFixed(1)} %`;
   console.log(`\n(e) the answer with the load balancer, review answers of a user with 100,000 card states (in process, one after another, after ${warmup} unmeasured; the setting switched every 10 answers)`);
@@ -286,6 +307,10 @@ export async function benchBalanceCost(client: pg.Client, userId: string, runs =
   console.log(`    a session's first answer (queue read, 1 s, answer)  p50 ${ms(percentile(firstOfSession, 50)).padStart(9)}  p95 ${ms(p95(firstOfSession)).padStart(9)}   ${added(firstOfSession)}   (${firstOfSession.length}, the cache loaded by the queue read)`);
   console.log(`    the cache's load alone (120 days, in background)  p50 ${ms(percentile(loads, 50)).padStart(9)}  p95 ${ms(p95(loads)).padStart(9)}   (a session's queue read starts it)`);
   console.log(`    the count alone (dueCountsByDay)                  p50 ${ms(percentile(countOnly, 50)).padStart(9)}  p95 ${ms(p95(countOnly)).padStart(9)}`);
+  const queueAdded = (xs: number[]) => `p95 ${p95(xs) >= p95(queueOff) ? "+" : ""}${(((p95(xs) - p95(queueOff)) / p95(queueOff)) * 100).toFixed(1)} %`;
+  console.log(`    queue read (20 cards), balancer off               p50 ${ms(percentile(queueOff, 50)).padStart(9)}  p95 ${ms(p95(queueOff)).padStart(9)}   (${queueOff.length})`);
+  console.log(`    queue read, balancer on, counts loaded (labels)   p50 ${ms(percentile(queueCold, 50)).padStart(9)}  p95 ${ms(p95(queueCold)).padStart(9)}   ${queueAdded(queueCold)}   (${queueCold.length}, cache emptied: waits for the 120-day load)`);
+  console.log(`    queue read, balancer on, counts cached            p50 ${ms(percentile(queueWarm, 50)).padStart(9)}  p95 ${ms(p95(queueWarm)).padStart(9)}   ${queueAdded(queueWarm)}   (${queueWarm.length}; ${labelled} cards shown with a balanced day)`);
   console.log(`    balancer on: ${considered} answers had a range to balance (interval ≤ 90 days), ${moved} were put on another day than FSRS's own`);
   // The count's plan: a range scan of the (userId, state, due) index.
   const sample = rows.rows[0];

@@ -78,6 +78,21 @@ describe("the answer outbox", () => {
     expect(sent).toEqual(left.map((a) => a.clientId));
   });
 
+  it("keeps the balanced day an answer's button showed through a reload, and drops an entry whose day is not a number", async () => {
+    const storage = new MemoryStore();
+    const shown = pending({ days: 12 });
+    storage.setItem("k", JSON.stringify([shown, { ...pending(), days: "12" }]));
+    const sent: PendingAnswer[] = [];
+    const box = outbox((a) => {
+      sent.push(a);
+      return Promise.resolve(ok());
+    }, storage);
+    expect(box.entries()).toEqual([shown]);
+    box.kick();
+    await box.drained(1000);
+    expect(sent.map((a) => a.days)).toEqual([12]);
+  });
+
   it("drops a refused answer and reports it", async () => {
     const settled: SendResult[] = [];
     const box = outbox(() => Promise.resolve({ kind: "refused", status: 409, message: "answered elsewhere" }), new MemoryStore(), {

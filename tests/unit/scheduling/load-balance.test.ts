@@ -2,6 +2,7 @@ import { get_fuzz_range } from "ts-fsrs";
 import { describe, expect, it } from "vitest";
 
 import {
+  addDays,
   applyGrade,
   balancePlanOf,
   balanceRange,
@@ -23,7 +24,9 @@ import {
   MAX_BALANCED_INTERVAL,
   pickBalancedDay,
   pickWithPlan,
+  previewBalancedDays,
   SchedulingInputError,
+  shownDayIn,
   validateSchedulerSettings,
   type BalanceInput,
 } from "@/app/lib/domain/scheduling";
@@ -120,15 +123,16 @@ describe("pickBalancedDay", () => {
     }
   });
 
-  it("picks the same day for the same card answered at the same instant, and is seeded by both", () => {
-    const at = new Date("2026-03-10T16:00:00Z");
+  it("picks the same day for the same card at the same reps on the same study day, and is seeded by all three", () => {
+    const day = "2026-03-10";
     const base = input({ dueCounts: [3, 3, 3, 3, 3] });
-    const first = pickBalancedDay({ ...base, seed: balanceSeed("card-a", at) });
-    expect(pickBalancedDay({ ...base, seed: balanceSeed("card-a", new Date(at.getTime())) })).toBe(first);
-    expect(balanceSeed("card-a", at)).not.toBe(balanceSeed("card-b", at));
-    expect(balanceSeed("card-a", at)).not.toBe(balanceSeed("card-a", new Date(at.getTime() + 1)));
-    // Over cards answered at one instant, the equal days are all used.
-    const days = new Set(Array.from({ length: 200 }, (_, i) => pickBalancedDay({ ...base, seed: balanceSeed(`card-${i}`, at) })));
+    const first = pickBalancedDay({ ...base, seed: balanceSeed("card-a", 4, day) });
+    expect(pickBalancedDay({ ...base, seed: balanceSeed("card-a", 4, "2026-03-10") })).toBe(first);
+    expect(balanceSeed("card-a", 4, day)).not.toBe(balanceSeed("card-b", 4, day));
+    expect(balanceSeed("card-a", 4, day)).not.toBe(balanceSeed("card-a", 5, day));
+    expect(balanceSeed("card-a", 4, day)).not.toBe(balanceSeed("card-a", 4, "2026-03-11"));
+    // Over cards answered on one day, the equal days are all used.
+    const days = new Set(Array.from({ length: 200 }, (_, i) => pickBalancedDay({ ...base, seed: balanceSeed(`card-${i}`, 4, day) })));
     expect(days).toEqual(new Set([9, 10, 11, 12, 13]));
   });
 
@@ -322,8 +326,9 @@ describe("the plan the answer's write statement executes", () => {
       const rating = (2 + Math.floor(random() * 3)) as ReviewRating;
       const result = applyGrade(state, rating, settings, at);
       const cardId = `card-${i}`;
-      const reviewWeekday = Math.floor(random() * 7);
-      const plan = balancePlanOf({ cardId, before: state, rating, result, settings, now: at, reviewWeekday });
+      const studyDay = addDays("2026-03-09", Math.floor(random() * 7));
+      const reviewWeekday = weekdayOf(studyDay);
+      const plan = balancePlanOf({ cardId, before: state, rating, result, settings, now: at, studyDay });
       const range = balanceRangeOf(state, rating, result, settings, at);
       if (!plan || !range) {
         expect(plan).toBeNull();
@@ -335,7 +340,7 @@ describe("the plan the answer's write statement executes", () => {
         range,
         dueCounts,
         reviewWeekday,
-        seed: balanceSeed(cardId, at),
+        seed: balanceSeed(cardId, state.reps, studyDay),
         loadBalance: settings.loadBalance ?? false,
         easyDays: settings.easyDays,
       });
@@ -343,5 +348,118 @@ describe("the plan the answer's write statement executes", () => {
       compared += 1;
     }
     expect(compared).toBeGreaterThan(500);
+  }, 30_000); // 3,000 cards of up to 7 answers: 3 s on a quiet machine, past 5 s at load 30 (2 cores, 7 sessions)
+});
+
+describe("the balanced day on an answer's button", () => {
+  const SETTINGS: SchedulerSettings = { ...BASE_SETTINGS, enableFuzz: true, loadBalance: true, easyDays: WEEKEND_OFF };
+  const STUDY_DAY = "2026-03-10";
+
+  /** A review card of `n` good answers, each a little after its due date, and the time it is shown. */
+  function reviewCardAt(n: number, settings: SchedulerSettings, lateMs = 3_600_000) {
+    let state: StoredCardState = newCardState(T0);
+    let at = T0;
+    for (let i = 0; i < n; i += 1) {
+      state = applyGrade(state, 3, settings, at).next;
+      at = new Date(state.due.getTime() + lateMs);
+    }
+    return { state, at };
+  }
+
+  const outcomesOf = (state: StoredCardState, settings: SchedulerSettings, at: Date) =>
+    [applyGrade(state, 1, settings, at), applyGrade(state, 2, settings, at), applyGrade(state, 3, settings, at), applyGrade(state, 4, settings, at)] as const;
+
+  it("is the day the answer picks: same plan, same seed (card, reps, study day), same counts", () => {
+    const random = mulberry32(1515);
+    let compared = 0;
+    for (let i = 0; i < 400; i += 1) {
+      const settings: SchedulerSettings = {
+        ...SETTINGS,
+        loadBalance: random() < 0.7,
+        easyDays: random() < 0.6 ? Array.from({ length: 7 }, () => [0, 0.5, 1][Math.floor(random() * 3)] ?? 1) : [],
+      };
+      const { state, at } = reviewCardAt(1 + Math.floor(random() * 5), settings, Math.floor(random() * 3 * DAY));
+      const studyDay = addDays("2026-03-09", Math.floor(random() * 7));
+      const counts = new Map<string, number[]>();
+      const dueCounts = (range: DayRange) => {
+        const key = `${range.minDays}-${range.maxDays}`;
+        if (!counts.has(key)) counts.set(key, Array.from({ length: range.maxDays - range.minDays + 1 }, () => Math.floor(random() * 40)));
+        return counts.get(key) ?? null;
+      };
+      const cardId = `card-${i}`;
+      const outcomes = outcomesOf(state, settings, at);
+      const days = previewBalancedDays({ cardId, before: state, outcomes, settings, now: at, studyDay, dueCounts });
+      for (const rating of [1, 2, 3, 4] as const) {
+        const result = applyGrade(state, rating, settings, at);
+        const plan = balancePlanOf({ cardId, before: state, rating, result, settings, now: at, studyDay });
+        const shown = days[rating - 1];
+        if (!plan) {
+          expect(shown).toBeNull();
+          continue;
+        }
+        const planCounts = dueCounts(plan.range) ?? [];
+        expect(shown).toBe(pickWithPlan(plan, planCounts));
+        expect(shown).toBe(
+          pickBalancedDay({
+            range: plan.range,
+            dueCounts: planCounts,
+            reviewWeekday: weekdayOf(studyDay),
+            seed: balanceSeed(cardId, state.reps, studyDay),
+            loadBalance: settings.loadBalance ?? false,
+            easyDays: settings.easyDays,
+          }),
+        );
+        expect(shown).toBeGreaterThanOrEqual(plan.range.minDays);
+        expect(shown).toBeLessThanOrEqual(Math.min(plan.range.maxDays, settings.maximumInterval));
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(300);
+  });
+
+  it("shows no day when nothing balances, for (re)learning answers, or when the counts are unknown", () => {
+    const { state, at } = reviewCardAt(3, SETTINGS);
+    const off = { ...SETTINGS, loadBalance: false, easyDays: [] };
+    const args = { cardId: "card-a", before: state, now: at, studyDay: STUDY_DAY };
+    expect(previewBalancedDays({ ...args, outcomes: outcomesOf(state, off, at), settings: off, dueCounts: () => [1, 2, 3] })).toEqual([null, null, null, null]);
+    const unknown = previewBalancedDays({ ...args, outcomes: outcomesOf(state, SETTINGS, at), settings: SETTINGS, dueCounts: () => null });
+    expect(unknown).toEqual([null, null, null, null]);
+    const known = previewBalancedDays({
+      ...args,
+      outcomes: outcomesOf(state, SETTINGS, at),
+      settings: SETTINGS,
+      dueCounts: (range) => Array.from({ length: range.maxDays - range.minDays + 1 }, () => 5),
+    });
+    // Again sends the card back to relearning steps (minutes): not a day to balance.
+    expect(known[0]).toBeNull();
+    expect(known[2]).not.toBeNull();
+    expect(known[3]).not.toBeNull();
+  });
+
+  it("is kept by the answer while it is inside the answer's range, whatever the counts became", () => {
+    const { state, at } = reviewCardAt(3, SETTINGS);
+    const before = (range: DayRange) => Array.from({ length: range.maxDays - range.minDays + 1 }, (_, i) => (i === 0 ? 0 : 50));
+    const outcomes = outcomesOf(state, SETTINGS, at);
+    const [, , good] = previewBalancedDays({ cardId: "card-a", before: state, outcomes, settings: SETTINGS, now: at, studyDay: STUDY_DAY, dueCounts: before });
+    // The answer, a minute later on the same study day, after other answers filled the shown day.
+    const later = new Date(at.getTime() + 60_000);
+    const result = applyGrade(state, 3, SETTINGS, later);
+    const plan = balancePlanOf({ cardId: "card-a", before: state, rating: 3, result, settings: SETTINGS, now: later, studyDay: STUDY_DAY })!;
+    const after = plan.levels.map((_, i) => (i === 0 ? 500 : 0));
+    expect(good).toBe(plan.range.minDays);
+    expect(pickWithPlan(plan, after)).not.toBe(good);
+    expect(shownDayIn(plan, good)).toBe(good);
+  });
+
+  it("is refused outside the answer's range, and when it is not a whole day or there is no plan", () => {
+    const plan = { range: { minDays: 9, maxDays: 13 }, levels: [1, 1, 1, 1, 1], loadBalance: true, draw: 0.5 };
+    expect(shownDayIn(plan, 9)).toBe(9);
+    expect(shownDayIn(plan, 13)).toBe(13);
+    expect(shownDayIn(plan, 8)).toBeNull();
+    expect(shownDayIn(plan, 14)).toBeNull();
+    expect(shownDayIn(plan, 10.5)).toBeNull();
+    expect(shownDayIn(plan, undefined)).toBeNull();
+    expect(shownDayIn(plan, null)).toBeNull();
+    expect(shownDayIn(null, 10)).toBeNull();
   });
 });

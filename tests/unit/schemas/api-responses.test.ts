@@ -115,6 +115,7 @@ describe("the browser's reading of the server's answers", () => {
       noteHref: "/papers/moco",
       source: null,
       labels: ["1m", "10m", "1d", "4d"],
+      days: [null, null, null, 4],
       instruction: null,
       aheadOfDue: null,
       flag: 0,
@@ -126,6 +127,8 @@ describe("the browser's reading of the server's answers", () => {
     expect(reviewQueueSchema.parse(queue).nextDayStart).toBe("1970-01-01T00:00:00.000Z");
     expect(reviewQueueSchema.safeParse({ ...queue, cards: [{ ...card, labels: ["1m", "10m", "1d"] }] }).success).toBe(false);
     expect(reviewQueueSchema.safeParse({ ...queue, cards: [{ ...card, kind: "relearning" }] }).success).toBe(false);
+    // The balanced days come with the labels, one per button.
+    expect(reviewQueueSchema.safeParse({ ...queue, cards: [{ ...card, days: [null, 4] }] }).success).toBe(false);
   });
 
   it("reads each of the optimizer job's states and refuses an unknown one", () => {

@@ -55,6 +55,10 @@ export {
   type BalancePlanInput,
   balancePlanOf,
   pickWithPlan,
+  type BalancedDays,
+  type BalancedPreviewInput,
+  previewBalancedDays,
+  shownDayIn,
 } from "./load-balance";
 export { formatInterval } from "./format-interval";
 export { effectiveWeights } from "./fsrs-adapter";

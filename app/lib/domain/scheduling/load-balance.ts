@@ -5,13 +5,15 @@
  *
  * A card's next interval may move within its fuzz range (ts-fsrs `get_fuzz_range`: the days
  * fuzz would pick from anyway), so the memory model is untouched: only which of those days.
- * The pick is a weighted draw seeded by (card id, review time), so the preview of an answer,
- * the answer itself and a later recomputation with the same counts agree.
+ * The pick is a weighted draw seeded by (card id, reps, study day), so the preview of an answer
+ * (the label on its button, computed when the queue is read), the answer itself and a later
+ * recomputation with the same counts agree.
  */
 import { SchedulingInputError } from "./errors";
 import { fuzzRangeOf } from "./fsrs-adapter";
 import { applyGrade, type GradeResult } from "./scheduler";
-import type { ReviewRating, SchedulerSettings, StoredCardState } from "./types";
+import { weekdayOf, type StudyDay } from "./study-day";
+import { REVIEW_RATINGS, type ReviewRating, type SchedulerSettings, type StoredCardState } from "./types";
 import { seededRandom } from "../quiz/random";
 
 const DAY_MS = 86_400_000;
@@ -107,7 +109,7 @@ export interface BalanceInput {
   dueCounts: readonly number[];
   /** Weekday of the review's study day: Monday 0 … Sunday 6. */
   reviewWeekday: number;
-  /** `balanceSeed(cardId, reviewTime)`. */
+  /** `balanceSeed(cardId, reps, studyDay)`. */
   seed: string;
   /** Weigh the days by their load (the load balancer). */
   loadBalance: boolean;
@@ -117,9 +119,15 @@ export interface BalanceInput {
   siblingDays?: readonly number[] | undefined;
 }
 
-/** The seed of a card's draw: the same card answered at the same instant draws the same day. */
-export function balanceSeed(cardId: string, reviewTime: Date): string {
-  return `${cardId}@${reviewTime.getTime()}`;
+/**
+ * The seed of a card's draw: the card, how often it was answered before (`reps` of the state
+ * answered) and the study day of the answer. Not the answer's instant: the queue read computes
+ * the label of each answer button before the answer is given, and the answer must draw what
+ * the label showed (as Anki seeds its fuzz by card id and reps). A card answered again (reps
+ * moved on) or on another day draws afresh.
+ */
+export function balanceSeed(cardId: string, reps: number, studyDay: StudyDay): string {
+  return `${cardId}#${reps}@${studyDay}`;
 }
 
 /**
@@ -228,7 +236,7 @@ export interface BalancePlan {
   /** Each day's easy-day share (1 normal, 0.5 reduced, 0.0001 minimum), `range.minDays` first; all 1 without easy days. */
   levels: number[];
   loadBalance: boolean;
-  /** The uniform draw in [0, 1) of `balanceSeed(cardId, now)`. */
+  /** The uniform draw in [0, 1) of `balanceSeed(cardId, before.reps, studyDay)`. */
   draw: number;
 }
 
@@ -239,20 +247,26 @@ export interface BalancePlanInput {
   result: GradeResult;
   settings: SchedulerSettings;
   now: Date;
-  /** Weekday of `now`'s study day: Monday 0 … Sunday 6. */
-  reviewWeekday: number;
+  /** `now`'s study day in the user's zone: it seeds the draw and gives the weekdays of easy days. */
+  studyDay: StudyDay;
 }
 
 /** The plan of an answer's balanced day, or null when nothing moves it (`balanceRangeOf`). */
 export function balancePlanOf(input: BalancePlanInput): BalancePlan | null {
-  const { cardId, before, rating, result, settings, now, reviewWeekday } = input;
+  const { cardId, before, rating, result, settings, now, studyDay } = input;
   const range = balanceRangeOf(before, rating, result, settings, now);
   if (!range) return null;
+  const reviewWeekday = weekdayOf(studyDay);
   const easyDays = settings.easyDays ?? [];
   const levels = Array.from({ length: range.maxDays - range.minDays + 1 }, (_, i) =>
     easyDays.length > 0 ? LEVEL_LOAD[easyDayLevel(easyDays[(reviewWeekday + range.minDays + i) % 7] ?? 1)] : 1,
   );
-  return { range, levels, loadBalance: settings.loadBalance ?? false, draw: seededRandom(balanceSeed(cardId, now))() };
+  return {
+    range,
+    levels,
+    loadBalance: settings.loadBalance ?? false,
+    draw: seededRandom(balanceSeed(cardId, before.reps, studyDay))(),
+  };
 }
 
 /**
@@ -283,4 +297,51 @@ export function pickWithPlan(plan: BalancePlan, dueCounts: readonly number[]): n
     if (running > draw * sum) return range.minDays + i;
   }
   return range.maxDays;
+}
+
+/** Each answer's balanced day (again, hard, good, easy), or null where the scheduler's own day stands. */
+export type BalancedDays = [number | null, number | null, number | null, number | null];
+
+export interface BalancedPreviewInput {
+  cardId: string;
+  /** The card's state now, and what each answer would make of it (`previewOutcomes`, rating order). */
+  before: StoredCardState;
+  outcomes: readonly [GradeResult, GradeResult, GradeResult, GradeResult];
+  settings: SchedulerSettings;
+  now: Date;
+  studyDay: StudyDay;
+  /**
+   * Cards (other than this one) due on each day of `range`, `range.minDays` first, or null
+   * when they are not known: that answer's day is then left to the answer.
+   */
+  dueCounts: (range: DayRange) => readonly number[] | null;
+}
+
+/**
+ * The day each answer would move the card to under the load balancer and easy days, computed
+ * as the answer computes it (`balancePlanOf` + `pickWithPlan`, same seed): what the answer
+ * buttons show, and what the answer sends back (`shownDayIn`), so that the label, the stored
+ * due date and a replay agree even when the counts change in between.
+ */
+export function previewBalancedDays(input: BalancedPreviewInput): BalancedDays {
+  const { cardId, before, outcomes, settings, now, studyDay, dueCounts } = input;
+  if (!balancesDays(settings)) return [null, null, null, null];
+  const days = REVIEW_RATINGS.map((rating, i) => {
+    const result = outcomes[i];
+    const plan = result ? balancePlanOf({ cardId, before, rating, result, settings, now, studyDay }) : null;
+    const counts = plan && dueCounts(plan.range);
+    return plan && counts ? pickWithPlan(plan, counts) : null;
+  });
+  return [days[0] ?? null, days[1] ?? null, days[2] ?? null, days[3] ?? null];
+}
+
+/**
+ * The day an answer showed on its button (`previewBalancedDays`), when it is one the answer may
+ * take: a whole number of days inside the answer's own plan range (the fuzz range the answer
+ * computes now, never past the maximum interval). Else null: the answer picks its day itself.
+ * Any day of the range is one the scheduler could have drawn, so a replay accepts it.
+ */
+export function shownDayIn(plan: BalancePlan | null, shownDays: number | null | undefined): number | null {
+  if (!plan || shownDays === null || shownDays === undefined || !Number.isInteger(shownDays)) return null;
+  return shownDays >= plan.range.minDays && shownDays <= plan.range.maxDays ? shownDays : null;
 }

@@ -34,7 +34,8 @@ interface Entry {
 type Loader = (userId: string, bounds: Date[]) => Promise<{ bucket: number; n: number }[]>;
 
 const entries = new Map<string, Entry>();
-const loading = new Set<string>();
+/** The refresh running for each user: `readyDueCounts` waits for it. */
+const loading = new Map<string, Promise<void>>();
 const boundsCache = new Map<string, number[]>();
 
 const zoneKeyOf = (zone: StudyDayZone) => `${zone.timeZone}|${zone.dayStartHour}`;
@@ -86,7 +87,7 @@ export function cachedDueCounts(
   const today = studyDayOf(now, zone.timeZone, zone.dayStartHour);
   const entry = entries.get(userId);
   const usable = entry && entry.zoneKey === zoneKeyOf(zone) && entry.today === today;
-  if (load && (!usable || Date.now() - entry.loadedAt > TTL_MS)) refresh(userId, zone, today, load);
+  if (load && (!usable || Date.now() - entry.loadedAt > TTL_MS)) void refresh(userId, zone, today, load);
   if (!usable || range.maxDays > HORIZON) return null;
   const counts = entry.counts.slice(range.minDays - 1, range.maxDays);
   if (before && counted(before)) {
@@ -103,10 +104,22 @@ export function cachedDueCounts(
  * and an answer calls it after its write.
  */
 export function warmDueCounts(userId: string, zone: StudyDayZone, now: Date, load: Loader): void {
+  void readyDueCounts(userId, zone, now, load);
+}
+
+/**
+ * `warmDueCounts`, resolved once this process has the user's counts for `now`'s study day (a
+ * stale entry answers at once and is refreshed behind). Never rejects: after a failed load the
+ * cache still cannot say, and `cachedDueCounts` returns null. The queue read waits for it to
+ * put the balanced days on the answer buttons; the load runs beside the queue's own reads.
+ */
+export function readyDueCounts(userId: string, zone: StudyDayZone, now: Date, load: Loader): Promise<void> {
   const today = studyDayOf(now, zone.timeZone, zone.dayStartHour);
   const entry = entries.get(userId);
   const usable = entry && entry.zoneKey === zoneKeyOf(zone) && entry.today === today;
-  if (!usable || Date.now() - entry.loadedAt > TTL_MS) refresh(userId, zone, today, load);
+  if (usable && Date.now() - entry.loadedAt <= TTL_MS) return Promise.resolve();
+  const running = refresh(userId, zone, today, load);
+  return usable ? Promise.resolve() : running;
 }
 
 /** An answer of this process moved a card from `before`'s due date to `due`: keep the counts in step. */
@@ -121,12 +134,12 @@ export function noteDueMove(userId: string, before: StoredCardState | null, due:
   if (to >= 0) entry.counts[to] = (entry.counts[to] ?? 0) + 1;
 }
 
-function refresh(userId: string, zone: StudyDayZone, today: StudyDay, load: Loader): void {
-  if (loading.has(userId)) return;
-  loading.add(userId);
+function refresh(userId: string, zone: StudyDayZone, today: StudyDay, load: Loader): Promise<void> {
+  const running = loading.get(userId);
+  if (running) return running;
   const bounds = boundsOf(zone, today);
   const loadedAt = Date.now();
-  load(userId, bounds.map((b) => new Date(b)))
+  const loaded = load(userId, bounds.map((b) => new Date(b)))
     .then((rows) => {
       const counts = Array.from({ length: HORIZON }, () => 0);
       for (const row of rows) if (row.bucket >= 1 && row.bucket <= HORIZON) counts[row.bucket - 1] = row.n;
@@ -136,6 +149,8 @@ function refresh(userId: string, zone: StudyDayZone, today: StudyDay, load: Load
     // A failed refresh leaves the answers to count in their write statement; nothing to report.
     .catch(() => undefined)
     .finally(() => loading.delete(userId));
+  loading.set(userId, loaded);
+  return loaded;
 }
 
 /** Forgets every entry (tests, and settings changes of a user: `forgetDueCounts(userId)`). */

@@ -15,6 +15,7 @@ import {
   type ReviewRating,
   type SchedulerSettings,
   type StoredCardState,
+  type StudyDay,
 } from "@/app/lib/domain/scheduling";
 import { rawRows } from "../db";
 
@@ -36,14 +37,14 @@ export async function dueCountsByDay(
   now: Date,
   zone: StudyDayZone,
   range: DayRange,
-): Promise<{ counts: number[]; reviewWeekday: number }> {
+): Promise<{ counts: number[]; reviewWeekday: number; studyDay: StudyDay }> {
   const { today, bounds } = dayBounds(now, zone, range);
   const rows = await rawRows<{ bucket: number; n: number }>(countsSql(userId, cardId, bounds));
   const counts = Array.from({ length: range.maxDays - range.minDays + 1 }, () => 0);
   for (const row of rows) {
     if (row.bucket >= 1 && row.bucket <= counts.length) counts[row.bucket - 1] = row.n;
   }
-  return { counts, reviewWeekday: weekdayOf(today) };
+  return { counts, reviewWeekday: weekdayOf(today), studyDay: today };
 }
 
 /** The starts of the study days `range.minDays` … `range.maxDays + 1` after `now`'s, in the user's zone. */
@@ -55,9 +56,14 @@ function dayBounds(now: Date, zone: StudyDayZone, range: DayRange) {
   return { today, bounds };
 }
 
-/** The weekday (Monday 0) of `now`'s study day: what `balancePlanOf` takes. */
+/** The weekday (Monday 0) of `now`'s study day. */
 export function reviewWeekdayOf(now: Date, zone: StudyDayZone): number {
   return weekdayOf(studyDayOf(now, zone.timeZone, zone.dayStartHour));
+}
+
+/** `now`'s study day in the user's zone: what `balancePlanOf` takes (it seeds the draw). */
+export function answerStudyDayOf(now: Date, zone: StudyDayZone): StudyDay {
+  return studyDayOf(now, zone.timeZone, zone.dayStartHour);
 }
 
 /**
@@ -136,20 +142,20 @@ export interface BalanceAnswerInput {
  * The answer's result with its next review moved by the load balancer and easy days, when the
  * user's settings ask for them (else `result` itself, without a query): the call the answer
  * path makes between `applyGrade` and its write. The day is drawn within the interval's fuzz
- * range, weighted by the cards already due (`pickBalancedDay`), seeded by (card, answer time):
- * a resent answer draws the same day. The memory state is ts-fsrs's, so a replay of the log
+ * range, weighted by the cards already due (`pickBalancedDay`), seeded by (card, reps, study
+ * day): a resent answer draws the same day. The memory state is ts-fsrs's, so a replay of the log
  * gives the same state but for the last answer's day, which is within that range.
  */
 export async function balanceAnswer(input: BalanceAnswerInput): Promise<GradeResult> {
   const { userId, cardId, before, rating, result, settings, zone, now } = input;
   const range = balanceRangeOf(before, rating, result, settings, now);
   if (!range) return result;
-  const { counts, reviewWeekday } = await dueCountsByDay(userId, cardId, now, zone, range);
+  const { counts, reviewWeekday, studyDay } = await dueCountsByDay(userId, cardId, now, zone, range);
   const days = pickBalancedDay({
     range,
     dueCounts: counts,
     reviewWeekday,
-    seed: balanceSeed(cardId, now),
+    seed: balanceSeed(cardId, before.reps, studyDay),
     loadBalance: settings.loadBalance ?? false,
     easyDays: settings.easyDays,
   });

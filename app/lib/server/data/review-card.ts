@@ -1,17 +1,13 @@
 import "#server-only";
 import { renderMarkdown } from "@/app/lib/domain/content";
 import { typeableAnswer } from "@/app/lib/domain/quiz/typed-answer";
-import {
-  previewOutcomes,
-  type CardStateName,
-  type SchedulerSettings,
-  type StoredCardState,
-} from "@/app/lib/domain/scheduling";
+import { type BalancedDays, type CardStateName, type StoredCardState } from "@/app/lib/domain/scheduling";
 import { formatIntervalIn } from "@/app/lib/domain/i18n/format-interval";
 import { notePath, type Locale } from "@/app/lib/domain/i18n/locales";
 import { sourceLinkOf, type SourceLink } from "@/app/lib/schemas/rendered-note";
 import { storedCardZhSchema } from "@/app/lib/schemas/translation";
 import type { ContentRow } from "../sql/review-queue";
+import type { AnswerPreviewer } from "./answer-preview";
 import { inChinese } from "./note-page";
 
 /**
@@ -38,6 +34,11 @@ export interface ReviewCard {
   source: SourceLink | null;
   /** What the four buttons show: again, hard, good, easy ("1m", "10m", "4d", "2.3mo"). */
   labels: [string, string, string, string];
+  /**
+   * The days the load balancer or easy days picked for each answer, as the labels show them
+   * (null where the scheduler's own interval stands): the answer sends its own back.
+   */
+  days: BalancedDays;
   /** What to do with the front when it alone does not say (a reverse card's bare term). */
   instruction: string | null;
   /** A learning card shown before it is due (learn-ahead): when it is due, ISO; else null. */
@@ -97,11 +98,11 @@ export function kindOf(state: CardStateName): ReviewCard["kind"] {
 }
 
 /** A card with its state and content as the review page shows it, in the reader's language. */
-export function reviewCardOf(cardId: string, detail: Detail, settings: SchedulerSettings, now: Date, locale: Locale = "en"): ReviewCard {
+export function reviewCardOf(cardId: string, detail: Detail, preview: AnswerPreviewer, now: Date, locale: Locale = "en"): ReviewCard {
   const { state, version } = detail;
   const content = localizedContent(detail.content, locale);
   const sides = renderedSides(content);
-  const [again, hard, good, easy] = previewOutcomes(state, settings, now);
+  const { intervalMs, days } = preview(cardId, state);
   return {
     cardId,
     version,
@@ -113,7 +114,8 @@ export function reviewCardOf(cardId: string, detail: Detail, settings: Scheduler
     anchor: content.anchor,
     noteHref: `${notePath(content.zhShown ? "zh-CN" : "en", content.slug)}${content.anchor ? `#${content.anchor}` : ""}`,
     source: localizedSource(sourceLinkOf(content.source, content.slug), content.zhShown ? "zh-CN" : "en", content.slug),
-    labels: [again, hard, good, easy].map((outcome) => formatIntervalIn(outcome.intervalMs, locale)) as ReviewCard["labels"],
+    labels: intervalMs.map((ms) => formatIntervalIn(ms, locale)) as ReviewCard["labels"],
+    days,
     instruction: instructionOf(content, locale),
     aheadOfDue: kindOf(state.state) === "learning" && state.due.getTime() > now.getTime() ? state.due.toISOString() : null,
     flag: content.flag ?? 0,

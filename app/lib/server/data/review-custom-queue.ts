@@ -6,6 +6,7 @@ import { visiblePaperSql } from "./visibility";
 import { db } from "../db";
 import { availableStateSql } from "../sql/review-queue";
 import { reviewCardOf } from "./review-card";
+import { answerPreviewer } from "./answer-preview";
 import {
   nextDueAfter,
   readCardDetails,
@@ -44,6 +45,7 @@ export async function loadCustomQueue(
   const scope = options.scope ?? {};
   const settingsRow = await getUserSettings(userId);
   const settings = schedulerSettingsOf(settingsRow);
+  const previewer = answerPreviewer(userId, settingsRow, settings, now);
   const { today, dayStart, nextDayStart, doneToday } = await studyDayLimits(userId, settingsRow, now);
   // Visible notes only: a deleted own note's states stay (restorable) but are not studied.
   const parts: Prisma.Sql[] = [Prisma.sql`p."retiredAt" IS NULL AND c."retiredAt" IS NULL`, visiblePaperSql(userId)];
@@ -67,12 +69,13 @@ export async function loadCustomQueue(
   const ids = rows.map((r) => r.cardId);
   const shown = ids.slice(0, options.limit ?? 20);
   const details = await readCardDetails(userId, shown);
+  const preview = await previewer;
   const counts: QueueCounts = { new: 0, learning: 0, review: 0 };
   for (const row of rows) counts[row.state === 2 ? "review" : "learning"] += 1;
   return {
     cards: shown.flatMap((cardId) => {
       const detail = details.get(cardId);
-      return detail ? [reviewCardOf(cardId, detail, settings, now, options.locale ?? "en")] : [];
+      return detail ? [reviewCardOf(cardId, detail, preview, now, options.locale ?? "en")] : [];
     }),
     counts,
     nextDue: ids.length === 0 ? await nextDueAfter(userId, settingsRow, scope, now, nextDayStart) : null,

@@ -1,6 +1,5 @@
 import "#server-only";
 import {
-  balancesDays,
   newCardState,
   orderQueue,
   remainingToday,
@@ -29,8 +28,7 @@ import {
   type StudiedRow,
 } from "../sql/review-queue";
 import { firstRowOf, rowsOf } from "../sql/typed-query";
-import { warmDueCounts } from "./due-count-cache";
-import { loadDueCounts } from "./load-balance";
+import { answerPreviewer } from "./answer-preview";
 import { kindOf, reviewCardOf, type Detail, type ReviewCard } from "./review-card";
 import { getUserSettings, schedulerSettingsOf, type UserSettingsRow } from "./settings";
 import { noteNewLeft } from "./note-new-allowance";
@@ -209,8 +207,8 @@ export async function loadReviewQueue(
   const limit = options.limit ?? 20;
   const settingsRow = await getUserSettings(userId);
   const settings = schedulerSettingsOf(settingsRow);
-  // The session's answers will balance their days: have the due counts ready before the first.
-  if (balancesDays(settings)) warmDueCounts(userId, settingsRow, now, loadDueCounts);
+  // The answer buttons show the balanced days, from the due counts loaded beside these reads.
+  const previewer = answerPreviewer(userId, settingsRow, settings, now);
   const whole = !scope.paper && !scope.area;
   const [{ dayStart, nextDayStart, limits: remaining, doneToday }, content, noteLeft] = await Promise.all([
     studyDayLimits(userId, settingsRow, now),
@@ -263,7 +261,10 @@ export async function loadReviewQueue(
   const counts: QueueCounts = { new: 0, learning: 0, review: 0 };
   for (const candidate of ordered) counts[kindOf(candidate.state.state)] += 1;
   return {
-    cards: (await withDetail(userId, ordered.slice(0, limit))).map((c) => reviewCardOf(c.cardId, c.detail, settings, now, locale)),
+    cards: await withDetail(userId, ordered.slice(0, limit)).then(async (shown) => {
+      const preview = await previewer;
+      return shown.map((c) => reviewCardOf(c.cardId, c.detail, preview, now, locale));
+    }),
     counts,
     nextDue: ordered.length === 0 ? await nextDueAfter(userId, settingsRow, scope, now, nextDayStart) : null,
     nextDayStart,

@@ -7,6 +7,7 @@ import {
   isLeechLapse,
   pickWithPlan,
   newCardState,
+  shownDayIn,
   stateToCode,
   type StoredCardState,
 } from "@/app/lib/domain/scheduling";
@@ -21,7 +22,7 @@ import { lowerNewCardsBound } from "../sql/new-cards-bound";
 import { firstRowOf, rowsOf } from "../sql/typed-query";
 import { answerTime, previousJsonOf, stateFromPreviousJson } from "./review-rows";
 import { cachedDueCounts, noteDueMove, warmDueCounts } from "./due-count-cache";
-import { balancedDaySql, loadDueCounts, reviewWeekdayOf } from "./load-balance";
+import { answerStudyDayOf, balancedDaySql, loadDueCounts } from "./load-balance";
 
 export interface AnswerResult {
   /** True when this clientId had already been applied: nothing was written this time. */
@@ -93,7 +94,9 @@ export async function answerCard(session: SessionClaims, input: AnswerInput, now
   // The load balancer and easy days (when the user has them on) move the day within the
   // interval's fuzz range; the memory state stays ts-fsrs's. The cards due on each day come from
   // this process's cache (`due-count-cache.ts`), or, until it has the user, the write statement
-  // counts them and picks the day itself: either way no extra round trip.
+  // counts them and picks the day itself: either way no extra round trip. The day the answer's
+  // button showed (picked the same way when the queue was read) wins while it is inside the
+  // range, so the stored due date is the label's even though the counts moved since.
   const zone = { timeZone: row.timeZone ?? "UTC", dayStartHour: row.dayStartHour ?? 4 };
   const plan = balancePlanOf({
     cardId: input.cardId,
@@ -102,11 +105,12 @@ export async function answerCard(session: SessionClaims, input: AnswerInput, now
     result,
     settings,
     now: at,
-    reviewWeekday: reviewWeekdayOf(at, zone),
+    studyDay: answerStudyDayOf(at, zone),
   });
+  const shown = shownDayIn(plan, input.days);
   // No load started here: a cold cache's load would compete with this answer's own write.
-  const cached = plan && cachedDueCounts(userId, zone, at, plan.range, row.hasState ? before : null, null);
-  const picked = plan && cached ? pickWithPlan(plan, cached) : null;
+  const cached = plan && shown === null && cachedDueCounts(userId, zone, at, plan.range, row.hasState ? before : null, null);
+  const picked = shown ?? (plan && cached ? pickWithPlan(plan, cached) : null);
   const inSql = plan !== null && picked === null;
   const balanced = inSql ? Prisma.sql`bal AS (${balancedDaySql(userId, input.cardId, plan, at, zone)}),` : Prisma.empty;
   const days = inSql ? Prisma.sql`(SELECT days FROM bal)` : Prisma.sql`${picked ?? next.scheduledDays}`;

@@ -17,6 +17,7 @@ import {
 } from "./user-data-writes";
 import { visibleItems, visiblePapers } from "./visibility";
 import { removeRestoredOwnNotes, renameNotesInFile, restoreOwnNotesFromFile } from "./user-data-own-notes";
+import { NEW_CARDS_BOUND_RESET } from "../sql/new-cards-bound";
 
 /** Quiz answers per createMany. */
 const PAGE = 5000;
@@ -128,7 +129,7 @@ async function importHistory(userId: string, file: UserDataFile): Promise<Import
           await tx.userSettings.upsert({
             where: { userId },
             create: { userId, ...settings },
-            update: { ...settings, newCardsFrom: 0 },
+            update: { ...settings, ...NEW_CARDS_BOUND_RESET },
           });
           summary.settings = "replaced";
         }
