@@ -9,6 +9,7 @@ import {
   quizSchemaFor,
   widgetBlockSchema,
 } from "@/app/lib/schemas/content";
+import { contentMessage } from "./content-error-codes";
 import { isRecord } from "./is-record";
 import { cardsFromBlock, finishQuestion, itemKey, payloadAndAnswer } from "./items";
 import type { BlockLang } from "./markdown";
@@ -59,10 +60,10 @@ export function readBlocks(
 
   for (const block of rawBlocks) {
     const yaml = readYaml(block.value, block.line + 1, block.line);
-    for (const e of yaml.errors) report(e.line, e.message);
+    for (const { line, ...problem } of yaml.errors) report(line, problem);
     if (yaml.data === undefined) continue;
     if (!isRecord(yaml.data)) {
-      report(block.line, `a \`\`\`${block.lang} block holds YAML keys (${BLOCK_EXAMPLE[block.lang]})`);
+      report(block.line, contentMessage("blockNotKeys", { lang: block.lang, example: BLOCK_EXAMPLE[block.lang] }));
       continue;
     }
     blockSources.push({ lang: block.lang, line: block.line, data: yaml.data, yaml });
@@ -125,5 +126,5 @@ function reportIssues(
   blockLine: number,
   report: Report,
 ) {
-  for (const m of issuesToMessages(issues, yaml, { knownKeys, fallbackLine: blockLine })) report(m.line, m.message);
+  for (const { line, ...problem } of issuesToMessages(issues, yaml, { knownKeys, fallbackLine: blockLine })) report(line, problem);
 }

@@ -3,6 +3,7 @@
  * reader (an English note's keys here; a Chinese edition's in translation.ts).
  */
 import { FRONT_MATTER_KEYS, frontMatterSchemaFor, type FrontMatter } from "@/app/lib/schemas/content";
+import { contentMessage } from "./content-error-codes";
 import { isRecord } from "./is-record";
 import type { Report } from "./note-text-checks";
 import { issuesToMessages, readYaml, type YamlSource } from "./yaml-source";
@@ -24,9 +25,9 @@ export const readNoteFrontMatter: FrontMatterReader<FrontMatter> = (data, yaml, 
     const messages = issuesToMessages(result.error.issues, yaml, {
       knownKeys: FRONT_MATTER_KEYS,
       fallbackLine: 1,
-      missingHint: (key) => (PAPER_ONLY_KEYS.has(key) ? " (papers need it)" : ""),
+      paperOnly: (key) => PAPER_ONLY_KEYS.has(key),
     });
-    for (const m of messages) report(m.line, m.message);
+    for (const { line, ...problem } of messages) report(line, problem);
   }
   const lines: Record<string, number> = {};
   for (const key of FRONT_MATTER_KEYS) {
@@ -60,18 +61,18 @@ export function readFrontMatterSection<M>(
   let bodyIndex = 0;
 
   if (lines[0]?.trimEnd() !== "---") {
-    report(1, 'a note must start with front matter: a "---" line, the YAML keys, then another "---" line');
+    report(1, contentMessage("noFrontMatter"));
   } else {
     const close = lines.findIndex((line, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(line));
     if (close === -1) {
-      report(1, 'the front matter opened on line 1 is never closed by a "---" line');
+      report(1, contentMessage("frontMatterUnclosed"));
       return undefined;
     }
     const yaml = readYaml(lines.slice(1, close).join("\n"), 2, 1);
-    for (const e of yaml.errors) report(e.line, e.message);
+    for (const { line, ...problem } of yaml.errors) report(line, problem);
     if (yaml.data !== undefined) {
       if (!isRecord(yaml.data)) {
-        report(1, "the front matter must be YAML keys (title: ..., kind: ..., ...)");
+        report(1, contentMessage("frontMatterNotKeys"));
       } else {
         const read = readFrontMatter(yaml.data, yaml, report);
         meta = read.meta;

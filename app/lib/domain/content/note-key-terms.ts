@@ -3,6 +3,7 @@
  * the `[src: …]` markers of that sentence. One term a sentence; the sentence must be long
  * enough to make a card.
  */
+import { contentMessage } from "./content-error-codes";
 import { findKeyTermsInSource, sentenceBounds, wordCount } from "./markdown";
 import type { Edition } from "./parse-note";
 import type { Report } from "./note-text-checks";
@@ -37,7 +38,7 @@ export function readKeyTerms(
       const [s, e] = sentences[index] ?? [0, paragraph.source.length];
       const previous = seenInSentence.get(index);
       if (previous !== undefined) {
-        report(line, `only one ==key term== per sentence: ==${previous}== and ==${term.inner}== share one`);
+        report(line, contentMessage("twoTermsInSentence", { previous, term: term.inner }));
         continue;
       }
       seenInSentence.set(index, term.inner);
@@ -51,7 +52,7 @@ export function readKeyTerms(
       const rest = collapse(unmarked(s, term.start) + unmarked(term.end, e));
       const markers = findSourceMarkers(paragraph.masked.slice(s, e)).markers.map((m) => m.text);
       if (wordCount(rest) < 3) {
-        report(line, `the sentence around ==${term.inner}== is too short to make a cloze card; mark the term in a full sentence`);
+        report(line, contentMessage("termSentenceShort", { term: term.inner }));
         continue;
       }
       keyTerms.push({ term: collapse(term.inner), slug: termSlug, sentence, line, anchor: anchorAt(line), sources: markers });

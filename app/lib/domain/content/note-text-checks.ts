@@ -1,11 +1,12 @@
 /** Checks on the text a note holds: its maths renders, its `[src: …]` markers are well formed. */
 import katex from "katex";
+import { contentMessage, type CodedMessage } from "./content-error-codes";
 import { isRecord } from "./is-record";
 import { findSourceMarkers, maskCodeAndMath } from "./source-markers";
 import type { YamlSource } from "./yaml-source";
 
-/** Where a check reports a problem: the file's line and the English message. */
-export type Report = (line: number, message: string) => void;
+/** Where a check reports a problem: the file's line and the English message, with its code when it has one. */
+export type Report = (line: number, message: string | CodedMessage) => void;
 
 export function checkMath(tex: string, display: boolean, line: number, report: Report) {
   try {
@@ -13,7 +14,7 @@ export function checkMath(tex: string, display: boolean, line: number, report: R
     katex.renderToString(tex, { displayMode: display, throwOnError: true, strict: false, output: "mathml" });
   } catch (error) {
     const message = error instanceof Error ? error.message.replace(/^KaTeX parse error: /, "") : String(error);
-    report(line, `math does not render: ${message}`);
+    report(line, contentMessage("mathError", { detail: message }));
   }
 }
 
@@ -32,7 +33,7 @@ export function checkMathIn(yaml: YamlSource, data: object, report: Report) {
 /** Checks the `[src: …]` markers (closed, not empty) in every text value of a card or question. */
 export function checkSourceMarkersIn(yaml: YamlSource, data: object, report: Report) {
   eachText(data, (value, path) => {
-    for (const problem of findSourceMarkers(maskCodeAndMath(value)).problems) report(yaml.lineOf(path), problem.message);
+    for (const problem of findSourceMarkers(maskCodeAndMath(value)).problems) report(yaml.lineOf(path), problem);
   });
 }
 

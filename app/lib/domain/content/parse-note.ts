@@ -13,7 +13,8 @@ import { fenceIsClosed, mathIsClosed } from "./note-fences";
 import { readFrontMatterSection, readNoteFrontMatter, type FrontMatterReader } from "./note-front-matter";
 import { readKeyTerms, type BodyParagraph } from "./note-key-terms";
 import { slugFromPath } from "./note-slugs";
-import { checkMath } from "./note-text-checks";
+import { checkMath, type Report } from "./note-text-checks";
+import { contentMessage } from "./content-error-codes";
 import { maskSourceMarkers } from "./source-markers";
 import { readSources } from "./sources";
 import type { BlockRef, CardItem, ContentError, Heading, KeyTerm, ParseResult, ParsedNote, QuizItem, WidgetItem } from "./types";
@@ -81,12 +82,12 @@ export type SourceParse<M> =
  */
 export function parseSource<M>(file: string, text: string, edition: Edition, readFrontMatter: FrontMatterReader<M>): SourceParse<M> {
   const errors: ContentError[] = [];
-  const report = (line: number, message: string) => errors.push({ file, line, message });
+  const report: Report = (line, problem) => errors.push(typeof problem === "string" ? { file, line, message: problem } : { file, line, ...problem });
 
   const normalised = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   // PostgreSQL cannot store U+0000 in text: report it here rather than fail the sync. The
   // rest of the checks run on the text with it replaced, so they report their errors too.
-  for (const m of nulCharacters(normalised)) report(m.line, m.message);
+  for (const { line, ...problem } of nulCharacters(normalised)) report(line, problem);
   const source = normalised.replaceAll("\u0000", "\uFFFD");
   const lines = source.split("\n");
   const slug = slugFromPath(file);
@@ -115,7 +116,7 @@ export function parseSource<M>(file: string, text: string, edition: Edition, rea
       case "heading": {
         const text = headingText(node);
         headings.push({ depth: node.depth, text, slug: slugger.slug(text), line: lineOf(node) });
-        if (node.depth === 1) report(lineOf(node), "use ## for sections: a note's title comes from its front matter");
+        if (node.depth === 1) report(lineOf(node), contentMessage("titleHeading"));
         break;
       }
       case "code": {
@@ -123,11 +124,11 @@ export function parseSource<M>(file: string, text: string, edition: Edition, rea
         const line = lineOf(node);
         const terminated = fenceIsClosed(node, bodyLines);
         if (!terminated) {
-          report(line, `${isBlockLang(lang) ? `this \`\`\`${lang} block` : "this code block"} is never closed (the rest of the file is inside it)`);
+          report(line, isBlockLang(lang) ? contentMessage("blockUnclosed", { lang }) : contentMessage("codeUnclosed"));
         }
         if (isBlockLang(lang)) {
           if (parent?.type !== "root") {
-            report(line, `a \`\`\`${lang} block must stand on its own, not inside a list or quote`);
+            report(line, contentMessage("blockNested", { lang }));
           } else if (terminated) {
             rawBlocks.push({ lang, value: node.value, line });
           }
@@ -135,7 +136,7 @@ export function parseSource<M>(file: string, text: string, edition: Edition, rea
         break;
       }
       case "math": {
-        if (!mathIsClosed(node, bodyLines)) report(lineOf(node), "this $$ math block is never closed");
+        if (!mathIsClosed(node, bodyLines)) report(lineOf(node), contentMessage("mathUnclosed"));
         else checkMath(node.value, true, lineOf(node), report);
         break;
       }
@@ -144,7 +145,7 @@ export function parseSource<M>(file: string, text: string, edition: Edition, rea
         break;
       case "html":
         if (!node.value.trimStart().startsWith("<!--")) {
-          report(lineOf(node), `raw HTML is not rendered in notes, use markdown instead: ${node.value.split("\n")[0]}`);
+          report(lineOf(node), contentMessage("rawHtml", { html: node.value.split("\n")[0] ?? "" }));
         }
         break;
       case "paragraph": {
@@ -168,7 +169,7 @@ export function parseSource<M>(file: string, text: string, edition: Edition, rea
 
   // ------------------------------------------------------------ sources
   const sources = readSources(tree, body, lineOf, anchorAt);
-  for (const problem of sources.problems) report(problem.line, problem.message);
+  for (const { line, ...problem } of sources.problems) report(line, problem);
 
   // ------------------------------------------------------------ key terms
   const keyTerms = readKeyTerms(paragraphs, edition, anchorAt, report);
