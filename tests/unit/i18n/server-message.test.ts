@@ -17,6 +17,19 @@ describe("server messages in the reader's language", () => {
     expect(toZh("Found 3 numbers; FSRS has 19 or 21 weights. Leave it empty for the defaults.")).toContain("找到 3 个数字");
   });
 
+  it("translate the wait of a mailed-link limit (waitInWords) inside its sentence, and leave other messages alone", () => {
+    // waitInWords (password-reset.ts) writes "1 second", "40 seconds", "10 minutes".
+    const phrases = { english: en.waitWords, target: zh.waitWords };
+    const toZhWithWait = (message: string) => localizeServerMessage(en.serverMessages, zh.serverMessages, message, phrases);
+    expect(toZhWithWait(`Too many verification links were sent. Try again in 40 seconds.`)).toBe("验证链接发送次数过多。请在 40 秒后再试。");
+    expect(toZhWithWait(`Too many verification links were sent. Try again in 1 second.`)).toBe("验证链接发送次数过多。请在 1 秒后再试。");
+    expect(toZhWithWait(`Too many reset links were asked for this address or from your network. Try again in 10 minutes.`)).toBe(
+      "此地址或你的网络请求重置链接的次数过多。请在 10 分钟后再试。",
+    );
+    // A loose phrase pattern never takes a whole message: an uncatalogued one stays English.
+    expect(toZhWithWait("Nobody catalogued these 40 seconds")).toBe("Nobody catalogued these 40 seconds");
+  });
+
   it("keep a message without a code in English", () => {
     expect(toZh("Something nobody catalogued.")).toBe("Something nobody catalogued.");
   });
