@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { localizeServerMessage, matchServerMessage } from "@/app/lib/domain/i18n/server-message";
 import { passwordProblem } from "@/app/lib/domain/password-policy";
+import { default_w } from "ts-fsrs";
+import { describeWeightsMigration, migrateWeights } from "@/app/lib/domain/scheduling";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
 
@@ -28,6 +30,21 @@ describe("server messages in the reader's language", () => {
     );
     // A loose phrase pattern never takes a whole message: an uncatalogued one stays English.
     expect(toZhWithWait("Nobody catalogued these 40 seconds")).toBe("Nobody catalogued these 40 seconds");
+  });
+
+  it("translate every sentence describeWeightsMigration writes", () => {
+    const d = [...default_w];
+    const withBad = (w: number[], ...at: number[]) => w.map((v, i) => (at.includes(i) ? 999 : v));
+    const cases = [d, d.slice(0, 19), d.slice(0, 17), withBad(d, 4), withBad(d, 4, 16), withBad(d.slice(0, 19), 4), withBad(d.slice(0, 19), 4, 16)].map(
+      (w) => migrateWeights(w),
+    );
+    const sentences = cases.map((m) => describeWeightsMigration(m));
+    // Saved and converted, with none, one and several weights clipped.
+    expect(new Set(sentences).size).toBe(cases.length);
+    for (const sentence of sentences) {
+      expect(matchServerMessage(en.serverMessages, sentence), sentence).not.toBeNull();
+      expect(toZh(sentence), sentence).toMatch(/权重/);
+    }
   });
 
   it("keep a message without a code in English", () => {
