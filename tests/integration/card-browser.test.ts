@@ -3,6 +3,8 @@ import { sessionOf } from "./helpers/fresh-database";
 import { DEFAULT_SCHEDULER_SETTINGS, retrievability } from "@/app/lib/domain/scheduling";
 import { cardBrowserQuerySchema, CARD_PAGE_SIZE, parseCardBrowserQuery } from "@/app/lib/schemas/cards-browser";
 import { cardControlSchema } from "@/app/lib/schemas/cards";
+import { Prisma } from "@/app/generated/prisma/client";
+import { storedCardZhSchema, storedPaperZhSchema } from "@/app/lib/schemas/translation";
 import { db } from "@/app/lib/server/db";
 import { browseCards, getCardDetail } from "@/app/lib/server/data/card-browser";
 import { applyCardControl } from "@/app/lib/server/data/card-controls";
@@ -67,6 +69,36 @@ describe("the card browser", () => {
     const beyond = await browseCards(user.id, query({ page: first.pages + 3 }), now);
     expect(beyond.cards).toEqual([]);
     expect(beyond.total).toBe(all.length);
+  });
+
+  it("shows a Chinese reader the cards' Chinese fronts and note titles under the same ids, searchable in either language", async () => {
+    const user = await newUser();
+    const card = await db.card.findFirstOrThrow({
+      where: { retiredAt: null, zh: { not: Prisma.DbNull }, paper: { retiredAt: null, zh: { not: Prisma.DbNull } } },
+      orderBy: { id: "asc" },
+      select: { id: true, front: true, anchor: true, zh: true, paper: { select: { slug: true, title: true, zh: true } } },
+    });
+    const zh = storedCardZhSchema.parse(card.zh);
+    const titleZh = storedPaperZhSchema.parse(card.paper.zh).title;
+
+    const inChinese = await browseCards(user.id, query({ note: card.paper.slug }), now, "zh-CN");
+    const row = inChinese.cards.find((c) => c.cardId === card.id);
+    expect(row).toMatchObject({ front: zh.front, frontIn: "zh-CN", noteTitle: titleZh, noteTitleIn: "zh-CN" });
+    const inEnglish = await browseCards(user.id, query({ note: card.paper.slug }), now, "en");
+    expect(inEnglish.cards.find((c) => c.cardId === card.id)).toMatchObject({ front: card.front, frontIn: "en", noteTitle: card.paper.title });
+    expect(inEnglish.total).toBe(inChinese.total);
+
+    // The Chinese words find it, and so does an English term the reader remembers.
+    const chineseWords = zh.front.replace(/[=*`$]/g, "").slice(0, 6);
+    const englishWords = card.front.replace(/[=*`$]/g, "").slice(0, 12);
+    for (const q of [chineseWords, englishWords]) {
+      const found = await browseCards(user.id, query({ note: card.paper.slug, q }), now, "zh-CN");
+      expect(found.cards.map((c) => c.cardId)).toContain(card.id);
+    }
+
+    const detail = await getCardDetail(user.id, card.id, now, "zh-CN");
+    expect(detail).toMatchObject({ front: zh.front, back: zh.back, shownIn: "zh-CN", noteTitle: titleZh, anchor: zh.anchor ?? card.anchor });
+    expect((await getCardDetail(user.id, card.id, now))?.front).toBe(card.front);
   });
 
   it("searches the front and back, with % and _ taken literally", async () => {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { emailVerifiedAt } from "@/app/lib/server/auth/email-verification";
 import { requirePageUser } from "@/app/lib/server/auth/require-page-user";
 import { accountHasPassword } from "@/app/lib/server/data/account";
@@ -17,8 +17,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   const user = await requirePageUser("/account");
+  const locale = await getLocale();
   const [notes, verifiedAt, hasPassword, t] = await Promise.all([
-    notesWithCards(user.id),
+    notesWithCards(user.id, locale),
     emailVerifiedAt(user.id),
     accountHasPassword(user.id),
     getTranslations("account"),

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { htmlLang } from "@/app/lib/domain/i18n/locales";
 import Link from "next/link";
 import { cardBrowserHref, parseCardBrowserQuery, type CardSort } from "@/app/lib/schemas/cards-browser";
 import { requirePageUser } from "@/app/lib/server/auth/require-page-user";
@@ -19,12 +20,12 @@ const COLUMNS: CardSort[] = ["front", "note", "state", "due", "difficulty", "ret
 export default async function CardsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("/cards");
   const query = parseCardBrowserQuery(await searchParams);
-  const t = await getTranslations("cards");
+  const [t, locale] = await Promise.all([getTranslations("cards"), getLocale()]);
   const now = new Date();
   const [page, notes, detail, settings] = await Promise.all([
-    browseCards(user.id, query, now),
-    browsableNotes(user.id),
-    query.card ? getCardDetail(user.id, query.card, now) : Promise.resolve(null),
+    browseCards(user.id, query, now, locale),
+    browsableNotes(user.id, locale),
+    query.card ? getCardDetail(user.id, query.card, now, locale) : Promise.resolve(null),
     getUserSettings(user.id),
   ]);
   const headers: SortHeader[] = COLUMNS.map((key) => {
@@ -66,7 +67,9 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
             rows={page.cards.map((card) => ({
               cardId: card.cardId,
               front: card.front,
+              frontLang: htmlLang(card.frontIn),
               noteTitle: card.noteTitle,
+              noteTitleLang: htmlLang(card.noteTitleIn),
               noteSlug: card.noteSlug,
               state: card.state,
               due: card.due?.toISOString() ?? null,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { htmlLang } from "@/app/lib/domain/i18n/locales";
 import { readQuizOwner } from "@/app/lib/server/auth/quiz-owner";
 import { getSessionUser } from "@/app/lib/server/auth/session";
 import { getQuizHistory, type QuizHistory } from "@/app/lib/server/data/quiz-history";
@@ -24,7 +25,7 @@ export default async function QuizzesPage() {
     getTranslations("quizzes"),
     getTranslations("areas"),
   ]);
-  const sources = await listQuizSources(user?.id ?? null);
+  const sources = await listQuizSources(user?.id ?? null, await getLocale());
   const [history, weakNotes] = await Promise.all([
     owner ? getQuizHistory(owner) : EMPTY_HISTORY,
     user ? getWeakNotes(user.id, new Date()) : [],
@@ -138,8 +139,9 @@ export default async function QuizzesPage() {
                   <Link
                     href={`/quizzes/new?note=${note.slug}`}
                     title={note.title}
-                    // The paper's own (English) title and short name.
-                    lang="en"
+                    // The tooltip is the title in the reader's language when the note has one
+                    // (the short name is the paper's own, a name in either language).
+                    lang={htmlLang(note.titleIn)}
                     data-testid={`quiz-note-${note.slug}`}
                     className="inline-block rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900"
                   >

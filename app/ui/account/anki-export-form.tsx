@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { htmlLang, type Locale } from "@/app/lib/domain/i18n/locales";
 import { useServerError, type ServerErrorBody } from "@/app/ui/i18n/use-server-error";
 import { apkgImportSchema, errorBodySchema } from "@/app/lib/schemas/api-responses";
 import { useId, useRef, useState, type FormEvent } from "react";
@@ -24,7 +25,7 @@ async function errorOf(response: Response): Promise<ServerErrorBody | null> {
  * a refusal is shown here and never opens as a page; without it the form is a plain GET (the
  * route then answers a short page saying what is wrong).
  */
-export function AnkiExportForm({ notes }: { notes: { slug: string; title: string; cards: number }[] }) {
+export function AnkiExportForm({ notes }: { notes: { slug: string; title: string; titleIn: Locale; cards: number }[] }) {
   const t = useTranslations("anki");
   const serverError = useServerError();
   const [error, setError] = useState<string | null>(null);
@@ -90,7 +91,7 @@ export function AnkiExportForm({ notes }: { notes: { slug: string; title: string
             {notes.map((n) => (
               <label key={n.slug} className="flex items-center gap-2">
                 <input type="checkbox" name="note" value={n.slug} />
-                <span className="truncate" lang="en">{n.title}</span>
+                <span className="truncate" lang={htmlLang(n.titleIn)}>{n.title}</span>
                 <span className="text-xs text-slate-500 dark:text-slate-400">({n.cards})</span>
               </label>
             ))}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { htmlLang, notePath } from "@/app/lib/domain/i18n/locales";
 import { useLocale, useTranslations } from "next-intl";
 import type { CardDetail } from "@/app/lib/server/data/card-browser";
 import { LazyCurveChart } from "./lazy-curve-chart";
@@ -25,13 +26,14 @@ export function CardDetailPanel({
   const states = useTranslations("cards.filters.states");
   const stateName = (state: string) => (states.has(state as "new") ? states(state as "new") : state);
   const ratingName = (rating: number) => (["again", "hard", "good", "easy"] as const)[rating - 1];
-  const format = formatter(useLocale(), timeZone);
+  const locale = useLocale();
+  const format = formatter(locale, timeZone);
   return (
     <aside aria-labelledby="card-detail-title" className="rounded-lg border border-slate-200 p-4 dark:border-slate-800" data-testid="card-detail">
       <div className="flex items-start justify-between gap-2">
         <h2 id="card-detail-title" className="text-base font-semibold">
           {t("cardIn")}{" "}
-          <Link href={`/papers/${detail.noteSlug}${detail.anchor ? `#${detail.anchor}` : ""}`} className="text-accent-600 underline dark:text-accent-100">
+          <Link href={`${notePath(locale, detail.noteSlug)}${detail.anchor ? `#${detail.anchor}` : ""}`} className="text-accent-600 underline dark:text-accent-100" lang={htmlLang(detail.noteTitleIn)}>
             {detail.noteTitle}
           </Link>
         </h2>
@@ -39,8 +41,8 @@ export function CardDetailPanel({
           {t("close")}
         </Link>
       </div>
-      <p className="mt-2 text-sm whitespace-pre-wrap">{detail.front}</p>
-      <p className="mt-1 text-sm whitespace-pre-wrap text-slate-600 dark:text-slate-300">{detail.back}</p>
+      <p className="mt-2 text-sm whitespace-pre-wrap" lang={htmlLang(detail.shownIn)}>{detail.front}</p>
+      <p className="mt-1 text-sm whitespace-pre-wrap text-slate-600 dark:text-slate-300" lang={htmlLang(detail.shownIn)}>{detail.back}</p>
       <dl className="mt-3 grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
         <dt className="text-slate-500 dark:text-slate-400">{t("state")}</dt>
         <dd data-testid="detail-state">{stateName(detail.state)}</dd>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { htmlLang, type Locale } from "@/app/lib/domain/i18n/locales";
 import type { CardBrowserQuery } from "@/app/lib/schemas/cards-browser";
 import { FLAG_STYLES } from "./flags";
 
@@ -11,7 +12,7 @@ const label = "block text-xs font-medium text-slate-600 dark:text-slate-300";
  * The browser's search and filters: a plain GET form, so the filtered list is an address
  * (bookmarkable, back-button friendly) and works before the page's script has loaded.
  */
-export function CardFilters({ query, notes }: { query: CardBrowserQuery; notes: { slug: string; title: string }[] }) {
+export function CardFilters({ query, notes }: { query: CardBrowserQuery; notes: { slug: string; title: string; titleIn: Locale }[] }) {
   const t = useTranslations("cards.filters");
   const flags = useTranslations("flags");
   return (
@@ -28,7 +29,7 @@ export function CardFilters({ query, notes }: { query: CardBrowserQuery; notes: 
           <select id="cards-note" name="note" defaultValue={query.note ?? ""} className={field} data-testid="cards-note">
             <option value="">{t("everyNote")}</option>
             {notes.map((note) => (
-              <option key={note.slug} value={note.slug} lang="en">{note.title}</option>
+              <option key={note.slug} value={note.slug} lang={htmlLang(note.titleIn)}>{note.title}</option>
             ))}
           </select>
         </div>

@@ -10,7 +10,10 @@ import { FLAG_STYLES } from "./flags";
 export interface CardRow {
   cardId: string;
   front: string;
+  /** `lang` of the front and the note title: the reader's language when the data has it. */
+  frontLang: string;
   noteTitle: string;
+  noteTitleLang: string;
   noteSlug: string;
   state: string;
   due: string | null;
@@ -215,7 +218,7 @@ export function CardTable({ rows, headers, openCardId }: { rows: CardRow[]; head
                   />
                 </td>
                 <td className="max-w-xs px-2 py-1.5">
-                  <Link href={row.detailHref} scroll={false} id={`card-front-${row.cardId}`} className="line-clamp-2 hover:underline" data-testid="card-open" lang="en" aria-current={row.cardId === openCardId ? "true" : undefined}>
+                  <Link href={row.detailHref} scroll={false} id={`card-front-${row.cardId}`} className="line-clamp-2 hover:underline" data-testid="card-open" lang={row.frontLang} aria-current={row.cardId === openCardId ? "true" : undefined}>
                     {plain(row.front)}
                   </Link>
                   <span className="mt-0.5 flex flex-wrap gap-1 text-xs">
@@ -224,7 +227,7 @@ export function CardTable({ rows, headers, openCardId }: { rows: CardRow[]; head
                     {row.leech && <Badge tone="amber">{t("badgeLeech")}</Badge>}
                   </span>
                 </td>
-                <td className="px-2 py-1.5 text-slate-600 dark:text-slate-300" lang="en">{row.noteTitle}</td>
+                <td className="px-2 py-1.5 text-slate-600 dark:text-slate-300" lang={row.noteTitleLang}>{row.noteTitle}</td>
                 <td className="px-2 py-1.5">{states.has(row.state as "new") ? states(row.state as "new") : row.state}</td>
                 <td className="px-2 py-1.5 whitespace-nowrap">{row.due ? row.due.slice(0, 10) : "—"}</td>
                 <td className="px-2 py-1.5 tabular-nums">{row.difficulty === null ? "—" : row.difficulty.toFixed(1)}</td>

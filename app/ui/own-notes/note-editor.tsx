@@ -15,6 +15,7 @@ import {
   type BlockForm,
 } from "@/app/lib/domain/content/block-form";
 import type { ContentError } from "@/app/lib/domain/content/types";
+import { useContentError } from "@/app/ui/i18n/use-content-error";
 import { deleteOwnNote } from "@/app/lib/server/actions/delete-own-note";
 import { saveOwnNote } from "@/app/lib/server/actions/save-own-note";
 import { BlockFormPanel } from "./block-form";
@@ -95,6 +96,7 @@ export function NoteEditor(props: NoteEditorProps) {
   const errorsId = useId();
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const [noteId, setNoteId] = useState(props.noteId);
+  const contentError = useContentError();
   const t = useTranslations("noteEditor");
   const [text, setText] = useState(props.initialSource);
   const [restored, setRestored] = useState(false);
@@ -356,7 +358,7 @@ export function NoteEditor(props: NoteEditorProps) {
                 {errors.map((e, i) => (
                   <li key={i} data-testid="note-error">
                     <button type="button" onClick={() => goToLine(e.line)} className="text-left text-red-700 hover:underline dark:text-red-400">
-                      {t("line", { line: e.line, message: e.message })}
+                      {t("line", { line: e.line, message: contentError(e) })}
                     </button>
                   </li>
                 ))}

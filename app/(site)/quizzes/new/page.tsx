@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { getSessionUser } from "@/app/lib/server/auth/session";
 import { listQuizSources } from "@/app/lib/server/data/quiz-questions";
@@ -24,7 +24,7 @@ export default async function NewQuizPage({ searchParams }: { searchParams: Prom
   const search = await searchParams;
   const t = await getTranslations("quizStart");
   const user = await getSessionUser();
-  const sources = await listQuizSources(user?.id ?? null);
+  const sources = await listQuizSources(user?.id ?? null, await getLocale());
   const known = new Set(sources.flatMap((a) => a.notes.map((n) => n.slug)));
   const note = first(search.note);
   const areas = (first(search.areas) ?? "").split(",").filter((a) => sources.some((s) => s.area === a));

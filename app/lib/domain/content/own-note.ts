@@ -3,6 +3,7 @@
  * parser, plus the cross-file checks that make sense for one note among the notes its author can
  * see (prerequisites known, no cycle). Pure: the caller passes what the database knows.
  */
+import { contentMessage } from "./content-error-codes";
 import { deriveClozeCards } from "./derive-items";
 import { parseNote } from "./parse-note";
 import type { CardItem, ContentError, ParsedNote, QuizItem } from "./types";
@@ -50,7 +51,7 @@ export function checkOwnNote(slug: string, text: string, context: OwnNoteContext
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > OWN_NOTE_LIMITS.maxBytes) {
     const kb = Math.ceil(bytes / 1024);
-    return { note: null, cards: [], questions: [], errors: [{ file, line: 1, message: `this note is ${kb} KB; a note may be at most ${OWN_NOTE_LIMITS.maxBytes / 1024} KB: split it in two` }] };
+    return { note: null, cards: [], questions: [], errors: [{ file, line: 1, ...contentMessage("noteTooLarge", { size: kb, limit: OWN_NOTE_LIMITS.maxBytes / 1024 }) }] };
   }
   const parsed = parseNote(file, text);
   if (!parsed.ok) return { note: null, cards: [], questions: [], errors: sortErrors(parsed.errors) };
@@ -59,12 +60,13 @@ export function checkOwnNote(slug: string, text: string, context: OwnNoteContext
   const known = [...context.knownSlugs];
   note.meta.prerequisites.forEach((prerequisite, i) => {
     const line = note.lines.prerequisites[i] ?? note.lines.frontMatter.prerequisites ?? 1;
-    if (prerequisite === slug) errors.push({ file, line, message: "a note cannot be its own prerequisite" });
+    if (prerequisite === slug) errors.push({ file, line, ...contentMessage("ownPrerequisite") });
     else if (!context.knownSlugs.has(prerequisite)) {
       const guess = closest(prerequisite, known);
-      errors.push({ file, line, message: `unknown prerequisite \`${prerequisite}\`: no note you can see has this slug${guess ? ` (did you mean \`${guess}\`?)` : ""}` });
+      const args = { slug: prerequisite };
+      errors.push({ file, line, ...(guess ? contentMessage("unknownPrerequisiteGuess", { ...args, guess }) : contentMessage("unknownPrerequisite", args)) });
     } else if (reaches(prerequisite, slug, context.ownPrerequisites)) {
-      errors.push({ file, line, message: `prerequisite \`${prerequisite}\` already needs this note: the two would wait for each other` });
+      errors.push({ file, line, ...contentMessage("prerequisiteCycle", { slug: prerequisite }) });
     }
   });
   if (errors.length) return { note: null, cards: [], questions: [], errors: sortErrors(errors) };

@@ -4,6 +4,7 @@
  * shared by the checker (parse-note), the renderer (markdown.ts) and the number lookup (sources.ts).
  */
 
+import { contentMessage, type CodedMessage } from "./content-error-codes";
 import { collapse } from "./text";
 
 export const SOURCE_OPEN = "[src:";
@@ -17,10 +18,9 @@ export interface SourceMarker {
   text: string;
 }
 
-export interface SourceMarkerProblem {
+export interface SourceMarkerProblem extends CodedMessage {
   /** Offset of the `[src:` the problem is about. */
   offset: number;
-  message: string;
 }
 
 /**
@@ -36,11 +36,11 @@ export function findSourceMarkers(masked: string): { markers: SourceMarker[]; pr
     const next = masked.indexOf(SOURCE_OPEN, at + SOURCE_OPEN.length);
     const close = closingBracket(masked, at + SOURCE_OPEN.length, next === -1 ? masked.length : next);
     if (close === -1) {
-      problems.push({ offset: at, message: "a [src: …] marker is never closed: end it with ]" });
+      problems.push({ offset: at, ...contentMessage("markerUnclosed") });
     } else {
       const text = collapse(masked.slice(at + SOURCE_OPEN.length, close));
       if (text === "") {
-        problems.push({ offset: at, message: "empty [src: ] marker: name the table, figure, section (§), equation (Eq.) or appendix" });
+        problems.push({ offset: at, ...contentMessage("markerEmpty") });
       } else {
         markers.push({ start: at, end: close + 1, text });
       }

@@ -3,6 +3,7 @@
  * its line, not replaced by U+FFFD) and free of NUL characters, which PostgreSQL cannot store.
  */
 import type { ContentError, SourceFile } from "./types";
+import { contentMessage } from "./content-error-codes";
 import type { LineMessage } from "./yaml-source";
 
 export type DecodedSource = { ok: true; text: string } | { ok: false; errors: ContentError[] };
@@ -71,10 +72,7 @@ export function nulCharacters(text: string): LineMessage[] {
   text.split("\n").forEach((line, i) => {
     const column = line.indexOf("\u0000");
     if (column !== -1) {
-      out.push({
-        line: i + 1,
-        message: `NUL character (U+0000) at column ${column + 1}: the database cannot store it, delete it`,
-      });
+      out.push({ line: i + 1, ...contentMessage("nulInText", { column: column + 1 }) });
     }
   });
   return out;

@@ -9,6 +9,7 @@
  * Sources are presentation: they are never part of an item's hash.
  */
 import type { Nodes, Parents, Root, TableRow } from "mdast";
+import { contentMessage } from "./content-error-codes";
 import { headingText, maskedSource, sentenceBounds } from "./markdown";
 import { findSourceMarkers, maskSourceMarkers, stripSourceMarkers, type SourceMarker } from "./source-markers";
 import type { CardItem, ContentError, DerivedItems, ItemSource, KeyNumberLine, ParsedNote, QuizItem, SourcedPassage } from "./types";
@@ -44,7 +45,8 @@ export function readSources(
     const { source, masked } = maskedSource(node, body);
     const found = findSourceMarkers(masked);
     for (const problem of found.problems) {
-      problems.push({ line: fileLine(node) + countNewlines(source.slice(0, problem.offset)), message: problem.message });
+      const { offset, ...message } = problem;
+      problems.push({ line: fileLine(node) + countNewlines(source.slice(0, offset)), ...message });
     }
     return { source, masked, markers: found.markers };
   };
@@ -87,10 +89,7 @@ export function readSources(
         if (node.depth <= 2) inKeyNumbers = node.depth === 2 && KEY_NUMBERS_HEADING.test(headingText(node).trim());
         const { masked } = maskedSource(node, body);
         if (masked.includes("[src:")) {
-          problems.push({
-            line: fileLine(node),
-            message: "a [src: …] marker cannot go in a heading (its text is the section's link): put it in the sentence or row below",
-          });
+          problems.push({ line: fileLine(node), ...contentMessage("markerInHeading") });
         }
         return;
       }

@@ -2,6 +2,7 @@
  * The shapes the content pipeline produces. Items carry everything a sync needs to upsert
  * them: a corpus-wide `key`, the `hash` of what a learner sees, and where they came from.
  */
+import type { ContentErrorCode } from "./content-error-codes";
 import type {
   CardType,
   FrontMatter,
@@ -28,7 +29,10 @@ export interface SourceFile {
 export interface ContentError {
   file: string;
   line: number;
+  /** English, for logs and `content:check`; the editor shows `code` in the reader's language. */
   message: string;
+  code?: ContentErrorCode;
+  args?: Record<string, string>;
 }
 
 export interface Heading {

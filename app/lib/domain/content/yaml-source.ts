@@ -4,13 +4,14 @@
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from "yaml";
 import type { z } from "zod";
+import { contentMessage, type CodedMessage } from "./content-error-codes";
 
 /** How many alias expansions one YAML block may make; real notes use none. */
 const MAX_ALIAS_COUNT = 100;
 
-export interface LineMessage {
+/** A problem at a file line: the English message, with its code when it has one. */
+export interface LineMessage extends CodedMessage {
   line: number;
-  message: string;
 }
 
 export interface YamlSource {
@@ -36,14 +37,14 @@ export function readYaml(source: string, firstLine: number, fallbackLine: number
   const doc = parseDocument(source, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
   const toFileLine = (offset: number) => counter.linePos(offset).line + firstLine - 1;
 
-  const errors = doc.errors.map((error) => {
+  const errors: LineMessage[] = doc.errors.map((error) => {
     const line = error.linePos?.[0]?.line;
     const column = error.linePos?.[0]?.col;
     // The yaml package appends " at line L, column C:" and a code frame; we give our own line.
     const text = error.message.split(/ at line \d+, column \d+/)[0]?.trim() ?? error.message;
     return {
       line: line === undefined ? fallbackLine : line + firstLine - 1,
-      message: `YAML: ${text}${column === undefined ? "" : ` (column ${column})`}`,
+      ...(column === undefined ? contentMessage("yamlError", { detail: text }) : contentMessage("yamlErrorAt", { detail: text, column })),
     };
   });
 
@@ -57,9 +58,7 @@ export function readYaml(source: string, firstLine: number, fallbackLine: number
       const text = error instanceof Error ? error.message : String(error);
       errors.push({
         line: fallbackLine,
-        message: /alias/i.test(text)
-          ? `YAML: too many aliases (more than ${MAX_ALIAS_COUNT} *references to &anchors); write the values out instead`
-          : `YAML: ${text}`,
+        ...(/alias/i.test(text) ? contentMessage("yamlAliases", { max: MAX_ALIAS_COUNT }) : contentMessage("yamlError", { detail: text })),
       });
     }
   }
@@ -96,7 +95,7 @@ export function readYaml(source: string, firstLine: number, fallbackLine: number
   const visit = (value: unknown, path: PropertyKey[]) => {
     if (typeof value === "string") {
       if (value.includes("\u0000")) {
-        errors.push({ line: locate(path, false), message: "NUL character (U+0000) in a YAML value (an escape such as \\0 or \\u0000): the database cannot store it, delete it" });
+        errors.push({ line: locate(path, false), ...contentMessage("nulInYaml") });
       }
     } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, i]));
     else if (value !== null && typeof value === "object") {
@@ -121,7 +120,7 @@ export function readYaml(source: string, firstLine: number, fallbackLine: number
 export function issuesToMessages(
   issues: readonly z.core.$ZodIssue[],
   source: YamlSource,
-  options: { knownKeys: readonly string[]; fallbackLine: number; missingHint?: (key: string) => string },
+  options: { knownKeys: readonly string[]; fallbackLine: number; paperOnly?: (key: string) => boolean },
 ): LineMessage[] {
   const out: LineMessage[] = [];
   for (const issue of issues) {
@@ -131,7 +130,7 @@ export function issuesToMessages(
         const suggestion = closest(key, options.knownKeys);
         out.push({
           line: source.keyLineOf([...path, key]),
-          message: `unknown key \`${key}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}`,
+          ...(suggestion ? contentMessage("unknownKeyGuess", { key, guess: suggestion }) : contentMessage("unknownKey", { key })),
         });
       }
       continue;
@@ -140,7 +139,7 @@ export function issuesToMessages(
     if (issue.code === "invalid_type" && valueAt(source.data, path) === undefined) {
       const key = String(path[path.length - 1] ?? "");
       const line = path.length > 1 ? source.lineOf(path.slice(0, -1)) : options.fallbackLine;
-      out.push({ line, message: `missing required key \`${where}\`${options.missingHint?.(key) ?? ""}` });
+      out.push({ line, ...contentMessage(options.paperOnly?.(key) ? "missingPaperKey" : "missingKey", { key: where }) });
       continue;
     }
     const top = String(path[0] ?? "");

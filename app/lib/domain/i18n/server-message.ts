@@ -56,10 +56,24 @@ export function matchServerMessage(english: Catalogue, message: string): { code:
   return null;
 }
 
-/** The message in the target catalogue's language; the English text when it has no code. */
-export function localizeServerMessage(english: Catalogue, target: Catalogue, message: string): string {
+/**
+ * The message in the target catalogue's language; the English text when it has no code.
+ * `phrases` (English and target) translate a `{wait}` argument that is itself a phrase
+ * ("40 seconds", from waitInWords): a catalogue of its own, so that no whole message is ever
+ * taken for one of these loose patterns.
+ */
+export function localizeServerMessage(
+  english: Catalogue,
+  target: Catalogue,
+  message: string,
+  phrases?: { english: Catalogue; target: Catalogue },
+): string {
   const match = matchServerMessage(english, message);
   const template = match ? target[match.code] : undefined;
   if (!match || !template) return message;
-  return template.replace(ARG, (whole, name: string) => match.args[name] ?? whole);
+  return template.replace(ARG, (whole, name: string) => {
+    const value = match.args[name];
+    if (value === undefined) return whole;
+    return name === "wait" && phrases ? localizeServerMessage(phrases.english, phrases.target, value) : value;
+  });
 }

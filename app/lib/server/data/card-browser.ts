@@ -11,6 +11,8 @@ import {
   type CardStateName,
 } from "@/app/lib/domain/scheduling";
 import { CARD_PAGE_SIZE, type CardBrowserQuery, type CardSort } from "@/app/lib/schemas/cards-browser";
+import type { Locale } from "@/app/lib/domain/i18n/locales";
+import { cardSidesIn, paperTitleIn, zhOrSql, zhShownSql } from "./localized-text";
 import { visiblePaperSql, visiblePapers } from "./visibility";
 import { db } from "../db";
 import { storedStateOf } from "../sql/card-state";
@@ -19,10 +21,13 @@ import { getUserSettings, schedulerSettingsOf } from "./settings";
 /** One row of the card browser. */
 export interface BrowsedCard {
   cardId: string;
+  /** In the reader's language when the card has it (`frontIn` says which). */
   front: string;
+  frontIn: Locale;
   type: string;
   noteSlug: string;
   noteTitle: string;
+  noteTitleIn: Locale;
   state: CardStateName;
   /** Null for a card never studied. */
   due: Date | null;
@@ -49,9 +54,11 @@ export interface CardPage {
 interface Row {
   id: string;
   front: string;
+  frontZh: boolean;
   type: string;
   slug: string;
   title: string;
+  titleZh: boolean;
   state: number;
   due: Date | null;
   difficulty: number | null;
@@ -90,7 +97,7 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
  * Retrievability is the FSRS-6 forgetting curve of the user's weights at whole days since the
  * last review, as ts-fsrs computes it, evaluated in SQL so that it can filter and sort.
  */
-export async function browseCards(userId: string, query: CardBrowserQuery, now: Date): Promise<CardPage> {
+export async function browseCards(userId: string, query: CardBrowserQuery, now: Date, locale: Locale = "en"): Promise<CardPage> {
   const settingsRow = await getUserSettings(userId);
   const { decay, factor } = forgettingCurveConstants(schedulerSettingsOf(settingsRow).parameters);
   const today = studyDayOf(now, settingsRow.timeZone, settingsRow.dayStartHour);
@@ -98,7 +105,11 @@ export async function browseCards(userId: string, query: CardBrowserQuery, now: 
   const weekEnd = startOfDay(addDays(today, 7), settingsRow.timeZone, settingsRow.dayStartHour);
 
   const where: Prisma.Sql[] = [Prisma.sql`true`];
-  if (query.q) where.push(Prisma.sql`(x.front ILIKE ${likePattern(query.q)} OR x.back ILIKE ${likePattern(query.q)})`);
+  // The shown sides and the English ones: a Chinese reader may search an English term too.
+  if (query.q) {
+    const like = likePattern(query.q);
+    where.push(Prisma.sql`(x.front ILIKE ${like} OR x.back ILIKE ${like} OR x."frontEn" ILIKE ${like} OR x."backEn" ILIKE ${like})`);
+  }
   if (query.note) where.push(Prisma.sql`x.slug = ${query.note}`);
   if (query.state) where.push(Prisma.sql`x.state = ${STATE_CODES[query.state]}`);
   if (query.due === "overdue") where.push(Prisma.sql`x.state <> 0 AND x.due < ${now}`);
@@ -117,7 +128,9 @@ export async function browseCards(userId: string, query: CardBrowserQuery, now: 
 
   const rows = await db.$queryRaw<Row[]>`
     WITH x AS (
-      SELECT c.id, c.front, c.back, c.type, c.position, p.slug, p.title, p."sortKey",
+      SELECT c.id, ${zhOrSql(locale, "c", "front")} AS front, ${zhOrSql(locale, "c", "back")} AS back,
+             c.front AS "frontEn", c.back AS "backEn", ${zhShownSql(locale, "c", "front")} AS "frontZh",
+             c.type, c.position, p.slug, ${zhOrSql(locale, "p", "title")} AS title, ${zhShownSql(locale, "p", "title")} AS "titleZh", p."sortKey",
              COALESCE(s.state, 0) AS state, CASE WHEN COALESCE(s.state, 0) = 0 THEN NULL ELSE s.due END AS due,
              CASE WHEN COALESCE(s.state, 0) = 0 THEN NULL ELSE s.difficulty END AS difficulty,
              CASE WHEN COALESCE(s.state, 0) = 0 THEN NULL ELSE s.stability END AS stability,
@@ -131,20 +144,22 @@ export async function browseCards(userId: string, query: CardBrowserQuery, now: 
         LEFT JOIN "CardState" s ON s."userId" = ${userId} AND s."cardId" = c.id
        WHERE c."retiredAt" IS NULL AND p."retiredAt" IS NULL AND ${visiblePaperSql(userId)}
     )
-    SELECT x.id, x.front, x.type, x.slug, x.title, x.state, x.due, x.difficulty, x.stability, x.r, x.reps, x.lapses,
+    SELECT x.id, x.front, x."frontZh", x.type, x.slug, x.title, x."titleZh", x.state, x.due, x.difficulty, x.stability, x.r, x.reps, x.lapses,
            x.suspended, x."buriedUntil", x.flag, x.leech, count(*) OVER ()::int AS total
       FROM x
      WHERE ${Prisma.join(where, " AND ")}
      ORDER BY ${SORT_SQL[query.sort]} ${direction} NULLS LAST, x."sortKey", x.position, x.id
      LIMIT ${CARD_PAGE_SIZE} OFFSET ${offset}`;
-  const total = rows[0]?.total ?? (query.page > 1 ? await countMatching(userId, query, now) : 0);
+  const total = rows[0]?.total ?? (query.page > 1 ? await countMatching(userId, query, now, locale) : 0);
   return {
     cards: rows.map((row) => ({
       cardId: row.id,
       front: row.front,
+      frontIn: row.frontZh ? "zh-CN" : "en",
       type: row.type,
       noteSlug: row.slug,
       noteTitle: row.title,
+      noteTitleIn: row.titleZh ? "zh-CN" : "en",
       state: stateFromCode(row.state),
       due: row.due,
       difficulty: row.difficulty,
@@ -164,14 +179,22 @@ export async function browseCards(userId: string, query: CardBrowserQuery, now: 
 }
 
 /** A page past the last is empty: how many there are, to offer the last page. */
-async function countMatching(userId: string, query: CardBrowserQuery, now: Date): Promise<number> {
-  const first = await browseCards(userId, { ...query, page: 1 }, now);
+async function countMatching(userId: string, query: CardBrowserQuery, now: Date, locale: Locale): Promise<number> {
+  const first = await browseCards(userId, { ...query, page: 1 }, now, locale);
   return first.total;
 }
 
 /** The notes a card can belong to, for the filter: the corpus and the user's own. */
-export async function browsableNotes(userId: string): Promise<{ slug: string; title: string }[]> {
-  return db.paper.findMany({ where: { retiredAt: null, ...visiblePapers(userId) }, orderBy: [{ sortKey: "asc" }, { id: "asc" }], select: { slug: true, title: true } });
+export async function browsableNotes(userId: string, locale: Locale = "en"): Promise<{ slug: string; title: string; titleIn: Locale }[]> {
+  const papers = await db.paper.findMany({
+    where: { retiredAt: null, ...visiblePapers(userId) },
+    orderBy: [{ sortKey: "asc" }, { id: "asc" }],
+    select: { slug: true, title: true, zh: true },
+  });
+  return papers.map((paper) => {
+    const title = paperTitleIn(paper, locale);
+    return { slug: paper.slug, title: title.text, titleIn: title.shownIn };
+  });
 }
 
 export interface CardHistoryEntry {
@@ -187,10 +210,14 @@ export interface CardHistoryEntry {
 
 export interface CardDetail {
   cardId: string;
+  /** Front and back in the reader's language when the card has it (`shownIn` says which). */
   front: string;
   back: string;
+  shownIn: Locale;
   noteSlug: string;
   noteTitle: string;
+  noteTitleIn: Locale;
+  /** The passage's heading anchor in the edition of the note the reader's language opens. */
   anchor: string;
   state: CardStateName;
   due: Date | null;
@@ -209,12 +236,14 @@ export interface CardDetail {
  * One card with the user's full review history of it and its forgetting curve (the user's
  * weights and the card's stability), or null when the card is not a live one.
  */
-export async function getCardDetail(userId: string, cardId: string, now: Date): Promise<CardDetail | null> {
+export async function getCardDetail(userId: string, cardId: string, now: Date, locale: Locale = "en"): Promise<CardDetail | null> {
   const card = await db.card.findFirst({
     where: { id: cardId, retiredAt: null, paper: { retiredAt: null, ...visiblePapers(userId) } },
-    select: { id: true, front: true, back: true, anchor: true, paper: { select: { slug: true, title: true } } },
+    select: { id: true, front: true, back: true, anchor: true, zh: true, paper: { select: { slug: true, title: true, zh: true } } },
   });
   if (!card) return null;
+  const sides = cardSidesIn(card, locale);
+  const title = paperTitleIn(card.paper, locale);
   const [row, logs, settingsRow] = await Promise.all([
     db.cardState.findUnique({ where: { userId_cardId: { userId, cardId } } }),
     db.reviewLog.findMany({
@@ -241,11 +270,13 @@ export async function getCardDetail(userId: string, cardId: string, now: Date): 
   }
   return {
     cardId: card.id,
-    front: card.front,
-    back: card.back,
+    front: sides.front,
+    back: sides.back,
+    shownIn: sides.shownIn,
     noteSlug: card.paper.slug,
-    noteTitle: card.paper.title,
-    anchor: card.anchor,
+    noteTitle: title.text,
+    noteTitleIn: title.shownIn,
+    anchor: sides.anchor,
     state: state?.state ?? "new",
     due: studied ? state.due : null,
     stability: studied ? state.stability : null,

@@ -11,6 +11,8 @@ import {
 import { areaLabel, areaRank } from "@/app/lib/schemas/areas";
 import { sourceLinkOf, type SourceLink } from "@/app/lib/schemas/rendered-note";
 import { db } from "../db";
+import type { Locale } from "@/app/lib/domain/i18n/locales";
+import { paperTitleIn } from "./localized-text";
 import { visiblePapers } from "./visibility";
 
 /**
@@ -232,7 +234,9 @@ export function questionFeedback(
 export interface QuizSourceNote {
   slug: string;
   short: string;
+  /** The note's title in the reader's language when it has it (`titleIn` says which). */
   title: string;
+  titleIn: Locale;
   questionCount: number;
 }
 
@@ -244,17 +248,18 @@ export interface QuizSourceArea {
 }
 
 /** Every area with its notes that have questions still asked, in corpus order (with the reader's own notes). */
-export async function listQuizSources(userId: string | null = null): Promise<QuizSourceArea[]> {
+export async function listQuizSources(userId: string | null = null, locale: Locale = "en"): Promise<QuizSourceArea[]> {
   const papers = await db.paper.findMany({
     where: { retiredAt: null, ...visiblePapers(userId) },
     orderBy: [{ sortKey: "asc" }, { slug: "asc" }],
-    select: { slug: true, short: true, title: true, area: true, _count: { select: { questions: { where: { retiredAt: null } } } } },
+    select: { slug: true, short: true, title: true, zh: true, area: true, _count: { select: { questions: { where: { retiredAt: null } } } } },
   });
   const byArea = new Map<string, QuizSourceNote[]>();
   for (const paper of papers) {
     if (paper._count.questions === 0) continue;
     const list = byArea.get(paper.area) ?? [];
-    list.push({ slug: paper.slug, short: paper.short, title: paper.title, questionCount: paper._count.questions });
+    const title = paperTitleIn(paper, locale);
+    list.push({ slug: paper.slug, short: paper.short, title: title.text, titleIn: title.shownIn, questionCount: paper._count.questions });
     byArea.set(paper.area, list);
   }
   return [...byArea.entries()]

@@ -4,6 +4,8 @@ import { ankiDeckName, ankiTags, planNotes, type AnkiNoteKind, type PlannedNote 
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { forEachSliced } from "../time-slices";
+import type { Locale } from "@/app/lib/domain/i18n/locales";
+import { paperTitleIn } from "./localized-text";
 import { visiblePapers } from "./visibility";
 
 /**
@@ -71,11 +73,19 @@ export async function ankiTsv(slugs: readonly string[], options: AnkiHtmlOptions
 }
 
 /** The notes one may export to Anki: live ones with at least one live card, in library order. */
-export async function notesWithCards(userId: string | null = null): Promise<{ slug: string; title: string; cards: number }[]> {
+export async function notesWithCards(
+  userId: string | null = null,
+  locale: Locale = "en",
+): Promise<{ slug: string; title: string; titleIn: Locale; cards: number }[]> {
   const papers = await db.paper.findMany({
     where: { retiredAt: null, ...visiblePapers(userId) },
     orderBy: { sortKey: "asc" },
-    select: { slug: true, title: true, _count: { select: { cards: { where: { retiredAt: null } } } } },
+    select: { slug: true, title: true, zh: true, _count: { select: { cards: { where: { retiredAt: null } } } } },
   });
-  return papers.filter((p) => p._count.cards > 0).map((p) => ({ slug: p.slug, title: p.title, cards: p._count.cards }));
+  return papers
+    .filter((p) => p._count.cards > 0)
+    .map((p) => {
+      const title = paperTitleIn(p, locale);
+      return { slug: p.slug, title: title.text, titleIn: title.shownIn, cards: p._count.cards };
+    });
 }

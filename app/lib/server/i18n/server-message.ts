@@ -7,7 +7,8 @@ import { readerLocale } from "./reader-locale";
 
 /** A server message (an action's error, a mailed link's problem) in a language. */
 export function serverMessageIn(locale: Locale, message: string): string {
-  return locale === "zh-CN" ? localizeServerMessage(en.serverMessages, zh.serverMessages, message) : message;
+  if (locale !== "zh-CN") return message;
+  return localizeServerMessage(en.serverMessages, zh.serverMessages, message, { english: en.waitWords, target: zh.waitWords });
 }
 
 /** A server message in the reader's language (setting, cookie, Accept-Language). */
