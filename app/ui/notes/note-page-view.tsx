@@ -114,7 +114,7 @@ export async function NotePageView({ note, locale }: { note: NotePage; locale: L
                 return <InlineQuestion key={i} slug={note.slug} type={segment.type} promptHtml={segment.promptHtml} />;
               case "widget":
                 return (
-                  <WidgetMessages key={i} name={segment.name}>
+                  <WidgetMessages key={i} name={segment.name} locale={locale}>
                     <WidgetSlot name={segment.name} caption={segment.caption} />
                   </WidgetMessages>
                 );
