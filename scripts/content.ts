@@ -3,13 +3,17 @@
  * every error as `content/x.md:12: message` and exits 1 if there is any; otherwise prints what
  * the corpus holds.
  * It checks the UI's message catalogues too (messages/*.json: the same keys and ICU arguments in
- * every language), so a string added in one language only fails CI here as in the unit test.
+ * every language), so a string added in one language only fails CI here as in the unit test,
+ * and the keys the widgets' views ask for (app/ui/widgets/**.tsx): a key no catalogue has fails
+ * here too, not only in the browser.
  * `npm run content:sync`: the same check, then writes the corpus to the database (nothing is
  * written unless the whole corpus is valid).
  */
-import { readFile } from "node:fs/promises";
+import { readFile, readdir } from "node:fs/promises";
 import { compareCatalogues, flattenCatalogue, type Catalogue } from "@/app/lib/domain/i18n/catalogue-check";
 import { LOCALES } from "@/app/lib/domain/i18n/locales";
+import { missingTranslationKeys } from "@/app/lib/domain/i18n/translation-keys";
+import { WIDGET_NAMES } from "@/app/lib/domain/content/widget-names";
 import { formatError, loadCorpus } from "@/app/lib/domain/content/load-corpus";
 import type { Corpus } from "@/app/lib/domain/content/types";
 import { readContentFiles, readTranslationFiles } from "./lib/content-files";
@@ -117,11 +121,21 @@ async function checkCatalogues(): Promise<boolean> {
   for (const locale of LOCALES) {
     catalogues[locale] = JSON.parse(await readFile(new URL(`../messages/${locale}.json`, import.meta.url), "utf8")) as Catalogue;
   }
-  const problems = compareCatalogues(catalogues);
+  const problems = [...compareCatalogues(catalogues), ...(await widgetKeyProblems(catalogues))];
   for (const { key, problem } of problems) console.error(`messages: ${key}: ${problem}`);
   const sizes = LOCALES.map((l) => `${l} ${flattenCatalogue(catalogues[l]!).size}`).join(", ");
   if (problems.length === 0) console.log(`messages: ${sizes} (same keys and arguments)`);
   return problems.length === 0;
+}
+
+/** Every widget has a title in each language, and every key its view files use exists. */
+async function widgetKeyProblems(catalogues: Record<string, Catalogue>): Promise<{ key: string; problem: string }[]> {
+  const root = new URL("../app/ui/widgets/", import.meta.url);
+  const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith(".tsx"));
+  const sources = Object.fromEntries(await Promise.all(files.map(async (f) => [`app/ui/widgets/${f}`, await readFile(new URL(f, root), "utf8")] as const)));
+  const titles = WIDGET_NAMES.map((name) => `const t = useTranslations("widgets.${name}"); t("title");`);
+  sources["(every widget's title)"] = titles.join("\n");
+  return missingTranslationKeys(sources, catalogues).map(({ file, key, locale }) => ({ key, problem: `used in ${file}, missing in ${locale}` }));
 }
 
 main(process.argv[2]).then(

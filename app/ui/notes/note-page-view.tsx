@@ -8,6 +8,7 @@ import { InlineCard } from "@/app/ui/notes/inline-card";
 import { InlineQuestion } from "@/app/ui/notes/inline-question";
 import { NoteUserPanel } from "@/app/ui/notes/note-user-panel";
 import { BackToTop, TableOfContents } from "@/app/ui/notes/table-of-contents";
+import { WidgetMessages } from "@/app/ui/widgets/widget-messages";
 import { WidgetSlot } from "@/app/ui/widgets/widget-slot";
 
 /**
@@ -112,7 +113,11 @@ export async function NotePageView({ note, locale }: { note: NotePage; locale: L
               case "quiz":
                 return <InlineQuestion key={i} slug={note.slug} type={segment.type} promptHtml={segment.promptHtml} />;
               case "widget":
-                return <WidgetSlot key={i} name={segment.name} caption={segment.caption} />;
+                return (
+                  <WidgetMessages key={i} name={segment.name} locale={locale}>
+                    <WidgetSlot name={segment.name} caption={segment.caption} />
+                  </WidgetMessages>
+                );
             }
           })}
         </div>

@@ -5,13 +5,45 @@
  * the keyboard and with screen readers, on a phone too.
  */
 import { useId, useState, type ReactNode } from "react";
+import { useLocale, useTranslations } from "next-intl";
 
-/** Formats a number for display: fixed decimals, a true minus sign, no "-0.000". */
-export function fmt(value: number, digits = 3): string {
+/** One formatter a locale and a number of decimals: building an Intl.NumberFormat is the slow part. */
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatterFor(locale: string, digits: number): Intl.NumberFormat {
+  const key = `${locale}|${digits}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    // No grouping: the widgets show maths (10000 steps, 3136 pairs), read like a formula.
+    formatter = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      useGrouping: false,
+    });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * Formats a number for display in `locale`: fixed decimals, a true minus sign, no "-0.000".
+ * English and Chinese write numbers alike; the locale's formatter keeps it right for others.
+ */
+export function formatNumber(value: number, digits: number, locale: string): string {
   if (Number.isNaN(value)) return "NaN";
   if (!Number.isFinite(value)) return value > 0 ? "∞" : "−∞";
-  const text = value.toFixed(digits);
-  return Number(text) === 0 ? (0).toFixed(digits) : text.replace("-", "−");
+  const text = formatterFor(locale, digits).format(value);
+  return Number(value.toFixed(digits)) === 0 ? formatterFor(locale, digits).format(0) : text.replace("-", "−");
+}
+
+/** `formatNumber` in English (tests and non-React callers). */
+export function fmt(value: number, digits = 3): string {
+  return formatNumber(value, digits, "en");
+}
+
+/** The reader's `fmt`: numbers in the page's locale. */
+export function useFmt(): (value: number, digits?: number) => string {
+  const locale = useLocale();
+  return (value, digits = 3) => formatNumber(value, digits, locale);
 }
 
 /**
@@ -304,6 +336,7 @@ export function NumbersTable({
   rows: readonly (readonly (string | number)[])[];
   testId?: string;
 }) {
+  const fmt = useFmt();
   return (
     <details
       className="rounded border border-slate-200 p-2 dark:border-slate-700"
@@ -396,9 +429,10 @@ export function SeedField({
   onChange: (seed: number) => void;
   testId: string;
 }) {
+  const t = useTranslations("widgets.common");
   return (
     <NumberField
-      label="Seed"
+      label={t("seed")}
       value={value}
       onChange={(seed) => onChange(Math.round(seed))}
       testId={testId}
@@ -436,6 +470,7 @@ export function Heatmap({
   /** Cells shown as masked (hatched, value still readable). */
   blank?: (row: number, col: number) => boolean;
 }) {
+  const fmt = useFmt();
   return (
     <div className="overflow-x-auto">
       <table className="border-collapse text-xs tabular-nums">

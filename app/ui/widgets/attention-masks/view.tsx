@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { useTranslations } from "next-intl";
 import {
   Controls,
   Heatmap,
@@ -10,7 +11,7 @@ import {
   Select,
   TextField,
   WidgetFrame,
-  fmt,
+  useFmt,
 } from "../ui";
 import { allowedPairs, attentionWeights, tokenize, toyScores } from "./core";
 
@@ -18,7 +19,10 @@ const NAME = "attention-masks";
 const id = (part: string) => `widget-${NAME}-${part}`;
 
 export default function AttentionMasksView() {
-  const [sentence, setSentence] = useState("the cat sat on the mat");
+  const t = useTranslations("widgets.attention-masks");
+  const fmt = useFmt();
+  // The starting sentence is in the reader's language (Chinese words separated by spaces).
+  const [sentence, setSentence] = useState(() => t("defaultSentence"));
   const [seed, setSeed] = useState(1);
   const [query, setQuery] = useState(2);
 
@@ -37,32 +41,31 @@ export default function AttentionMasksView() {
     };
   }, [n, seed]);
 
-  const labels = tokens.map((t, i) => `${i + 1}. ${t}`);
+  const labels = tokens.map((token, i) => `${i + 1}. ${token}`);
   return (
-    <WidgetFrame name={NAME} title="Bidirectional (BERT) vs causal (GPT) attention">
+    <WidgetFrame name={NAME} title={t("title")}>
       <Controls>
         <TextField
-          label="Sentence (up to 8 words)"
+          label={t("sentence")}
           value={sentence}
           onChange={setSentence}
           testId={id("sentence")}
         />
         <Select
-          label="Query token (highlighted row)"
+          label={t("query")}
           value={focus}
-          options={tokens.map((t, i) => ({ value: i, label: `${i + 1}. ${t}` }))}
+          options={tokens.map((token, i) => ({ value: i, label: `${i + 1}. ${token}` }))}
           onChange={setQuery}
           testId={id("query")}
         />
         <SeedField value={seed} onChange={setSeed} testId={id("seed")} />
       </Controls>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Rows are queries, columns keys; each row is a softmax and sums to 1. Scores come from toy
-        random vectors (seeded), the same for both models: only the mask differs.
+        {t("explain")}
       </p>
       <div className="grid gap-4 lg:grid-cols-2">
         <Heatmap
-          caption="BERT: every token attends to every token"
+          caption={t("bertCaption")}
           matrix={bert}
           rowLabels={labels}
           colLabels={tokens}
@@ -70,7 +73,7 @@ export default function AttentionMasksView() {
           highlight={(r) => r === focus}
         />
         <Heatmap
-          caption="GPT: token i attends to tokens 1…i only"
+          caption={t("gptCaption")}
           matrix={gpt}
           rowLabels={labels}
           colLabels={tokens}
@@ -81,27 +84,27 @@ export default function AttentionMasksView() {
       </div>
       <Controls>
         <Readout
-          label="Pairs that interact, BERT (n²)"
+          label={t("bertPairs")}
           value={String(allowedPairs(n, "bidirectional"))}
           testId={id("bert-pairs")}
         />
         <Readout
-          label="Pairs that interact, GPT (n(n+1)/2)"
+          label={t("gptPairs")}
           value={String(allowedPairs(n, "causal"))}
           testId={id("gpt-pairs")}
         />
         <Readout
-          label={`“${tokens[focus] ?? ""}” attends to itself (GPT)`}
+          label={t("selfWeight", { token: tokens[focus] ?? "" })}
           value={fmt(gpt[focus]?.[focus] ?? NaN)}
           testId={id("gpt-self-weight")}
           emphasis
         />
       </Controls>
       <NumbersTable
-        summary="Show the weights of the query row as a table"
-        head={["key", "BERT weight", "GPT weight"]}
-        rows={tokens.map((t, j) => [
-          `${j + 1}. ${t}`,
+        summary={t("tableSummary")}
+        head={[t("headKey"), t("headBert"), t("headGpt")]}
+        rows={tokens.map((token, j) => [
+          `${j + 1}. ${token}`,
           fmt(bert[focus]?.[j] ?? NaN),
           fmt(gpt[focus]?.[j] ?? NaN),
         ])}

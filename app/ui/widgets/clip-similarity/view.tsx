@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { useTranslations } from "next-intl";
 import {
   Controls,
   Heatmap,
@@ -10,8 +11,8 @@ import {
   Select,
   Slider,
   WidgetFrame,
-  fmt,
   heat,
+  useFmt,
 } from "../ui";
 import { INITIAL_LOG_SCALE, clipLoss, logitScale, toyClipBatch, zeroShot } from "./core";
 
@@ -20,6 +21,8 @@ const id = (part: string) => `widget-${NAME}-${part}`;
 const CLASSES = ["dog", "cat", "car", "tree", "boat", "bird", "cake", "house"] as const;
 
 export default function ClipSimilarityView() {
+  const t = useTranslations("widgets.clip-similarity");
+  const fmt = useFmt();
   const [n, setN] = useState(4);
   const [noise, setNoise] = useState(2.5);
   const [logTemperature, setLogTemperature] = useState(Number(INITIAL_LOG_SCALE.toFixed(2)));
@@ -38,13 +41,13 @@ export default function ClipSimilarityView() {
   const probs = predictions[image] ?? [];
   const best = probs.indexOf(Math.max(...probs));
   const correct = predictions.filter((p, i) => p.indexOf(Math.max(...p)) === i).length;
-  const names = CLASSES.slice(0, n);
+  const names = CLASSES.slice(0, n).map((c) => t(`classes.${c}`));
 
   return (
-    <WidgetFrame name={NAME} title="CLIP: image–text similarities and the symmetric loss">
+    <WidgetFrame name={NAME} title={t("title")}>
       <Controls>
         <Slider
-          label="Pairs in the batch N"
+          label={t("pairs")}
           value={n}
           min={2}
           max={8}
@@ -53,7 +56,7 @@ export default function ClipSimilarityView() {
           testId={id("n")}
         />
         <Slider
-          label="Misalignment (text noise)"
+          label={t("noise")}
           value={noise}
           min={0}
           max={5}
@@ -62,7 +65,7 @@ export default function ClipSimilarityView() {
           testId={id("noise")}
         />
         <Slider
-          label="Learned log-scale t"
+          label={t("logScale")}
           value={logTemperature}
           min={0}
           max={5}
@@ -75,9 +78,9 @@ export default function ClipSimilarityView() {
       </Controls>
       <div className="grid gap-4 md:grid-cols-2">
         <Heatmap
-          caption="Logits s · I_i · T_j (diagonal = matching pairs)"
+          caption={t("logitsCaption")}
           matrix={result.logits}
-          rowLabels={names.map((c) => `image: ${c}`)}
+          rowLabels={names.map((c) => t("imageRow", { name: c }))}
           colLabels={names.map((c) => `“${c}”`)}
           testIdPrefix={id("logit")}
           color={(v) => heat(v, scale)}
@@ -87,39 +90,39 @@ export default function ClipSimilarityView() {
         <div className="space-y-3">
           <Controls>
             <Readout
-              label="Symmetric loss"
+              label={t("loss")}
               value={fmt(result.loss, 4)}
               testId={id("loss")}
               emphasis
             />
             <Readout
-              label="image → text CE"
+              label={t("imageToText")}
               value={fmt(result.imageToText, 4)}
               testId={id("loss-image-to-text")}
             />
             <Readout
-              label="text → image CE"
+              label={t("textToImage")}
               value={fmt(result.textToImage, 4)}
               testId={id("loss-text-to-image")}
             />
-            <Readout label="Chance log N" value={fmt(Math.log(n), 4)} testId={id("chance-loss")} />
+            <Readout label={t("chance")} value={fmt(Math.log(n), 4)} testId={id("chance-loss")} />
           </Controls>
           <Controls>
             <Select
-              label="Zero-shot: classify image"
+              label={t("zeroShotImage")}
               value={image}
-              options={names.map((c, i) => ({ value: i, label: `image of a ${c}` }))}
+              options={names.map((c, i) => ({ value: i, label: t("imageOf", { name: c }) }))}
               onChange={setPicked}
               testId={id("zero-shot-image")}
             />
             <Readout
-              label="Predicted class"
+              label={t("predicted")}
               value={names[best] ?? "—"}
               testId={id("zero-shot-prediction")}
               emphasis
             />
             <Readout
-              label="Zero-shot accuracy"
+              label={t("accuracy")}
               value={`${correct} / ${n}`}
               testId={id("zero-shot-accuracy")}
             />
@@ -127,7 +130,7 @@ export default function ClipSimilarityView() {
           <ul className="space-y-1 text-xs">
             {probs.map((p, c) => (
               <li key={c} className="flex items-center gap-2">
-                <span className="w-36 shrink-0 truncate">“a photo of a {names[c]}”</span>
+                <span className="w-36 shrink-0 truncate">{t("prompt", { name: names[c] ?? "" })}</span>
                 <span
                   className="h-3 rounded bg-blue-500"
                   style={{ width: `${Math.max(1, p * 100)}%`, maxWidth: "8rem" }}
@@ -140,9 +143,9 @@ export default function ClipSimilarityView() {
         </div>
       </div>
       <NumbersTable
-        summary="Show the zero-shot probabilities of every image"
-        head={["image", ...names.map((c) => `“${c}”`)]}
-        rows={predictions.map((p, i) => [`image: ${names[i] ?? ""}`, ...p.map((v) => fmt(v, 3))])}
+        summary={t("tableSummary")}
+        head={[t("headImage"), ...names.map((c) => `“${c}”`)]}
+        rows={predictions.map((p, i) => [t("imageRow", { name: names[i] ?? "" }), ...p.map((v) => fmt(v, 3))])}
       />
     </WidgetFrame>
   );

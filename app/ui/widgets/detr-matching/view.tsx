@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { useTranslations } from "next-intl";
 import {
   Controls,
   Heatmap,
@@ -9,8 +10,8 @@ import {
   SeedField,
   Slider,
   WidgetFrame,
-  fmt,
   heat,
+  useFmt,
 } from "../ui";
 import { hungarian, matchingCost, toyScene, type Box } from "./core";
 
@@ -28,6 +29,12 @@ const rect = ([cx, cy, w, h]: Box) => ({
 });
 
 export default function DetrMatchingView() {
+  const t = useTranslations("widgets.detr-matching");
+  const fmt = useFmt();
+  const className = (label: number) => {
+    const c = CLASSES[label];
+    return c ? t(`classes.${c}`) : "";
+  };
   const [seed, setSeed] = useState(1);
   const [objects, setObjects] = useState(3);
   const [predictionCount, setPredictionCount] = useState(5);
@@ -49,11 +56,11 @@ export default function DetrMatchingView() {
   return (
     <WidgetFrame
       name={NAME}
-      title="DETR: matching predictions to objects with the Hungarian algorithm"
+      title={t("title")}
     >
       <Controls>
         <Slider
-          label="Objects M"
+          label={t("objects")}
           value={objects}
           min={1}
           max={5}
@@ -62,7 +69,7 @@ export default function DetrMatchingView() {
           testId={id("ground-truth")}
         />
         <Slider
-          label="Predictions N"
+          label={t("predictions")}
           value={n}
           min={objects}
           max={8}
@@ -74,7 +81,7 @@ export default function DetrMatchingView() {
       </Controls>
       <Controls>
         <Slider
-          label="λ class"
+          label={t("weightClass")}
           value={wCls}
           min={0}
           max={5}
@@ -106,23 +113,23 @@ export default function DetrMatchingView() {
           viewBox={`0 0 ${SIDE} ${SIDE}`}
           className="h-auto w-full max-w-xs rounded bg-slate-100 dark:bg-slate-800"
           role="img"
-          aria-label={`${objects} objects (solid) and ${n} predictions (dashed); matched pairs share a colour`}
+          aria-label={t("sceneLabel", { objects: String(objects), predictions: String(n) })}
         >
-          {scene.targets.map((t, j) => (
+          {scene.targets.map((target, j) => (
             <g key={`t${j}`}>
               <rect
-                {...rect(t.box)}
+                {...rect(target.box)}
                 fill="none"
                 stroke={COLORS[j % COLORS.length]}
                 strokeWidth={2}
               />
               <text
-                x={rect(t.box).x + 2}
-                y={rect(t.box).y + 10}
+                x={rect(target.box).x + 2}
+                y={rect(target.box).y + 10}
                 fontSize={9}
                 fill={COLORS[j % COLORS.length]}
               >
-                {`GT${j + 1} ${CLASSES[t.label] ?? ""}`}
+                {`GT${j + 1} ${className(target.label)}`}
               </text>
             </g>
           ))}
@@ -155,31 +162,31 @@ export default function DetrMatchingView() {
         </svg>
         <div className="space-y-3">
           <Heatmap
-            caption="Matching cost C (rows: predictions, columns: objects); outlined = assignment"
+            caption={t("costCaption")}
             matrix={cost.total}
             rowLabels={scene.predictions.map((_, i) => `p${i + 1}`)}
-            colLabels={scene.targets.map((t, j) => `GT${j + 1} ${CLASSES[t.label] ?? ""}`)}
+            colLabels={scene.targets.map((target, j) => `GT${j + 1} ${className(target.label)}`)}
             testIdPrefix={id("cost")}
             color={(v) => heat(-v, scale)}
             highlight={(i, j) => matchOf.get(j) === i}
           />
           <Controls>
             <Readout
-              label="Total matched cost"
+              label={t("totalCost")}
               value={fmt(assignment.cost, 3)}
               testId={id("total-cost")}
               emphasis
             />
             <Readout
-              label="Predictions → no object (∅)"
+              label={t("unmatched")}
               value={String(n - matchedPredictions.size)}
               testId={id("unmatched-count")}
             />
           </Controls>
           <ul className="text-xs">
-            {scene.targets.map((t, j) => (
+            {scene.targets.map((target, j) => (
               <li key={j}>
-                GT{j + 1} ({CLASSES[t.label]}) ←{" "}
+                GT{j + 1} ({className(target.label)}) ←{" "}
                 <span data-testid={id(`match-${j}`)}>p{(matchOf.get(j) ?? -1) + 1}</span>
               </li>
             ))}
@@ -187,17 +194,17 @@ export default function DetrMatchingView() {
         </div>
       </div>
       <NumbersTable
-        summary="Show the cost terms for every pair"
-        head={["prediction", "object", "−p(class)", "L1", "GIoU", "cost", "matched"]}
+        summary={t("tableSummary")}
+        head={[t("headPrediction"), t("headObject"), t("headClass"), "L1", "GIoU", t("headCost"), t("headMatched")]}
         rows={scene.predictions.flatMap((_, i) =>
-          scene.targets.map((t, j) => [
+          scene.targets.map((target, j) => [
             `p${i + 1}`,
-            `GT${j + 1} ${CLASSES[t.label] ?? ""}`,
+            `GT${j + 1} ${className(target.label)}`,
             fmt(cost.cls[i]?.[j] ?? NaN),
             fmt(cost.l1[i]?.[j] ?? NaN),
             fmt(cost.giou[i]?.[j] ?? NaN),
             fmt(cost.total[i]?.[j] ?? NaN),
-            matchOf.get(j) === i ? "yes" : "",
+            matchOf.get(j) === i ? t("yes") : "",
           ]),
         )}
       />

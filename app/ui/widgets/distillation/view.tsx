@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { useTranslations } from "next-intl";
 import {
   CellInput,
   Controls,
@@ -9,7 +10,7 @@ import {
   Select,
   Slider,
   WidgetFrame,
-  fmt,
+  useFmt,
 } from "../ui";
 import { distillationLoss, softmaxAt } from "./core";
 
@@ -20,21 +21,24 @@ const CLASSES = ["cat", "dog", "fox", "car", "plane"] as const;
 function Bars({
   label,
   values,
+  names,
   testIdPrefix,
   color,
 }: {
   label: string;
   values: number[];
+  names: readonly string[];
   testIdPrefix: string;
   color: string;
 }) {
+  const fmt = useFmt();
   return (
     <div className="min-w-0">
       <p className="mb-1 text-xs font-medium">{label}</p>
       <ul className="space-y-1 text-xs">
         {values.map((p, i) => (
           <li key={i} className="flex items-center gap-2">
-            <span className="w-10 shrink-0">{CLASSES[i]}</span>
+            <span className="w-10 shrink-0">{names[i]}</span>
             <span
               className="h-3 rounded"
               style={{ width: `${Math.max(0.5, p * 100)}%`, maxWidth: "7rem", background: color }}
@@ -51,6 +55,9 @@ function Bars({
 }
 
 export default function DistillationView() {
+  const t = useTranslations("widgets.distillation");
+  const fmt = useFmt();
+  const names = CLASSES.map((c) => t(`classes.${c}`));
   const [teacher, setTeacher] = useState([6, 4, 3, -1, -2]);
   const [student, setStudent] = useState([3, 1, 2, 0.5, 0]);
   const [label, setLabel] = useState(0);
@@ -67,10 +74,10 @@ export default function DistillationView() {
     setter((old) => old.map((v, j) => (j === i ? value : v)));
 
   return (
-    <WidgetFrame name={NAME} title="Distillation: soft targets at temperature T">
+    <WidgetFrame name={NAME} title={t("title")}>
       <Controls>
         <Slider
-          label="Temperature T"
+          label={t("temperature")}
           value={temperature}
           min={1}
           max={20}
@@ -79,7 +86,7 @@ export default function DistillationView() {
           testId={id("temperature")}
         />
         <Slider
-          label="α (weight of the soft term)"
+          label={t("alpha")}
           value={alpha}
           min={0}
           max={1}
@@ -88,9 +95,9 @@ export default function DistillationView() {
           testId={id("alpha")}
         />
         <Select
-          label="True class y"
+          label={t("label")}
           value={label}
-          options={CLASSES.map((c, i) => ({ value: i, label: c }))}
+          options={names.map((c, i) => ({ value: i, label: c }))}
           onChange={setLabel}
           testId={id("label")}
         />
@@ -100,7 +107,7 @@ export default function DistillationView() {
           <thead>
             <tr>
               <td />
-              {CLASSES.map((c) => (
+              {names.map((c) => (
                 <th key={c} scope="col" className="font-normal text-slate-500">
                   {c}
                 </th>
@@ -110,21 +117,21 @@ export default function DistillationView() {
           <tbody>
             {(
               [
-                ["teacher logits", teacher, setTeacher],
-                ["student logits", student, setStudent],
+                ["teacher", t("teacherLogits"), teacher, setTeacher],
+                ["student", t("studentLogits"), student, setStudent],
               ] as const
-            ).map(([rowLabel, values, setter]) => (
-              <tr key={rowLabel}>
+            ).map(([row, rowLabel, values, setter]) => (
+              <tr key={row}>
                 <th scope="row" className="pr-1 text-right font-normal">
                   {rowLabel}
                 </th>
                 {values.map((v, i) => (
                   <td key={i}>
                     <CellInput
-                      label={`${rowLabel}, ${CLASSES[i]}`}
+                      label={t("cellLabel", { row: rowLabel, name: names[i] ?? "" })}
                       value={v}
                       onChange={edit(setter, i)}
-                      testId={id(`${rowLabel.split(" ")[0]}-logit-${i}`)}
+                      testId={id(`${row}-logit-${i}`)}
                     />
                   </td>
                 ))}
@@ -135,60 +142,64 @@ export default function DistillationView() {
       </div>
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Bars
-          label="Hard target (one-hot y)"
+          label={t("hard")}
           values={oneHot}
+          names={names}
           testIdPrefix={id("hard")}
           color="rgb(113,113,122)"
         />
         <Bars
-          label="Teacher at T = 1"
+          label={t("teacherAt", { t: "1" })}
           values={teacherHard}
+          names={names}
           testIdPrefix={id("teacher-t1")}
           color="rgb(167,139,250)"
         />
         <Bars
-          label={`Teacher soft targets at T = ${temperature}`}
+          label={t("teacherSoft", { t: String(temperature) })}
           values={result.teacherSoft}
+          names={names}
           testIdPrefix={id("teacher-soft")}
           color="rgb(124,58,237)"
         />
         <Bars
-          label={`Student at T = ${temperature}`}
+          label={t("studentAt", { t: String(temperature) })}
           values={result.studentSoft}
+          names={names}
           testIdPrefix={id("student-soft")}
           color="rgb(37,99,235)"
         />
       </div>
       <Controls>
         <Readout
-          label="Loss α·T²·KL + (1−α)·CE"
+          label={t("loss")}
           value={fmt(result.total, 4)}
           testId={id("loss")}
           emphasis
         />
-        <Readout label="KL(teacher ‖ student) at T" value={fmt(result.kl, 4)} testId={id("kl")} />
+        <Readout label={t("kl")} value={fmt(result.kl, 4)} testId={id("kl")} />
         <Readout
-          label="Soft term α·T²·KL"
+          label={t("softTerm")}
           value={fmt(alpha * temperature * temperature * result.kl, 4)}
           testId={id("soft-term")}
         />
         <Readout
-          label="CE with the hard label"
+          label={t("ce")}
           value={fmt(result.crossEntropy, 4)}
           testId={id("ce")}
         />
       </Controls>
       <NumbersTable
-        summary="Show the probabilities as a table"
+        summary={t("tableSummary")}
         head={[
-          "class",
-          "hard target",
-          "teacher T=1",
-          `teacher T=${temperature}`,
-          `student T=${temperature}`,
-          "student T=1",
+          t("headClass"),
+          t("headHard"),
+          t("headTeacher", { t: "1" }),
+          t("headTeacher", { t: String(temperature) }),
+          t("headStudent", { t: String(temperature) }),
+          t("headStudent", { t: "1" }),
         ]}
-        rows={CLASSES.map((c, i) => [
+        rows={names.map((c, i) => [
           c,
           String(oneHot[i]),
           fmt(teacherHard[i] ?? NaN),

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { useTranslations } from "next-intl";
 import { gaussianMatrix } from "../prng";
 import { toyImage } from "../toy-image";
 import {
@@ -12,19 +13,14 @@ import {
   Slider,
   Toggle,
   WidgetFrame,
-  fmt,
+  useFmt,
 } from "../ui";
 import { boringVideoCheck, inflateKernel } from "./core";
 
 const NAME = "i3d-inflation";
 const id = (part: string) => `widget-${NAME}-${part}`;
 type KernelKind = "edge" | "blur" | "sharpen" | "random";
-const KERNELS: { value: KernelKind; label: string }[] = [
-  { value: "edge", label: "Vertical edges (Sobel)" },
-  { value: "blur", label: "Blur (box)" },
-  { value: "sharpen", label: "Sharpen" },
-  { value: "random", label: "Random (seeded)" },
-];
+const KERNELS: readonly KernelKind[] = ["edge", "blur", "sharpen", "random"];
 
 function kernelOf(kind: KernelKind, seed: number): number[][] {
   if (kind === "edge")
@@ -92,6 +88,8 @@ function GrayGrid({
 }
 
 export default function I3dInflationView() {
+  const t = useTranslations("widgets.i3d-inflation");
+  const fmt = useFmt();
   const [time, setTime] = useState(3);
   const [frames, setFrames] = useState(5);
   const [kind, setKind] = useState<KernelKind>("edge");
@@ -106,26 +104,26 @@ export default function I3dInflationView() {
     [],
   );
   const kernel = useMemo(() => kernelOf(kind, seed), [kind, seed]);
-  const t = Math.max(frames, time);
+  const videoFrames = Math.max(frames, time);
   const inflated = useMemo(() => inflateKernel(kernel, time), [kernel, time]);
   const check = useMemo(
-    () => boringVideoCheck(image, kernel, time, t, moving ? 1 : 0),
-    [image, kernel, time, t, moving],
+    () => boringVideoCheck(image, kernel, time, videoFrames, moving ? 1 : 0),
+    [image, kernel, time, videoFrames, moving],
   );
 
   return (
-    <WidgetFrame name={NAME} title="I3D: inflating a 2D kernel to 3D">
+    <WidgetFrame name={NAME} title={t("title")}>
       <Controls>
         <Select
-          label="2D kernel"
+          label={t("kernel")}
           value={kind}
-          options={KERNELS}
+          options={KERNELS.map((value) => ({ value, label: t(`kernels.${value}`) }))}
           onChange={setKind}
           testId={id("kernel")}
         />
         {kind === "random" && <SeedField value={seed} onChange={setSeed} testId={id("seed")} />}
         <Slider
-          label="Temporal size N"
+          label={t("timeSize")}
           value={time}
           min={1}
           max={5}
@@ -134,8 +132,8 @@ export default function I3dInflationView() {
           testId={id("time-size")}
         />
         <Slider
-          label="Video frames T"
-          value={t}
+          label={t("frames")}
+          value={videoFrames}
           min={time}
           max={8}
           step={1}
@@ -143,7 +141,7 @@ export default function I3dInflationView() {
           testId={id("frames")}
         />
         <Toggle
-          label="Make the video move (1 px per frame)"
+          label={t("moving")}
           checked={moving}
           onChange={setMoving}
           testId={id("moving")}
@@ -151,13 +149,11 @@ export default function I3dInflationView() {
       </Controls>
       <div className="flex flex-wrap items-start gap-4 text-xs">
         <div>
-          <p className="mb-1 font-medium">2D kernel w</p>
+          <p className="mb-1 font-medium">{t("kernel2d")}</p>
           <KernelTable kernel={kernel} testId={id("kernel-2d")} />
         </div>
         <div>
-          <p className="mb-1 font-medium">
-            Inflated: {time} slices of w / {time}
-          </p>
+          <p className="mb-1 font-medium">{t("inflated", { n: String(time) })}</p>
           <div className="flex flex-wrap gap-2">
             {inflated.map((slice, i) => (
               <KernelTable key={i} kernel={slice} testId={id(`kernel-3d-${i}`)} />
@@ -167,39 +163,39 @@ export default function I3dInflationView() {
       </div>
       <div className="flex flex-wrap items-end gap-4 text-xs">
         <figure>
-          <GrayGrid values={image} label="The input image" />
-          <figcaption>image</figcaption>
+          <GrayGrid values={image} label={t("inputLabel")} />
+          <figcaption>{t("inputCaption")}</figcaption>
         </figure>
         <figure>
-          <GrayGrid values={check.out2d} label="2D convolution of the image" />
-          <figcaption>2D net on the image</figcaption>
+          <GrayGrid values={check.out2d} label={t("conv2dLabel")} />
+          <figcaption>{t("conv2dCaption")}</figcaption>
         </figure>
         {check.out3d.map((frame, i) => (
           <figure key={i}>
-            <GrayGrid values={frame} label={`3D convolution, output frame ${i + 1}`} size={56} />
-            <figcaption>3D, frame {i + 1}</figcaption>
+            <GrayGrid values={frame} label={t("conv3dLabel", { frame: String(i + 1) })} size={56} />
+            <figcaption>{t("conv3dCaption", { frame: String(i + 1) })}</figcaption>
           </figure>
         ))}
       </div>
       <Controls>
         <Readout
-          label="max |3D frame − 2D output|"
-          value={check.maxDifference < 1e-5 ? "0 (equal)" : fmt(check.maxDifference, 4)}
+          label={t("maxDifference")}
+          value={check.maxDifference < 1e-5 ? t("equal") : fmt(check.maxDifference, 4)}
           testId={id("max-difference")}
           emphasis
         />
         <Readout
-          label="Output frames T − N + 1"
+          label={t("outputFrames")}
           value={String(check.out3d.length)}
           testId={id("output-frames")}
         />
       </Controls>
       <NumbersTable
-        summary="Show the centre pixel of every output"
-        head={["output", "centre value"]}
+        summary={t("tableSummary")}
+        head={[t("headOutput"), t("headCentre")]}
         rows={[
-          ["2D on the image", fmt(check.out2d[6]?.[6] ?? NaN, 4)],
-          ...check.out3d.map((frame, i) => [`3D frame ${i + 1}`, fmt(frame[6]?.[6] ?? NaN, 4)]),
+          [t("row2d"), fmt(check.out2d[6]?.[6] ?? NaN, 4)],
+          ...check.out3d.map((frame, i) => [t("row3d", { frame: String(i + 1) }), fmt(frame[6]?.[6] ?? NaN, 4)]),
         ]}
       />
     </WidgetFrame>
@@ -207,6 +203,7 @@ export default function I3dInflationView() {
 }
 
 function KernelTable({ kernel, testId }: { kernel: number[][]; testId: string }) {
+  const fmt = useFmt();
   return (
     <table className="border-collapse tabular-nums" data-testid={testId}>
       <tbody>

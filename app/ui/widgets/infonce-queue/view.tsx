@@ -1,13 +1,16 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { Controls, NumbersTable, Readout, SeedField, Slider, WidgetFrame, fmt } from "../ui";
+import { useTranslations } from "next-intl";
+import { Controls, NumbersTable, Readout, SeedField, Slider, WidgetFrame, useFmt } from "../ui";
 import { infoNce, toyContrastiveBatch } from "./core";
 
 const NAME = "infonce-queue";
 const id = (part: string) => `widget-${NAME}-${part}`;
 
 export default function InfoNceQueueView() {
+  const t = useTranslations("widgets.infonce-queue");
+  const fmt = useFmt();
   const [temperature, setTemperature] = useState(0.07);
   const [negatives, setNegatives] = useState(16);
   const [noise, setNoise] = useState(0.6);
@@ -27,10 +30,10 @@ export default function InfoNceQueueView() {
   const bar = width / result.probs.length;
 
   return (
-    <WidgetFrame name={NAME} title="InfoNCE with a queue of negatives (MoCo)">
+    <WidgetFrame name={NAME} title={t("title")}>
       <Controls>
         <Slider
-          label="Temperature τ"
+          label={t("temperature")}
           value={temperature}
           min={0.01}
           max={1}
@@ -39,7 +42,7 @@ export default function InfoNceQueueView() {
           testId={id("temperature")}
         />
         <Slider
-          label="Negatives K from the queue"
+          label={t("negatives")}
           value={negatives}
           min={1}
           max={64}
@@ -48,7 +51,7 @@ export default function InfoNceQueueView() {
           testId={id("negatives")}
         />
         <Slider
-          label="Augmentation noise"
+          label={t("noise")}
           value={noise}
           min={0}
           max={2}
@@ -59,7 +62,7 @@ export default function InfoNceQueueView() {
         <SeedField value={seed} onChange={setSeed} testId={id("seed")} />
       </Controls>
       <Controls>
-        <Readout label="Loss −log p(k₊)" value={fmt(result.loss, 4)} testId={id("loss")} emphasis />
+        <Readout label={t("loss")} value={fmt(result.loss, 4)} testId={id("loss")} emphasis />
         <Readout
           label="p(k₊)"
           value={fmt(result.probs[0] ?? NaN, 4)}
@@ -71,7 +74,7 @@ export default function InfoNceQueueView() {
           testId={id("positive-similarity")}
         />
         <Readout
-          label="Chance level log(K+1)"
+          label={t("chance")}
           value={fmt(Math.log(negatives + 1), 4)}
           testId={id("chance-loss")}
         />
@@ -80,7 +83,7 @@ export default function InfoNceQueueView() {
         viewBox={`0 0 ${width} ${height + 14}`}
         className="h-auto w-full max-w-xl"
         role="img"
-        aria-label={`Softmax over 1 positive and ${negatives} negatives; the positive gets ${fmt((result.probs[0] ?? 0) * 100, 1)} percent`}
+        aria-label={t("chartLabel", { negatives: String(negatives), percent: fmt((result.probs[0] ?? 0) * 100, 1) })}
       >
         <line
           x1={0}
@@ -110,14 +113,14 @@ export default function InfoNceQueueView() {
           textAnchor="end"
           className="fill-slate-600 dark:fill-slate-300"
         >
-          negatives 1…{negatives}
+          {t("negativesAxis", { negatives: String(negatives) })}
         </text>
       </svg>
       <NumbersTable
-        summary="Show similarities, logits and probabilities"
-        head={["key", "q·k", "logit q·k/τ", "softmax"]}
+        summary={t("tableSummary")}
+        head={[t("headKey"), "q·k", "logit q·k/τ", "softmax"]}
         rows={result.logits.map((l, i) => [
-          i === 0 ? "k₊ (positive)" : `k${i} (negative)`,
+          i === 0 ? t("positive") : t("negative", { index: String(i) }),
           fmt(similarities[i] ?? NaN),
           fmt(l),
           fmt(result.probs[i] ?? NaN, 4),

@@ -1,7 +1,8 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { Controls, NumbersTable, Readout, SeedField, Slider, WidgetFrame, fmt } from "../ui";
+import { useTranslations } from "next-intl";
+import { Controls, NumbersTable, Readout, SeedField, Slider, WidgetFrame, useFmt } from "../ui";
 import { rgb, toyImage } from "../toy-image";
 import { patchify } from "../vit-patching/core";
 import { maskedMse, randomMasking, visibleCount } from "./core";
@@ -13,6 +14,8 @@ const PATCH = 4;
 const COLS = SIZE / PATCH;
 
 export default function MaeMaskingView() {
+  const t = useTranslations("widgets.mae-masking");
+  const fmt = useFmt();
   const [ratio, setRatio] = useState(0.75);
   const [seed, setSeed] = useState(0);
   const image = useMemo(() => toyImage(SIZE), []);
@@ -74,10 +77,10 @@ export default function MaeMaskingView() {
   const perRow = 8;
 
   return (
-    <WidgetFrame name={NAME} title="MAE: mask most patches, rebuild them from the rest">
+    <WidgetFrame name={NAME} title={t("title")}>
       <Controls>
         <Slider
-          label="Mask ratio"
+          label={t("ratio")}
           value={ratio}
           min={0}
           max={0.95}
@@ -88,18 +91,18 @@ export default function MaeMaskingView() {
         />
         <SeedField value={seed} onChange={setSeed} testId={id("seed")} />
         <Readout
-          label={`Visible patches of ${n}`}
+          label={t("visibleOf", { n: String(n) })}
           value={String(visible)}
           testId={id("visible-count")}
           emphasis
         />
         <Readout
-          label="Masked patches"
+          label={t("masked")}
           value={String(masking.masked.length)}
           testId={id("masked-count")}
         />
         <Readout
-          label="Visible of 196 (224², P = 16)"
+          label={t("visible224")}
           value={String(visibleCount(196, ratio))}
           testId={id("visible-count-224")}
         />
@@ -110,20 +113,20 @@ export default function MaeMaskingView() {
             viewBox={`0 0 ${SIZE} ${SIZE}`}
             className="w-full max-w-48"
             role="img"
-            aria-label={`Image with ${masking.masked.length} of ${n} patches masked in grey`}
+            aria-label={t("inputLabel", { masked: String(masking.masked.length), n: String(n) })}
           >
             {pixels}
             {overlay((m) => (m ? "grey" : null))}
             {grid}
           </svg>
-          <figcaption className="text-xs">Masked input (grey = removed)</figcaption>
+          <figcaption className="text-xs">{t("inputCaption")}</figcaption>
         </figure>
         <figure>
           <svg
             viewBox={`0 0 ${perRow * (PATCH + 1)} ${Math.max(1, Math.ceil(visible / perRow)) * (PATCH + 3)}`}
             className="w-full max-w-48"
             role="img"
-            aria-label={`The encoder sees only ${visible} patches, positions ${masking.visible.map((i) => i + 1).join(", ")}`}
+            aria-label={t("encoderLabel", { visible: String(visible), positions: masking.visible.map((i) => i + 1).join(", ") })}
           >
             {masking.visible.map((patchIndex, k) => {
               const token = tokens[patchIndex] ?? [];
@@ -153,46 +156,42 @@ export default function MaeMaskingView() {
               );
             })}
           </svg>
-          <figcaption className="text-xs">
-            What the encoder sees: {visible} tokens (with their positions)
-          </figcaption>
+          <figcaption className="text-xs">{t("encoderCaption", { visible: String(visible) })}</figcaption>
         </figure>
         <figure>
           <svg
             viewBox={`0 0 ${SIZE} ${SIZE}`}
             className="w-full max-w-48"
             role="img"
-            aria-label={`The decoder must rebuild the ${masking.masked.length} masked patches shown bright`}
+            aria-label={t("decoderLabel", { masked: String(masking.masked.length) })}
           >
             {pixels}
             {overlay((m) => (m ? null : "dim"))}
             {grid}
           </svg>
-          <figcaption className="text-xs">
-            What the decoder must rebuild (bright = target, from mask tokens)
-          </figcaption>
+          <figcaption className="text-xs">{t("decoderCaption")}</figcaption>
         </figure>
       </div>
       <Controls>
         <Readout
-          label="Loss of guessing the mean visible patch (masked patches only)"
+          label={t("baseline")}
           value={fmt(baseline, 4)}
           testId={id("baseline-loss")}
         />
         <Readout
-          label="Encoder tokens vs ViT"
+          label={t("encoderShare")}
           value={`${visible} / ${n}`}
           testId={id("encoder-share")}
         />
       </Controls>
       <NumbersTable
-        summary="Show the patches as a table"
-        head={["patch", "row", "column", "state"]}
+        summary={t("tableSummary")}
+        head={[t("headPatch"), t("headRow"), t("headColumn"), t("headState")]}
         rows={masking.mask.map((m, i) => [
           String(i + 1),
           String(Math.floor(i / COLS) + 1),
           String((i % COLS) + 1),
-          m === 1 ? "masked" : "visible",
+          m === 1 ? t("stateMasked") : t("stateVisible"),
         ])}
       />
     </WidgetFrame>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { useTranslations } from "next-intl";
 import { gaussianMatrix } from "../prng";
 import {
   Controls,
@@ -10,7 +11,7 @@ import {
   Select,
   Slider,
   WidgetFrame,
-  fmt,
+  useFmt,
 } from "../ui";
 import { halfLife, momentumFromNines, momentumTrajectories, timeConstant } from "./core";
 
@@ -29,11 +30,7 @@ const COLORS = [
   "stroke-emerald-500",
 ] as const;
 type Scenario = "jump" | "drift" | "noisy";
-const SCENARIOS: { value: Scenario; label: string }[] = [
-  { value: "jump", label: "Query weights jump from 0 to 1" },
-  { value: "drift", label: "Query weights drift up steadily" },
-  { value: "noisy", label: "Query weights wander (noisy SGD)" },
-];
+const SCENARIOS: readonly Scenario[] = ["jump", "drift", "noisy"];
 
 /** θ_q after each step, for the chosen story. */
 function queryWeights(scenario: Scenario, steps: number, seed: number): number[] {
@@ -45,6 +42,8 @@ function queryWeights(scenario: Scenario, steps: number, seed: number): number[]
 }
 
 export default function MomentumEncoderView() {
+  const t = useTranslations("widgets.momentum-encoder");
+  const fmt = useFmt();
   const [nines, setNines] = useState(DEFAULT_NINES);
   const [steps, setSteps] = useState(300);
   const [scenario, setScenario] = useState<Scenario>("jump");
@@ -79,27 +78,27 @@ export default function MomentumEncoderView() {
   const order = [...MOMENTA.keys()].filter((i) => i !== nines).concat(nines);
 
   return (
-    <WidgetFrame name={NAME} title="Momentum encoder: how far the keys lag the query encoder">
+    <WidgetFrame name={NAME} title={t("title")}>
       <Controls>
         <Slider
-          label="Momentum m"
+          label={t("momentum")}
           value={nines}
           min={0}
           max={SLIDER_NINES}
           step={1}
-          display={nines === DEFAULT_NINES ? `${m} (MoCo's default)` : String(m)}
+          display={nines === DEFAULT_NINES ? t("mocoDefault", { m: String(m) }) : String(m)}
           onChange={setNines}
           testId={id("momentum")}
         />
         <Select
-          label="Query encoder"
+          label={t("queryEncoder")}
           value={scenario}
-          options={SCENARIOS}
+          options={SCENARIOS.map((value) => ({ value, label: t(`scenarios.${value}`) }))}
           onChange={setScenario}
           testId={id("scenario")}
         />
         <Slider
-          label="Training steps"
+          label={t("steps")}
           value={steps}
           min={10}
           max={2000}
@@ -110,23 +109,22 @@ export default function MomentumEncoderView() {
         {scenario === "noisy" && <SeedField value={seed} onChange={setSeed} testId={id("seed")} />}
       </Controls>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        θ_k ← m·θ_k + (1 − m)·θ_q after every step, starting from θ_k = 0. The slider steps through
-        m = {MOMENTA.join(", ")}: each extra nine makes the key encoder ten times slower.
+        {t("explain", { momenta: MOMENTA.join(", ") })}
       </p>
       <Controls>
         <Readout
-          label={`Key θ_k at step ${steps}, m = ${m}`}
+          label={t("key", { steps: String(steps), m: String(m) })}
           value={fmt(kLast(nines), 4)}
           testId={id("key")}
           emphasis
         />
         <Readout
-          label="Time constant 1/(1 − m), steps"
+          label={t("timeConstant")}
           value={fmt(timeConstant(m), 0)}
           testId={id("time-constant")}
         />
         <Readout
-          label="Half-life of a jump, steps"
+          label={t("halfLife")}
           value={fmt(halfLife(m), 1)}
           testId={id("half-life")}
         />
@@ -135,7 +133,7 @@ export default function MomentumEncoderView() {
         viewBox={`-2 -4 ${width + 4} ${height + 8}`}
         className="h-auto w-full max-w-xl"
         role="img"
-        aria-label={`Query weight and key weight over ${steps} steps for m = ${m}, with the keys for m = ${MOMENTA.filter((v) => v !== m).join(", ")} drawn faint for comparison`}
+        aria-label={t("chartLabel", { steps: String(steps), m: String(m), others: MOMENTA.filter((v) => v !== m).join(", ") })}
       >
         <polyline
           points={path(query)}
@@ -158,7 +156,7 @@ export default function MomentumEncoderView() {
       <ul className="flex flex-wrap gap-4 text-xs">
         <li>
           <span className="mr-1 inline-block h-0.5 w-5 border-t-2 border-dashed border-slate-900 align-middle dark:border-slate-100" />{" "}
-          query θ_q
+          {t("legendQuery")}
         </li>
         {MOMENTA.map((v, i) => (
           <li
@@ -175,11 +173,11 @@ export default function MomentumEncoderView() {
                 strokeWidth={i === nines ? 3 : 1.5}
               />
             </svg>
-            key, m = {v}
+            {t("legendKey", { m: String(v) })}
           </li>
         ))}
       </ul>
-      <p className="text-xs font-medium">Lag θ_q − θ_k at step {steps}, for every m:</p>
+      <p className="text-xs font-medium">{t("lagTitle", { steps: String(steps) })}</p>
       <Controls>
         {MOMENTA.map((v, i) => (
           <Readout
@@ -192,10 +190,10 @@ export default function MomentumEncoderView() {
         ))}
       </Controls>
       <NumbersTable
-        summary="Show the numbers as a table"
-        head={["m", "time constant 1/(1−m)", "half-life (steps)", `θ_k at step ${steps}`, "lag"]}
+        summary={t("tableSummary")}
+        head={["m", t("headTimeConstant"), t("headHalfLife"), t("headKey", { steps: String(steps) }), t("headLag")]}
         rows={MOMENTA.map((v, i) => [
-          i === nines ? `${v} (chosen)` : String(v),
+          i === nines ? t("chosen", { m: String(v) }) : String(v),
           fmt(timeConstant(v), 0),
           fmt(halfLife(v), 1),
           fmt(kLast(i), 4),

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { useTranslations } from "next-intl";
 import { WidgetInputError } from "../errors";
 import {
   CellInput,
@@ -9,12 +10,12 @@ import {
   NumbersTable,
   Select,
   WidgetFrame,
-  fmt,
   heat,
+  useFmt,
 } from "../ui";
 import { batchNorm, layerNorm, type NormResult } from "./core";
 
-type Outcome = { ok: true; bn: NormResult; ln: NormResult } | { ok: false; problem: string };
+type Outcome = { ok: true; bn: NormResult; ln: NormResult } | { ok: false };
 
 const NAME = "norm-compare";
 const id = (part: string) => `widget-${NAME}-${part}`;
@@ -38,6 +39,9 @@ function resize(grid: number[][], rows: number, cols: number): number[][] {
 }
 
 export default function NormCompareView() {
+  const t = useTranslations("widgets.norm-compare");
+  const common = useTranslations("widgets.common");
+  const fmt = useFmt();
   const [grid, setGrid] = useState(START);
   const [epsilon, setEpsilon] = useState(1e-5);
   const rows = grid.length;
@@ -47,7 +51,9 @@ export default function NormCompareView() {
     try {
       return { ok: true, bn: batchNorm(grid, epsilon), ln: layerNorm(grid, epsilon) };
     } catch (error) {
-      if (error instanceof WidgetInputError) return { ok: false, problem: error.message };
+      // The grid's controls cannot produce an invalid input; should one slip through, the
+      // reader gets a sentence in their language (the core's English message is for developers).
+      if (error instanceof WidgetInputError) return { ok: false };
       throw error;
     }
   }, [grid, epsilon]);
@@ -58,17 +64,17 @@ export default function NormCompareView() {
     );
 
   return (
-    <WidgetFrame name={NAME} title="Batch norm vs layer norm">
+    <WidgetFrame name={NAME} title={t("title")}>
       <Controls>
         <Select
-          label="Batch size (rows)"
+          label={t("batchSize")}
           value={rows}
           options={SIZES}
           testId={id("batch-size")}
           onChange={(n) => setGrid((g) => resize(g, n, cols))}
         />
         <Select
-          label="Features (columns)"
+          label={t("features")}
           value={cols}
           options={SIZES.slice(1)}
           testId={id("feature-count")}
@@ -85,19 +91,19 @@ export default function NormCompareView() {
 
       <div className="overflow-x-auto">
         <p className="mb-1 text-xs text-slate-600 dark:text-slate-400">
-          Input x (edit any cell): rows are examples, columns are features.
+          {t("input")}
         </p>
         <table className="border-separate border-spacing-1">
           <tbody>
             {grid.map((row, r) => (
               <tr key={r}>
                 <th scope="row" className="pr-1 text-right text-xs font-normal text-slate-500">
-                  example {r + 1}
+                  {t("exampleRow", { row: String(r + 1) })}
                 </th>
                 {row.map((value, c) => (
                   <td key={c}>
                     <CellInput
-                      label={`Example ${r + 1}, feature ${c + 1}`}
+                      label={t("cellLabel", { row: String(r + 1), column: String(c + 1) })}
                       value={value}
                       testId={id(`input-${r}-${c}`)}
                       onChange={(v) => setCell(r, c, v)}
@@ -111,18 +117,18 @@ export default function NormCompareView() {
       </div>
 
       {!result.ok ? (
-        <InputProblem message={result.problem} testId={id("problem")} />
+        <InputProblem message={common("problem")} testId={id("problem")} />
       ) : (
         <>
           <div className="grid gap-4 md:grid-cols-2">
             <OutputGrid
-              title="Batch norm: statistics per column (over the batch)"
+              title={t("bnTitle")}
               values={result.bn.normalized}
               prefix="bn"
               footer={{ mean: result.bn.mean, variance: result.bn.variance }}
             />
             <OutputGrid
-              title="Layer norm: statistics per row (over the features)"
+              title={t("lnTitle")}
               values={result.ln.normalized}
               prefix="ln"
               side={{ mean: result.ln.mean, variance: result.ln.variance }}
@@ -130,16 +136,15 @@ export default function NormCompareView() {
           </div>
           {rows === 1 && (
             <p className="text-xs text-amber-800 dark:text-amber-300">
-              With a batch of one, every column has variance 0: batch norm sends every value to 0,
-              while layer norm is unaffected.
+              {t("batchOfOne")}
             </p>
           )}
           <NumbersTable
-            summary="Show the numbers as a table"
-            head={["cell", "x", "batch norm x̂", "layer norm x̂"]}
+            summary={t("tableSummary")}
+            head={[t("headCell"), "x", t("headBn"), t("headLn")]}
             rows={grid.flatMap((row, r) =>
               row.map((x, c) => [
-                `example ${r + 1}, feature ${c + 1}`,
+                t("cellName", { row: String(r + 1), column: String(c + 1) }),
                 fmt(x),
                 fmt(result.bn.normalized[r]?.[c] ?? NaN),
                 fmt(result.ln.normalized[r]?.[c] ?? NaN),
@@ -165,6 +170,7 @@ function OutputGrid({
   footer?: { mean: number[]; variance: number[] };
   side?: { mean: number[]; variance: number[] };
 }) {
+  const fmt = useFmt();
   const cell = "px-1.5 py-1 text-right tabular-nums text-xs";
   return (
     <div className="overflow-x-auto">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { useTranslations } from "next-intl";
 import {
   Controls,
   NumbersTable,
@@ -10,20 +11,18 @@ import {
   Slider,
   Toggle,
   WidgetFrame,
-  fmt,
+  useFmt,
 } from "../ui";
 import { stackFlows, subtractMeanFlow, toyFlows, type Motion } from "./core";
 
 const NAME = "optical-flow-stack";
 const id = (part: string) => `widget-${NAME}-${part}`;
 const SIZE = 8;
-const MOTIONS: { value: Motion; label: string }[] = [
-  { value: "translate", label: "Object moves sideways" },
-  { value: "rotate", label: "Object rotates" },
-  { value: "zoom", label: "Object grows (zoom)" },
-];
+const MOTIONS: readonly Motion[] = ["translate", "rotate", "zoom"];
 
 export default function OpticalFlowStackView() {
+  const t = useTranslations("widgets.optical-flow-stack");
+  const fmt = useFmt();
   const [length, setLength] = useState(10);
   const [motion, setMotion] = useState<Motion>("rotate");
   const [shake, setShake] = useState(true);
@@ -41,10 +40,10 @@ export default function OpticalFlowStackView() {
   const centre = stacked[SIZE / 2]?.[SIZE / 2] ?? [];
 
   return (
-    <WidgetFrame name={NAME} title="Stacking optical flow: L fields into 2L channels">
+    <WidgetFrame name={NAME} title={t("title")}>
       <Controls>
         <Slider
-          label="Flow fields stacked L"
+          label={t("length")}
           value={length}
           min={1}
           max={10}
@@ -53,20 +52,20 @@ export default function OpticalFlowStackView() {
           testId={id("length")}
         />
         <Select
-          label="Motion"
+          label={t("motion")}
           value={motion}
-          options={MOTIONS}
+          options={MOTIONS.map((value) => ({ value, label: t(`motions.${value}`) }))}
           onChange={setMotion}
           testId={id("motion")}
         />
         <Toggle
-          label="Camera shake"
+          label={t("shake")}
           checked={shake}
           onChange={setShake}
           testId={id("camera-shake")}
         />
         <Toggle
-          label="Subtract each field's mean flow"
+          label={t("subtract")}
           checked={subtract}
           onChange={setSubtract}
           testId={id("subtract-mean")}
@@ -75,13 +74,13 @@ export default function OpticalFlowStackView() {
       </Controls>
       <Controls>
         <Readout
-          label="Input channels 2L"
+          label={t("channels")}
           value={String(2 * length)}
           testId={id("channel-count")}
           emphasis
         />
         <Readout
-          label="Input shape H × W × 2L"
+          label={t("shape")}
           value={`${SIZE} × ${SIZE} × ${2 * length}`}
           testId={id("input-shape")}
         />
@@ -89,11 +88,11 @@ export default function OpticalFlowStackView() {
       <div className="flex flex-wrap items-start gap-6">
         <figure>
           <Select
-            label="Show field"
+            label={t("showField")}
             value={frame}
             options={flows.map((_, k) => ({
               value: k,
-              label: `d${k + 1} → channels ${2 * k + 1}, ${2 * k + 2}`,
+              label: t("fieldOption", { field: String(k + 1), first: String(2 * k + 1), second: String(2 * k + 2) }),
             }))}
             onChange={setPicked}
             testId={id("frame")}
@@ -102,7 +101,7 @@ export default function OpticalFlowStackView() {
             viewBox={`-0.5 -0.5 ${SIZE} ${SIZE}`}
             className="mt-2 w-48"
             role="img"
-            aria-label={`Flow field ${frame + 1}: arrows show each pixel's displacement`}
+            aria-label={t("fieldLabel", { field: String(frame + 1) })}
           >
             <defs>
               <marker
@@ -141,7 +140,7 @@ export default function OpticalFlowStackView() {
           </svg>
         </figure>
         <div className="min-w-0 text-xs">
-          <p className="mb-1 font-medium">The centre pixel's input vector (2L numbers):</p>
+          <p className="mb-1 font-medium">{t("centre")}</p>
           <ol className="flex flex-wrap gap-1 tabular-nums" data-testid={id("centre-vector")}>
             {centre.map((v, ch) => (
               <li
@@ -156,10 +155,10 @@ export default function OpticalFlowStackView() {
         </div>
       </div>
       <NumbersTable
-        summary="Show the selected field's displacements"
-        head={["row", ...Array.from({ length: SIZE }, (_, u) => `col ${u + 1}`)]}
+        summary={t("tableSummary")}
+        head={[t("headRow"), ...Array.from({ length: SIZE }, (_, u) => t("headColumn", { column: String(u + 1) }))]}
         rows={field.map((row, v) => [
-          `row ${v + 1}`,
+          t("rowName", { row: String(v + 1) }),
           ...row.map(([dx = 0, dy = 0]) => `(${fmt(dx, 2)}, ${fmt(dy, 2)})`),
         ])}
       />

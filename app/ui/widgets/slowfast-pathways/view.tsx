@@ -1,8 +1,9 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { useTranslations } from "next-intl";
 import { WidgetInputError } from "../errors";
-import { Controls, InputProblem, NumbersTable, Readout, Select, WidgetFrame, fmt } from "../ui";
+import { Controls, InputProblem, NumbersTable, Readout, Select, WidgetFrame, useFmt } from "../ui";
 import { slowFastShapes, type Fusion, type SlowFastShapes } from "./core";
 
 const NAME = "slowfast-pathways";
@@ -12,15 +13,14 @@ const CHANNELS = 64;
 const ALPHAS = [2, 4, 8, 16].map((a) => ({ value: a, label: String(a) }));
 const BETAS = [4, 8, 16].map((d) => ({ value: d, label: `1/${d}` }));
 const TAUS = [8, 16, 32].map((t) => ({ value: t, label: String(t) }));
-const FUSIONS: { value: Fusion; label: string }[] = [
-  { value: "time-strided-conv", label: "Time-strided convolution" },
-  { value: "time-to-channel", label: "Time-to-channel (reshape)" },
-  { value: "time-strided-sampling", label: "Time-strided sampling" },
-];
+const FUSIONS: readonly Fusion[] = ["time-strided-conv", "time-to-channel", "time-strided-sampling"];
 
-type Outcome = { ok: true; shapes: SlowFastShapes } | { ok: false; problem: string };
+/** A failed input names its parameter; the view words it in the reader's language. */
+type Outcome = { ok: true; shapes: SlowFastShapes } | { ok: false; parameter: string };
 
 export default function SlowFastPathwaysView() {
+  const t = useTranslations("widgets.slowfast-pathways");
+  const common = useTranslations("widgets.common");
   const [alpha, setAlpha] = useState(8);
   const [betaDivisor, setBetaDivisor] = useState(8);
   const [tau, setTau] = useState(16);
@@ -36,45 +36,54 @@ export default function SlowFastPathwaysView() {
         ),
       };
     } catch (error) {
-      if (error instanceof WidgetInputError) return { ok: false, problem: error.message };
+      if (error instanceof WidgetInputError) return { ok: false, parameter: error.parameter };
       throw error;
     }
   }, [alpha, betaDivisor, tau, fusion]);
 
   return (
-    <WidgetFrame name={NAME} title="SlowFast: two pathways at two frame rates">
+    <WidgetFrame name={NAME} title={t("title")}>
       <Controls>
         <Select
-          label="Frame-rate ratio α"
+          label={t("alpha")}
           value={alpha}
           options={ALPHAS}
           onChange={setAlpha}
           testId={id("alpha")}
         />
         <Select
-          label="Channel ratio β"
+          label={t("beta")}
           value={betaDivisor}
           options={BETAS}
           onChange={setBetaDivisor}
           testId={id("beta")}
         />
         <Select
-          label="Slow stride τ (raw frames)"
+          label={t("tau")}
           value={tau}
           options={TAUS}
           onChange={setTau}
           testId={id("tau")}
         />
         <Select
-          label="Lateral connection"
+          label={t("fusion")}
           value={fusion}
-          options={FUSIONS}
+          options={FUSIONS.map((value) => ({ value, label: t(`fusions.${value}`) }))}
           onChange={setFusion}
           testId={id("fusion")}
         />
       </Controls>
       {!outcome.ok ? (
-        <InputProblem message={outcome.problem} testId={id("problem")} />
+        <InputProblem
+          message={
+            outcome.parameter === "alpha"
+              ? t("problemAlpha", { alpha: String(alpha), tau: String(tau) })
+              : outcome.parameter === "rawFrames"
+                ? t("problemFrames", { tau: String(tau), raw: String(RAW) })
+                : common("problem")
+          }
+          testId={id("problem")}
+        />
       ) : (
         <Body shapes={outcome.shapes} alpha={alpha} />
       )}
@@ -83,6 +92,8 @@ export default function SlowFastPathwaysView() {
 }
 
 function Body({ shapes, alpha }: { shapes: SlowFastShapes; alpha: number }) {
+  const t = useTranslations("widgets.slowfast-pathways");
+  const fmt = useFmt();
   const slow = new Set(shapes.slowFrames);
   const fast = new Set(shapes.fastFrames);
   const share = shapes.fastToSlowCost / (1 + shapes.fastToSlowCost);
@@ -93,7 +104,7 @@ function Body({ shapes, alpha }: { shapes: SlowFastShapes; alpha: number }) {
         viewBox={`0 0 ${RAW * cell} 40`}
         className="h-auto w-full"
         role="img"
-        aria-label={`${RAW} raw frames: Slow takes ${shapes.slow.frames} of them, Fast takes ${shapes.fast.frames}`}
+        aria-label={t("framesLabel", { raw: String(RAW), slow: String(shapes.slow.frames), fast: String(shapes.fast.frames) })}
       >
         <text x={0} y={8} fontSize={7} className="fill-slate-600 dark:fill-slate-300">
           Slow
@@ -133,33 +144,33 @@ function Body({ shapes, alpha }: { shapes: SlowFastShapes; alpha: number }) {
       </svg>
       <Controls>
         <Readout
-          label="Slow: frames × channels"
+          label={t("slowShape")}
           value={`${shapes.slow.frames} × ${shapes.slow.channels}`}
           testId={id("slow-shape")}
         />
         <Readout
-          label="Fast: frames × channels"
+          label={t("fastShape")}
           value={`${shapes.fast.frames} × ${shapes.fast.channels}`}
           testId={id("fast-shape")}
         />
         <Readout
-          label={`Lateral adds (frames × channels), α = ${alpha}`}
+          label={t("lateral", { alpha: String(alpha) })}
           value={`${shapes.lateral[0]} × ${shapes.lateral[1]}`}
           testId={id("lateral-shape")}
         />
         <Readout
-          label="Fast's share of compute (≈ αβ²/(1+αβ²))"
+          label={t("share")}
           value={`${fmt(share * 100, 1)}%`}
           testId={id("fast-share")}
           emphasis
         />
       </Controls>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        The share counts frames × channels² only; the paper reports about 20% for the whole network.
+        {t("shareNote")}
       </p>
       <NumbersTable
-        summary="Show the sampled frame indices"
-        head={["pathway", "frames", "channels", "raw frame indices"]}
+        summary={t("tableSummary")}
+        head={[t("headPathway"), t("headFrames"), t("headChannels"), t("headIndices")]}
         rows={[
           [
             "Slow",

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { useTranslations } from "next-intl";
 import { Controls, NumbersTable, Readout, Select, Toggle, WidgetFrame } from "../ui";
 import {
   cyclicShiftedWindows,
@@ -116,6 +117,7 @@ function WindowGrid({
 }
 
 export default function SwinWindowsView() {
+  const t = useTranslations("widgets.swin-windows");
   const [windowSize, setWindowSize] = useState(4);
   const [shifted, setShifted] = useState(true);
   const [size, setSize] = useState(224);
@@ -141,17 +143,17 @@ export default function SwinWindowsView() {
   const windows = windowCount(maps.cyclic);
 
   return (
-    <WidgetFrame name={NAME} title="Swin: windows, shifted windows and patch merging">
+    <WidgetFrame name={NAME} title={t("title")}>
       <Controls>
         <Select
-          label="Window size M"
+          label={t("windowSize")}
           value={windowSize}
           options={WINDOWS}
           onChange={setWindowSize}
           testId={id("window-size")}
         />
         <Toggle
-          label={`Shift windows by ⌊M/2⌋ = ${Math.floor(windowSize / 2)}`}
+          label={t("shift", { shift: String(Math.floor(windowSize / 2)) })}
           checked={shifted}
           onChange={setShifted}
           testId={id("shift")}
@@ -160,54 +162,54 @@ export default function SwinWindowsView() {
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <WindowGrid
           ids={maps.regular}
-          caption={`Regular: ${windowCount(maps.regular)} windows of ${windowSize}×${windowSize}`}
-          label={`An ${GRID} by ${GRID} token grid split into ${windowCount(maps.regular)} windows`}
+          caption={t("regularCaption", { count: String(windowCount(maps.regular)), m: String(windowSize) })}
+          label={t("regularLabel", { grid: String(GRID), count: String(windowCount(maps.regular)) })}
         />
         <WindowGrid
           ids={maps.naive}
-          caption={`Shifted naively: ${windowCount(maps.naive)} windows, some smaller`}
-          label={`Naively shifted windows: ${windowCount(maps.naive)} windows`}
+          caption={t("naiveCaption", { count: String(windowCount(maps.naive)) })}
+          label={t("naiveLabel", { count: String(windowCount(maps.naive)) })}
         />
         <WindowGrid
           ids={maps.cyclic}
           outline={maps.naive}
-          caption={`Cyclic shift: ${windows} windows; dashed borders split tokens that must not attend`}
-          label={`After the cyclic shift: ${windows} windows of ${windowSize * windowSize} tokens, ${maps.blocked} token pairs masked`}
+          caption={t("cyclicCaption", { count: String(windows) })}
+          label={t("cyclicLabel", { count: String(windows), tokens: String(windowSize * windowSize), masked: String(maps.blocked) })}
         />
       </div>
       <Controls>
         <Readout
-          label="Windows computed"
+          label={t("windowCount")}
           value={String(windows)}
           testId={id("window-count")}
           emphasis
         />
         <Readout
-          label="Windows if shifted naively"
+          label={t("naiveCount")}
           value={String(windowCount(maps.naive))}
           testId={id("naive-window-count")}
         />
         <Readout
-          label="Tokens per window M²"
+          label={t("tokensPerWindow")}
           value={String(windowSize * windowSize)}
           testId={id("tokens-per-window")}
         />
         <Readout
-          label="Pairs blocked by the mask"
+          label={t("maskedPairs")}
           value={String(maps.blocked)}
           testId={id("masked-pairs")}
         />
       </Controls>
       <Controls>
         <Select
-          label="Image size"
+          label={t("imageSize")}
           value={size}
           options={SIZES}
           onChange={setSize}
           testId={id("image-size")}
         />
         <Select
-          label="Embedding width C"
+          label={t("channels")}
           value={channels}
           options={CHANNELS}
           onChange={setChannels}
@@ -218,9 +220,11 @@ export default function SwinWindowsView() {
         {stages.map((s, i) => (
           <li key={s.stage} className="flex items-center gap-2">
             {i > 0 && (
-              <span className="text-slate-500" aria-label="patch merging">
-                → merge 2×2 ({stages[i - 1]?.shape[2] ?? 0}×4 = {(stages[i - 1]?.shape[2] ?? 0) * 4}
-                ) → linear →
+              <span className="text-slate-500" aria-label={t("patchMerging")}>
+                {t("mergeStep", {
+                  c: String(stages[i - 1]?.shape[2] ?? 0),
+                  c4: String((stages[i - 1]?.shape[2] ?? 0) * 4),
+                })}
               </span>
             )}
             <span
@@ -233,12 +237,11 @@ export default function SwinWindowsView() {
         ))}
       </ol>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Merging a 2×2 group [[a, c], [b, d]] concatenates its tokens as [
-        {merged[0]?.[0]?.join(", ")}] for a=1, b=2, c=3, d=4.
+        {t("mergeNote", { order: merged[0]?.[0]?.join(", ") ?? "" })}
       </p>
       <NumbersTable
-        summary="Show the stage shapes as a table"
-        head={["stage", "H", "W", "C", "windows of 7×7"]}
+        summary={t("tableSummary")}
+        head={[t("headStage"), "H", "W", "C", t("headWindows")]}
         rows={stages.map((s) => [
           String(s.stage),
           String(s.shape[0]),

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { useTranslations } from "next-intl";
 import { Controls, NumbersTable, Readout, Select, WidgetFrame } from "../ui";
 import { rgb, toyImage } from "../toy-image";
 import { patchify, tokenCount } from "./core";
@@ -13,6 +14,7 @@ const PATCHES = [2, 4, 8, 16].map((p) => ({ value: p, label: `${p} × ${p}` }));
 const REAL_PATCHES = [8, 14, 16, 32];
 
 export default function VitPatchingView() {
+  const t = useTranslations("widgets.vit-patching");
   const [patch, setPatch] = useState(8);
   const image = useMemo(() => toyImage(SIZE), []);
   const patched = useMemo(() => patchify(image, patch), [image, patch]);
@@ -36,29 +38,29 @@ export default function VitPatchingView() {
   const tokenSize = patch * cell;
 
   return (
-    <WidgetFrame name={NAME} title="Cutting an image into a sequence of patch tokens">
+    <WidgetFrame name={NAME} title={t("title")}>
       <Controls>
         <Select
-          label="Patch size P"
+          label={t("patchSize")}
           value={patch}
           options={PATCHES}
           onChange={setPatch}
           testId={id("patch-size")}
         />
         <Readout
-          label="Tokens N = (H/P)·(W/P)"
+          label={t("tokens")}
           value={String(n)}
           testId={id("token-count")}
           emphasis
         />
-        <Readout label="Grid" value={`${patched.rows} × ${patched.cols}`} testId={id("grid")} />
+        <Readout label={t("grid")} value={`${patched.rows} × ${patched.cols}`} testId={id("grid")} />
         <Readout
-          label="Token length P²·C"
+          label={t("tokenLength")}
           value={String(patch * patch * CHANNELS)}
           testId={id("token-length")}
         />
         <Readout
-          label="Sequence with [class]"
+          label={t("sequence")}
           value={String(n + 1)}
           testId={id("sequence-length")}
         />
@@ -68,7 +70,7 @@ export default function VitPatchingView() {
           viewBox={`0 0 ${SIZE} ${SIZE}`}
           className="h-48 w-48 shrink-0"
           role="img"
-          aria-label={`A ${SIZE} by ${SIZE} image cut into ${n} patches of ${patch} by ${patch} pixels`}
+          aria-label={t("imageLabel", { size: String(SIZE), n: String(n), p: String(patch) })}
         >
           {pixels}
           {Array.from({ length: patched.rows + 1 }, (_, i) => (
@@ -110,13 +112,13 @@ export default function VitPatchingView() {
         </svg>
         <div className="min-w-0 flex-1">
           <p className="mb-1 text-xs text-slate-600 dark:text-slate-400">
-            The sequence, in raster order, with positions 1…{n} ([class] is position 0):
+            {t("sequenceIntro", { n: String(n) })}
           </p>
           <svg
             viewBox={`0 0 ${perRow * (tokenSize + gap)} ${stripRows * (tokenSize + gap + 6)}`}
             className="h-auto w-full max-w-md"
             role="img"
-            aria-label={`${n} tokens, each a flattened ${patch} by ${patch} by ${CHANNELS} patch`}
+            aria-label={t("stripLabel", { n: String(n), p: String(patch), c: String(CHANNELS) })}
           >
             {patched.tokens.map((token, k) => {
               const ox = (k % perRow) * (tokenSize + gap);
@@ -148,8 +150,8 @@ export default function VitPatchingView() {
         </div>
       </div>
       <NumbersTable
-        summary="Token counts for a 224 × 224 image"
-        head={["P", "N = (224/P)²", "sequence with [class]", "attention pairs N²"]}
+        summary={t("tableSummary")}
+        head={["P", "N = (224/P)²", t("headSequence"), t("headPairs")]}
         rows={REAL_PATCHES.map((p) => {
           const count = tokenCount(224, 224, p);
           return [String(p), String(count), String(count + 1), String(count * count)];
