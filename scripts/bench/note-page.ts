@@ -1,5 +1,5 @@
 /**
- * `npm run bench:note-page [-- --runs 5] [-- --plain <slug>] [-- --widget <slug>] [-- --rate 4]`
+ * `npm run bench:note-page [-- --runs 5] [-- --plain <slug>] [-- --widget <slug>] [-- --rate 4] [-- --profile]`
  * (a slug, or a path starting with "/"):
  * what a first visit to a note page (`/papers/<slug>`) costs a reader, on the production build
  * (`next start` via scripts/server.ts) in Chromium with the CPU slowed 4× through the DevTools
@@ -33,7 +33,11 @@
  *    own code on top" compares the note with its widget loaded (first load + extra) with the
  *    note without a widget plus that code.
  *
- * Figures only; no thresholds asserted. Targets (issue 12) are printed beside them.
+ * `--profile`: one more load of each page with the CPU profiler on, untimed, printing which
+ * scripts ran in each long task (lib/long-task-profile.ts).
+ *
+ * Figures only; no thresholds asserted (the exit code does not depend on them). Targets
+ * (issue 12) are printed beside them and, at the end, a verdict: one line a target, met or not.
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -41,6 +45,7 @@ import { gzipSync } from "node:zlib";
 import type { Browser, Page, Request } from "playwright-core";
 import { WIDGET_NAMES } from "@/app/lib/domain/content/widget-names";
 import { ms } from "./lib/bench-db";
+import { printTaskProfile, startProfile, stopProfile, type TaskProfile } from "./lib/long-task-profile";
 import { kb, withAppInBrowser } from "./lib/serve-app";
 
 const TARGETS = { lcp: 1000, tbt: 100, cls: 0.05, js: 160 * 1024 };
@@ -48,6 +53,7 @@ const VIEWPORT = { width: 1280, height: 720 };
 const QUIET_MS = 2000;
 const QUIET_CAP_MS = 30_000;
 const WIDGET_READY_TIMEOUT_MS = 90_000;
+const WEIGHT_SLACK = 1024;
 
 /** Strings only TensorFlow.js code contains (string literals survive minification); as bench:widgets. */
 const TFJS_MARKERS = ["tfjsflags", "is already registered", "Backend name '"];
@@ -237,18 +243,21 @@ type Run = {
   firstLoadList: { path: string; gzip: number; encoding: string }[];
   quiet: boolean;
   widget: WidgetRun | null;
+  /** With `--profile` (an extra, untimed load): the scripts in each long task. */
+  profile: TaskProfile[] | null;
 };
 
 const FIGURE = '[data-testid="widget-slot"]';
 const pathOf = (url: string) => new URL(url).pathname;
 
-async function loadOnce(browser: Browser, url: string, rate: number, withWidget: boolean): Promise<Run> {
+async function loadOnce(browser: Browser, url: string, rate: number, withWidget: boolean, profiled = false): Promise<Run> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();
     await page.addInitScript(OBSERVERS);
     const cdp = await context.newCDPSession(page);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+    if (profiled) await startProfile(cdp);
     const network = watchNetwork(page);
 
     const response = await page.goto(url, { waitUntil: "load", timeout: 60_000 });
@@ -295,6 +304,7 @@ async function loadOnce(browser: Browser, url: string, rate: number, withWidget:
       };
     }
 
+    const profile = profiled ? await stopProfile(cdp, page, (await readMarks(page)).longTasks) : null;
     const { scripts, html } = await network.finish();
     const firstLoad = scripts.filter((s) => s.phase === "first-load");
     const afterLoad = scripts.filter((s) => s.phase === "after-load");
@@ -332,6 +342,7 @@ async function loadOnce(browser: Browser, url: string, rate: number, withWidget:
       firstLoadList: firstLoad.map((s) => ({ path: pathOf(s.url), gzip: s.gzip, encoding: s.encoding })),
       quiet,
       widget,
+      profile,
     };
   } finally {
     await context.close();
@@ -348,7 +359,10 @@ function median(values: number[]): number {
 const msList = (values: number[]) => values.map((v) => Math.round(v)).join(", ");
 const mark = (ok: boolean) => (ok ? "ok " : "OVER");
 
-function report(label: string, url: string, runs: Run[]): { js: number; afterLoad: number; extra: number; own: number } {
+/** What `report` hands back: the medians the verdict at the end is made of. */
+type PageFigures = { lcp: number; tbt: number; cls: number; js: number; afterLoad: number; extra: number; own: number; visitCls: number | null };
+
+function report(label: string, url: string, runs: Run[]): PageFigures {
   const m = (pick: (r: Run) => number) => median(runs.map(pick));
   const lcp = m((r) => r.lcp);
   const tbt = m((r) => r.tbt);
@@ -375,7 +389,7 @@ function report(label: string, url: string, runs: Run[]): { js: number; afterLoa
 
   const widgets = runs.map((r) => r.widget).filter((w): w is WidgetRun => w !== null);
   const w = widgets[0];
-  if (!w) return { js, afterLoad, extra: 0, own: 0 };
+  if (!w) return { lcp, tbt, cls, js, afterLoad, extra: 0, own: 0, visitCls: null };
   const wm = (pick: (x: WidgetRun) => number) => median(widgets.map(pick));
   const extra = wm((x) => x.extraGzip);
   const own = wm((x) => x.ownGzip);
@@ -392,7 +406,33 @@ function report(label: string, url: string, runs: Run[]): { js: number; afterLoa
     console.log(`      ${kb(s.gzip).padStart(9)}  ${s.path}  (${s.tfjs ? "TF.js" : "view"}${s.phase === "widget" ? "" : `, fetched before the scroll (${s.phase})`})`);
   console.log(`    fetched on scroll beyond the widget's own code: ${kb(extra - wm((x) => x.ownOnScrollGzip))}`);
   if (w.otherSlots.length) console.log(`    other widget figures after the scroll: ${w.otherSlots.join(", ")}`);
-  return { js, afterLoad, extra, own };
+  return { lcp, tbt, cls, js, afterLoad, extra, own, visitCls };
+}
+
+/**
+ * One line a target, met or not, for both pages: what the lead reads first (and compares
+ * with a run on a quiet machine: timing figures move with the load average, bytes do not).
+ */
+function verdict(plain: PageFigures, widget: PageFigures, overWeight: number): void {
+  const rows: [string, string, boolean][] = [];
+  for (const [label, f] of [["note without a widget", plain], ["note with a widget", widget]] as const) {
+    rows.push([`${label}: LCP ≤ 1.0 s`, ms(f.lcp), f.lcp <= TARGETS.lcp]);
+    rows.push([`${label}: TBT ≤ 100 ms`, ms(f.tbt), f.tbt <= TARGETS.tbt]);
+    rows.push([`${label}: CLS ≤ 0.05 (before any scroll)`, f.cls.toFixed(3), f.cls <= TARGETS.cls]);
+    rows.push([`${label}: first-load JS ≤ 160 KB gz`, kb(f.js), f.js <= TARGETS.js]);
+  }
+  if (widget.visitCls !== null) rows.push(["note with a widget: CLS ≤ 0.05 (whole visit, widget loaded)", widget.visitCls.toFixed(3), widget.visitCls <= TARGETS.cls]);
+  // 1 KB of slack: each lazy chunk carries its loader's wrapper (a few hundred bytes), which
+  // is neither the widget's code nor the page's.
+  rows.push(["page + widget ≤ page + the widget's own code (+1 KB slack)", `${overWeight >= 0 ? "+" : "−"}${kb(Math.abs(overWeight))}`, overWeight <= WEIGHT_SLACK]);
+  const met = rows.filter(([, , ok]) => ok).length;
+  console.log(`\nVerdict (issue 12's targets): ${met} of ${rows.length} met`);
+  for (const [label, value, ok] of rows) console.log(`  ${ok ? "MET " : "MISS"}  ${label.padEnd(62)} ${value}`);
+  const load = os.loadavg().map((l) => l.toFixed(1)).join(", ");
+  console.log(
+    `  Load average at the end ${load} on ${os.cpus().length} cores. LCP and TBT follow the machine's load (runs of one build ` +
+      `spread several-fold on a busy machine): re-measure on a quiet one (load < 1) with \`npm run bench:note-page -- --runs 5\`.`,
+  );
 }
 
 async function main() {
@@ -402,6 +442,7 @@ async function main() {
       plain: { type: "string", default: "cross-paper-comparisons" },
       widget: { type: "string", default: "moco" },
       rate: { type: "string", default: "4" },
+      profile: { type: "boolean", default: false },
     },
   });
   const runs = Math.max(1, Number(values.runs));
@@ -436,6 +477,14 @@ async function main() {
         `vs the note without a widget ${kb(plain.js + plain.afterLoad)} + the widget's own code ${kb(withWidget.own)} = ${kb(reference)}: ` +
         `${loaded - reference >= 0 ? "+" : "−"}${kb(Math.abs(loaded - reference))}.`,
     );
+    verdict(plain, withWidget, loaded - reference);
+    if (values.profile) {
+      // After the timed runs: the profiler's own cost must not be in their figures.
+      const plainProfiled = await loadOnce(browser, plainUrl, rate, false, true);
+      printTaskProfile(`note without a widget (${pathOf(plainUrl)})`, plainProfiled.profile ?? [], plainProfiled.fcp);
+      const widgetProfiled = await loadOnce(browser, widgetUrl, rate, true, true);
+      printTaskProfile(`note with a widget (${pathOf(widgetUrl)}), its widget scrolled to and loaded`, widgetProfiled.profile ?? [], widgetProfiled.fcp);
+    }
     console.log(
       `Method: TBT = Σ(long task after FCP − 50 ms) from FCP until ${QUIET_MS / 1000} s without requests or long tasks; ` +
         `CLS = largest session window (gap < 1 s, ≤ 5 s) of shifts without recent input, before any scroll; ` +

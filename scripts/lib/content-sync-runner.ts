@@ -11,7 +11,8 @@ import { SingleBar } from "cli-progress";
 import type { PrismaClient } from "@/app/generated/prisma/client";
 import type { SourceFile } from "@/app/lib/domain/content/types";
 import { formatError, loadCorpus } from "@/app/lib/domain/content";
-import { syncCorpus, type SyncSummary } from "@/app/lib/server/content-sync";
+import { syncCorpus } from "@/app/lib/server/content-sync";
+import type { SyncSummary } from "@/app/lib/server/content-sync-items";
 import { CONTENT_DIR, readContentFiles, readTranslationFiles } from "./content-files";
 import { scriptPrisma } from "./prisma";
 
@@ -33,6 +34,8 @@ async function pipelineHash(): Promise<string> {
   const files = [
     ...(await readdir(dir)).sort().map((f) => path.join(dir, f)),
     path.join(ROOT, "app", "lib", "server", "content-sync.ts"),
+    path.join(ROOT, "app", "lib", "server", "content-sync-items.ts"),
+    path.join(ROOT, "app", "lib", "server", "content-sync-rows.ts"),
     path.join(ROOT, "app", "lib", "schemas", "content.ts"),
   ];
   const h = createHash("sha256");

@@ -25,6 +25,7 @@ import {
   type ReactNode,
 } from "react";
 import { useTranslations } from "next-intl";
+import { widgetBoxStyle } from "./box-sizes";
 import { isWidgetName, widgetLoaders, type WidgetName } from "./registry";
 
 /** waiting: not near the viewport yet · loading: its code is on the way · ready: drawn · error: failed. */
@@ -38,6 +39,9 @@ function lazyView(name: WidgetName): ComponentType {
       widgetLoaders[name](),
       import("./tf").then((tf) => tf.readyTf()),
     ]);
+    // The view's first render (its tensors) starts in a task of its own: without this it runs
+    // in the same task as the last chunk's evaluation and the backend's start, one long task.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     return view;
   });
 }
@@ -95,14 +99,14 @@ function Mounted({ onMount, children }: { onMount: () => void; children: ReactNo
  */
 function Placeholder({ label, caption, testId, loading }: { label: string; caption: string | null; testId: string; loading: boolean }) {
   return (
-    <div data-testid={testId} className="space-y-3 p-3 sm:p-4" role={loading ? "status" : undefined}>
-      <div aria-hidden="true" data-testid="widget-skeleton" className={`space-y-3 ${loading ? "animate-pulse" : ""}`}>
+    <div data-testid={testId} className="flex flex-1 flex-col gap-3 p-3 sm:p-4" role={loading ? "status" : undefined}>
+      <div aria-hidden="true" data-testid="widget-skeleton" className={`flex flex-1 flex-col gap-3 ${loading ? "animate-pulse" : ""}`}>
         <div className="h-4 w-1/3 rounded bg-slate-200 dark:bg-slate-800" />
         <div className="flex gap-3">
           <div className="h-8 w-24 rounded bg-slate-200 dark:bg-slate-800" />
           <div className="h-8 w-24 rounded bg-slate-200 dark:bg-slate-800" />
         </div>
-        <div className="h-28 rounded bg-slate-100 dark:bg-slate-900" />
+        <div className="min-h-28 flex-1 rounded bg-slate-100 dark:bg-slate-900" />
       </div>
       <p className="text-sm text-slate-600 dark:text-slate-300">
         {caption && <span data-testid="widget-skeleton-caption" className="font-medium">{caption} </span>}
@@ -165,7 +169,9 @@ export function WidgetSlot({ name, caption = null }: { name: string; caption?: s
       data-state={shownState}
       className="my-6 rounded-lg border border-dashed border-slate-300 dark:border-slate-700"
     >
-      <div ref={box}>
+      {/* The box the drawn widget will take is reserved from the start (its measured height,
+          box-sizes.ts), so neither the skeleton nor the widget moves the text below it. */}
+      <div ref={box} style={isWidgetName(name) ? widgetBoxStyle(name) : undefined} className="flex min-h-(--widget-box-phone) flex-col sm:min-h-0 lg:min-h-(--widget-box-desktop)">
         {!known ? (
           <p role="alert" data-testid="widget-slot-error" className="p-3 text-sm text-amber-900 dark:text-amber-200">
             {t("unknown", { name })}

@@ -7,7 +7,8 @@ import { OWN_NOTE_LIMITS, checkOwnNote, ownSortKeys, type OwnNoteCheck } from "@
 import type { ContentError } from "@/app/lib/domain/content/types";
 import { renderNote } from "@/app/lib/domain/content/render-note";
 import { noteLayoutSchema } from "@/app/lib/schemas/rendered-note";
-import { paperData, syncNoteItems } from "../content-sync";
+import { syncNoteItems } from "../content-sync-items";
+import { paperData } from "../content-sync-rows";
 import { db } from "../db";
 import { ConflictError, NotFoundError } from "../errors";
 
