@@ -9,7 +9,7 @@ import { renderNote } from "@/app/lib/domain/content/render-note";
 import { noteLayoutSchema } from "@/app/lib/schemas/rendered-note";
 import { paperData, syncNoteItems } from "../content-sync";
 import { db } from "../db";
-import { ConflictError, NotFoundError } from "../errors";
+import { OwnNoteEditedElsewhereError, OwnNoteLimitError, OwnNoteNotFoundError, OwnNoteNotRestorableError } from "./own-note-errors";
 
 /**
  * A user's own notes (issue 17): rows of Paper/Card/QuizQuestion with `ownerId` set. Every
@@ -64,7 +64,7 @@ async function ownNoteOrThrow(userId: string, id: string, options: { deleted?: b
     where: { id, ownerId: userId, ...(options.deleted ? {} : { deletedAt: null }) },
     select: { id: true, slug: true, deletedAt: true, updatedAt: true },
   });
-  if (!note) throw new NotFoundError("There is no such note.");
+  if (!note) throw new OwnNoteNotFoundError();
   return note;
 }
 
@@ -83,7 +83,7 @@ export async function createOwnNoteIn(tx: Tx, userId: string, text: string, now:
   await tx.$executeRaw`SELECT 1 FROM "User" WHERE id = ${userId} FOR UPDATE`;
   const count = await tx.paper.count({ where: { ownerId: userId, deletedAt: null } });
   if (count >= OWN_NOTE_LIMITS.maxNotes) {
-    throw new ConflictError(`You have ${count} notes, the most one account may keep. Delete a note you no longer need to write a new one.`);
+    throw new OwnNoteLimitError(count);
   }
   const check = checkOwnNote(slug, text, await checkContext(tx, userId, null));
   const paper = await tx.paper.create({
@@ -103,9 +103,9 @@ export const newOwnNoteSlug = newOwnSlug;
 export async function updateOwnNote(userId: string, id: string, text: string, now: Date, baseUpdatedAt?: string): Promise<SavedOwnNote> {
   return db.$transaction(async (tx) => {
     const note = await tx.paper.findFirst({ where: { id, ownerId: userId, deletedAt: null }, select: { id: true, slug: true, updatedAt: true } });
-    if (!note) throw new NotFoundError("There is no such note.");
+    if (!note) throw new OwnNoteNotFoundError();
     if (baseUpdatedAt && note.updatedAt.toISOString() !== baseUpdatedAt) {
-      throw new ConflictError("This note was saved elsewhere (another tab?) since you opened it. Reload to see that version; your text is kept in this browser.");
+      throw new OwnNoteEditedElsewhereError();
     }
     const check = checkOwnNote(note.slug, text, await checkContext(tx, userId, note.id));
     return applyCheck(tx, userId, note.id, note.slug, text, check, now);
@@ -172,7 +172,7 @@ function placeholderData(slug: string) {
 export async function deleteOwnNote(userId: string, id: string, now: Date): Promise<{ restorableUntil: string }> {
   await db.$transaction(async (tx) => {
     const note = await tx.paper.findFirst({ where: { id, ownerId: userId, deletedAt: null }, select: { id: true } });
-    if (!note) throw new NotFoundError("There is no such note.");
+    if (!note) throw new OwnNoteNotFoundError();
     await tx.paper.update({ where: { id }, data: { deletedAt: now } });
     await tx.card.updateMany({ where: { paperId: id, retiredAt: null }, data: { retiredAt: now } });
     await tx.quizQuestion.updateMany({ where: { paperId: id, retiredAt: null }, data: { retiredAt: now } });
@@ -185,11 +185,11 @@ export async function restoreOwnNote(userId: string, id: string, now: Date): Pro
   await db.$transaction(async (tx) => {
     const note = await tx.paper.findFirst({ where: { id, ownerId: userId, deletedAt: { not: null } }, select: { id: true, deletedAt: true } });
     if (!note?.deletedAt || now.getTime() - note.deletedAt.getTime() > OWN_NOTE_LIMITS.restoreDays * DAY_MS) {
-      throw new NotFoundError("There is no deleted note to restore here (notes can be restored for 30 days).");
+      throw new OwnNoteNotRestorableError();
     }
     const count = await tx.paper.count({ where: { ownerId: userId, deletedAt: null } });
     if (count >= OWN_NOTE_LIMITS.maxNotes) {
-      throw new ConflictError(`You have ${count} notes, the most one account may keep. Delete one to restore this one.`);
+      throw new OwnNoteLimitError(count, true);
     }
     await tx.card.updateMany({ where: { paperId: id, retiredAt: note.deletedAt }, data: { retiredAt: null } });
     await tx.quizQuestion.updateMany({ where: { paperId: id, retiredAt: note.deletedAt }, data: { retiredAt: null } });
