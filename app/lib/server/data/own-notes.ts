@@ -76,9 +76,10 @@ export async function createOwnNote(userId: string, text: string, now: Date): Pr
 
 /**
  * createOwnNote's steps inside the caller's transaction (an import creates several notes in
- * one). `slug` is a new own slug unless the caller chose one (it must be free).
+ * one). `slug` is a new own slug unless the caller chose one (it must be free); `importSlug`
+ * is the slug of the file an import made it from (the same file imported again updates it).
  */
-export async function createOwnNoteIn(tx: Tx, userId: string, text: string, now: Date, slug = newOwnSlug()): Promise<SavedOwnNote> {
+export async function createOwnNoteIn(tx: Tx, userId: string, text: string, now: Date, slug = newOwnSlug(), importSlug?: string): Promise<SavedOwnNote> {
   // Counted inside the transaction, under a lock on the user's row: two tabs cannot both pass.
   await tx.$executeRaw`SELECT 1 FROM "User" WHERE id = ${userId} FOR UPDATE`;
   const count = await tx.paper.count({ where: { ownerId: userId, deletedAt: null } });
@@ -87,7 +88,7 @@ export async function createOwnNoteIn(tx: Tx, userId: string, text: string, now:
   }
   const check = checkOwnNote(slug, text, await checkContext(tx, userId, null));
   const paper = await tx.paper.create({
-    data: { ...placeholderData(slug), ownerId: userId, source: text, status: "draft", retiredAt: now, sortKey: 0 },
+    data: { ...placeholderData(slug), ownerId: userId, source: text, status: "draft", retiredAt: now, sortKey: 0, importSlug },
     select: { id: true },
   });
   return applyCheck(tx, userId, paper.id, slug, text, check, now);
@@ -107,9 +108,18 @@ export async function updateOwnNote(userId: string, id: string, text: string, no
     if (baseUpdatedAt && note.updatedAt.toISOString() !== baseUpdatedAt) {
       throw new OwnNoteEditedElsewhereError();
     }
-    const check = checkOwnNote(note.slug, text, await checkContext(tx, userId, note.id));
-    return applyCheck(tx, userId, note.id, note.slug, text, check, now);
+    return updateOwnNoteIn(tx, userId, note, text, now);
   });
+}
+
+/**
+ * updateOwnNote's steps inside the caller's transaction, for a note the caller found among the
+ * user's live notes (an import that updates the note a file made before): an edit like any, so
+ * cards keep their ids and reviews and removed ones are retired with their history.
+ */
+export async function updateOwnNoteIn(tx: Tx, userId: string, note: { id: string; slug: string }, text: string, now: Date): Promise<SavedOwnNote> {
+  const check = checkOwnNote(note.slug, text, await checkContext(tx, userId, note.id));
+  return applyCheck(tx, userId, note.id, note.slug, text, check, now);
 }
 
 /** Writes the source, and when it is valid the note's rows and items; then reorders the owner's notes. */
