@@ -103,7 +103,10 @@ export const newOwnNoteSlug = newOwnSlug;
  */
 export async function updateOwnNote(userId: string, id: string, text: string, now: Date, baseUpdatedAt?: string): Promise<SavedOwnNote> {
   return db.$transaction(async (tx) => {
-    const note = await tx.paper.findFirst({ where: { id, ownerId: userId, deletedAt: null }, select: { id: true, slug: true, updatedAt: true } });
+    const note = await tx.paper.findFirst({
+      where: { id, ownerId: userId, deletedAt: null },
+      select: { id: true, slug: true, updatedAt: true, status: true, prerequisites: true },
+    });
     if (!note) throw new OwnNoteNotFoundError();
     if (baseUpdatedAt && note.updatedAt.toISOString() !== baseUpdatedAt) {
       throw new OwnNoteEditedElsewhereError();
@@ -117,21 +120,35 @@ export async function updateOwnNote(userId: string, id: string, text: string, no
  * user's live notes (an import that updates the note a file made before): an edit like any, so
  * cards keep their ids and reviews and removed ones are retired with their history.
  */
-export async function updateOwnNoteIn(tx: Tx, userId: string, note: { id: string; slug: string }, text: string, now: Date): Promise<SavedOwnNote> {
+export async function updateOwnNoteIn(
+  tx: Tx,
+  userId: string,
+  note: { id: string; slug: string; status?: string; prerequisites?: string[] },
+  text: string,
+  now: Date,
+): Promise<SavedOwnNote> {
   const check = checkOwnNote(note.slug, text, await checkContext(tx, userId, note.id));
-  return applyCheck(tx, userId, note.id, note.slug, text, check, now);
+  // A valid note whose prerequisites stay as they were keeps its place among the owner's notes:
+  // the reorder (a read of all of them) is skipped, as most saves are edits of the body.
+  const samePlace =
+    note.status === "valid" && note.prerequisites !== undefined && check.note !== null && sameList(note.prerequisites, check.note.meta.prerequisites);
+  return applyCheck(tx, userId, note.id, note.slug, text, check, now, !samePlace);
 }
 
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
 /** Writes the source, and when it is valid the note's rows and items; then reorders the owner's notes. */
-async function applyCheck(tx: Tx, userId: string, id: string, slug: string, text: string, check: OwnNoteCheck, now: Date): Promise<SavedOwnNote> {
+async function applyCheck(tx: Tx, userId: string, id: string, slug: string, text: string, check: OwnNoteCheck, now: Date, reorder = true): Promise<SavedOwnNote> {
   let saved;
   if (check.note) {
     const search = searchDocument(check.note, check.cards, check.questions);
-    const data = paperData(check.note, 0, search);
+    // Without a reorder the note keeps the sort key it has (paperData's 0 is the reorder's to fix).
+    const { sortKey, ...data } = paperData(check.note, 0, search);
     saved = await tx.paper.update({
       where: { id },
       data: {
         ...data,
+        ...(reorder ? { sortKey } : {}),
         slug,
         source: text,
         status: "valid",
@@ -142,7 +159,7 @@ async function applyCheck(tx: Tx, userId: string, id: string, slug: string, text
       select: { updatedAt: true },
     });
     await syncNoteItems(tx, id, check.cards, check.questions, now);
-    await reorderOwnNotes(tx, userId);
+    if (reorder) await reorderOwnNotes(tx, userId);
   } else {
     saved = await tx.paper.update({ where: { id }, data: { source: text, status: "draft", updatedAt: now }, select: { updatedAt: true } });
   }
