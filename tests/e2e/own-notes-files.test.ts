@@ -76,12 +76,35 @@ describe.runIf(hasBrowser)("own notes from the corpus and from files, in the bro
     const section = await add.evaluate((button) => button.closest("[data-passage-cards]")?.getAttribute("data-passage-cards") ?? "");
     await add.click();
     const form = page.getByTestId("passage-card-form");
-    await form.getByLabel("Front (the question)").fill("My own question <b>here</b>?");
-    await form.getByLabel("Back (the answer)").fill("My own answer.");
+    await form.getByLabel("Front (the question)").fill("My own question <b>here</b> about $x^2$ and `code`?");
+    await form.getByLabel("Back (the answer)").fill("My **own** answer.");
     await form.getByRole("button", { name: "Save card" }).click();
     const card = page.locator(`[data-passage-cards="${section}"] [data-testid="own-passage-card"]`);
     await card.waitFor({ timeout: 20_000 });
-    expect(await card.textContent()).toContain("My own question <b>here</b>?");
+    // Rendered by the notes' pipeline: maths by KaTeX, code as code, raw HTML dropped by the sanitiser.
+    expect(await card.textContent()).toContain("My own question here about");
+    expect(await card.locator(".katex").count()).toBe(1);
+    expect(await card.locator("code").count()).toBe(1);
+    expect(await card.locator("b").count()).toBe(0);
+    await card.getByRole("button", { name: "Show answer" }).click();
+    expect(await card.locator("strong").textContent()).toBe("own");
+
+    // The Chinese edition shows it under the same section (its heading has a Chinese anchor),
+    // and a card added there lands in that section of the English page too.
+    await page.goto("/zh/papers/clip");
+    const zhCard = page.locator(`[data-passage-cards="${section}"] [data-testid="own-passage-card"]`);
+    await zhCard.waitFor({ timeout: 20_000 });
+    expect(await zhCard.locator(".katex").count()).toBe(1);
+    await page.locator(`[data-passage-cards="${section}"]`).getByTestId("add-passage-card").click();
+    const zhForm = page.getByTestId("passage-card-form");
+    await zhForm.getByLabel("正面（问题）").fill("中文页上的问题？");
+    await zhForm.getByLabel("背面（答案）").fill("中文答案。");
+    await zhForm.getByRole("button", { name: "保存卡片" }).click();
+    await expect.poll(() => page.getByTestId("own-passage-card").count(), { timeout: 20_000 }).toBe(2);
+    await page.goto("/papers/clip");
+    await expect.poll(() => card.count(), { timeout: 20_000 }).toBe(2);
+    await card.filter({ hasText: "中文页上的问题" }).getByRole("button", { name: "Delete your card" }).click();
+    await expect.poll(() => card.count(), { timeout: 20_000 }).toBe(1);
 
     // Another reader sees the section's button but not the card.
     const other = await signedInPage();
@@ -105,6 +128,13 @@ describe.runIf(hasBrowser)("own notes from the corpus and from files, in the bro
     await page.getByTestId("import-notes").setInputFiles({ name: "zephyrine.md", mimeType: "text/markdown", buffer: Buffer.from(NOTE("zephyrine")) });
     await expect.poll(() => page.getByTestId("import-done").textContent(), { timeout: 20_000 }).toContain("1 note imported");
     await page.getByRole("link", { name: "Imported zephyrine", exact: true }).waitFor({ timeout: 20_000 });
+
+    // The same file again updates that note: still one note, and the summary says so.
+    await page.getByTestId("import-notes").setInputFiles({ name: "zephyrine.md", mimeType: "text/markdown", buffer: Buffer.from(NOTE("zephyrine").replace("The zephyrine trick.", "The zephyrine trick, revised.")) });
+    await expect.poll(() => page.getByTestId("import-done").textContent(), { timeout: 20_000 }).toContain("1 note updated");
+    await page.reload();
+    await page.getByRole("link", { name: "Imported zephyrine", exact: true }).waitFor({ timeout: 20_000 });
+    expect(await page.getByRole("link", { name: "Imported zephyrine", exact: true }).count()).toBe(1);
 
     const broken = NOTE("brokenite", "lottery");
     const line = broken.split("\n").findIndex((l) => l.includes("type: lottery")) + 1;

@@ -1,18 +1,23 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useState } from "react";
 import { createPortal } from "react-dom";
 import { addPassageCard } from "@/app/lib/server/actions/add-passage-card";
 import { deletePassageCard } from "@/app/lib/server/actions/delete-passage-card";
 import { updatePassageCard } from "@/app/lib/server/actions/update-passage-card";
+import { RevealAnswer } from "./reveal-answer";
 
 interface Card {
   id: string;
   anchor: string;
   front: string;
   back: string;
+  /** The sides rendered and sanitised by the server (the notes' untrusted pipeline). */
+  frontHtml: string;
+  backHtml: string;
 }
 interface Section {
+  /** The English heading's anchor: what a card is anchored to, on either edition's page. */
   anchor: string;
   text: string;
   host: HTMLElement;
@@ -22,10 +27,12 @@ interface Section {
  * "Add my own card here" beside each section heading of a corpus note, and the reader's own
  * cards shown in their sections, to them only. The page is static and shared, so this asks
  * GET /api/me/notes/<slug>/cards after load (a guest gets 401 and sees nothing) and mounts
- * into a slot it adds after each heading of the rendered body.
+ * into a slot it adds after each heading of the rendered body. On the Chinese page the headings
+ * have Chinese anchors: the answer's English → Chinese map finds each one's English section.
  */
 export function PassageCards({ slug }: { slug: string }) {
   const t = useTranslations("passageCards");
+  const chinese = useLocale().startsWith("zh");
   const [cards, setCards] = useState<Card[] | null>(null);
   const [failed, setFailed] = useState(false);
   const [sections, setSections] = useState<Section[]>([]);
@@ -34,7 +41,7 @@ export function PassageCards({ slug }: { slug: string }) {
     const response = await fetch(`/api/me/notes/${encodeURIComponent(slug)}/cards`, { cache: "no-store" });
     if (response.status === 401) return null;
     if (!response.ok) throw new Error(String(response.status));
-    return ((await response.json()) as { cards: Card[] }).cards;
+    return (await response.json()) as { cards: Card[]; anchors: Record<string, string> };
   }, [slug]);
 
   useEffect(() => {
@@ -42,14 +49,18 @@ export function PassageCards({ slug }: { slug: string }) {
     load()
       .then((loaded) => {
         if (!live || loaded === null) return;
-        setCards(loaded);
+        setCards(loaded.cards);
+        const english = new Map(Object.entries(loaded.anchors).map(([en, zh]) => [zh, en]));
         const body = document.querySelector('[data-testid="note-body"]');
         const found: Section[] = [];
         for (const heading of body?.querySelectorAll<HTMLElement>("h2[id], h3[id]") ?? []) {
+          // A Chinese heading with no English counterpart has no section a card could name.
+          const anchor = chinese ? english.get(heading.id) : heading.id;
+          if (!anchor) continue;
           const host = document.createElement("div");
-          host.dataset.passageCards = heading.id;
+          host.dataset.passageCards = anchor;
           heading.after(host);
-          found.push({ anchor: heading.id, text: heading.textContent ?? heading.id, host });
+          found.push({ anchor, text: heading.textContent ?? anchor, host });
         }
         setSections(found);
       })
@@ -59,9 +70,9 @@ export function PassageCards({ slug }: { slug: string }) {
       document.querySelectorAll("[data-passage-cards]").forEach((host) => host.remove());
       setSections([]);
     };
-  }, [load]);
+  }, [load, chinese]);
 
-  const refresh = async () => setCards(await load());
+  const refresh = async () => setCards((await load())?.cards ?? null);
 
   return (
     <>
@@ -150,10 +161,11 @@ function OwnCard({ card, onChange }: { card: Card; onChange: () => Promise<void>
   return (
     <div className="rounded-md border border-accent-600/40 bg-accent-50/40 p-3 text-sm dark:bg-slate-900" data-testid="own-passage-card">
       <p className="mb-1 text-xs font-medium text-slate-500 dark:text-slate-400">{t("yourCard")}</p>
-      <details>
-        <summary className="cursor-pointer whitespace-pre-wrap">{card.front}</summary>
-        <p className="mt-2 whitespace-pre-wrap text-slate-700 dark:text-slate-300">{card.back}</p>
-      </details>
+      {/* Both sides came out of the server's sanitising pipeline, which is why they may be set as HTML. */}
+      <div className="card-html" data-testid="own-passage-card-front" dangerouslySetInnerHTML={{ __html: card.frontHtml }} />
+      <RevealAnswer>
+        <div className="card-html text-slate-700 dark:text-slate-300" dangerouslySetInnerHTML={{ __html: card.backHtml }} />
+      </RevealAnswer>
       <div className="mt-2 flex gap-3 text-xs">
         <button type="button" onClick={() => setEditing(true)} aria-label={t("editLabel", { front: card.front })} className="text-accent-600 underline dark:text-accent-100">
           {t("edit")}

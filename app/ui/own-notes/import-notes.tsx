@@ -7,12 +7,13 @@ type ImportError = { file: string; line: number; message: string };
 type State =
   | { state: "idle" }
   | { state: "busy" }
-  | { state: "done"; count: number }
+  | { state: "done"; count: number; updated: number }
   | { state: "failed"; message: string; errors: ImportError[] };
 
 /**
  * Uploads a .md file or a .zip of them to POST /api/own-notes/import (the file's bytes, not a
- * form) and lists every problem by file and line when the upload is refused.
+ * form) and lists every problem by file and line when the upload is refused. A file imported
+ * before updates the note it made (the server decides; the summary says how many).
  */
 export function ImportNotes() {
   const t = useTranslations("ownNotes");
@@ -28,9 +29,10 @@ export function ImportNotes() {
         headers: { "Content-Type": zip ? "application/zip" : "text/markdown" },
         body: file,
       });
-      const body = (await response.json().catch(() => ({}))) as { imported?: unknown[]; error?: string; errors?: ImportError[] };
+      const body = (await response.json().catch(() => ({}))) as { imported?: { updated?: boolean }[]; error?: string; errors?: ImportError[] };
       if (response.ok) {
-        setStatus({ state: "done", count: body.imported?.length ?? 0 });
+        const imported = body.imported ?? [];
+        setStatus({ state: "done", count: imported.length, updated: imported.filter((n) => n.updated).length });
         router.refresh();
       } else setStatus({ state: "failed", message: body.error ?? t("importFailed"), errors: body.errors ?? [] });
     } catch {
@@ -57,13 +59,15 @@ export function ImportNotes() {
         className="block w-full text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-transparent file:px-3 file:py-1 file:text-sm hover:file:bg-slate-100 dark:file:border-slate-700 dark:file:text-slate-100 dark:hover:file:bg-slate-800"
       />
       <p id={`${id}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
-        {t("importHint")}
+        {t("importHint")} {t("importAgainHint")}
       </p>
       <div aria-live="polite">
         {status.state === "busy" && <p className="text-sm" role="status">{t("importing")}</p>}
         {status.state === "done" && (
           <p className="text-sm text-green-700 dark:text-green-400" data-testid="import-done">
-            {t("imported", { count: status.count })}
+            {status.updated === 0
+              ? t("imported", { count: status.count })
+              : t("importedWithUpdates", { created: status.count - status.updated, updated: status.updated })}
           </p>
         )}
         {status.state === "failed" && (

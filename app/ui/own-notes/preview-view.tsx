@@ -12,6 +12,8 @@ import type { LivePreview } from "./preview";
  */
 export const PreviewView = memo(function PreviewView({ preview }: { preview: LivePreview }) {
   const t = useTranslations("noteEditor");
+  // The type as the "Add a card here" form names it, in the reader's language.
+  const tb = useTranslations("blockForm");
   return (
     <div>
       {preview.title && <h1 className="mb-4 text-2xl font-bold">{preview.title}</h1>}
@@ -22,7 +24,7 @@ export const PreviewView = memo(function PreviewView({ preview }: { preview: Liv
           case "card":
             return (
               <aside key={segment.key} aria-label={t("flashcard")} className="my-5 rounded-lg border border-accent-100 bg-accent-50 p-4 dark:border-slate-700 dark:bg-slate-900">
-                <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-accent-700 dark:text-accent-500">{t("cardType", { type: segment.type })}</p>
+                <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-accent-700 dark:text-accent-500">{t("cardType", { type: tb(`cardType_${segment.type}`) })}</p>
                 <div className="card-html" dangerouslySetInnerHTML={{ __html: segment.frontHtml }} />
                 <RevealAnswer>
                   <div className="card-html" dangerouslySetInnerHTML={{ __html: segment.backHtml }} />
@@ -32,7 +34,7 @@ export const PreviewView = memo(function PreviewView({ preview }: { preview: Liv
           case "quiz":
             return (
               <aside key={segment.key} aria-label={t("quizQuestion")} className="my-5 rounded-lg border border-dashed border-slate-300 p-4 dark:border-slate-700">
-                <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("questionType", { type: segment.type })}</p>
+                <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("questionType", { type: tb(`quizType_${segment.type}`) })}</p>
                 <div className="card-html" dangerouslySetInnerHTML={{ __html: segment.promptHtml }} />
                 {segment.choicesHtml.length > 0 && (
                   <ol className="ml-5 list-[upper-alpha]">

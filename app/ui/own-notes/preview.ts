@@ -13,7 +13,7 @@
  * fetched once the editor is on screen, not with the page.
  */
 import { parseDocument } from "yaml";
-import { formFromBlock } from "@/app/lib/domain/content/block-form";
+import { formFromBlock, type CardType, type QuizType } from "@/app/lib/domain/content/block-form";
 import { splitBody, type BodySection } from "@/app/lib/domain/content/body-sections";
 import { clozeBack, clozeFront } from "@/app/lib/domain/content/cloze";
 import { checkOwnNote, type OwnNoteContext } from "@/app/lib/domain/content/own-note";
@@ -23,8 +23,8 @@ import { isWidgetName } from "@/app/lib/domain/content/widget-names";
 
 export type PreviewSegment = { key: string } & (
   | { kind: "html"; html: string }
-  | { kind: "card"; type: string; frontHtml: string; backHtml: string }
-  | { kind: "quiz"; type: string; promptHtml: string; choicesHtml: string[]; explanationHtml: string }
+  | { kind: "card"; type: CardType; frontHtml: string; backHtml: string }
+  | { kind: "quiz"; type: QuizType; promptHtml: string; choicesHtml: string[]; explanationHtml: string }
   | { kind: "widget"; name: WidgetName; caption: string | null }
 );
 

@@ -2,7 +2,7 @@ import { IMPORT_LIMITS } from "@/app/lib/domain/content/own-note-import";
 import { jsonError, withUser } from "@/app/lib/server/auth/guard";
 import { consumeNoteSave } from "@/app/lib/server/auth/rate-limit";
 import { importOwnNoteFiles, readUpload } from "@/app/lib/server/data/own-note-files";
-import { TooManyRequestsError } from "@/app/lib/server/errors";
+import { tooManySaves } from "@/app/lib/server/own-note-messages";
 import { readBodyCapped } from "@/app/lib/server/http/body";
 
 const TOO_LARGE = `The upload is larger than ${IMPORT_LIMITS.maxUploadBytes / 1024 / 1024} MB. Import the notes in several smaller .zip files.`;
@@ -22,7 +22,7 @@ export const POST = withUser(async (request, user) => {
   if (bytes.length === 0) return jsonError(400, "Choose a markdown file (<slug>.md) or a .zip of them to import.");
   // An import writes up to 200 notes: it counts as one save against the per-minute limit.
   const wait = await consumeNoteSave(user.id);
-  if (wait > 0) throw new TooManyRequestsError(`You saved very often this minute. Try the import again in ${wait} s.`, wait);
+  if (wait > 0) throw await tooManySaves(wait, false);
   const upload = readUpload(bytes, name);
   if (!upload.ok) return jsonError(400, importFailed(upload.errors.length), { errors: upload.errors.slice(0, 500) });
   const result = await importOwnNoteFiles(user.id, upload.files, new Date());

@@ -4,12 +4,12 @@ import { addPassageCardSchema } from "@/app/lib/schemas/own-notes";
 import { authedAction } from "../auth/guard";
 import { consumeNoteSave } from "../auth/rate-limit";
 import { addPassageCard as addCard } from "../data/passage-cards";
-import { TooManyRequestsError } from "../errors";
+import { tooManySaves, withOwnNoteMessages } from "../own-note-messages";
 
 /** "Add my own card here" on a corpus note's section: a card of the reader's own, studied like any. */
 export const addPassageCard = authedAction(addPassageCardSchema, async (user, input) => {
   const wait = await consumeNoteSave(user.id);
-  if (wait > 0) throw new TooManyRequestsError(`You saved very often this minute. Try again in ${wait} s.`, wait);
+  if (wait > 0) throw await tooManySaves(wait, false);
   const t = await getTranslations("passageCards");
-  return addCard(user.id, input, (title) => t("companionTitle", { title }), new Date());
+  return withOwnNoteMessages(() => addCard(user.id, input, (title) => t("companionTitle", { title }), new Date()));
 });

@@ -4,7 +4,7 @@ import { copyCorpusNoteSchema } from "@/app/lib/schemas/own-notes";
 import { authedAction } from "../auth/guard";
 import { consumeNoteSave } from "../auth/rate-limit";
 import { copyCorpusNote as copyNote } from "../data/own-note-copy";
-import { TooManyRequestsError } from "../errors";
+import { tooManySaves, withOwnNoteMessages } from "../own-note-messages";
 
 /**
  * "Make my own copy" of a corpus note: a new own note the user can edit, its title marked as a
@@ -12,8 +12,8 @@ import { TooManyRequestsError } from "../errors";
  */
 export const copyCorpusNote = authedAction(copyCorpusNoteSchema, async (user, { slug }) => {
   const wait = await consumeNoteSave(user.id);
-  if (wait > 0) throw new TooManyRequestsError(`You saved very often this minute. Try again in ${wait} s.`, wait);
+  if (wait > 0) throw await tooManySaves(wait, false);
   const t = await getTranslations("note");
-  const saved = await copyNote(user.id, slug, (title) => t("copyTitle", { title }), new Date());
+  const saved = await withOwnNoteMessages(() => copyNote(user.id, slug, (title) => t("copyTitle", { title }), new Date()));
   return { id: saved.id };
 });

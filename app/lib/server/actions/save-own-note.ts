@@ -3,7 +3,7 @@ import { saveOwnNoteSchema } from "@/app/lib/schemas/own-notes";
 import { authedAction } from "../auth/guard";
 import { consumeNoteSave } from "../auth/rate-limit";
 import { createOwnNote, updateOwnNote } from "../data/own-notes";
-import { TooManyRequestsError } from "../errors";
+import { tooManySaves, withOwnNoteMessages } from "../own-note-messages";
 
 /**
  * Saves one of the user's own notes (creates it without an id): valid, or a draft with every
@@ -12,8 +12,8 @@ import { TooManyRequestsError } from "../errors";
 export const saveOwnNote = authedAction(saveOwnNoteSchema, async (user, input) => {
   const wait = await consumeNoteSave(user.id);
   if (wait > 0) {
-    throw new TooManyRequestsError(`You saved very often this minute. Your text is kept in this browser; it will be saved in ${wait} s.`, wait);
+    throw await tooManySaves(wait, true);
   }
   const now = new Date();
-  return input.id ? updateOwnNote(user.id, input.id, input.source, now, input.baseUpdatedAt) : createOwnNote(user.id, input.source, now);
+  return withOwnNoteMessages(() => (input.id ? updateOwnNote(user.id, input.id, input.source, now, input.baseUpdatedAt) : createOwnNote(user.id, input.source, now)));
 });

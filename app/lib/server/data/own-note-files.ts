@@ -7,17 +7,21 @@ import {
   isSkippedEntry,
   planImport,
   renamePrerequisites,
+  slugOfEntry,
   type UploadedFile,
 } from "@/app/lib/domain/content/own-note-import";
 import type { ContentError } from "@/app/lib/domain/content/types";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
-import { checkContext, createOwnNoteIn, newOwnNoteSlug, purgeExpiredNotes } from "./own-notes";
+import type { Prisma } from "@/app/generated/prisma/client";
+import { checkContext, createOwnNoteIn, newOwnNoteSlug, purgeExpiredNotes, updateOwnNoteIn } from "./own-notes";
+
+type Tx = Prisma.TransactionClient;
 
 /**
  * Own notes as files in the content format (issue 17): each exported as `<slug>.md` (its
- * markdown as last saved), all of them as one .zip; .md files or a .zip of them imported as new
- * own notes. See app/lib/domain/content/own-note-import.ts for the rules of an upload.
+ * markdown as last saved), all of them as one .zip; .md files or a .zip of them imported as own
+ * notes (new ones, or updates of the notes the same files made before). See app/lib/domain/content/own-note-import.ts for the rules of an upload.
  */
 
 export interface NoteFile {
@@ -105,13 +109,16 @@ export function readUpload(bytes: Uint8Array, name: string): ReadUpload {
 }
 
 export type ImportResult =
-  | { ok: true; imported: { id: string; slug: string; file: string }[] }
+  | { ok: true; imported: { id: string; slug: string; file: string; updated: boolean }[] }
   | { ok: false; errors: ContentError[] };
 
 /**
- * Imports every file of an upload as a new own note, or none of them: every error with its
- * file and line, and nothing written. Each note gets a new own slug; the upload's
- * prerequisites among its own files are renamed to match.
+ * Imports every file of an upload, or none of them: every error with its file and line, and
+ * nothing written. A file imported before (its slug is a live note's `importSlug`), or named
+ * after one of the user's notes (`my-….md`, as exported), updates that note as an edit does:
+ * cards keep their ids and reviews, so importing the same file twice makes one note. Any other
+ * file becomes a new note with a new own slug; the upload's prerequisites among its own files
+ * are renamed to match.
  */
 export async function importOwnNoteFiles(userId: string, files: readonly UploadedFile[], now: Date): Promise<ImportResult> {
   await purgeExpiredNotes(userId, now);
@@ -119,21 +126,55 @@ export async function importOwnNoteFiles(userId: string, files: readonly Uploade
     async (tx) => {
       await tx.$executeRaw`SELECT 1 FROM "User" WHERE id = ${userId} FOR UPDATE`;
       const count = await tx.paper.count({ where: { ownerId: userId, deletedAt: null } });
+      const existing = await notesOfFiles(tx, userId, files.map((f) => slugOfEntry(f.name)));
       const context = await checkContext(tx, userId, null);
-      const plan = planImport(files, context, OWN_NOTE_LIMITS.maxNotes - count);
+      // A file that updates a note takes no room of the account's.
+      const plan = planImport(files, context, OWN_NOTE_LIMITS.maxNotes - count + existing.size);
       if (!plan.ok) return plan;
       const rename = new Map<string, string>();
-      for (const note of plan.notes) if (!context.knownSlugs.has(note.slug)) rename.set(note.slug, newOwnNoteSlug());
-      const imported: { id: string; slug: string; file: string }[] = [];
       for (const note of plan.notes) {
-        const slug = rename.get(note.slug) ?? newOwnNoteSlug();
-        const saved = await createOwnNoteIn(tx, userId, renamePrerequisites(note.text, rename), now, slug);
+        const target = existing.get(note.slug);
+        if (target) {
+          if (target.slug !== note.slug) rename.set(note.slug, target.slug);
+        } else if (!context.knownSlugs.has(note.slug)) rename.set(note.slug, newOwnNoteSlug());
+      }
+      const imported: { id: string; slug: string; file: string; updated: boolean }[] = [];
+      for (const note of plan.notes) {
+        const text = renamePrerequisites(note.text, rename);
+        const target = existing.get(note.slug);
+        const saved = target
+          ? await updateOwnNoteIn(tx, userId, target, text, now)
+          : await createOwnNoteIn(tx, userId, text, now, rename.get(note.slug) ?? newOwnNoteSlug(), note.slug);
         // The plan checked this text already; a failure here is a bug, and the transaction undoes every note.
         if (saved.status !== "valid") throw new Error(`an imported note failed its second check: ${note.name}: ${saved.errors[0]?.message}`);
-        imported.push({ id: saved.id, slug: saved.slug, file: note.name });
+        imported.push({ id: saved.id, slug: saved.slug, file: note.name, updated: target !== undefined });
       }
       return { ok: true as const, imported };
     },
     { timeout: 60_000 },
   );
+}
+
+/**
+ * The user's live notes that files with these slugs update: the one a file of that name was
+ * imported as (the latest, should a restored note share it), else the note with that very slug
+ * (an exported `my-….md` brought back). Keyed by the file's slug.
+ */
+async function notesOfFiles(tx: Tx, userId: string, slugs: string[]): Promise<Map<string, { id: string; slug: string }>> {
+  const rows = await tx.paper.findMany({
+    where: { ownerId: userId, deletedAt: null, OR: [{ importSlug: { in: slugs } }, { slug: { in: slugs } }] },
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    select: { id: true, slug: true, importSlug: true },
+  });
+  const bySlug = new Map<string, { id: string; slug: string }>();
+  const taken = new Set<string>();
+  // One note per file: should two files of an upload name the same note, the second is new.
+  const take = (key: string, row: { id: string; slug: string }) => {
+    if (bySlug.has(key) || taken.has(row.id)) return;
+    bySlug.set(key, { id: row.id, slug: row.slug });
+    taken.add(row.id);
+  };
+  for (const row of rows) if (row.importSlug && slugs.includes(row.importSlug)) take(row.importSlug, row);
+  for (const row of rows) if (slugs.includes(row.slug)) take(row.slug, row);
+  return bySlug;
 }

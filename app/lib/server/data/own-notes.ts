@@ -10,7 +10,7 @@ import { noteLayoutSchema } from "@/app/lib/schemas/rendered-note";
 import { syncNoteItems } from "../content-sync-items";
 import { paperData } from "../content-sync-rows";
 import { db } from "../db";
-import { ConflictError, NotFoundError } from "../errors";
+import { OwnNoteEditedElsewhereError, OwnNoteLimitError, OwnNoteNotFoundError, OwnNoteNotRestorableError } from "./own-note-errors";
 
 /**
  * A user's own notes (issue 17): rows of Paper/Card/QuizQuestion with `ownerId` set. Every
@@ -65,7 +65,7 @@ async function ownNoteOrThrow(userId: string, id: string, options: { deleted?: b
     where: { id, ownerId: userId, ...(options.deleted ? {} : { deletedAt: null }) },
     select: { id: true, slug: true, deletedAt: true, updatedAt: true },
   });
-  if (!note) throw new NotFoundError("There is no such note.");
+  if (!note) throw new OwnNoteNotFoundError();
   return note;
 }
 
@@ -77,18 +77,19 @@ export async function createOwnNote(userId: string, text: string, now: Date): Pr
 
 /**
  * createOwnNote's steps inside the caller's transaction (an import creates several notes in
- * one). `slug` is a new own slug unless the caller chose one (it must be free).
+ * one). `slug` is a new own slug unless the caller chose one (it must be free); `importSlug`
+ * is the slug of the file an import made it from (the same file imported again updates it).
  */
-export async function createOwnNoteIn(tx: Tx, userId: string, text: string, now: Date, slug = newOwnSlug()): Promise<SavedOwnNote> {
+export async function createOwnNoteIn(tx: Tx, userId: string, text: string, now: Date, slug = newOwnSlug(), importSlug?: string): Promise<SavedOwnNote> {
   // Counted inside the transaction, under a lock on the user's row: two tabs cannot both pass.
   await tx.$executeRaw`SELECT 1 FROM "User" WHERE id = ${userId} FOR UPDATE`;
   const count = await tx.paper.count({ where: { ownerId: userId, deletedAt: null } });
   if (count >= OWN_NOTE_LIMITS.maxNotes) {
-    throw new ConflictError(`You have ${count} notes, the most one account may keep. Delete a note you no longer need to write a new one.`);
+    throw new OwnNoteLimitError(count);
   }
   const check = checkOwnNote(slug, text, await checkContext(tx, userId, null));
   const paper = await tx.paper.create({
-    data: { ...placeholderData(slug), ownerId: userId, source: text, status: "draft", retiredAt: now, sortKey: 0 },
+    data: { ...placeholderData(slug), ownerId: userId, source: text, status: "draft", retiredAt: now, sortKey: 0, importSlug },
     select: { id: true },
   });
   return applyCheck(tx, userId, paper.id, slug, text, check, now);
@@ -103,26 +104,52 @@ export const newOwnNoteSlug = newOwnSlug;
  */
 export async function updateOwnNote(userId: string, id: string, text: string, now: Date, baseUpdatedAt?: string): Promise<SavedOwnNote> {
   return db.$transaction(async (tx) => {
-    const note = await tx.paper.findFirst({ where: { id, ownerId: userId, deletedAt: null }, select: { id: true, slug: true, updatedAt: true } });
-    if (!note) throw new NotFoundError("There is no such note.");
+    const note = await tx.paper.findFirst({
+      where: { id, ownerId: userId, deletedAt: null },
+      select: { id: true, slug: true, updatedAt: true, status: true, prerequisites: true },
+    });
+    if (!note) throw new OwnNoteNotFoundError();
     if (baseUpdatedAt && note.updatedAt.toISOString() !== baseUpdatedAt) {
-      throw new ConflictError("This note was saved elsewhere (another tab?) since you opened it. Reload to see that version; your text is kept in this browser.");
+      throw new OwnNoteEditedElsewhereError();
     }
-    const check = checkOwnNote(note.slug, text, await checkContext(tx, userId, note.id));
-    return applyCheck(tx, userId, note.id, note.slug, text, check, now);
+    return updateOwnNoteIn(tx, userId, note, text, now);
   });
 }
 
+/**
+ * updateOwnNote's steps inside the caller's transaction, for a note the caller found among the
+ * user's live notes (an import that updates the note a file made before): an edit like any, so
+ * cards keep their ids and reviews and removed ones are retired with their history.
+ */
+export async function updateOwnNoteIn(
+  tx: Tx,
+  userId: string,
+  note: { id: string; slug: string; status?: string; prerequisites?: string[] },
+  text: string,
+  now: Date,
+): Promise<SavedOwnNote> {
+  const check = checkOwnNote(note.slug, text, await checkContext(tx, userId, note.id));
+  // A valid note whose prerequisites stay as they were keeps its place among the owner's notes:
+  // the reorder (a read of all of them) is skipped, as most saves are edits of the body.
+  const samePlace =
+    note.status === "valid" && note.prerequisites !== undefined && check.note !== null && sameList(note.prerequisites, check.note.meta.prerequisites);
+  return applyCheck(tx, userId, note.id, note.slug, text, check, now, !samePlace);
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
 /** Writes the source, and when it is valid the note's rows and items; then reorders the owner's notes. */
-async function applyCheck(tx: Tx, userId: string, id: string, slug: string, text: string, check: OwnNoteCheck, now: Date): Promise<SavedOwnNote> {
+async function applyCheck(tx: Tx, userId: string, id: string, slug: string, text: string, check: OwnNoteCheck, now: Date, reorder = true): Promise<SavedOwnNote> {
   let saved;
   if (check.note) {
     const search = searchDocument(check.note, check.cards, check.questions);
-    const data = paperData(check.note, 0, search);
+    // Without a reorder the note keeps the sort key it has (paperData's 0 is the reorder's to fix).
+    const { sortKey, ...data } = paperData(check.note, 0, search);
     saved = await tx.paper.update({
       where: { id },
       data: {
         ...data,
+        ...(reorder ? { sortKey } : {}),
         slug,
         source: text,
         status: "valid",
@@ -133,7 +160,7 @@ async function applyCheck(tx: Tx, userId: string, id: string, slug: string, text
       select: { updatedAt: true },
     });
     await syncNoteItems(tx, id, check.cards, check.questions, now);
-    await reorderOwnNotes(tx, userId);
+    if (reorder) await reorderOwnNotes(tx, userId);
   } else {
     saved = await tx.paper.update({ where: { id }, data: { source: text, status: "draft", updatedAt: now }, select: { updatedAt: true } });
   }
@@ -173,7 +200,7 @@ function placeholderData(slug: string) {
 export async function deleteOwnNote(userId: string, id: string, now: Date): Promise<{ restorableUntil: string }> {
   await db.$transaction(async (tx) => {
     const note = await tx.paper.findFirst({ where: { id, ownerId: userId, deletedAt: null }, select: { id: true } });
-    if (!note) throw new NotFoundError("There is no such note.");
+    if (!note) throw new OwnNoteNotFoundError();
     await tx.paper.update({ where: { id }, data: { deletedAt: now } });
     await tx.card.updateMany({ where: { paperId: id, retiredAt: null }, data: { retiredAt: now } });
     await tx.quizQuestion.updateMany({ where: { paperId: id, retiredAt: null }, data: { retiredAt: now } });
@@ -186,11 +213,11 @@ export async function restoreOwnNote(userId: string, id: string, now: Date): Pro
   await db.$transaction(async (tx) => {
     const note = await tx.paper.findFirst({ where: { id, ownerId: userId, deletedAt: { not: null } }, select: { id: true, deletedAt: true } });
     if (!note?.deletedAt || now.getTime() - note.deletedAt.getTime() > OWN_NOTE_LIMITS.restoreDays * DAY_MS) {
-      throw new NotFoundError("There is no deleted note to restore here (notes can be restored for 30 days).");
+      throw new OwnNoteNotRestorableError();
     }
     const count = await tx.paper.count({ where: { ownerId: userId, deletedAt: null } });
     if (count >= OWN_NOTE_LIMITS.maxNotes) {
-      throw new ConflictError(`You have ${count} notes, the most one account may keep. Delete one to restore this one.`);
+      throw new OwnNoteLimitError(count, true);
     }
     await tx.card.updateMany({ where: { paperId: id, retiredAt: note.deletedAt }, data: { retiredAt: null } });
     await tx.quizQuestion.updateMany({ where: { paperId: id, retiredAt: note.deletedAt }, data: { retiredAt: null } });

@@ -1,7 +1,9 @@
 import "#server-only";
 import { randomBytes } from "node:crypto";
 import { passageCardsSource, PASSAGE_CARDS_TAG, type PassageCard } from "@/app/lib/domain/content/passage-cards";
+import { renderMarkdown } from "@/app/lib/domain/content/render-note";
 import { noteLayoutSchema } from "@/app/lib/schemas/rendered-note";
+import { storedPaperZhSchema } from "@/app/lib/schemas/translation";
 import { db } from "../db";
 import { BadRequestError, NotFoundError } from "../errors";
 import { createOwnNote, updateOwnNote } from "./own-notes";
@@ -48,6 +50,28 @@ export async function listPassageCards(userId: string, slug: string) {
     orderBy: { position: "asc" },
     select: { id: true, anchor: true, front: true, back: true },
   });
+}
+
+/**
+ * The reader's cards as the note page shows them: each side rendered by the notes' pipeline in
+ * its untrusted mode (markdown, KaTeX, highlighted code, then the sanitiser's allow-list: the
+ * text is the reader's own), and the note's English → Chinese heading anchors, so the Chinese
+ * page can put each card under its section (cards are anchored to the English headings).
+ */
+export async function passageCardsForPage(userId: string, slug: string) {
+  const [cards, paper] = await Promise.all([
+    listPassageCards(userId, slug),
+    db.paper.findFirst({ where: { slug, ownerId: null, retiredAt: null }, select: { zh: true } }),
+  ]);
+  const zh = storedPaperZhSchema.safeParse(paper?.zh);
+  return {
+    cards: cards.map((card) => ({
+      ...card,
+      frontHtml: renderMarkdown(card.front, { untrusted: true }),
+      backHtml: renderMarkdown(card.back, { untrusted: true }),
+    })),
+    anchors: zh.success ? zh.data.anchors : {},
+  };
 }
 
 /** Saves the companion with `cards`, creating it for the first card; refuses what would not be valid. */
