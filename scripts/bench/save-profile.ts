@@ -33,7 +33,8 @@ async function main() {
     const { db } = await import("@/app/lib/server/db");
     const own = await import("@/app/lib/server/data/own-notes");
     const { checkOwnNote } = await import("@/app/lib/domain/content/own-note");
-    const { paperData, syncNoteItems } = await import("@/app/lib/server/content-sync");
+    const { paperData } = await import("@/app/lib/server/content-sync-rows");
+    const { syncNoteItems } = await import("@/app/lib/server/content-sync-items");
     const { searchDocument } = await import("@/app/lib/domain/content/note-order");
     const { contentHash } = await import("@/app/lib/domain/content/content-hash");
     const { consumeNoteSave } = await import("@/app/lib/server/auth/rate-limit");
