@@ -38,6 +38,17 @@ describe("writing one's own notes", () => {
     expect(await db.reviewLog.count({ where: { userId: user.id, cardId: second.id } })).toBe(1);
   });
 
+  it("renders an own card in the review queue through the sanitiser, as its note page does (no image from a tracker)", async () => {
+    const user = await newUser();
+    const back = "An answer with ![pixel](https://tracker.example/p.png) and $x^2$.";
+    const saved = await createOwnNote(user.id, ownNoteText("sanpix", { back }), new Date());
+    const queue = await loadReviewQueue(user.id, new Date(), { scope: { paper: saved.slug } });
+    const card = queue.cards.find((c) => c.backHtml.includes("An answer with"));
+    expect(card?.backHtml).toContain("katex");
+    expect(card?.backHtml).not.toContain("<img");
+    expect(card?.backHtml).not.toContain("tracker.example");
+  });
+
   it("saves a note with errors as a draft, lists every error with its line, and keeps studying the last valid version", async () => {
     const user = await newUser();
     const saved = await createOwnNote(user.id, ownNoteText("brindle"), new Date());

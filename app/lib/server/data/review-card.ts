@@ -85,7 +85,9 @@ function renderedSides(row: ContentRow & { zhShown: boolean }): { front: string;
   let sides = htmlCache.get(key);
   if (!sides) {
     const html = row.zhShown ? inChinese : (text: string) => text;
-    sides = { front: html(renderMarkdown(row.front)), back: html(renderMarkdown(row.back)) };
+    // A user's own card is hostile input like the rest of their note: the sanitiser's allow-list applies.
+    const options = { untrusted: row.own };
+    sides = { front: html(renderMarkdown(row.front, options)), back: html(renderMarkdown(row.back, options)) };
     if (htmlCache.size >= HTML_CACHE_LIMIT) htmlCache.clear();
     htmlCache.set(key, sides);
   }

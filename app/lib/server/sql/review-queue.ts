@@ -49,6 +49,8 @@ export const contentRowSchema = z.object({
   /** Card.zh (the card in Chinese, storedCardZhSchema) and the note's Chinese title: one card, one history. */
   zh: z.unknown(),
   titleZh: z.string().nullable(),
+  /** A user's own note's card: user-written, so rendered through the sanitiser (render-note.ts). */
+  own: z.boolean(),
 });
 export type ContentRow = z.infer<typeof contentRowSchema>;
 
@@ -186,7 +188,7 @@ export function candidateQueries(
         LEFT JOIN LATERAL (
           SELECT st.version, st.difficulty, st."elapsedDays", st."scheduledDays", st."learningSteps", st.reps,
                  st.lapses, st.flag, c.front, c.back, c.type, c.key, c.anchor, c.source, c."contentHash", p.slug, p.title,
-                 c.zh, p.zh->>'title' AS "titleZh"
+                 c.zh, p.zh->>'title' AS "titleZh", p."ownerId" IS NOT NULL AS own
             FROM "CardState" st JOIN "Card" c ON c.id = st."cardId" JOIN "Paper" p ON p.id = c."paperId"
            WHERE x.rank <= ${options.show ?? 20} AND st."userId" = ${userId} AND st."cardId" = x."cardId"
           OFFSET 0) d ON true`, // OFFSET 0: the planner trick 2 above (the rank test gates the join)
@@ -199,10 +201,10 @@ export function candidateQueries(
             freshRowSchema,
             Prisma.sql`
       SELECT c.id AS "cardId", c.front, c.back, c.type, c.key, c.anchor, c.source, c."contentHash", p.slug, p.title, p."sortKey",
-             c.zh, p."titleZh",
+             c.zh, p."titleZh", p.own,
              c.version, c.due, c.stability, c.difficulty, c."elapsedDays", c."scheduledDays", c."learningSteps",
              c.reps, c.lapses, c.state, c."lastReview", c.flag
-        FROM (SELECT p.id, p.slug, p.title, p."sortKey", p.zh->>'title' AS "titleZh" FROM "Paper" p
+        FROM (SELECT p.id, p.slug, p.title, p."sortKey", p.zh->>'title' AS "titleZh", p."ownerId" IS NOT NULL AS own FROM "Paper" p
                WHERE p."sortKey" >= ${options.newCardsFrom ?? 0} AND ${paperScopeSql(userId, settingsRow, scope)}
                ORDER BY p."sortKey", p.id) p
         CROSS JOIN LATERAL (
@@ -222,7 +224,7 @@ export function cardDetailQuery(userId: string, cardIds: string[]) {
     detailRowSchema,
     Prisma.sql`
     SELECT s."cardId", ${STATE_COLUMNS}, c.front, c.back, c.type, c.key, c.anchor, c.source, c."contentHash", p.slug, p.title,
-           c.zh, p.zh->>'title' AS "titleZh"
+           c.zh, p.zh->>'title' AS "titleZh", p."ownerId" IS NOT NULL AS own
       FROM "CardState" s JOIN "Card" c ON c.id = s."cardId" JOIN "Paper" p ON p.id = c."paperId"
      WHERE s."userId" = ${userId} AND s."cardId" IN (${Prisma.join(cardIds)})`,
   );
