@@ -7,9 +7,7 @@
  * cache before each run.
  */
 import { performance } from "node:perf_hooks";
-import pg from "pg";
-import { runContentSync } from "../lib/content-sync-runner";
-import { benchDatabase, ms, percentile } from "./lib/bench-db";
+import { ms, percentile, withBenchDatabase } from "./lib/bench-db";
 
 const LOGS = Number(process.env.BENCH_LOGS ?? 1_000_000);
 const DAYS = 3 * 365;
@@ -21,13 +19,7 @@ function summary(label: string, samples: number[]): string {
 }
 
 async function main() {
-  const database = await benchDatabase();
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    await runContentSync(database.url, { quiet: true });
-    process.env.DATABASE_URL = database.url;
-    process.env.NEXTAUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-0123";
+  await withBenchDatabase(async ({ client }) => {
     const now = new Date("2026-11-20T15:00:00Z");
 
     const started = performance.now();
@@ -117,10 +109,7 @@ async function main() {
       }
     }
     await db.$disconnect();
-  } finally {
-    await client.end();
-    await database.close();
-  }
+  });
 }
 
 main().catch((error: unknown) => {

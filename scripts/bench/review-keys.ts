@@ -7,8 +7,7 @@
  */
 import type { Page } from "playwright-core";
 import pg from "pg";
-import { runContentSync } from "../lib/content-sync-runner";
-import { benchDatabase, ms, percentile } from "./lib/bench-db";
+import { ms, percentile, withBenchDatabase } from "./lib/bench-db";
 import { launchChromium, serveApp } from "./lib/serve-app";
 
 const ANSWERS = 40;
@@ -45,45 +44,42 @@ function pressAndTime(): Promise<number> {
 
 async function main() {
   process.env.NEXT_DIST_DIR ??= ".next-bench";
-  const database = await benchDatabase();
-  const client = new pg.Client({ connectionString: database.url });
-  client.on("error", (error) => console.error("bench database connection:", error.message));
-  await client.connect();
-  let app: Awaited<ReturnType<typeof serveApp>> | null = null;
-  const browser = await launchChromium();
-  try {
+  await withBenchDatabase(async ({ url, client }) => {
+    const browser = await launchChromium();
     if (!browser) {
       console.log("No Chromium found (install Debian's chromium or set CHROMIUM_PATH): nothing measured.");
       return;
     }
-    await runContentSync(database.url, { quiet: true });
-    app = await serveApp(database.url);
-    const context = await browser.newContext({ baseURL: app.baseUrl });
-    const page = await context.newPage();
-    await signUp(page, client);
-    await page.goto("/review");
-    await page.locator("[data-testid=review-session][data-ready=true]").waitFor();
-    if (!(await page.getByTestId("review-card").count())) throw new Error(`no card to review: ${(await page.locator("main").innerText()).slice(0, 400)}`);
-    // Under tsx, esbuild names inner functions with a `__name` helper the page does not have.
-    await page.evaluate("window.__name ??= (f) => f");
-    const timings: number[] = [];
-    for (let i = 0; i < ANSWERS; i += 1) {
-      // A cloze card may ask for its answer to be typed: Enter reveals it there, Space elsewhere.
-      await page.keyboard.press((await page.getByTestId("typed-answer").count()) ? "Enter" : "Space");
-      await page.getByTestId("card-back").waitFor();
-      timings.push(await page.evaluate(pressAndTime));
+    const app = await serveApp(url).catch(async (error: unknown) => {
+      await browser.close();
+      throw error;
+    });
+    try {
+      const context = await browser.newContext({ baseURL: app.baseUrl });
+      const page = await context.newPage();
+      await signUp(page, client);
+      await page.goto("/review");
+      await page.locator("[data-testid=review-session][data-ready=true]").waitFor();
+      if (!(await page.getByTestId("review-card").count())) throw new Error(`no card to review: ${(await page.locator("main").innerText()).slice(0, 400)}`);
+      // Under tsx, esbuild names inner functions with a `__name` helper the page does not have.
+      await page.evaluate("window.__name ??= (f) => f");
+      const timings: number[] = [];
+      for (let i = 0; i < ANSWERS; i += 1) {
+        // A cloze card may ask for its answer to be typed: Enter reveals it there, Space elsewhere.
+        await page.keyboard.press((await page.getByTestId("typed-answer").count()) ? "Enter" : "Space");
+        await page.getByTestId("card-back").waitFor();
+        timings.push(await page.evaluate(pressAndTime));
+      }
+      const sorted = [...timings].sort((a, b) => a - b);
+      console.log(
+        `key press → next card painted (${timings.length} answers, Chromium, CPU not throttled): ` +
+          `p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, max ${ms(sorted.at(-1) ?? 0)}; target p95 ≤ 50 ms`,
+      );
+    } finally {
+      await browser.close();
+      await app.stop();
     }
-    const sorted = [...timings].sort((a, b) => a - b);
-    console.log(
-      `key press → next card painted (${timings.length} answers, Chromium, CPU not throttled): ` +
-        `p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, max ${ms(sorted.at(-1) ?? 0)}; target p95 ≤ 50 ms`,
-    );
-  } finally {
-    await browser?.close();
-    await app?.stop();
-    await client.end();
-    await database.close();
-  }
+  });
 }
 
 main().catch((error: unknown) => {

@@ -9,9 +9,7 @@
  * rate-limit read (bench:notes (b)). Figures only.
  */
 import { randomUUID } from "node:crypto";
-import pg from "pg";
-import { runContentSync } from "../lib/content-sync-runner";
-import { benchDatabase, ms, percentile } from "./lib/bench-db";
+import { ms, percentile, withBenchDatabase } from "./lib/bench-db";
 
 const SAVES = 30;
 const CARDS = 20;
@@ -22,14 +20,7 @@ function note(edit: number): string {
 }
 
 async function main() {
-  const database = await benchDatabase();
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    await runContentSync(database.url, { quiet: true });
-    process.env.DATABASE_URL = database.url;
-    // The server's environment check wants one; nothing here signs a session.
-    process.env.NEXTAUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-0123";
+  await withBenchDatabase(async ({ client }) => {
     const { db } = await import("@/app/lib/server/db");
     const own = await import("@/app/lib/server/data/own-notes");
     const { checkOwnNote } = await import("@/app/lib/domain/content/own-note");
@@ -92,10 +83,7 @@ async function main() {
     console.log(line("  reorder read (skipped now for a body edit)", t.reorder));
     console.log(line("  empty interactive transaction", t.empty));
     await db.$disconnect();
-  } finally {
-    await client.end();
-    await database.close();
-  }
+  });
 }
 
 class Rollback extends Error {}
