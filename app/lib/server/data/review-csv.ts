@@ -2,7 +2,8 @@ import "#server-only";
 import { CSV_COLUMNS, type CsvRow, type ImportError } from "@/app/lib/schemas/review";
 import type { SchedulerSettings } from "@/app/lib/domain/scheduling";
 import { writeCsv } from "../csv";
-import { reviewCsvBatches, type ReviewCsvBatch } from "./review-csv-parse";
+import type { ReviewCsvBatch } from "./review-csv-parse";
+import { reviewCsvBatchesOffThread } from "./review-csv-thread";
 import { db, rawTransaction, Rollback, type Execute } from "../db";
 import { readHistories, readVersions, replayHistories, writeReplayedStates, type ReplayLog } from "./reschedule";
 import { insertImportedLines, LOG_BATCH, type ImportedLine } from "./user-data-writes";
@@ -55,7 +56,8 @@ export interface ImportResult {
  * states are locked only by the final update.
  */
 export async function importReviewLogCsv(userId: string, text: string, now: Date): Promise<ImportResult> {
-  const batches = reviewCsvBatches(text, LOG_BATCH);
+  // Read and validated on a worker thread: this thread keeps to the database and the replay.
+  const batches = reviewCsvBatchesOffThread(text, LOG_BATCH);
   // The header is checked (CsvHeaderError) before a connection is taken.
   const first = await batches.next();
   const settings = getUserSettings(userId).then(schedulerSettingsOf);
