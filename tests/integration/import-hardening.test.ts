@@ -198,4 +198,36 @@ describe("the review CSV import", () => {
     expect(await db.cardState.count({ where: { userId: user.id } })).toBe(0);
     await expect(loadReviewQueue(user.id, now)).resolves.toBeDefined();
   });
+
+  // The import inserts each batch of 2,000 valid lines while the next is read (a pipeline): a
+  // bad line after some batches were sent must still leave nothing, and every bad line is listed.
+  it("writes nothing and lists every bad line when they come after batches were already inserted", async () => {
+    const user = await db.user.create({ data: { email: unique(), settings: { create: {} } }, select: { id: true } });
+    const cards = await db.card.findMany({ where: { retiredAt: null }, orderBy: { id: "asc" }, take: 3, select: { id: true } });
+    const lines = ["card_id,review_time,review_rating,review_state,review_duration"];
+    for (let i = 0; i < 5_000; i += 1) lines.push(`${cards[i % 3]!.id},${1_700_000_000_000 + i * 60_000},3,${i < 3 ? 0 : 2},1000`);
+    lines[4_501] = `${cards[0]!.id},1700000000000,9,2,1000`; // line 4,502: a rating of 9
+    lines.push(`no-such-card,1800000000000,3,2,1000`); // line 5,002
+    const result = await importReviewLogCsv(user.id, lines.join("\n"), now);
+    expect(result.added).toBe(0);
+    expect(result.errors.map((e) => e.line)).toEqual([4_502, 5_002]);
+    expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(0);
+    expect(await db.cardState.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("imports a file of several batches whole, counting the lines repeated in it and already there", async () => {
+    const user = await db.user.create({ data: { email: unique(), settings: { create: {} } }, select: { id: true } });
+    const cards = await db.card.findMany({ where: { retiredAt: null }, orderBy: { id: "asc" }, take: 3, select: { id: true } });
+    const body = [];
+    for (let i = 0; i < 4_500; i += 1) body.push(`${cards[i % 3]!.id},${1_700_000_000_000 + i * 60_000},3,${i < 3 ? 0 : 2},1000`);
+    // The first 10 lines again at the end, in a later batch than their first copies.
+    const csv = ["card_id,review_time,review_rating,review_state,review_duration", ...body, ...body.slice(0, 10)].join("\n");
+    const result = await importReviewLogCsv(user.id, csv, now);
+    expect(result).toEqual({ added: 4_500, alreadyThere: 10, errors: [], rescheduled: 3 });
+    expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(4_500);
+    const states = await db.cardState.findMany({ where: { userId: user.id }, select: { reps: true } });
+    expect(states.map((s) => s.reps)).toEqual([1_500, 1_500, 1_500]);
+    const again = await importReviewLogCsv(user.id, csv, now);
+    expect(again).toEqual({ added: 0, alreadyThere: 4_510, errors: [], rescheduled: 0 });
+  });
 });

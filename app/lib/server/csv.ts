@@ -30,6 +30,22 @@ export interface CsvFailure {
  */
 export async function readCsvRecords(text: string): Promise<{ records: CsvRecord[]; failure: CsvFailure | null }> {
   const records: CsvRecord[] = [];
+  let failure: CsvFailure | null = null;
+  for await (const batch of csvRecordBatches(text, Number.POSITIVE_INFINITY)) {
+    records.push(...batch.records);
+    failure = batch.failure;
+  }
+  return { records, failure };
+}
+
+/**
+ * The same read as `readCsvRecords`, handed out in batches of about `size` records as the text is
+ * read, so a caller can start on the first lines (validate them, send them to PostgreSQL) while
+ * the rest is still being parsed. The last batch (possibly empty) carries the failure, if any.
+ */
+export async function* csvRecordBatches(text: string, size: number): AsyncGenerator<{ records: CsvRecord[]; failure: CsvFailure | null }> {
+  let records: CsvRecord[] = [];
+  let lines = 0;
   const state: { failure: CsvFailure | null } = { failure: null };
   const options: Options<CsvRecord, string[]> = {
     bom: true,
@@ -42,22 +58,30 @@ export async function readCsvRecords(text: string): Promise<{ records: CsvRecord
   const parser = new Parser(options as unknown as Options);
   parser.on("readable", () => {
     let record: CsvRecord | null;
-    while ((record = parser.read() as CsvRecord | null) !== null) records.push(record);
+    while ((record = parser.read() as CsvRecord | null) !== null) {
+      records.push(record);
+      lines += 1;
+    }
   });
   const finished = new Promise<void>((resolve) => {
     parser.once("end", resolve);
     parser.once("error", (error: Error & { lines?: number }) => {
-      state.failure = { line: error.lines ?? records.length + 1, message: error.message };
+      state.failure = { line: error.lines ?? lines + 1, message: error.message };
       resolve();
     });
   });
   for (let start = 0; start < text.length && !state.failure; start += CHUNK_CHARS) {
     parser.write(text.slice(start, start + CHUNK_CHARS));
     await yieldToEventLoop();
+    if (records.length >= size && !state.failure) {
+      const batch = records;
+      records = [];
+      yield { records: batch, failure: null };
+    }
   }
   if (!state.failure) parser.end();
   await finished;
-  return { records, failure: state.failure };
+  yield { records, failure: state.failure };
 }
 
 /** Writes rows as CSV, quoting a cell only when it holds a comma, quote or line break. */
