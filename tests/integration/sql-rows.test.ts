@@ -5,7 +5,10 @@ import { Prisma } from "@/app/generated/prisma/client";
 import { applyGrade, DEFAULT_SCHEDULER_SETTINGS, newCardState } from "@/app/lib/domain/scheduling";
 import { db } from "@/app/lib/server/db";
 import { getUserSettings } from "@/app/lib/server/data/settings";
+import * as afterBreakSql from "@/app/lib/server/sql/after-break";
 import * as answerSql from "@/app/lib/server/sql/answer";
+import * as loadBalanceSql from "@/app/lib/server/sql/load-balance";
+import * as masterySql from "@/app/lib/server/sql/mastery";
 import * as progressSql from "@/app/lib/server/sql/progress";
 import * as queueSql from "@/app/lib/server/sql/review-queue";
 import { rowsOf, type TypedQuery } from "@/app/lib/server/sql/typed-query";
@@ -143,8 +146,23 @@ describe("the raw SQL's rows match their schemas", () => {
     await expectRowsParse("studiedPerNoteQuery", progressSql.studiedPerNoteQuery(userId));
   });
 
+  it("the scheduling tools' statements: due counts per day, the break's read and write, mastery", async () => {
+    const now = new Date();
+    // The queue case's two review cards (due yesterday) and the first case's answered card (due at its answer): bucket 1.
+    const bounds = [new Date(now.getTime() - 3 * 86_400_000), now, new Date(now.getTime() + 86_400_000)];
+    const counts = await expectRowsParse("dueCountsQuery", loadBalanceSql.dueCountsQuery(userId, null, bounds));
+    expect(counts.find((r) => r.bucket === 1)?.n).toBe(3);
+    const [state] = await expectRowsParse("breakReviewCardsQuery", afterBreakSql.breakReviewCardsQuery(userId), 2);
+    // A move to where the card already is: the write runs (new version, a RescheduleLog row), nothing shifts.
+    const move = { cardId: state!.cardId, version: state!.version, fromDue: state!.due, fromScheduledDays: state!.scheduledDays, due: state!.due, scheduledDays: state!.scheduledDays, retrievability: 1 };
+    const [applied] = await expectRowsParse("applyBreakQuery", afterBreakSql.applyBreakQuery(userId, "postpone", [move], now));
+    expect(applied?.n).toBe(1);
+    await expectRowsParse("liveCardsPerPaperQuery", masterySql.liveCardsPerPaperQuery(userId));
+    await expectRowsParse("studiedStatesByPaperQuery", masterySql.studiedStatesByPaperQuery(userId), 2);
+  });
+
   it("covers every statement the sql/ modules build", () => {
-    const builders = Object.entries({ ...answerSql, ...progressSql, ...queueSql })
+    const builders = Object.entries({ ...answerSql, ...progressSql, ...queueSql, ...loadBalanceSql, ...afterBreakSql, ...masterySql })
       .filter(([name, value]) => typeof value === "function" && /Quer(y|ies)$/.test(name))
       .map(([name]) => name)
       .sort();
