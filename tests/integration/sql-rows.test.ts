@@ -7,6 +7,8 @@ import { db } from "@/app/lib/server/db";
 import { getUserSettings } from "@/app/lib/server/data/settings";
 import * as afterBreakSql from "@/app/lib/server/sql/after-break";
 import * as answerSql from "@/app/lib/server/sql/answer";
+import * as cardControlsSql from "@/app/lib/server/sql/card-controls";
+import { storedStateOf } from "@/app/lib/server/sql/card-state";
 import * as loadBalanceSql from "@/app/lib/server/sql/load-balance";
 import * as masterySql from "@/app/lib/server/sql/mastery";
 import * as progressSql from "@/app/lib/server/sql/progress";
@@ -161,9 +163,30 @@ describe("the raw SQL's rows match their schemas", () => {
     await expectRowsParse("studiedStatesByPaperQuery", masterySql.studiedStatesByPaperQuery(userId), 2);
   });
 
+  it("the card controls' statements: visibility, note scope, the missing states, the locked read and the write", async () => {
+    // Cards the other cases leave alone (they take the first five).
+    const cards = (await liveCards(8)).slice(6);
+    const ids = cards.map((c) => c.id);
+    const [visible] = await expectRowsParse("visibleCardCountQuery", cardControlsSql.visibleCardCountQuery(userId, ids));
+    expect(visible?.n).toBe(2);
+    await expectRowsParse("cardsOfTheirNotesQuery", cardControlsSql.cardsOfTheirNotesQuery(userId, ids), 2);
+    const now = new Date();
+    covered.add("insertMissingStatesStatement");
+    expect(await db.$executeRaw(cardControlsSql.insertMissingStatesStatement(userId, ids, now, now))).toBe(2);
+    await expectRowsParse("cardControlsQuery", cardControlsSql.cardControlsQuery(userId, ids), 2);
+    const [row] = await expectRowsParse("lockedCardControlsQuery", cardControlsSql.lockedCardControlsQuery(userId, ids), 2);
+    // Flagged, with a bury date: the nullable column set.
+    const next = { ...row!, flag: 2, buriedUntil: now, version: row!.version + 1 };
+    covered.add("writeControlsStatement");
+    expect(await db.$executeRaw(cardControlsSql.writeControlsStatement(userId, row!.cardId, next, storedStateOf(row!), now))).toBe(1);
+    expect(await db.$executeRaw(cardControlsSql.writeControlsStatement(userId, row!.cardId, next, storedStateOf(row!), null))).toBe(1);
+    const locked = await expectRowsParse("lockedCardControlsQuery", cardControlsSql.lockedCardControlsQuery(userId, ids), 2);
+    expect(locked.some((r) => r.buriedUntil !== null) && locked.some((r) => r.buriedUntil === null)).toBe(true);
+  });
+
   it("covers every statement the sql/ modules build", () => {
-    const builders = Object.entries({ ...answerSql, ...progressSql, ...queueSql, ...loadBalanceSql, ...afterBreakSql, ...masterySql })
-      .filter(([name, value]) => typeof value === "function" && /Quer(y|ies)$/.test(name))
+    const builders = Object.entries({ ...answerSql, ...progressSql, ...queueSql, ...loadBalanceSql, ...afterBreakSql, ...masterySql, ...cardControlsSql })
+      .filter(([name, value]) => typeof value === "function" && /(Quer(y|ies)|Statement)$/.test(name))
       .map(([name]) => name)
       .sort();
     expect(builders.filter((name) => !covered.has(name))).toEqual([]);
