@@ -11,6 +11,8 @@ import * as cardControlsSql from "@/app/lib/server/sql/card-controls";
 import { storedStateOf } from "@/app/lib/server/sql/card-state";
 import * as loadBalanceSql from "@/app/lib/server/sql/load-balance";
 import * as masterySql from "@/app/lib/server/sql/mastery";
+import * as rescheduleSql from "@/app/lib/server/sql/reschedule";
+import * as retentionSql from "@/app/lib/server/sql/retention-simulation";
 import * as progressSql from "@/app/lib/server/sql/progress";
 import * as queueSql from "@/app/lib/server/sql/review-queue";
 import { rowsOf, type TypedQuery } from "@/app/lib/server/sql/typed-query";
@@ -184,8 +186,17 @@ describe("the raw SQL's rows match their schemas", () => {
     expect(locked.some((r) => r.buriedUntil !== null) && locked.some((r) => r.buriedUntil === null)).toBe(true);
   });
 
+  it("the replay's and the retention simulation's reads", async () => {
+    // The progress case logged a review of a review-state card (stability 4) and the queue case wrote two such states.
+    const logs = await expectRowsParse("replayLogsQuery", rescheduleSql.replayLogsQuery(userId, null), 3);
+    await expectRowsParse("replayLogsQuery", rescheduleSql.replayLogsQuery(userId, [logs[0]!.cardId]));
+    await expectRowsParse("stateVersionsQuery", rescheduleSql.stateVersionsQuery(userId, null), 2);
+    await expectRowsParse("simulatedCardsQuery", retentionSql.simulatedCardsQuery(userId), 2);
+    await expectRowsParse("answerDurationsQuery", retentionSql.answerDurationsQuery(userId, 10), 2);
+  });
+
   it("covers every statement the sql/ modules build", () => {
-    const builders = Object.entries({ ...answerSql, ...progressSql, ...queueSql, ...loadBalanceSql, ...afterBreakSql, ...masterySql, ...cardControlsSql })
+    const builders = Object.entries({ ...answerSql, ...progressSql, ...queueSql, ...loadBalanceSql, ...afterBreakSql, ...masterySql, ...cardControlsSql, ...rescheduleSql, ...retentionSql })
       .filter(([name, value]) => typeof value === "function" && /(Quer(y|ies)|Statement)$/.test(name))
       .map(([name]) => name)
       .sort();
