@@ -10,7 +10,9 @@ import * as answerSql from "@/app/lib/server/sql/answer";
 import * as cardControlsSql from "@/app/lib/server/sql/card-controls";
 import { storedStateOf } from "@/app/lib/server/sql/card-state";
 import * as loadBalanceSql from "@/app/lib/server/sql/load-balance";
+import * as dailyGoalSql from "@/app/lib/server/sql/daily-goal";
 import * as masterySql from "@/app/lib/server/sql/mastery";
+import * as allowanceSql from "@/app/lib/server/sql/note-new-allowance";
 import * as rescheduleSql from "@/app/lib/server/sql/reschedule";
 import * as retentionSql from "@/app/lib/server/sql/retention-simulation";
 import * as progressSql from "@/app/lib/server/sql/progress";
@@ -195,8 +197,25 @@ describe("the raw SQL's rows match their schemas", () => {
     await expectRowsParse("answerDurationsQuery", retentionSql.answerDurationsQuery(userId, 10), 2);
   });
 
+  it("a note's new-card allowance and the daily goal's count", async () => {
+    const now = new Date();
+    const [card] = await liveCards(1);
+    const today = now.toISOString().slice(0, 10);
+    const [none] = await expectRowsParse("noteAllowanceQuery", allowanceSql.noteAllowanceQuery(userId, card!.paper.slug, today, new Date(0)));
+    expect(none?.allowance).toBeNull();
+    covered.add("setNoteAllowanceStatement");
+    expect(await db.$executeRaw(allowanceSql.setNoteAllowanceStatement(userId, none!.paperId, today, 3))).toBe(1);
+    const [set] = await expectRowsParse("noteAllowanceQuery", allowanceSql.noteAllowanceQuery(userId, card!.paper.slug, today, new Date(0)));
+    expect(set?.allowance).toBe(3);
+    // No answers in the window (ms null), then the whole history (ms set).
+    const [empty] = await expectRowsParse("answersTodayQuery", dailyGoalSql.answersTodayQuery(userId, now, now));
+    expect(empty?.ms).toBeNull();
+    const [all] = await expectRowsParse("answersTodayQuery", dailyGoalSql.answersTodayQuery(userId, new Date(0), now));
+    expect(all?.ms).not.toBeNull();
+  });
+
   it("covers every statement the sql/ modules build", () => {
-    const builders = Object.entries({ ...answerSql, ...progressSql, ...queueSql, ...loadBalanceSql, ...afterBreakSql, ...masterySql, ...cardControlsSql, ...rescheduleSql, ...retentionSql })
+    const builders = Object.entries({ ...answerSql, ...progressSql, ...queueSql, ...loadBalanceSql, ...afterBreakSql, ...masterySql, ...cardControlsSql, ...rescheduleSql, ...retentionSql, ...allowanceSql, ...dailyGoalSql })
       .filter(([name, value]) => typeof value === "function" && /(Quer(y|ies)|Statement)$/.test(name))
       .map(([name]) => name)
       .sort();
