@@ -15,6 +15,7 @@ import * as masterySql from "@/app/lib/server/sql/mastery";
 import * as allowanceSql from "@/app/lib/server/sql/note-new-allowance";
 import * as rescheduleSql from "@/app/lib/server/sql/reschedule";
 import * as retentionSql from "@/app/lib/server/sql/retention-simulation";
+import * as searchSql from "@/app/lib/server/sql/search";
 import * as progressSql from "@/app/lib/server/sql/progress";
 import * as queueSql from "@/app/lib/server/sql/review-queue";
 import { rowsOf, type TypedQuery } from "@/app/lib/server/sql/typed-query";
@@ -214,8 +215,15 @@ describe("the raw SQL's rows match their schemas", () => {
     expect(all?.ms).not.toBeNull();
   });
 
+  it("the library search and the Chinese words of the notes", async () => {
+    await expectRowsParse("searchQuery", searchSql.searchQuery("learning", "en", userId));
+    await expectRowsParse("searchQuery", searchSql.searchQuery("learning", "zh", null));
+    const words = await expectRowsParse("chineseWordsQuery", searchSql.chineseWordsQuery());
+    expect(words.some((w) => w.title !== null)).toBe(true);
+  });
+
   it("covers every statement the sql/ modules build", () => {
-    const builders = Object.entries({ ...answerSql, ...progressSql, ...queueSql, ...loadBalanceSql, ...afterBreakSql, ...masterySql, ...cardControlsSql, ...rescheduleSql, ...retentionSql, ...allowanceSql, ...dailyGoalSql })
+    const builders = Object.entries({ ...answerSql, ...progressSql, ...queueSql, ...loadBalanceSql, ...afterBreakSql, ...masterySql, ...cardControlsSql, ...rescheduleSql, ...retentionSql, ...allowanceSql, ...dailyGoalSql, ...searchSql })
       .filter(([name, value]) => typeof value === "function" && /(Quer(y|ies)|Statement)$/.test(name))
       .map(([name]) => name)
       .sort();
