@@ -12,6 +12,8 @@ import { storedStateOf } from "@/app/lib/server/sql/card-state";
 import * as loadBalanceSql from "@/app/lib/server/sql/load-balance";
 import * as dailyGoalSql from "@/app/lib/server/sql/daily-goal";
 import * as masterySql from "@/app/lib/server/sql/mastery";
+import * as optimizerSql from "@/app/lib/server/sql/optimizer";
+import * as quizSql from "@/app/lib/server/sql/quiz-weak-spots";
 import * as allowanceSql from "@/app/lib/server/sql/note-new-allowance";
 import * as rescheduleSql from "@/app/lib/server/sql/reschedule";
 import * as retentionSql from "@/app/lib/server/sql/retention-simulation";
@@ -78,6 +80,8 @@ describe("the raw SQL's rows match their schemas", () => {
     // An unknown card: the card's columns are null too.
     await expectRowsParse("answerContextQuery", answerSql.answerContextQuery(userId, `missing-${randomUUID()}`, randomUUID(), "s"));
     await expectRowsParse("appliedAnswerQuery", answerSql.appliedAnswerQuery(userId, clientId));
+    const [locked] = await expectRowsParse("undoLockQuery", answerSql.undoLockQuery(userId, card!.id));
+    expect(locked?.lastReview).not.toBeNull();
     expect(other).toBeDefined();
   });
 
@@ -222,8 +226,23 @@ describe("the raw SQL's rows match their schemas", () => {
     expect(words.some((w) => w.title !== null)).toBe(true);
   });
 
+  it("the quiz's weak spots and the optimizer's claim", async () => {
+    const question = await db.quizQuestion.findFirstOrThrow({ select: { id: true } });
+    await db.quizAttempt.create({
+      data: {
+        userId, scope: { kind: "weak" }, title: "sql-rows", seed: "s", mode: "each", questionIds: [question.id],
+        answers: { create: { questionId: question.id, response: {}, score: 0, correct: false, timeMs: 1000 } },
+      },
+    });
+    const [history] = await expectRowsParse("questionHistoryQuery", quizSql.questionHistoryQuery(userId));
+    expect([history?.answered, history?.missed]).toEqual([1, 1]);
+    // The first claim inserts; a second, while that one runs, gets no row.
+    await expectRowsParse("claimOptimizerJobQuery", optimizerSql.claimOptimizerJobQuery(userId, JSON.stringify({ state: "running" }), 60_000));
+    expect(await rowsOf(optimizerSql.claimOptimizerJobQuery(userId, JSON.stringify({ state: "running" }), 60_000))).toEqual([]);
+  });
+
   it("covers every statement the sql/ modules build", () => {
-    const builders = Object.entries({ ...answerSql, ...progressSql, ...queueSql, ...loadBalanceSql, ...afterBreakSql, ...masterySql, ...cardControlsSql, ...rescheduleSql, ...retentionSql, ...allowanceSql, ...dailyGoalSql, ...searchSql })
+    const builders = Object.entries({ ...answerSql, ...progressSql, ...queueSql, ...loadBalanceSql, ...afterBreakSql, ...masterySql, ...cardControlsSql, ...rescheduleSql, ...retentionSql, ...allowanceSql, ...dailyGoalSql, ...searchSql, ...quizSql, ...optimizerSql })
       .filter(([name, value]) => typeof value === "function" && /(Quer(y|ies)|Statement)$/.test(name))
       .map(([name]) => name)
       .sort();
