@@ -5,8 +5,10 @@ import { Prisma } from "@/app/generated/prisma/client";
 import { applyGrade, DEFAULT_SCHEDULER_SETTINGS, newCardState } from "@/app/lib/domain/scheduling";
 import { db } from "@/app/lib/server/db";
 import { getUserSettings } from "@/app/lib/server/data/settings";
+import { parseCardBrowserQuery } from "@/app/lib/schemas/cards-browser";
 import * as afterBreakSql from "@/app/lib/server/sql/after-break";
 import * as answerSql from "@/app/lib/server/sql/answer";
+import * as cardBrowserSql from "@/app/lib/server/sql/card-browser";
 import * as cardControlsSql from "@/app/lib/server/sql/card-controls";
 import { storedStateOf } from "@/app/lib/server/sql/card-state";
 import * as loadBalanceSql from "@/app/lib/server/sql/load-balance";
@@ -241,8 +243,18 @@ describe("the raw SQL's rows match their schemas", () => {
     expect(await rowsOf(optimizerSql.claimOptimizerJobQuery(userId, JSON.stringify({ state: "running" }), 60_000))).toEqual([]);
   });
 
+  it("the card browser's page: studied cards (state columns set) and new ones (null), every filter", async () => {
+    const now = new Date();
+    const context = { now, tomorrow: new Date(now.getTime() + 86_400_000), weekEnd: new Date(now.getTime() + 7 * 86_400_000), decay: -0.5, factor: 19 / 81 };
+    const page = await expectRowsParse("cardPageQuery", cardBrowserSql.cardPageQuery(userId, parseCardBrowserQuery({ sort: "due" }), { ...context, locale: "en" }), 2);
+    expect(page.some((r) => r.due !== null) && page.some((r) => r.due === null)).toBe(true);
+    // Every filter at once (may match nothing: the statement and its types are what is checked).
+    const filtered = parseCardBrowserQuery({ q: "a_%", note: page[0]!.slug, state: "review", due: "overdue", flag: "0", suspended: "no", leech: "no", dMin: "1", dMax: "10", rMin: "1", rMax: "100", sort: "retrievability", dir: "desc" });
+    await expectRowsParse("cardPageQuery", cardBrowserSql.cardPageQuery(userId, filtered, { ...context, locale: "zh-CN" }), 0);
+  });
+
   it("covers every statement the sql/ modules build", () => {
-    const builders = Object.entries({ ...answerSql, ...progressSql, ...queueSql, ...loadBalanceSql, ...afterBreakSql, ...masterySql, ...cardControlsSql, ...rescheduleSql, ...retentionSql, ...allowanceSql, ...dailyGoalSql, ...searchSql, ...quizSql, ...optimizerSql })
+    const builders = Object.entries({ ...answerSql, ...progressSql, ...queueSql, ...loadBalanceSql, ...afterBreakSql, ...masterySql, ...cardControlsSql, ...rescheduleSql, ...retentionSql, ...allowanceSql, ...dailyGoalSql, ...searchSql, ...quizSql, ...optimizerSql, ...cardBrowserSql })
       .filter(([name, value]) => typeof value === "function" && /(Quer(y|ies)|Statement)$/.test(name))
       .map(([name]) => name)
       .sort();
