@@ -120,6 +120,12 @@ describe("the raw SQL's rows match their schemas", () => {
     const [first] = await expectRowsParse("firstBuriedNewQuery", queueSql.firstBuriedNewQuery(userId));
     expect(first?.first).not.toBeNull();
     await expectRowsParse("newInScopeQuery", queueSql.newInScopeQuery(userId, settings, { paper: due!.paper.slug }, now));
+    // Custom sessions: "forgotten" finds the card answered Again in the first case; "ahead" the due ones, in a window from the past.
+    const custom = { dayStart: new Date(0), nextDayStart: new Date(0), aheadEnd: later, since: later, now: later };
+    const forgotten = await expectRowsParse("customCandidatesQuery", queueSql.customCandidatesQuery(userId, true, {}, "forgotten", custom, 10));
+    expect(forgotten.map((r) => r.cardId)).toContain(learning!.id);
+    await expectRowsParse("customCandidatesQuery", queueSql.customCandidatesQuery(userId, false, { paper: due!.paper.slug, area: "x" }, "ahead", custom, 10), 0);
+    await expectRowsParse("customCandidatesQuery", queueSql.customCandidatesQuery(userId, true, {}, "ahead", custom, 10), 3);
   });
 
   it("the sibling read: candidates and cards answered today", async () => {
