@@ -20,6 +20,7 @@ import * as allowanceSql from "@/app/lib/server/sql/note-new-allowance";
 import * as rescheduleSql from "@/app/lib/server/sql/reschedule";
 import * as retentionSql from "@/app/lib/server/sql/retention-simulation";
 import * as searchSql from "@/app/lib/server/sql/search";
+import * as settingsSql from "@/app/lib/server/sql/settings";
 import * as progressSql from "@/app/lib/server/sql/progress";
 import * as queueSql from "@/app/lib/server/sql/review-queue";
 import { rowsOf, type TypedQuery } from "@/app/lib/server/sql/typed-query";
@@ -221,6 +222,8 @@ describe("the raw SQL's rows match their schemas", () => {
     const [set] = await expectRowsParse("noteAllowanceQuery", allowanceSql.noteAllowanceQuery(userId, card!.paper.slug, today, new Date(0)));
     expect(set?.allowance).toBe(3);
     // No answers in the window (ms null), then the whole history (ms set).
+    const [extra] = await expectRowsParse("addNewCardsTodayQuery", settingsSql.addNewCardsTodayQuery(userId, 7, today, 5));
+    expect(extra?.extraNew).toBe(5);
     const [empty] = await expectRowsParse("answersTodayQuery", dailyGoalSql.answersTodayQuery(userId, now, now));
     expect(empty?.ms).toBeNull();
     const [all] = await expectRowsParse("answersTodayQuery", dailyGoalSql.answersTodayQuery(userId, new Date(0), now));
@@ -260,7 +263,7 @@ describe("the raw SQL's rows match their schemas", () => {
   });
 
   it("covers every statement the sql/ modules build", () => {
-    const builders = Object.entries({ ...answerSql, ...progressSql, ...queueSql, ...loadBalanceSql, ...afterBreakSql, ...masterySql, ...cardControlsSql, ...rescheduleSql, ...retentionSql, ...allowanceSql, ...dailyGoalSql, ...searchSql, ...quizSql, ...optimizerSql, ...cardBrowserSql })
+    const builders = Object.entries({ ...answerSql, ...progressSql, ...queueSql, ...loadBalanceSql, ...afterBreakSql, ...masterySql, ...cardControlsSql, ...rescheduleSql, ...retentionSql, ...allowanceSql, ...dailyGoalSql, ...searchSql, ...quizSql, ...optimizerSql, ...cardBrowserSql, ...settingsSql })
       .filter(([name, value]) => typeof value === "function" && /(Quer(y|ies)|Statement)$/.test(name))
       .map(([name]) => name)
       .sort();
