@@ -8,7 +8,7 @@
  * (b) save latency in Chromium: the editor's Save button to "Saved at" (server action,
  *     checking, rows for 20 cards; 20 saves of a 20-card note): p50 and p95, target ≤ 100 ms;
  * (c) the review queue (`loadReviewQueue`, 20 cards) p50/p99 and the library search
- *     (`searchSql`, English queries) p50/p95 for one user, before and after 500 own notes of
+ *     (`searchQuery`, English queries) p50/p95 for one user, before and after 500 own notes of
  *     20 cards each exist beside the corpus (5 users × 100 notes, made through `createOwnNote`,
  *     the app's own save path): measured for a user without notes and for one with 100.
  *     The queue's p99 should stay within 20 % of the corpus-only figure.
@@ -117,7 +117,7 @@ async function benchBrowser(baseUrl: string, token: string) {
 
 async function benchQueueAndSearch(label: string, users: { name: string; id: string }[]) {
   const { loadReviewQueue } = await import("@/app/lib/server/data/review-queue");
-  const { searchSql } = await import("@/app/lib/server/data/search-sql");
+  const { searchQuery } = await import("@/app/lib/server/sql/search");
   const { db } = await import("@/app/lib/server/db");
   for (const user of users) {
     await loadReviewQueue(user.id, new Date(), { limit: 20 }); // warm up
@@ -128,11 +128,11 @@ async function benchQueueAndSearch(label: string, users: { name: string; id: str
       queue.push(performance.now() - t);
     }
     const search: number[] = [];
-    for (const q of QUERIES) await db.$queryRaw(searchSql(q, "en", user.id));
+    for (const q of QUERIES) await db.$queryRaw(searchQuery(q, "en", user.id).sql);
     for (let round = 0; round < SEARCH_ROUNDS; round++) {
       for (const q of QUERIES) {
         const t = performance.now();
-        await db.$queryRaw(searchSql(q, "en", user.id));
+        await db.$queryRaw(searchQuery(q, "en", user.id).sql);
         search.push(performance.now() - t);
       }
     }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:search`: the library search (`searchSql`, the very query of the app) on the
+ * `npm run bench:search`: the library search (`searchQuery`, the very query of the app) on the
  * corpus and on the generated 1,000-note corpus, each bilingual (content/zh/ synced) and, for
  * comparison, the corpus English only (the same notes without zh/; with `--english-1000` the
  * 1,000 notes too, which costs a second load of them): p50 and p95 over Chinese and English
@@ -9,7 +9,7 @@ import { cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { PrismaClient } from "@/app/generated/prisma/client";
-import { searchSql } from "@/app/lib/server/data/search-sql";
+import { searchQuery } from "@/app/lib/server/sql/search";
 import { CONTENT_DIR, TRANSLATION_DIR } from "../lib/content-files";
 import { runContentSync } from "../lib/content-sync-runner";
 import { scriptPrisma } from "../lib/prisma";
@@ -28,7 +28,7 @@ async function measure(label: string, dir: string, withChinese: boolean) {
     await cp(dir, copy, { recursive: true });
     if (!withChinese) await rm(path.join(copy, TRANSLATION_DIR), { recursive: true, force: true });
     await runContentSync(db.url, { quiet: true, dir: copy });
-    const run = (q: string) => prisma.$queryRaw<{ id: string }[]>(searchSql(q));
+    const run = (q: string) => prisma.$queryRaw<{ id: string }[]>(searchQuery(q).sql);
     for (const q of [...CHINESE, ...ENGLISH]) await run(q); // warm up
     const times: Record<"zh" | "en", number[]> = { zh: [], en: [] };
     for (let round = 0; round < ROUNDS; round++) {

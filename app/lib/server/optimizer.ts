@@ -19,6 +19,8 @@ import {
 import { z } from "zod";
 import type { Prisma } from "@/app/generated/prisma/client";
 import { db } from "./db";
+import { claimOptimizerJobQuery } from "./sql/optimizer";
+import { rowsOf } from "./sql/typed-query";
 import { exportReviewLogCsv } from "./data/review-csv";
 import { rescheduleCards } from "./data/reschedule";
 import { getUserSettings, schedulerSettingsOf, workloadTable } from "./data/settings";
@@ -119,13 +121,7 @@ async function saveJob(userId: string, job: OptimizerJob): Promise<void> {
  */
 async function claimJob(userId: string, job: OptimizerJob): Promise<boolean> {
   const value = JSON.stringify(job);
-  const rows = await db.$queryRaw<{ userId: string }[]>`
-    INSERT INTO "OptimizerJob" ("userId", "job", "updatedAt")
-    VALUES (${userId}, ${value}::jsonb, now())
-    ON CONFLICT ("userId") DO UPDATE SET "job" = EXCLUDED."job", "updatedAt" = now()
-    WHERE "OptimizerJob"."job"->>'state' <> 'running'
-       OR "OptimizerJob"."updatedAt" < now() - make_interval(secs => ${STALE_MS / 1000})
-    RETURNING "userId"`;
+  const rows = await rowsOf(claimOptimizerJobQuery(userId, value, STALE_MS));
   return rows.length > 0;
 }
 

@@ -68,7 +68,7 @@ export function searchDocument(note: ParsedNote, cards: readonly CardItem[], que
 
 /**
  * Separates a search document from the spellings it gains (`withJoinedSpellings`): indexed, but
- * the snippet is cut from the text before it only (`searchSql`).
+ * the snippet is cut from the text before it only (`searchQuery`).
  */
 export const SEARCH_VARIANTS_SEPARATOR = "\f";
 

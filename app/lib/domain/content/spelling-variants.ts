@@ -1,7 +1,7 @@
 /**
  * Search finds a term however its words are spaced, by the quiz's own rule for short answers
  * (`compactAnswer`: "layer norm", "LayerNorm" and "layer-norm" are one answer). A query is
- * also asked without its spaces (`searchSql`); a note that writes "layer norm" where the rest
+ * also asked without its spaces (`searchQuery`); a note that writes "layer norm" where the rest
  * of the corpus writes "LayerNorm" is given the joined word (`joinedSpellings`), so that both
  * queries find the same notes. The joined words come from the corpus itself, not from a list.
  */

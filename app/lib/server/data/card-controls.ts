@@ -2,13 +2,22 @@ import "#server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { Prisma } from "@/app/generated/prisma/client";
-import { addDays, forgetCard, newCardState, startOfDay, stateToCode, studyDayOf } from "@/app/lib/domain/scheduling";
+import { addDays, forgetCard, newCardState, startOfDay, studyDayOf } from "@/app/lib/domain/scheduling";
 import { MAX_NOTE_SCOPE_CARDS, type CardControlInput } from "@/app/lib/schemas/cards";
-import { visiblePaperSql } from "./visibility";
 import { db } from "../db";
 import { BadRequestError, ConflictError, CorruptPreviousStateError, NotFoundError } from "../errors";
-import { cardStateColumns, storedStateOf, type CardStateRow } from "../sql/card-state";
+import {
+  cardControlsQuery,
+  cardsOfTheirNotesQuery,
+  insertMissingStatesStatement,
+  lockedCardControlsQuery,
+  visibleCardCountQuery,
+  writeControlsStatement,
+  type ControlRow,
+} from "../sql/card-controls";
+import { storedStateOf } from "../sql/card-state";
 import { lowerNewCardsBound } from "../sql/new-cards-bound";
+import { rowsIn } from "../sql/typed-query";
 import { previousJsonOf, stateFromPreviousJson } from "./review-rows";
 import { getUserSettings } from "./settings";
 
@@ -31,15 +40,6 @@ export interface CardControlResult {
   cards: CardControls[];
 }
 
-interface LockedRow extends CardStateRow {
-  cardId: string;
-  version: number;
-  suspended: boolean;
-  buriedUntil: Date | null;
-  flag: number;
-  leech: boolean;
-}
-
 /** What a `CardAction` row keeps to undo its change exactly. */
 interface PreviousControls {
   suspended: boolean;
@@ -51,10 +51,7 @@ interface PreviousControls {
   flagSet?: number;
 }
 
-const CONTROL_COLUMNS = Prisma.sql`s."cardId", s.version, s.suspended, s."buriedUntil", s.flag, s.leech,
-  ${cardStateColumns("s")}`;
-
-const controlsOf = (row: Pick<LockedRow, "cardId" | "version" | "suspended" | "buriedUntil" | "flag" | "leech">): CardControls => ({
+const controlsOf = (row: Pick<ControlRow, "cardId" | "version" | "suspended" | "buriedUntil" | "flag" | "leech">): CardControls => ({
   cardId: row.cardId,
   version: row.version,
   suspended: row.suspended,
@@ -70,10 +67,7 @@ const controlsOf = (row: Pick<LockedRow, "cardId" | "version" | "suspended" | "b
  * naming none of them when one is missing.
  */
 async function assertVisible(tx: Tx, userId: string, cardIds: string[]): Promise<void> {
-  const rows = await tx.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM "Card" c JOIN "Paper" p ON p.id = c."paperId"
-     WHERE c.id = ANY(${cardIds}::text[]) AND c."retiredAt" IS NULL AND p."retiredAt" IS NULL
-       AND ${visiblePaperSql(userId)}`;
+  const rows = await rowsIn(tx, visibleCardCountQuery(userId, cardIds));
   if ((rows[0]?.n ?? 0) !== cardIds.length) throw new NotFoundError("This card does not exist.");
 }
 
@@ -82,11 +76,7 @@ async function assertVisible(tx: Tx, userId: string, cardIds: string[]): Promise
  * control: Anki's "bury note" and "suspend note" take the note's new cards too.
  */
 async function cardsOfTheirNotes(tx: Tx, userId: string, cardIds: string[]): Promise<string[]> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT c.id FROM "Card" c JOIN "Paper" p ON p.id = c."paperId"
-     WHERE c."paperId" IN (SELECT "paperId" FROM "Card" WHERE id = ANY(${cardIds}::text[]))
-       AND c."retiredAt" IS NULL AND p."retiredAt" IS NULL AND ${visiblePaperSql(userId)}
-     ORDER BY c.id`;
+  const rows = await rowsIn(tx, cardsOfTheirNotesQuery(userId, cardIds));
   if (rows.length > MAX_NOTE_SCOPE_CARDS) throw new BadRequestError(`At most ${MAX_NOTE_SCOPE_CARDS} cards at once: choose fewer notes.`);
   return rows.map((r) => r.id);
 }
@@ -116,31 +106,21 @@ export async function applyCardControl(
   return db.$transaction(async (tx) => {
     const done = await tx.cardAction.findMany({ where: { userId, clientId: input.clientId }, select: { cardId: true } });
     if (done.length > 0) {
-      const rows = await tx.$queryRaw<LockedRow[]>`
-        SELECT ${CONTROL_COLUMNS} FROM "CardState" s
-         WHERE s."userId" = ${userId} AND s."cardId" = ANY(${done.map((d) => d.cardId)}::text[])`;
+      const rows = await rowsIn(tx, cardControlsQuery(userId, done.map((d) => d.cardId)));
       return { duplicate: true, cards: rows.map(controlsOf) };
     }
     await assertVisible(tx, userId, input.cardIds);
     const cardIds = input.scope === "note" ? await cardsOfTheirNotes(tx, userId, input.cardIds) : input.cardIds;
     const fresh = newCardState(now);
     // A state row for each card never studied (a new card's controls live there too).
-    await tx.$executeRaw`
-      INSERT INTO "CardState" ("userId", "cardId", due, stability, difficulty, "elapsedDays", "scheduledDays",
-                               "learningSteps", reps, lapses, state, "lastReview", version, "updatedAt")
-      SELECT ${userId}, id, ${fresh.due}, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0, ${now}
-        FROM unnest(${cardIds}::text[]) AS id
-      ON CONFLICT ("userId", "cardId") DO NOTHING`;
-    const locked = await tx.$queryRaw<LockedRow[]>`
-      SELECT ${CONTROL_COLUMNS} FROM "CardState" s
-       WHERE s."userId" = ${userId} AND s."cardId" = ANY(${cardIds}::text[])
-       ORDER BY s."cardId" FOR UPDATE`;
+    await tx.$executeRaw(insertMissingStatesStatement(userId, cardIds, fresh.due, now));
+    const locked = await rowsIn(tx, lockedCardControlsQuery(userId, cardIds));
     const cards: CardControls[] = [];
     const newAgain: string[] = [];
     for (const row of locked) {
       const before = storedStateOf(row);
       const bump = input.action === "flag" ? 0 : 1;
-      const next: LockedRow = { ...row, version: row.version + bump };
+      const next: ControlRow = { ...row, version: row.version + bump };
       let state = before;
       switch (input.action) {
         case "suspend":
@@ -165,14 +145,7 @@ export async function applyCardControl(
       if (state.state === "new" && input.action !== "suspend" && input.action !== "bury" && input.action !== "flag") {
         newAgain.push(row.cardId);
       }
-      await tx.$executeRaw`
-        UPDATE "CardState" SET suspended = ${next.suspended}, "buriedUntil" = ${next.buriedUntil}, flag = ${next.flag},
-               due = ${state.due}, stability = ${state.stability}, difficulty = ${state.difficulty},
-               "elapsedDays" = ${state.elapsedDays}, "scheduledDays" = ${state.scheduledDays},
-               "learningSteps" = ${state.learningSteps}, reps = ${state.reps}, lapses = ${state.lapses},
-               state = ${stateToCode(state.state)}, "lastReview" = ${state.lastReview},
-               version = ${next.version}, "updatedAt" = ${now}
-         WHERE "userId" = ${userId} AND "cardId" = ${row.cardId}`;
+      await tx.$executeRaw(writeControlsStatement(userId, row.cardId, next, state, now));
       const previous: PreviousControls = {
         suspended: row.suspended,
         buriedUntil: row.buriedUntil?.toISOString() ?? null,
@@ -235,10 +208,7 @@ export async function undoCardControl(userId: string, clientId: string): Promise
   return db.$transaction(async (tx) => {
     const actions = await tx.cardAction.findMany({ where: { userId, clientId }, orderBy: { cardId: "asc" } });
     if (actions.length === 0) throw new NotFoundError("There is no such change to undo.");
-    const locked = await tx.$queryRaw<LockedRow[]>`
-      SELECT ${CONTROL_COLUMNS} FROM "CardState" s
-       WHERE s."userId" = ${userId} AND s."cardId" = ANY(${actions.map((a) => a.cardId)}::text[])
-       ORDER BY s."cardId" FOR UPDATE`;
+    const locked = await rowsIn(tx, lockedCardControlsQuery(userId, actions.map((a) => a.cardId)));
     const byCard = new Map(locked.map((row) => [row.cardId, row]));
     const cards: CardControls[] = [];
     const newAgain: string[] = [];
@@ -248,20 +218,14 @@ export async function undoCardControl(userId: string, clientId: string): Promise
       // A flag leaves the version as it was: it can be undone while the card still carries it.
       const movedOn = action.action === "flag" ? row?.flag !== previous.flagSet : row?.version !== action.version;
       if (!row || movedOn) throw new ConflictError("This card changed since, so that can no longer be undone.");
-      const next: LockedRow = { ...row, version: row.version + (action.action === "flag" ? 0 : 1) };
+      const next: ControlRow = { ...row, version: row.version + (action.action === "flag" ? 0 : 1) };
       let state = storedStateOf(row);
       if (action.action === "suspend" || action.action === "unsuspend") next.suspended = previous.suspended;
       if (action.action === "bury" || action.action === "unbury") next.buriedUntil = previous.buriedUntil ? new Date(previous.buriedUntil) : null;
       if (action.action === "flag") next.flag = previous.flag;
       if (action.action === "reset") state = stateFromPreviousJson(previous.state);
       if (state.state === "new" && (action.action === "suspend" || action.action === "bury")) newAgain.push(row.cardId);
-      await tx.$executeRaw`
-        UPDATE "CardState" SET suspended = ${next.suspended}, "buriedUntil" = ${next.buriedUntil}, flag = ${next.flag},
-               due = ${state.due}, stability = ${state.stability}, difficulty = ${state.difficulty},
-               "elapsedDays" = ${state.elapsedDays}, "scheduledDays" = ${state.scheduledDays},
-               "learningSteps" = ${state.learningSteps}, reps = ${state.reps}, lapses = ${state.lapses},
-               state = ${stateToCode(state.state)}, "lastReview" = ${state.lastReview}, version = ${next.version}
-         WHERE "userId" = ${userId} AND "cardId" = ${row.cardId}`;
+      await tx.$executeRaw(writeControlsStatement(userId, row.cardId, next, state, null));
       cards.push(controlsOf(next));
     }
     await tx.cardAction.deleteMany({ where: { userId, clientId } });

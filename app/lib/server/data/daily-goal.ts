@@ -1,7 +1,8 @@
 import "#server-only";
 import { startOfStudyDay } from "@/app/lib/domain/scheduling";
 import { activeGoal, type DailyGoal } from "@/app/lib/domain/stats";
-import { db } from "../db";
+import { answersTodayQuery } from "../sql/daily-goal";
+import { firstRowOf } from "../sql/typed-query";
 import { dailyGoalOf, getUserSettings } from "./settings";
 
 export interface GoalToday {
@@ -21,9 +22,6 @@ export async function dailyGoalToday(userId: string, now: Date): Promise<GoalTod
   const goal = activeGoal(dailyGoalOf(settings));
   if (!goal) return null;
   const dayStart = startOfStudyDay(now, settings.timeZone, settings.dayStartHour);
-  const [row] = await db.$queryRaw<{ n: number; ms: bigint | number | null }[]>`
-    SELECT count(*)::int AS n, sum("durationMs")::bigint AS ms
-      FROM "ReviewLog"
-     WHERE "userId" = ${userId} AND "reviewedAt" >= ${dayStart} AND "reviewedAt" <= ${now} AND source = 'review'`;
+  const row = await firstRowOf(answersTodayQuery(userId, dayStart, now));
   return { goal, reviews: row?.n ?? 0, ms: Number(row?.ms ?? 0) };
 }

@@ -17,7 +17,8 @@ import {
   type StoredCardState,
   type StudyDay,
 } from "@/app/lib/domain/scheduling";
-import { rawRows } from "../db";
+import { dueCountsQuery } from "../sql/load-balance";
+import { rowsOf } from "../sql/typed-query";
 
 /** The user's study days: where one day ends and the next begins. */
 export interface StudyDayZone {
@@ -39,7 +40,7 @@ export async function dueCountsByDay(
   range: DayRange,
 ): Promise<{ counts: number[]; reviewWeekday: number; studyDay: StudyDay }> {
   const { today, bounds } = dayBounds(now, zone, range);
-  const rows = await rawRows<{ bucket: number; n: number }>(countsSql(userId, cardId, bounds));
+  const rows = await rowsOf(dueCountsQuery(userId, cardId, bounds));
   const counts = Array.from({ length: range.maxDays - range.minDays + 1 }, () => 0);
   for (const row of rows) {
     if (row.bucket >= 1 && row.bucket <= counts.length) counts[row.bucket - 1] = row.n;
@@ -66,30 +67,15 @@ export function answerStudyDayOf(now: Date, zone: StudyDayZone): StudyDay {
   return studyDayOf(now, zone.timeZone, zone.dayStartHour);
 }
 
-/**
- * The user's cards other than `cardId` (suspended ones do not come up) due in each of the days between `bounds` (bucket i: from
- * bounds[i-1] to bounds[i]): a range scan per studied state of the (userId, state, due) index.
- */
-function countsSql(userId: string, cardId: string | null, bounds: Date[]): Prisma.Sql {
-  const first = bounds[0] ?? new Date(0);
-  const last = bounds[bounds.length - 1] ?? first;
-  return Prisma.sql`
-    SELECT width_bucket(s.due, ${bounds.map((b) => b.toISOString())}::timestamp[]) AS bucket, count(*)::int AS n
-      FROM "CardState" s
-     WHERE s."userId" = ${userId} AND s.state IN (1, 2, 3) AND s.due >= ${first} AND s.due < ${last}
-       ${cardId === null ? Prisma.empty : Prisma.sql`AND s."cardId" <> ${cardId}`} AND NOT s.suspended
-     GROUP BY 1`;
-}
-
 /** Every card of the user due in each of the days between `bounds` (the in-process cache's refresh). */
 export function loadDueCounts(userId: string, bounds: Date[]): Promise<{ bucket: number; n: number }[]> {
-  return rawRows<{ bucket: number; n: number }>(countsSql(userId, null, bounds));
+  return rowsOf(dueCountsQuery(userId, null, bounds));
 }
 
 /**
  * A query of one row, `days`: the day `plan` picks from the cards due now, computed by
  * PostgreSQL inside the answer's write statement (a CTE), so balancing an answer adds no round
- * trip: the counts of `countsSql`, each day's weight as `pickWithPlan` computes it (Anki's
+ * trip: the counts of `dueCountsQuery`, each day's weight as `pickWithPlan` computes it (Anki's
  * 1/(count²·days) load weight times the easy-day factor; a reduced day counts as minimum once
  * it holds more than its share), and the first day whose running weight exceeds draw × total.
  * Sums run in day order, as in `pickWithPlan`; an integration test holds the two equal.
@@ -99,7 +85,7 @@ export function balancedDaySql(userId: string, cardId: string, plan: BalancePlan
   const { bounds } = dayBounds(now, zone, range);
   const days = levels.map((_, i) => range.minDays + i);
   return Prisma.sql`
-    WITH counts AS (${countsSql(userId, cardId, bounds)}),
+    WITH counts AS (${dueCountsQuery(userId, cardId, bounds).sql}),
     d AS (
       SELECT x.i, x.day, x.lv, COALESCE(c.n, 0)::float8 AS c
         FROM unnest(${days}::int[], ${levels}::float8[]) WITH ORDINALITY AS x(day, lv, i)

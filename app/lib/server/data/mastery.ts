@@ -1,9 +1,9 @@
 import "#server-only";
 import { retrievabilityReader } from "@/app/lib/domain/scheduling";
-import { db } from "../db";
-import { cardStateColumns, storedStateOf, type CardStateRow } from "../sql/card-state";
+import { storedStateOf } from "../sql/card-state";
+import { liveCardsPerPaperQuery, studiedStatesByPaperQuery } from "../sql/mastery";
+import { rowsOf } from "../sql/typed-query";
 import { getUserSettings, schedulerSettingsOf } from "./settings";
-import { visiblePaperSql } from "./visibility";
 
 /**
  * Mastery of each note for the user: the average probability of recalling its live cards now
@@ -13,16 +13,8 @@ import { visiblePaperSql } from "./visibility";
 export async function masteryByPaper(userId: string, now: Date): Promise<Map<string, number>> {
   const [settingsRow, cardCounts, states] = await Promise.all([
     getUserSettings(userId),
-    db.$queryRaw<{ paperId: string; n: number }[]>`
-      SELECT c."paperId", count(*)::int AS n
-        FROM "Card" c JOIN "Paper" p ON p.id = c."paperId"
-       WHERE c."retiredAt" IS NULL AND p."retiredAt" IS NULL AND ${visiblePaperSql(userId)}
-       GROUP BY c."paperId"`,
-    db.$queryRaw<(CardStateRow & { paperId: string })[]>`
-      SELECT c."paperId", ${cardStateColumns("s")}
-        FROM "CardState" s JOIN "Card" c ON c.id = s."cardId" JOIN "Paper" p ON p.id = c."paperId"
-       WHERE s."userId" = ${userId} AND s.state <> 0
-         AND c."retiredAt" IS NULL AND p."retiredAt" IS NULL AND ${visiblePaperSql(userId)}`,
+    rowsOf(liveCardsPerPaperQuery(userId)),
+    rowsOf(studiedStatesByPaperQuery(userId)),
   ]);
   const read = retrievabilityReader(schedulerSettingsOf(settingsRow));
   const sums = new Map<string, number>();

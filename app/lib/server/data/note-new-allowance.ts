@@ -1,10 +1,10 @@
 import "#server-only";
-import { Prisma } from "@/app/generated/prisma/client";
 import { startOfDay, studyDayOf } from "@/app/lib/domain/scheduling";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
+import { noteAllowanceQuery, setNoteAllowanceStatement } from "../sql/note-new-allowance";
+import { rowsOf } from "../sql/typed-query";
 import { MAX_EXTRA_NEW_TODAY, type UserSettingsRow } from "./settings";
-import { visiblePaperSql } from "./visibility";
 
 /**
  * "Study them anyway" in a note's session (Anki's custom study on one deck): that note's new
@@ -16,14 +16,7 @@ import { visiblePaperSql } from "./visibility";
 
 /** The allowance of the note `slug` today and the new cards of it introduced today. */
 async function readAllowance(userId: string, slug: string, today: string, dayStart: Date) {
-  const rows = await db.$queryRaw<{ paperId: string; allowance: number | null; introduced: number }[]>`
-    SELECT p.id AS "paperId", a.allowance,
-           (SELECT count(*)::int FROM "ReviewLog" l JOIN "Card" c ON c.id = l."cardId"
-             WHERE l."userId" = ${userId} AND l."reviewedAt" >= ${dayStart} AND l.source = 'review' AND l.state = 0
-               AND c."paperId" = p.id) AS introduced
-      FROM "Paper" p
-      LEFT JOIN "NoteNewAllowance" a ON a."userId" = ${userId} AND a."paperId" = p.id AND a.day = ${today}
-     WHERE p.slug = ${slug} AND p."retiredAt" IS NULL AND ${visiblePaperSql(userId)}`;
+  const rows = await rowsOf(noteAllowanceQuery(userId, slug, today, dayStart));
   return rows[0] ?? null;
 }
 
@@ -56,9 +49,7 @@ export async function allowNoteNewToday(
   if (!row) throw new NotFoundError("This note does not exist.");
   const left = Math.max(0, (row.allowance ?? 0) - row.introduced);
   const allowance = row.introduced + Math.min(MAX_EXTRA_NEW_TODAY, left + count);
-  await db.$executeRaw(Prisma.sql`
-    INSERT INTO "NoteNewAllowance" ("userId", "paperId", day, allowance) VALUES (${userId}, ${row.paperId}, ${today}, ${allowance})
-    ON CONFLICT ("userId", "paperId", day) DO UPDATE SET allowance = EXCLUDED.allowance`);
+  await db.$executeRaw(setNoteAllowanceStatement(userId, row.paperId, today, allowance));
   // Yesterday's rows are spent: keep the table to today's.
   await db.noteNewAllowance.deleteMany({ where: { userId, day: { not: today } } });
   return allowance - row.introduced;

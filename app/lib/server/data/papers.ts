@@ -5,7 +5,8 @@ import type { Locale } from "@/app/lib/domain/i18n/locales";
 import { noteLayoutSchema } from "@/app/lib/schemas/rendered-note";
 import { AREA_LABELS, NOTE_AREAS } from "@/app/lib/schemas/areas";
 import { db } from "../db";
-import { searchHit, searchSql } from "./search-sql";
+import { chineseWordsQuery, searchHit, searchQuery } from "../sql/search";
+import { rowsOf } from "../sql/typed-query";
 import { visiblePapers } from "./visibility";
 
 /** The library's area filters: the one list of areas with their labels. */
@@ -102,7 +103,7 @@ export async function listLibrary(filter: LibraryFilter, userId: string | null =
 }
 
 /**
- * Full-text search in English and Chinese (`searchSql`), best match first, at most 50; snippets
+ * Full-text search in English and Chinese (`searchQuery`), best match first, at most 50; snippets
  * in Chinese for `locale: "zh"` or a Chinese query.
  */
 export async function searchPapers(
@@ -110,14 +111,13 @@ export async function searchPapers(
   locale: "en" | "zh" = "en",
   userId: string | null = null,
 ): Promise<{ id: string; snippet: string }[]> {
-  const rows = await db.$queryRaw<{ id: string; snippet: string }[]>(searchSql(q, locale, userId));
+  const rows = await rowsOf(searchQuery(q, locale, userId));
   return rows.map(searchHit);
 }
 
 /** The Chinese titles and summaries of the notes with a Chinese edition (not their bodies). */
 async function chineseWords(): Promise<Map<string, { title: string; summary: string }>> {
-  const rows = await db.$queryRaw<{ id: string; title: string | null; summary: string | null }[]>`
-    SELECT id, zh->>'title' AS title, zh->>'summary' AS summary FROM "Paper" WHERE "retiredAt" IS NULL AND zh IS NOT NULL`;
+  const rows = await rowsOf(chineseWordsQuery());
   return new Map(rows.flatMap((r) => (r.title && r.summary ? [[r.id, { title: r.title, summary: r.summary }]] : [])));
 }
 

@@ -1,4 +1,5 @@
 import "#server-only";
+import type { z } from "zod";
 import { weakSpotPriority, type WeakSpotRanking } from "@/app/lib/domain/quiz";
 import {
   DEFAULT_SCHEDULER_SETTINGS,
@@ -7,6 +8,8 @@ import {
   type SchedulerSettings,
 } from "@/app/lib/domain/scheduling";
 import { db } from "../db";
+import { questionHistoryQuery } from "../sql/quiz-weak-spots";
+import { rowsOf } from "../sql/typed-query";
 import { loadAssemblyQuestions, type AssemblyQuestion } from "./quiz-questions";
 import { schedulerSettingsOf } from "./settings";
 import { visiblePapers } from "./visibility";
@@ -14,19 +17,11 @@ import { visiblePapers } from "./visibility";
 /** How many of the weakest notes a "weak spots" quiz draws from (besides missed questions). */
 const WEAK_NOTES = 5;
 
-interface QuestionHistoryRow {
-  questionId: string;
-  answered: number;
-  missed: number;
-}
+type QuestionHistoryRow = z.infer<ReturnType<typeof questionHistoryQuery>["row"]>;
 
 /** Per question: how often this user answered it and how often not fully right. */
 async function questionHistory(userId: string): Promise<QuestionHistoryRow[]> {
-  return db.$queryRaw<QuestionHistoryRow[]>`
-    SELECT a."questionId", count(*)::int AS answered, (count(*) FILTER (WHERE NOT a.correct))::int AS missed
-    FROM "QuizAnswer" a JOIN "QuizAttempt" t ON t.id = a."attemptId"
-    WHERE t."userId" = ${userId}
-    GROUP BY a."questionId"`;
+  return rowsOf(questionHistoryQuery(userId));
 }
 
 async function schedulerSettings(userId: string): Promise<SchedulerSettings> {

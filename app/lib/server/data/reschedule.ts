@@ -1,5 +1,4 @@
 import "#server-only";
-import { Prisma } from "@/app/generated/prisma/client";
 import {
   replayInput,
   rescheduleFromLogs,
@@ -8,7 +7,9 @@ import {
   type SchedulerSettings,
   type StoredCardState,
 } from "@/app/lib/domain/scheduling";
-import { rawRows, rawTransaction, type Execute } from "../db";
+import { rawTransaction, type Execute } from "../db";
+import { replayLogsQuery, stateVersionsQuery } from "../sql/reschedule";
+import { rowsOf } from "../sql/typed-query";
 import { forEachSliced } from "../time-slices";
 import { insertCardStates, updateCardStates, type CardStateFields } from "./user-data-writes";
 
@@ -71,10 +72,7 @@ export async function writeReplayedStates(
 /** The user's logs of `cardIds` (or of every card), grouped by card, oldest first. */
 export async function readHistories(userId: string, cardIds: readonly string[] | null): Promise<Map<string, ReplayLog[]>> {
   // Plain pg, not Prisma: reading a long log row by row through Prisma costs ~10× the CPU.
-  const rows = await rawRows<ReplayLog & { cardId: string }>(Prisma.sql`
-    SELECT "cardId", rating, state, "reviewedAt" FROM "ReviewLog"
-     WHERE "userId" = ${userId} ${cardIds ? Prisma.sql`AND "cardId" = ANY(${[...cardIds]}::text[])` : Prisma.empty}
-     ORDER BY "cardId", "reviewedAt", "createdAt"`);
+  const rows = await rowsOf(replayLogsQuery(userId, cardIds));
   const byCard = new Map<string, ReplayLog[]>();
   for (const row of rows) {
     const list = byCard.get(row.cardId);
@@ -86,9 +84,7 @@ export async function readHistories(userId: string, cardIds: readonly string[] |
 
 /** The versions of the user's states of `cardIds` (or of every card). */
 export async function readVersions(userId: string, cardIds: readonly string[] | null): Promise<Map<string, number>> {
-  const rows = await rawRows<{ cardId: string; version: number }>(Prisma.sql`
-    SELECT "cardId", version FROM "CardState"
-     WHERE "userId" = ${userId} ${cardIds ? Prisma.sql`AND "cardId" = ANY(${[...cardIds]}::text[])` : Prisma.empty}`);
+  const rows = await rowsOf(stateVersionsQuery(userId, cardIds));
   return new Map(rows.map((r) => [r.cardId, r.version]));
 }
 

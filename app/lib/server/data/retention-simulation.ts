@@ -1,8 +1,7 @@
 import "#server-only";
-import { visiblePaperSql } from "./visibility";
-import { Prisma } from "@/app/generated/prisma/client";
 import { answerCostsFrom, type RetentionSimulationInput, type SimulatedCard } from "@/app/lib/domain/scheduling";
-import { rawRows } from "../db";
+import { answerDurationsQuery, simulatedCardsQuery } from "../sql/retention-simulation";
+import { rowsOf } from "../sql/typed-query";
 import { getUserSettings, schedulerSettingsOf, studiedCardCount } from "./settings";
 
 const DAY_MS = 86_400_000;
@@ -20,14 +19,8 @@ const DURATION_SAMPLE = 3_000;
 export async function retentionSimulationInput(userId: string, now: Date): Promise<RetentionSimulationInput> {
   const row = await getUserSettings(userId);
   const [states, durations, total] = await Promise.all([
-    rawRows<{ stability: number; difficulty: number; lastReview: Date; due: Date }>(Prisma.sql`
-      SELECT s.stability, s.difficulty, s."lastReview", s.due
-        FROM "CardState" s JOIN "Card" c ON c.id = s."cardId" JOIN "Paper" p ON p.id = c."paperId"
-       WHERE s."userId" = ${userId} AND s.state = 2 AND s.stability > 0 AND s."lastReview" IS NOT NULL
-         AND c."retiredAt" IS NULL AND p."retiredAt" IS NULL AND NOT s.suspended AND ${visiblePaperSql(userId)}`),
-    rawRows<{ state: number; rating: number; durationMs: number }>(Prisma.sql`
-      SELECT state, rating, "durationMs" FROM "ReviewLog"
-       WHERE "userId" = ${userId} AND source = 'review' ORDER BY "reviewedAt" DESC LIMIT ${DURATION_SAMPLE}`),
+    rowsOf(simulatedCardsQuery(userId)),
+    rowsOf(answerDurationsQuery(userId, DURATION_SAMPLE)),
     studiedCardCount(userId, row.studyAll),
   ]);
   const step = Math.max(1, states.length / MAX_CARDS);

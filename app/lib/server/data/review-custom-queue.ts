@@ -1,10 +1,8 @@
 import "#server-only";
 import type { Locale } from "@/app/lib/domain/i18n/locales";
-import { Prisma } from "@/app/generated/prisma/client";
 import { addDays, startOfDay } from "@/app/lib/domain/scheduling";
-import { visiblePaperSql } from "./visibility";
-import { db } from "../db";
-import { availableStateSql } from "../sql/review-queue";
+import { customCandidatesQuery } from "../sql/review-queue";
+import { rowsOf } from "../sql/typed-query";
 import { reviewCardOf } from "./review-card";
 import { answerPreviewer } from "./answer-preview";
 import {
@@ -47,25 +45,9 @@ export async function loadCustomQueue(
   const settings = schedulerSettingsOf(settingsRow);
   const previewer = answerPreviewer(userId, settingsRow, settings, now);
   const { today, dayStart, nextDayStart, doneToday } = await studyDayLimits(userId, settingsRow, now);
-  // Visible notes only: a deleted own note's states stay (restorable) but are not studied.
-  const parts: Prisma.Sql[] = [Prisma.sql`p."retiredAt" IS NULL AND c."retiredAt" IS NULL`, visiblePaperSql(userId)];
-  if (!settingsRow.studyAll) {
-    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "StudySetPaper" sp WHERE sp."userId" = ${userId} AND sp."paperId" = p.id)`);
-  }
-  if (scope.paper) parts.push(Prisma.sql`p.slug = ${scope.paper}`);
-  if (scope.area) parts.push(Prisma.sql`p.area = ${scope.area}`);
-  const which =
-    kind === "ahead"
-      ? Prisma.sql`s.state <> 0 AND s.due >= ${nextDayStart}
-          AND s.due < ${startOfDay(addDays(today, STUDY_AHEAD_DAYS + 1), settingsRow.timeZone, settingsRow.dayStartHour)}`
-      : Prisma.sql`s.state <> 0 AND EXISTS (SELECT 1 FROM "ReviewLog" l WHERE l."userId" = s."userId" AND l."cardId" = s."cardId"
-          AND l."reviewedAt" >= ${dayStart} AND l.rating = 1 AND l.source = 'review')`;
-  const rows = await db.$queryRaw<{ cardId: string; state: number }[]>`
-    SELECT s."cardId", s.state FROM "CardState" s JOIN "Card" c ON c.id = s."cardId" JOIN "Paper" p ON p.id = c."paperId"
-     WHERE s."userId" = ${userId} AND ${which} AND ${availableStateSql(now)} AND ${Prisma.join(parts, " AND ")}
-       AND NOT EXISTS (SELECT 1 FROM "ReviewLog" a WHERE a."userId" = s."userId" AND a."cardId" = s."cardId"
-                          AND a.source = 'review' AND a."createdAt" >= ${since})
-     ORDER BY s.due, s."cardId" LIMIT ${CUSTOM_LIMIT}`;
+  const aheadEnd = startOfDay(addDays(today, STUDY_AHEAD_DAYS + 1), settingsRow.timeZone, settingsRow.dayStartHour);
+  const window = { dayStart, nextDayStart, aheadEnd, since, now };
+  const rows = await rowsOf(customCandidatesQuery(userId, settingsRow.studyAll, scope, kind, window, CUSTOM_LIMIT));
   const ids = rows.map((r) => r.cardId);
   const shown = ids.slice(0, options.limit ?? 20);
   const details = await readCardDetails(userId, shown);

@@ -16,10 +16,10 @@ import { Prisma } from "@/app/generated/prisma/client";
 import type { SessionClaims } from "../auth/session-token";
 import { db } from "../db";
 import { ConflictError, NotFoundError, UnauthorizedError } from "../errors";
-import { answerContextQuery, answerSettingsOf, answerWriteQuery, appliedAnswerQuery } from "../sql/answer";
+import { answerContextQuery, answerSettingsOf, answerWriteQuery, appliedAnswerQuery, undoLockQuery } from "../sql/answer";
 import { cardStateRowSchema, storedStateOf } from "../sql/card-state";
 import { lowerNewCardsBound } from "../sql/new-cards-bound";
-import { firstRowOf, rowsOf } from "../sql/typed-query";
+import { firstRowOf, rowsIn, rowsOf } from "../sql/typed-query";
 import { answerTime, previousJsonOf, stateFromPreviousJson } from "./review-rows";
 import { cachedDueCounts, noteDueMove, warmDueCounts } from "./due-count-cache";
 import { answerStudyDayOf, balancedDaySql, loadDueCounts } from "./load-balance";
@@ -183,9 +183,7 @@ export async function undoAnswer(userId: string, clientId: string): Promise<Undo
     });
     if (!log) throw new NotFoundError("There is no such answer to undo.");
     if (log.source !== "review") throw new ConflictError("Imported reviews cannot be undone.");
-    const states = await tx.$queryRaw<{ version: number; lastReview: Date | null }[]>`
-      SELECT version, "lastReview" FROM "CardState"
-       WHERE "userId" = ${userId} AND "cardId" = ${log.cardId} FOR UPDATE`;
+    const states = await rowsIn(tx, undoLockQuery(userId, log.cardId));
     const current = states[0];
     const later = await tx.reviewLog.findFirst({
       where: { userId, cardId: log.cardId, reviewedAt: { gt: log.reviewedAt } },

@@ -11,6 +11,8 @@ import { schedulerSettingsSchema, type DailyGoalInput, type Settings } from "@/a
 import { DAILY_GOAL_KINDS, type DailyGoal, type DailyGoalKind } from "@/app/lib/domain/stats";
 import { db } from "../db";
 import { NEW_CARDS_BOUND_RESET } from "../sql/new-cards-bound";
+import { addNewCardsTodayQuery } from "../sql/settings";
+import { firstRowOf } from "../sql/typed-query";
 import { visiblePapers } from "./visibility";
 
 export interface UserSettingsRow {
@@ -204,11 +206,6 @@ export const MAX_EXTRA_NEW_TODAY = 500;
  * limit"): only for the user's current study day, added to what was raised earlier today.
  */
 export async function addNewCardsToday(userId: string, count: number, today: string): Promise<number> {
-  const [row] = await db.$queryRaw<{ extraNew: number }[]>`
-    UPDATE "UserSettings"
-       SET "extraNew" = LEAST(${MAX_EXTRA_NEW_TODAY}, CASE WHEN "extraNewDay" = ${today} THEN "extraNew" ELSE 0 END + ${count}),
-           "extraNewDay" = ${today}, "updatedAt" = now()
-     WHERE "userId" = ${userId}
-     RETURNING "extraNew"`;
+  const row = await firstRowOf(addNewCardsTodayQuery(userId, count, today, MAX_EXTRA_NEW_TODAY));
   return row?.extraNew ?? 0;
 }

@@ -168,3 +168,13 @@ export function answerWriteQuery(w: AnswerWrite) {
     "pg",
   );
 }
+
+/** An answer's undo: the card state's version and last review, locked (run in the undo's transaction). */
+export function undoLockQuery(userId: string, cardId: string) {
+  return typedQuery(
+    z.object({ version: z.number().int(), lastReview: z.date().nullable() }),
+    Prisma.sql`
+      SELECT version, "lastReview" FROM "CardState"
+       WHERE "userId" = ${userId} AND "cardId" = ${cardId} FOR UPDATE`,
+  );
+}

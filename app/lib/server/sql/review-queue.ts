@@ -299,3 +299,41 @@ export function siblingCardsQuery(userId: string, cardIds: string[], dayStart: D
      WHERE l."userId" = ${userId} AND l."reviewedAt" >= ${dayStart} AND l.source = 'review' AND c.type IN ('reverse', 'cloze')`,
   );
 }
+
+/**
+ * A custom session's candidates (data/review-custom-queue.ts), in due order: "ahead", studied
+ * cards due from the next study day to `aheadEnd`; "forgotten", studied cards answered Again
+ * since `dayStart`. Never suspended or buried ones, in the study set and the scope as any
+ * queue, and none answered since the session began (`since`, the log's server-side `createdAt`).
+ */
+export function customCandidatesQuery(
+  userId: string,
+  studyAll: boolean,
+  scope: QueueScope,
+  kind: "ahead" | "forgotten",
+  window: { dayStart: Date; nextDayStart: Date; aheadEnd: Date; since: Date; now: Date },
+  limit: number,
+) {
+  // Visible notes only: a deleted own note's states stay (restorable) but are not studied.
+  const parts: Prisma.Sql[] = [Prisma.sql`p."retiredAt" IS NULL AND c."retiredAt" IS NULL`, visiblePaperSql(userId)];
+  if (!studyAll) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "StudySetPaper" sp WHERE sp."userId" = ${userId} AND sp."paperId" = p.id)`);
+  }
+  if (scope.paper) parts.push(Prisma.sql`p.slug = ${scope.paper}`);
+  if (scope.area) parts.push(Prisma.sql`p.area = ${scope.area}`);
+  const which =
+    kind === "ahead"
+      ? Prisma.sql`s.state <> 0 AND s.due >= ${window.nextDayStart}
+          AND s.due < ${window.aheadEnd}`
+      : Prisma.sql`s.state <> 0 AND EXISTS (SELECT 1 FROM "ReviewLog" l WHERE l."userId" = s."userId" AND l."cardId" = s."cardId"
+          AND l."reviewedAt" >= ${window.dayStart} AND l.rating = 1 AND l.source = 'review')`;
+  return typedQuery(
+    z.object({ cardId: z.string(), state: z.number().int() }),
+    Prisma.sql`
+    SELECT s."cardId", s.state FROM "CardState" s JOIN "Card" c ON c.id = s."cardId" JOIN "Paper" p ON p.id = c."paperId"
+     WHERE s."userId" = ${userId} AND ${which} AND ${availableStateSql(window.now)} AND ${Prisma.join(parts, " AND ")}
+       AND NOT EXISTS (SELECT 1 FROM "ReviewLog" a WHERE a."userId" = s."userId" AND a."cardId" = s."cardId"
+                          AND a.source = 'review' AND a."createdAt" >= ${window.since})
+     ORDER BY s.due, s."cardId" LIMIT ${limit}`,
+  );
+}

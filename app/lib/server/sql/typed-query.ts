@@ -42,3 +42,15 @@ export function nullableColumns<Shape extends z.ZodRawShape>(schema: z.ZodObject
   const shape = Object.fromEntries(Object.entries(schema.shape).map(([key, column]) => [key, z.nullable(column)]));
   return z.object(shape as { [K in keyof Shape]: z.ZodNullable<Shape[K]> });
 }
+
+/**
+ * Runs a typed statement inside a Prisma transaction. Only a "prisma" statement can: pg's pool
+ * is another connection, outside the transaction.
+ */
+export async function rowsIn<Schema extends z.ZodType>(
+  tx: Pick<Prisma.TransactionClient, "$queryRaw">,
+  query: TypedQuery<Schema>,
+): Promise<z.infer<Schema>[]> {
+  if (query.via !== "prisma") throw new Error("A pg statement cannot run inside a Prisma transaction.");
+  return tx.$queryRaw<z.infer<Schema>[]>(query.sql);
+}
