@@ -56,6 +56,17 @@ const nextConfig: NextConfig = {
   // The site's pages and each language's note pages have root layouts of their own (so a note
   // stays rendered once for everyone): an unmatched address gets app/global-not-found.tsx.
   experimental: { globalNotFound: true },
+  turbopack: {
+    resolveAlias: {
+      // Two packages of the markdown pipeline have browser builds that need the DOM, which a Web
+      // Worker lacks, and Turbopack picks "browser" over their "worker" export for a worker too:
+      // the editor's preview worker (app/ui/own-notes/preview.worker.ts) died on load with
+      // "document is not defined" (the entity decoder), then "DOMParser is not defined"
+      // (rehype-katex's HTML parser). Their plain builds (what the server runs) work everywhere.
+      "decode-named-character-reference": "./node_modules/decode-named-character-reference/index.js",
+      "hast-util-from-html-isomorphic": "./node_modules/hast-util-from-html-isomorphic/index.js",
+    },
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -126,6 +126,9 @@ describe.runIf(hasBrowser)("writing one's own notes in the browser", () => {
     await typeNote(page, VALID_NOTE("flimflam"));
     const preview = page.getByTestId("note-preview");
     await preview.locator(".katex").first().waitFor();
+    // Rendered by the preview's Web Worker in this production build, not the page's fallback
+    // (which takes over while the worker is late, and would hide a worker that never works).
+    await page.locator('[data-testid="note-preview"][data-thread="worker"]').waitFor();
     expect(await preview.locator(".hljs-keyword").count()).toBeGreaterThan(0);
     await page.getByTestId("note-errors").getByText(/No problems/).waitFor();
     await preview.getByRole("button", { name: "Show answer" }).first().click();

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import {
   blockAtCursor,
   blockIds,
@@ -14,15 +14,13 @@ import {
   withId,
   type BlockForm,
 } from "@/app/lib/domain/content/block-form";
-import type { ContentError } from "@/app/lib/domain/content/types";
 import { useContentError } from "@/app/ui/i18n/use-content-error";
 import { deleteOwnNote } from "@/app/lib/server/actions/delete-own-note";
 import { saveOwnNote } from "@/app/lib/server/actions/save-own-note";
 import { BlockFormPanel } from "./block-form";
 import { PreviewView } from "./preview-view";
+import { useLivePreview } from "./use-live-preview";
 
-/** Typing → the full check of the note (its error list): after a pause, as it parses everything. */
-const CHECK_DELAY_MS = 300;
 /** Typing → server save (autosave); every change is in this browser's storage at once. */
 const AUTOSAVE_DELAY_MS = 2500;
 const RETRY_MS = 10_000;
@@ -100,8 +98,6 @@ export function NoteEditor(props: NoteEditorProps) {
   const t = useTranslations("noteEditor");
   const [text, setText] = useState(props.initialSource);
   const [restored, setRestored] = useState(false);
-  const [renderer, setRenderer] = useState<typeof import("./preview") | null>(null);
-  const [errors, setErrors] = useState<ContentError[] | null>(null);
   const [save, setSave] = useState<SaveState>({ kind: "idle" });
   const [conflict, setConflict] = useState(false);
   const base = useRef(props.updatedAt);
@@ -165,11 +161,6 @@ export function NoteEditor(props: NoteEditorProps) {
     setText(next);
   };
 
-  const context = useMemo(
-    () => ({ knownSlugs: new Set(props.knownSlugs), ownPrerequisites: new Map(props.ownPrerequisites) }),
-    [props.knownSlugs, props.ownPrerequisites],
-  );
-
   // A text left in this browser (a reload, a lost connection) wins over the server's copy.
   useEffect(() => {
     const local = readLocal(props.noteId);
@@ -179,28 +170,10 @@ export function NoteEditor(props: NoteEditorProps) {
     }
   }, [props.noteId, props.initialSource]);
 
-  // The renderer is loaded on first use (the parser, KaTeX and the highlighter are large).
-  useEffect(() => {
-    let cancelled = false;
-    void import("./preview").then((module) => {
-      if (!cancelled) setRenderer(() => module);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-
-  // The preview follows every keystroke: React renders the textarea first and the preview from
-  // the deferred text, and only sections whose text changed are rendered again (preview.ts).
-  const deferredText = useDeferredValue(text);
-  const live = useMemo(() => renderer?.renderLivePreview(deferredText) ?? null, [renderer, deferredText]);
-
-  // The full check (every error with its line) parses the whole note: once typing pauses.
-  useEffect(() => {
-    if (!renderer) return;
-    const timer = window.setTimeout(() => setErrors(renderer.checkPreview(props.slug, text, context)), CHECK_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [renderer, text, props.slug, context]);
+  // The preview follows every keystroke and the error list every pause, both rendered in a Web
+  // Worker (the parser, KaTeX and the highlighter load there, not with the page); only sections
+  // whose text changed are rendered again (preview.ts).
+  const { live, errors, thread } = useLivePreview(text, props.slug, props.knownSlugs, props.ownPrerequisites);
 
   const saveNow = useCallback(async () => {
     if (saving.current || conflict) return;
@@ -369,7 +342,7 @@ export function NoteEditor(props: NoteEditorProps) {
       </div>
       <section aria-label={t("preview")} className="min-w-0">
         <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">{t("preview")}</h2>
-        <div data-testid="note-preview" className="own-note-box note-prose rounded-md border border-slate-200 p-4 dark:border-slate-800">
+        <div data-testid="note-preview" data-thread={thread ?? undefined} className="own-note-box note-prose rounded-md border border-slate-200 p-4 dark:border-slate-800">
           {live ? <PreviewView preview={live} /> : <p className="text-sm text-slate-500">{t("rendering")}</p>}
         </div>
       </section>
